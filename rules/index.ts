@@ -1,0 +1,6 @@
+/**
+ * The registry of built rules, keyed by rule id. A rule that is not built yet is not listed.
+ */
+import type { AnyApiRule } from '../src/rule-kit/define-api-rule.js';
+
+export const rules: Record<string, AnyApiRule> = {};

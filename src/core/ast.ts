@@ -1,0 +1,191 @@
+/**
+ * Small helpers over the TypeScript AST. Each takes the injected `ts` namespace; none imports
+ * `typescript` as a value.
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from './context.js';
+
+/** Strips parentheses, type assertions, `!`, `satisfies` and `await` around an expression. */
+export function skipOuterExpressions(tsApi: TsApi, node: ts.Expression): ts.Expression {
+  let current: ts.Expression = node;
+  for (;;) {
+    if (
+      tsApi.isParenthesizedExpression(current) ||
+      tsApi.isAsExpression(current) ||
+      tsApi.isTypeAssertionExpression(current) ||
+      tsApi.isNonNullExpression(current) ||
+      tsApi.isSatisfiesExpression(current) ||
+      tsApi.isAwaitExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The value of a string literal, a no-substitution template, or a concatenation of those. */
+export function getStaticString(tsApi: TsApi, node: ts.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (tsApi.isStringLiteral(node) || tsApi.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (tsApi.isParenthesizedExpression(node)) return getStaticString(tsApi, node.expression);
+  if (tsApi.isBinaryExpression(node) && node.operatorToken.kind === tsApi.SyntaxKind.PlusToken) {
+    const left = getStaticString(tsApi, node.left);
+    const right = left === undefined ? undefined : getStaticString(tsApi, node.right);
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  return undefined;
+}
+
+/** The name of a property name node (`a`, `'a'`, `[\`a\`]`), when it is static. */
+export function getPropertyNameText(tsApi: TsApi, name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (tsApi.isIdentifier(name) || tsApi.isPrivateIdentifier(name)) return name.text;
+  if (tsApi.isStringLiteral(name) || tsApi.isNumericLiteral(name) || tsApi.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (tsApi.isComputedPropertyName(name)) return getStaticString(tsApi, name.expression);
+  return undefined;
+}
+
+/**
+ * The dotted path of an expression made of identifiers, `this` and static member accesses:
+ * `this.http.get` gives `this.http.get`, `a['b'].c` gives `a.b.c`. Calls in the chain are written `()`:
+ * `axios.create().get` gives `axios.create().get`. Anything else gives `undefined`.
+ */
+export function getAccessPath(tsApi: TsApi, node: ts.Expression): string | undefined {
+  const parts: string[] = [];
+  let current: ts.Expression = node;
+  for (let depth = 0; depth < 64; depth++) {
+    current = skipOuterExpressions(tsApi, current);
+    if (tsApi.isIdentifier(current)) {
+      parts.unshift(current.text);
+      return parts.join('.');
+    }
+    if (current.kind === tsApi.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      return parts.join('.');
+    }
+    if (tsApi.isPropertyAccessExpression(current)) {
+      parts.unshift(current.name.text);
+      current = current.expression;
+      continue;
+    }
+    if (tsApi.isElementAccessExpression(current)) {
+      const key = getStaticString(tsApi, current.argumentExpression);
+      if (key === undefined) return undefined;
+      parts.unshift(key);
+      current = current.expression;
+      continue;
+    }
+    if (tsApi.isCallExpression(current)) {
+      const inner = getAccessPath(tsApi, current.expression);
+      if (inner === undefined) return undefined;
+      parts.unshift(`${inner}()`);
+      return parts.join('.');
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The name a call is made through: `a.b.c(...)` gives `c`, `f(...)` gives `f`. */
+export function getCalleeName(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (tsApi.isIdentifier(callee)) return callee.text;
+  if (tsApi.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (tsApi.isElementAccessExpression(callee)) return getStaticString(tsApi, callee.argumentExpression);
+  return undefined;
+}
+
+/** The receiver of a method call: `a.b.c(...)` gives `a.b`. */
+export function getCallReceiver(tsApi: TsApi, call: ts.CallExpression): ts.Expression | undefined {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (tsApi.isPropertyAccessExpression(callee) || tsApi.isElementAccessExpression(callee)) return callee.expression;
+  return undefined;
+}
+
+/** True for function expressions, arrows, declarations and methods. */
+export function isFunctionLike(tsApi: TsApi, node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    tsApi.isFunctionDeclaration(node) ||
+    tsApi.isFunctionExpression(node) ||
+    tsApi.isArrowFunction(node) ||
+    tsApi.isMethodDeclaration(node) ||
+    tsApi.isConstructorDeclaration(node) ||
+    tsApi.isGetAccessorDeclaration(node) ||
+    tsApi.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The innermost function that contains `node`, if any. */
+export function getEnclosingFunction(tsApi: TsApi, node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(tsApi, current)) return current;
+  }
+  return undefined;
+}
+
+/** The parameter name when it is a plain identifier. */
+export function getParameterName(tsApi: TsApi, param: ts.ParameterDeclaration | undefined): string | undefined {
+  return param && tsApi.isIdentifier(param.name) ? param.name.text : undefined;
+}
+
+/** The 1-based line of a node's start. */
+export function getStartLine(sourceFile: ts.SourceFile, node: ts.Node): number {
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}
+
+/** A short, single-line text of a node for messages (at most `max` characters). */
+export function getShortText(sourceFile: ts.SourceFile, node: ts.Node, max = 60): string {
+  const text = node.getText(sourceFile).replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Decorators of a node, for TypeScript 5.x and 6.x alike. */
+export function getDecorators(tsApi: TsApi, node: ts.Node): readonly ts.Decorator[] {
+  if (!tsApi.canHaveDecorators(node)) return [];
+  return tsApi.getDecorators(node) ?? [];
+}
+
+/** The name of a decorator: `@Get('x')` and `@Get` both give `Get`; `@nest.Get()` gives `Get`. */
+export function getDecoratorName(tsApi: TsApi, decorator: ts.Decorator): string | undefined {
+  const expr = decorator.expression;
+  const callee = tsApi.isCallExpression(expr) ? expr.expression : expr;
+  if (tsApi.isIdentifier(callee)) return callee.text;
+  if (tsApi.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** The arguments of a decorator call (`@Get('x')` gives `['x']`), or none. */
+export function getDecoratorArguments(tsApi: TsApi, decorator: ts.Decorator): readonly ts.Expression[] {
+  return tsApi.isCallExpression(decorator.expression) ? decorator.expression.arguments : [];
+}
+
+/** Finds a property of an object literal by static name. */
+export function findObjectProperty(
+  tsApi: TsApi,
+  object: ts.ObjectLiteralExpression,
+  name: string,
+): ts.ObjectLiteralElementLike | undefined {
+  for (const prop of object.properties) {
+    if (
+      (tsApi.isPropertyAssignment(prop) || tsApi.isShorthandPropertyAssignment(prop) || tsApi.isMethodDeclaration(prop)) &&
+      getPropertyNameText(tsApi, prop.name) === name
+    ) {
+      return prop;
+    }
+  }
+  return undefined;
+}
+
+/** The value expression of an object literal property (`a: x` gives `x`; shorthand `a` gives `a`). */
+export function getObjectPropertyValue(
+  tsApi: TsApi,
+  object: ts.ObjectLiteralExpression,
+  name: string,
+): ts.Expression | undefined {
+  const prop = findObjectProperty(tsApi, object, name);
+  if (!prop) return undefined;
+  if (tsApi.isPropertyAssignment(prop)) return prop.initializer;
+  if (tsApi.isShorthandPropertyAssignment(prop)) return prop.name;
+  return undefined;
+}

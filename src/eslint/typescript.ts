@@ -1,0 +1,25 @@
+/**
+ * Loads the TypeScript that @typescript-eslint/parser uses, so that the nodes it produced and the
+ * namespace the core calls agree. The only value import of `typescript` in the plugin.
+ */
+import { createRequire } from 'node:module';
+import type { TsApi } from '../core/context.js';
+
+let loaded: TsApi | null | undefined;
+
+/** The user's `typescript`, resolved next to typescript-estree when possible. */
+export function loadTypeScript(): TsApi | undefined {
+  if (loaded !== undefined) return loaded ?? undefined;
+  const requireHere = createRequire(import.meta.url);
+  try {
+    const estree = requireHere.resolve('@typescript-eslint/typescript-estree');
+    loaded = createRequire(estree)('typescript') as TsApi;
+  } catch {
+    try {
+      loaded = requireHere('typescript') as TsApi;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded ?? undefined;
+}

@@ -1,0 +1,195 @@
+/**
+ * The whole-program index: the project's source files, import resolution between them, export
+ * lookup, a lazy checker, and a memo for derived cross-file facts (mount graph, global guards,
+ * function summaries). Built once per `ts.Program` (typed linting) or once per ts-morph project
+ * (the CLI), and shared by identity. It never imports ts-morph, so the ESLint path can use it.
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { getFileBindings, type ExportBinding } from '../core/bindings.js';
+
+/** Where an exported name leads: the file and the exported node (declaration or expression). */
+export interface ResolvedExport {
+  readonly file: ts.SourceFile;
+  readonly binding: ExportBinding;
+  /** The declaration of `binding.local` in `file`, when it names a top-level declaration. */
+  readonly declaration?: ts.Node;
+}
+
+export interface ProjectIndex {
+  readonly ts: TsApi;
+  readonly compilerOptions: ts.CompilerOptions;
+  /** The project's own source files (no declaration files, nothing under node_modules). */
+  files(): readonly ts.SourceFile[];
+  getSourceFile(fileName: string): ts.SourceFile | undefined;
+  /** The project file an import specifier written in `from` refers to, if it is one of ours. */
+  resolveImport(from: ts.SourceFile, specifier: string): ts.SourceFile | undefined;
+  /** What `exportedName` of `file` refers to, following re-exports (`export { a } from`, `export *`). */
+  resolveExport(file: ts.SourceFile, exportedName: string): ResolvedExport | undefined;
+  /** The lazily created type checker, when the host can make one. */
+  getChecker(): ts.TypeChecker | undefined;
+  /** Computes a derived fact once per index. */
+  memo<T>(key: object, compute: () => T): T;
+}
+
+export interface ProjectIndexOptions {
+  readonly ts: TsApi;
+  readonly sourceFiles: readonly ts.SourceFile[];
+  readonly compilerOptions: ts.CompilerOptions;
+  readonly getChecker?: () => ts.TypeChecker | undefined;
+  /** Whether a file on disk exists (defaults to `ts.sys.fileExists`). */
+  readonly fileExists?: (fileName: string) => boolean;
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Normalizes a path for map keys: forward slashes. */
+function normalizePath(fileName: string): string {
+  return fileName.replace(/\\/g, '/');
+}
+
+/** True for files the index analyzes: not declarations and not dependencies. */
+export function isProjectSourceFile(sourceFile: ts.SourceFile): boolean {
+  const name = normalizePath(sourceFile.fileName);
+  return !sourceFile.isDeclarationFile && !name.includes('/node_modules/');
+}
+
+export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
+  const { ts: tsApi, compilerOptions } = options;
+  const byName = new Map<string, ts.SourceFile>();
+  for (const sf of options.sourceFiles) {
+    if (isProjectSourceFile(sf)) byName.set(normalizePath(sf.fileName), sf);
+  }
+  const files = [...byName.values()];
+  const resolutionCache = new Map<string, ts.SourceFile | null>();
+  const memos = new WeakMap<object, unknown>();
+  let checker: ts.TypeChecker | undefined | null = null;
+  const fileExists = options.fileExists ?? ((f: string) => byName.has(normalizePath(f)) || tsApi.sys.fileExists(f));
+
+  const host: ts.ModuleResolutionHost = {
+    fileExists,
+    readFile: (f) => tsApi.sys.readFile(f),
+    directoryExists: (d) => tsApi.sys.directoryExists?.(d) ?? true,
+    realpath: (p) => tsApi.sys.realpath?.(p) ?? p,
+    getCurrentDirectory: () => tsApi.sys.getCurrentDirectory(),
+  };
+
+  const resolveRelative = (from: ts.SourceFile, specifier: string): ts.SourceFile | undefined => {
+    const dir = normalizePath(from.fileName).replace(/\/[^/]*$/, '');
+    const joined = joinPath(dir, specifier);
+    const stem = joined.replace(/\.(c|m)?js$/, '').replace(/\.jsx$/, '');
+    const candidates = [joined, ...SOURCE_EXTENSIONS.map((e) => stem + e), ...SOURCE_EXTENSIONS.map((e) => `${joined}/index${e}`)];
+    for (const candidate of candidates) {
+      const hit = byName.get(candidate);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+
+  const index: ProjectIndex = {
+    ts: tsApi,
+    compilerOptions,
+    files: () => files,
+    getSourceFile: (fileName) => byName.get(normalizePath(fileName)),
+    resolveImport(from, specifier) {
+      const key = `${from.fileName}\u0000${specifier}`;
+      const cached = resolutionCache.get(key);
+      if (cached !== undefined) return cached ?? undefined;
+      let result: ts.SourceFile | undefined;
+      if (specifier.startsWith('.')) result = resolveRelative(from, specifier);
+      if (!result) {
+        try {
+          const resolved = tsApi.resolveModuleName(specifier, from.fileName, compilerOptions, host).resolvedModule;
+          if (resolved && !resolved.isExternalLibraryImport) result = byName.get(normalizePath(resolved.resolvedFileName));
+        } catch {
+          result = undefined;
+        }
+      }
+      resolutionCache.set(key, result ?? null);
+      return result;
+    },
+    resolveExport(file, exportedName) {
+      return resolveExportIn(file, exportedName, new Set());
+    },
+    getChecker() {
+      if (checker === null) {
+        try {
+          checker = options.getChecker?.();
+        } catch {
+          checker = undefined;
+        }
+      }
+      return checker ?? undefined;
+    },
+    memo<T>(key: object, compute: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = compute();
+      memos.set(key, value);
+      return value;
+    },
+  };
+
+  function resolveExportIn(file: ts.SourceFile, exportedName: string, seen: Set<string>): ResolvedExport | undefined {
+    const visitKey = `${file.fileName}#${exportedName}`;
+    if (seen.has(visitKey)) return undefined; // export cycles end here
+    seen.add(visitKey);
+    const bindings = getFileBindings(tsApi, file);
+    const direct = bindings.exports.filter((e) => e.exported === exportedName);
+    for (const binding of direct) {
+      if (binding.from) {
+        const target = index.resolveImport(file, binding.from.module);
+        if (!target) continue;
+        const hit = binding.from.imported === '*' ? undefined : resolveExportIn(target, binding.from.imported, seen);
+        if (hit) return hit;
+        continue;
+      }
+      const declaration = binding.local ? bindings.declarations.get(binding.local) : undefined;
+      // `export { x }` where x is itself imported: follow the import.
+      if (!declaration && binding.local) {
+        const imported = bindings.imports.get(binding.local);
+        if (imported) {
+          const target = index.resolveImport(file, imported.module);
+          const hit = target ? resolveExportIn(target, imported.imported, seen) : undefined;
+          if (hit) return hit;
+        }
+      }
+      return { file, binding, declaration };
+    }
+    for (const star of bindings.exports) {
+      if (star.exported !== '*' || !star.from) continue;
+      const target = index.resolveImport(file, star.from.module);
+      const hit = target ? resolveExportIn(target, exportedName, seen) : undefined;
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  return index;
+}
+
+function joinPath(dir: string, relative: string): string {
+  const parts = dir.split('/');
+  for (const segment of relative.split('/')) {
+    if (segment === '.' || segment === '') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+const programIndexes = new WeakMap<ts.Program, ProjectIndex>();
+
+/** The index of a `ts.Program` (typed linting), built once per program. */
+export function getProjectIndexForProgram(tsApi: TsApi, program: ts.Program): ProjectIndex {
+  let index = programIndexes.get(program);
+  if (!index) {
+    index = createProjectIndex({
+      ts: tsApi,
+      sourceFiles: program.getSourceFiles(),
+      compilerOptions: program.getCompilerOptions(),
+      getChecker: () => program.getTypeChecker(),
+    });
+    programIndexes.set(program, index);
+  }
+  return index;
+}

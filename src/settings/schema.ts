@@ -1,0 +1,95 @@
+/**
+ * One settings shape, shared by ESLint (`settings['api-guard']`) and the CLI
+ * (`api-guard.config.json` or `package.json` "apiGuard"). JSON only: nothing here is executed.
+ */
+
+/** The settings as a user writes them. Every field is optional. */
+export interface ApiGuardSettings {
+  /** `auto` uses the project index when a program exists; `file` never does; `project` requires it. */
+  analysis?: 'auto' | 'file' | 'project';
+  /** Extra names of authentication middleware, guards or hooks (exact names or `/regex/`). */
+  authMiddleware?: string[];
+  /** Route path patterns that are public on purpose (`/status`, `/public/**`). */
+  publicRoutes?: string[];
+  /** Extra rate-limiting middleware names. */
+  rateLimitMiddleware?: string[];
+  /** Extra validator function names whose result counts as validated input. */
+  validators?: string[];
+  /** Extra sanitizer function names (their result is treated as safe for every flow rule). */
+  sanitizers?: string[];
+  /** Extra SSRF sinks: `module:export.method` or a global function name. */
+  ssrfSinks?: string[];
+  /** Extra model-write sinks: method names called on models or repositories. */
+  modelWriteMethods?: string[];
+  /** Regexes of literal values that are never secrets (placeholders of the organisation). */
+  secretAllowlist?: string[];
+}
+
+export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis'>> & {
+  readonly analysis: 'auto' | 'file' | 'project';
+};
+
+const LIST_KEYS = [
+  'authMiddleware',
+  'publicRoutes',
+  'rateLimitMiddleware',
+  'validators',
+  'sanitizers',
+  'ssrfSinks',
+  'modelWriteMethods',
+  'secretAllowlist',
+] as const;
+
+export const SETTINGS_KEYS: readonly string[] = ['analysis', ...LIST_KEYS];
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Validates and normalizes settings; throws `SettingsError` with a clear message on bad values. */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const input = (raw ?? {}) as Record<string, unknown>;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new SettingsError('api-guard settings must be an object');
+  }
+  for (const key of Object.keys(input)) {
+    if (!SETTINGS_KEYS.includes(key)) {
+      throw new SettingsError(`unknown api-guard setting "${key}" (known: ${SETTINGS_KEYS.join(', ')})`);
+    }
+  }
+  const analysis = input.analysis ?? 'auto';
+  if (analysis !== 'auto' && analysis !== 'file' && analysis !== 'project') {
+    throw new SettingsError(`api-guard setting "analysis" must be "auto", "file" or "project", got ${JSON.stringify(analysis)}`);
+  }
+  const resolved: Record<string, unknown> = { analysis };
+  for (const key of LIST_KEYS) {
+    const value = input[key] ?? [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+      throw new SettingsError(`api-guard setting "${key}" must be an array of strings`);
+    }
+    resolved[key] = Object.freeze([...value]);
+  }
+  return Object.freeze(resolved) as ResolvedSettings;
+}
+
+export const DEFAULT_SETTINGS: ResolvedSettings = resolveSettings({});
+
+/** Matches a name against user-written entries: exact names, or `/regex/flags`. */
+export function matchesNameList(name: string, entries: readonly string[]): boolean {
+  for (const entry of entries) {
+    if (entry.length > 2 && entry.startsWith('/') && entry.lastIndexOf('/') > 0) {
+      const last = entry.lastIndexOf('/');
+      try {
+        if (new RegExp(entry.slice(1, last), entry.slice(last + 1)).test(name)) return true;
+      } catch {
+        // an invalid regex never matches; settings validation reports it elsewhere
+      }
+    } else if (entry === name) {
+      return true;
+    }
+  }
+  return false;
+}
