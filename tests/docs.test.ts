@@ -93,7 +93,7 @@ describe('rule docs', () => {
             example.code,
             [
               {
-                files: ['**/*'],
+                files: ['**/*.{ts,tsx,js,jsx,mjs,cjs}'],
                 languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
                 plugins: { 'api-guard': plugin as never },
                 rules: { [`api-guard/${id}`]: 'error' },
