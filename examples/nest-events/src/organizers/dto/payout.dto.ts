@@ -1,0 +1,6 @@
+import { IsIBAN } from 'class-validator';
+
+export class PayoutDto {
+  @IsIBAN()
+  iban!: string;
+}
