@@ -1,0 +1,276 @@
+/**
+ * Development-only checks: conditions that hold only outside production
+ * (`process.env.NODE_ENV !== 'production'`, `app.get('env') === 'development'`, `config.isDev`,
+ * `!isProduction`) and the inverted ones that hold in production
+ * (`process.env.NODE_ENV === 'production'`, `env !== 'development'`), and which of them dominate a
+ * node: the `if` or `?:` branch it sits in, the left side of `&&`, the `case` of a switch on the
+ * environment, or an earlier `if (isProd) return ...` in an enclosing block.
+ *
+ * Pure syntax over one file; constants are followed within the file (`const showStack = env ===
+ * 'development'`).
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { getAccessPath, getStaticString, skipOuterExpressions } from '../core/ast.js';
+
+/**
+ * What a condition being true says about where the code runs: `development` means "never in
+ * production" (development, test, local); `production` means "production is included"
+ * (`NODE_ENV === 'production'`, `env !== 'development'`).
+ */
+export type EnvironmentKind = 'development' | 'production';
+
+/** A condition that dominates a node, with what it implies there. */
+export interface EnvironmentGuard {
+  readonly kind: EnvironmentKind;
+  /** The condition as written (the `if` test, the `?:` test, the `&&` left side, the switch). */
+  readonly condition: ts.Node;
+}
+
+/** Environment names that are never production. */
+const DEVELOPMENT_VALUES: ReadonlySet<string> = new Set(['development', 'dev', 'develop', 'local', 'test', 'testing']);
+/** Environment names that are production. */
+const PRODUCTION_VALUES: ReadonlySet<string> = new Set(['production', 'prod']);
+
+/** Names of variables, properties and settings that hold the environment name. */
+const ENVIRONMENT_NAME_HOLDER = /^(node_?env|env|environment|app_?env|nodeenvironment|runtime_?env)$/i;
+/** Boolean flags that are true only in development (`isDev`, `config.isDevelopment`, `debug`). */
+const DEVELOPMENT_FLAG = /^(is_?)?(dev|development|local|debug)(_?(mode|env|environment))?$/i;
+/** Boolean flags that are true in production (`isProd`, `config.isProduction`). */
+const PRODUCTION_FLAG = /^(is_?)?(prod|production)(_?(mode|env|environment))?$/i;
+
+const MAX_CONSTANT_DEPTH = 4;
+
+/** What `condition` being true implies about the environment, or `undefined` when it says nothing. */
+export function classifyEnvironmentCondition(tsApi: TsApi, condition: ts.Expression): EnvironmentKind | undefined {
+  return classify(tsApi, condition, 0);
+}
+
+function classify(tsApi: TsApi, node: ts.Expression, depth: number): EnvironmentKind | undefined {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isPrefixUnaryExpression(expr) && expr.operator === tsApi.SyntaxKind.ExclamationToken) {
+    return invert(classify(tsApi, expr.operand, depth));
+  }
+  if (tsApi.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op === tsApi.SyntaxKind.AmpersandAmpersandToken) {
+      const left = classify(tsApi, expr.left, depth);
+      const right = classify(tsApi, expr.right, depth);
+      if (left === 'development' || right === 'development') return 'development';
+      if (left === 'production' || right === 'production') return 'production';
+      return undefined;
+    }
+    if (op === tsApi.SyntaxKind.BarBarToken) {
+      const left = classify(tsApi, expr.left, depth);
+      return left !== undefined && left === classify(tsApi, expr.right, depth) ? left : undefined;
+    }
+    if (
+      op === tsApi.SyntaxKind.EqualsEqualsEqualsToken ||
+      op === tsApi.SyntaxKind.EqualsEqualsToken ||
+      op === tsApi.SyntaxKind.ExclamationEqualsEqualsToken ||
+      op === tsApi.SyntaxKind.ExclamationEqualsToken
+    ) {
+      const negated = op === tsApi.SyntaxKind.ExclamationEqualsEqualsToken || op === tsApi.SyntaxKind.ExclamationEqualsToken;
+      const kind = classifyComparison(tsApi, expr.left, expr.right, depth) ?? classifyComparison(tsApi, expr.right, expr.left, depth);
+      return negated ? invert(kind) : kind;
+    }
+    return undefined;
+  }
+  if (tsApi.isCallExpression(expr)) {
+    const includes = classifyIncludes(tsApi, expr, depth);
+    if (includes) return includes;
+    return classifyFlagName(tsApi, expr.expression);
+  }
+  if (tsApi.isIdentifier(expr)) {
+    const fromName = classifyFlagName(tsApi, expr);
+    if (fromName) return fromName;
+    const init = depth < MAX_CONSTANT_DEPTH ? findConstantInitializer(tsApi, expr) : undefined;
+    return init ? classify(tsApi, init, depth + 1) : undefined;
+  }
+  if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) {
+    return classifyFlagName(tsApi, expr);
+  }
+  return undefined;
+}
+
+function invert(kind: EnvironmentKind | undefined): EnvironmentKind | undefined {
+  if (kind === 'development') return 'production';
+  if (kind === 'production') return 'development';
+  return undefined;
+}
+
+/** `<environment name> === '<value>'`: development for dev values, production for prod values. */
+function classifyComparison(tsApi: TsApi, reader: ts.Expression, literal: ts.Expression, depth: number): EnvironmentKind | undefined {
+  const value = getStaticString(tsApi, skipOuterExpressions(tsApi, literal));
+  if (value === undefined || !isEnvironmentNameRead(tsApi, reader, depth)) return undefined;
+  return classifyEnvironmentValue(value);
+}
+
+/** `development`/`test` are never production; `production`/`prod` are; anything else is unknown. */
+export function classifyEnvironmentValue(value: string): EnvironmentKind | undefined {
+  const lower = value.toLowerCase();
+  if (DEVELOPMENT_VALUES.has(lower)) return 'development';
+  if (PRODUCTION_VALUES.has(lower)) return 'production';
+  return undefined;
+}
+
+/** `['development', 'test'].includes(process.env.NODE_ENV)`. */
+function classifyIncludes(tsApi: TsApi, call: ts.CallExpression, depth: number): EnvironmentKind | undefined {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (!tsApi.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || call.arguments.length !== 1) return undefined;
+  const list = skipOuterExpressions(tsApi, callee.expression);
+  if (!tsApi.isArrayLiteralExpression(list) || list.elements.length === 0) return undefined;
+  if (!isEnvironmentNameRead(tsApi, call.arguments[0]!, depth)) return undefined;
+  const kinds = list.elements.map((e) => {
+    const value = getStaticString(tsApi, e);
+    return value === undefined ? undefined : classifyEnvironmentValue(value);
+  });
+  if (kinds.every((k) => k === 'development')) return 'development';
+  if (kinds.some((k) => k === 'production')) return 'production';
+  return undefined;
+}
+
+/** `isDev`, `config.isProduction`, `isDevelopment()`, `process.env.DEBUG`: a flag named for an environment. */
+function classifyFlagName(tsApi: TsApi, expr: ts.Expression): EnvironmentKind | undefined {
+  const path = getAccessPath(tsApi, expr);
+  if (path === undefined) return undefined;
+  const last = path.split('.').pop()!.replace(/\(\)$/, '');
+  if (PRODUCTION_FLAG.test(last)) return 'production';
+  if (DEVELOPMENT_FLAG.test(last)) return 'development';
+  return undefined;
+}
+
+/**
+ * True for reads of the environment's name: `process.env.NODE_ENV`, `process.env['APP_ENV']`,
+ * `app.get('env')`, `req.app.get('env')`, `configService.get('NODE_ENV')`, `config.env`, `env`,
+ * and constants initialized from one of those.
+ */
+export function isEnvironmentNameRead(tsApi: TsApi, node: ts.Expression, depth = 0): boolean {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(tsApi, expr.expression);
+    if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'get' && expr.arguments.length >= 1) {
+      const key = getStaticString(tsApi, expr.arguments[0]);
+      return key !== undefined && ENVIRONMENT_NAME_HOLDER.test(key);
+    }
+    return false;
+  }
+  if (tsApi.isBinaryExpression(expr)) {
+    // `process.env.NODE_ENV || 'development'`, `process.env.NODE_ENV ?? 'development'`
+    const op = expr.operatorToken.kind;
+    if (op === tsApi.SyntaxKind.BarBarToken || op === tsApi.SyntaxKind.QuestionQuestionToken) {
+      return isEnvironmentNameRead(tsApi, expr.left, depth);
+    }
+    return false;
+  }
+  const path = getAccessPath(tsApi, expr);
+  if (path === undefined) return false;
+  const last = path.split('.').pop()!;
+  if (ENVIRONMENT_NAME_HOLDER.test(last)) return true;
+  if (tsApi.isIdentifier(expr) && depth < MAX_CONSTANT_DEPTH) {
+    const init = findConstantInitializer(tsApi, expr);
+    return init !== undefined && isEnvironmentNameRead(tsApi, init, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * The initializer of the `const` an identifier refers to, looked up through the enclosing blocks
+ * and the file (no checker needed); `undefined` when it is not a plain `const`.
+ */
+function findConstantInitializer(tsApi: TsApi, id: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+    let statements: readonly ts.Statement[] | undefined;
+    if (tsApi.isBlock(scope) || tsApi.isSourceFile(scope) || tsApi.isModuleBlock(scope)) statements = scope.statements;
+    else if (tsApi.isCaseClause(scope) || tsApi.isDefaultClause(scope)) statements = scope.statements;
+    if (!statements) continue;
+    for (const statement of statements) {
+      if (!tsApi.isVariableStatement(statement)) continue;
+      if ((statement.declarationList.flags & tsApi.NodeFlags.Const) === 0) continue;
+      for (const decl of statement.declarationList.declarations) {
+        if (tsApi.isIdentifier(decl.name) && decl.name.text === id.text && decl.initializer) return decl.initializer;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The environment checks that dominate `node`: the branches it sits in, up to the file, and the
+ * early exits (`if (isProd) return ...`) before it in every enclosing block. Nearest first.
+ */
+export function getEnvironmentGuards(tsApi: TsApi, node: ts.Node): EnvironmentGuard[] {
+  const guards: EnvironmentGuard[] = [];
+  const add = (condition: ts.Expression, whenTrue: boolean, at: ts.Node = condition): void => {
+    const kind = classifyEnvironmentCondition(tsApi, condition);
+    if (kind) guards.push({ kind: whenTrue ? kind : invert(kind)!, condition: at });
+  };
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (tsApi.isIfStatement(parent)) {
+      if (child === parent.thenStatement) add(parent.expression, true);
+      else if (child === parent.elseStatement) add(parent.expression, false);
+    } else if (tsApi.isConditionalExpression(parent)) {
+      if (child === parent.whenTrue) add(parent.condition, true);
+      else if (child === parent.whenFalse) add(parent.condition, false);
+    } else if (tsApi.isBinaryExpression(parent) && child === parent.right) {
+      const op = parent.operatorToken.kind;
+      if (op === tsApi.SyntaxKind.AmpersandAmpersandToken) add(parent.left, true);
+      else if (op === tsApi.SyntaxKind.BarBarToken) add(parent.left, false);
+    } else if (tsApi.isCaseClause(parent)) {
+      const switchStatement = parent.parent.parent;
+      const value = getStaticString(tsApi, parent.expression);
+      if (value !== undefined && isEnvironmentNameRead(tsApi, switchStatement.expression)) {
+        const kind = classifyEnvironmentValue(value);
+        if (kind) guards.push({ kind, condition: parent });
+      }
+    }
+    if (tsApi.isBlock(parent) || tsApi.isSourceFile(parent) || tsApi.isCaseClause(parent) || tsApi.isDefaultClause(parent)) {
+      addEarlyExits(tsApi, parent.statements, child, add);
+    }
+  }
+  return guards;
+}
+
+/** `if (C) return ...;` before `statement` in the same block: after it, `!C` holds. */
+function addEarlyExits(
+  tsApi: TsApi,
+  statements: readonly ts.Statement[],
+  statement: ts.Node,
+  add: (condition: ts.Expression, whenTrue: boolean, at?: ts.Node) => void,
+): void {
+  for (const earlier of statements) {
+    if (earlier === statement) return;
+    if (tsApi.isIfStatement(earlier) && !earlier.elseStatement && alwaysExits(tsApi, earlier.thenStatement)) {
+      add(earlier.expression, false);
+    }
+  }
+}
+
+/** True when a statement always leaves the function (`return`, `throw`, or a block ending in one). */
+function alwaysExits(tsApi: TsApi, statement: ts.Statement): boolean {
+  if (tsApi.isReturnStatement(statement) || tsApi.isThrowStatement(statement)) return true;
+  if (tsApi.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && alwaysExits(tsApi, last);
+  }
+  if (tsApi.isIfStatement(statement)) {
+    return statement.elseStatement !== undefined && alwaysExits(tsApi, statement.thenStatement) && alwaysExits(tsApi, statement.elseStatement);
+  }
+  return false;
+}
+
+/**
+ * The environment a node runs in, as far as its dominating checks tell: `development` when any of
+ * them holds only outside production, `production` when one holds in production and none says
+ * development, `undefined` when no check dominates it.
+ */
+export function getRunningEnvironment(tsApi: TsApi, node: ts.Node): EnvironmentGuard | undefined {
+  const guards = getEnvironmentGuards(tsApi, node);
+  return guards.find((g) => g.kind === 'development') ?? guards.find((g) => g.kind === 'production');
+}
+
+/** True when `node` runs only outside production. */
+export function isDevelopmentOnly(tsApi: TsApi, node: ts.Node): boolean {
+  return getRunningEnvironment(tsApi, node)?.kind === 'development';
+}
