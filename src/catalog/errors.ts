@@ -105,7 +105,7 @@ export const ERROR_SERIALIZERS = [
   { name: 'youch', module: 'youch', path: 'default', reveals: 'stack', viaInstanceMethods: ['toHTML', 'toJSON', 'toANSI'] },
 ] as const satisfies readonly ErrorSerializerRow[];
 
-/** Whether an error class's message was written for clients or carries internals. */
+/** Whether an error class's message was written for clients, or carries internals of a database driver or an upstream client. */
 export type ErrorClassKind = 'client' | 'driver';
 
 /** An error class a library exports. */
@@ -189,6 +189,7 @@ export const ERROR_CLASSES = [
   { name: 'prisma-initialization', className: 'PrismaClientInitializationError', modules: ['@prisma/client'], kind: 'driver', errorNames: ['PrismaClientInitializationError'] },
   { name: 'pg-database-error', className: 'DatabaseError', modules: ['pg', 'pg-protocol'], kind: 'driver', errorNames: [] },
   { name: 'knex-timeout', className: 'KnexTimeoutError', modules: ['knex'], kind: 'driver', errorNames: ['KnexTimeoutError'] },
+  { name: 'axios-error', className: 'AxiosError', modules: ['axios'], kind: 'driver', errorNames: ['AxiosError'] },
   { name: 'redis-reply-error', className: 'ReplyError', modules: ['redis', 'ioredis', 'redis-errors'], kind: 'driver', errorNames: ['ReplyError'] },
 ] as const satisfies readonly ErrorClassRow[];
 
