@@ -11,6 +11,12 @@ export interface ResolvedChainItem extends ChainItem {
   readonly level: ChainLevel;
   /** The file where the item is attached. */
   readonly file: ts.SourceFile;
+  /**
+   * Set when the item runs but lets this route through because of its public marker: a Nest guard
+   * that reads the metadata of `@Public()` (the value is the marker, e.g. `@Public()`). Such a guard
+   * does not protect the route.
+   */
+  readonly bypassedBy?: string;
 }
 
 export interface ResolvedRoute {
