@@ -1,0 +1,195 @@
+/**
+ * The Nest applications of a project and what belongs to each: starting from every
+ * `NestFactory.create(RootModule)`, the module graph is followed through `@Module({ imports })`
+ * (with the project index, across files and tsconfig `paths`), which gives each application its
+ * modules, controllers, global enhancers (`APP_GUARD` in any of its modules plus `useGlobal*` in the
+ * bootstrap), `RouterModule` prefixes and middleware. A controller or global provider the graph
+ * does not reach is attributed to the application whose directory holds it, when that
+ * application's graph has imports the analysis could not follow.
+ */
+import type * as ts from 'typescript';
+import type { ProjectIndex } from '../project/project-index.js';
+import { skipOuterExpressions } from '../core/ast.js';
+import { getReturnedExpression, type NestExpressionIn } from './nest-decorators.js';
+import { getNestBootstraps, type NestBootstrapModel } from './nest-bootstrap.js';
+import { getNestModules, type NestMiddlewareBinding, type NestModuleModel } from './nest-modules.js';
+import type { NestGlobalEnhancer } from './nest-providers.js';
+import { getSymbolClass, resolveNestExpression, type NestLookup } from './nest-symbols.js';
+
+export interface NestAppGraph {
+  readonly bootstrap: NestBootstrapModel;
+  /** The root module, when the `NestFactory.create` argument was found. */
+  readonly rootModule?: NestModuleModel;
+  /** Every module the root reaches, the root first. */
+  readonly modules: readonly NestModuleModel[];
+  /** The module that declares each controller class of the application. */
+  readonly controllers: ReadonlyMap<ts.ClassDeclaration, NestModuleModel>;
+  /** `useGlobal*` enhancers, then `APP_*` providers of the application's modules. */
+  readonly globalEnhancers: readonly NestGlobalEnhancer[];
+  /** `RouterModule` paths by module class. */
+  readonly routerPrefixes: ReadonlyMap<ts.ClassDeclaration, string | undefined>;
+  /** `configure(consumer)` middleware of the application's modules. */
+  readonly middleware: readonly NestMiddlewareBinding[];
+  /** Imports and module lists the analysis could not follow (`imports: [...getModules()]`). */
+  readonly unresolvedImports: number;
+  /** The directory of the bootstrap file, for attributing what the graph does not reach. */
+  readonly directory: string;
+}
+
+export interface NestProjectModel {
+  readonly apps: readonly NestAppGraph[];
+}
+
+/** How a controller was attributed to its application(s). */
+export interface NestControllerApps {
+  readonly apps: readonly NestAppGraph[];
+  readonly via: 'module-graph' | 'directory' | 'none';
+}
+
+const projectKey = {};
+const MAX_MODULES = 5_000;
+
+/** The applications of the project, computed once per project index. */
+export function getNestProjectModel(project: ProjectIndex): NestProjectModel {
+  return project.memo(projectKey, () => buildProjectModel(project));
+}
+
+function buildProjectModel(project: ProjectIndex): NestProjectModel {
+  const lookup: NestLookup = { ts: project.ts, project };
+  const bootstraps: NestBootstrapModel[] = [];
+  for (const file of project.files()) bootstraps.push(...getNestBootstraps(lookup, file));
+  const apps = bootstraps.map((bootstrap) => buildAppGraph(lookup, bootstrap));
+  attachUnreachedGlobals(lookup, project, apps);
+  return { apps };
+}
+
+type ModuleRef =
+  | { readonly kind: 'module'; readonly model: NestModuleModel }
+  | { readonly kind: 'external' }
+  | { readonly kind: 'unresolved' };
+
+/** What an entry of `imports: [...]` (or the root module argument) refers to. */
+export function resolveModuleRef(lookup: NestLookup, entry: NestExpressionIn, depth = 0): ModuleRef {
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, entry.node);
+  if (depth > 8) return { kind: 'unresolved' };
+  if (tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) {
+    const symbol = resolveNestExpression(lookup, entry.file, expr);
+    if (symbol.kind === 'import') return isProjectSpecifier(lookup, entry.file, symbol.module) ? { kind: 'unresolved' } : { kind: 'external' };
+    const node = getSymbolClass(tsApi, symbol);
+    if (node && symbol.kind === 'declaration') {
+      const model = getNestModules(lookup, symbol.file).find((m) => m.node === node);
+      return model ? { kind: 'module', model } : { kind: 'external' };
+    }
+    return { kind: 'unresolved' };
+  }
+  if (tsApi.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(tsApi, expr.expression);
+    // forwardRef(() => UsersModule)
+    if (tsApi.isIdentifier(callee) && callee.text === 'forwardRef' && expr.arguments[0]) {
+      const fn = skipOuterExpressions(tsApi, expr.arguments[0]);
+      const returned = tsApi.isArrowFunction(fn) || tsApi.isFunctionExpression(fn) ? getReturnedExpression(tsApi, fn) : undefined;
+      return returned ? resolveModuleRef(lookup, { file: entry.file, node: returned }, depth + 1) : { kind: 'unresolved' };
+    }
+    // AuthModule.forRoot(...), TypeOrmModule.forFeature(...), RouterModule.register(...)
+    if (tsApi.isPropertyAccessExpression(callee)) return resolveModuleRef(lookup, { file: entry.file, node: callee.expression }, depth + 1);
+    return { kind: 'unresolved' };
+  }
+  if (tsApi.isConditionalExpression(expr)) return { kind: 'unresolved' };
+  return { kind: 'unresolved' };
+}
+
+function isProjectSpecifier(lookup: NestLookup, file: ts.SourceFile, module: string): boolean {
+  return module.startsWith('.') || lookup.project?.resolveImport(file, module) !== undefined;
+}
+
+function buildAppGraph(lookup: NestLookup, bootstrap: NestBootstrapModel): NestAppGraph {
+  const tsApi = lookup.ts;
+  const modules: NestModuleModel[] = [];
+  const controllers = new Map<ts.ClassDeclaration, NestModuleModel>();
+  const routerPrefixes = new Map<ts.ClassDeclaration, string | undefined>();
+  const globalEnhancers: NestGlobalEnhancer[] = [...bootstrap.enhancers];
+  const middleware: NestMiddlewareBinding[] = [];
+  let unresolvedImports = 0;
+  const root = bootstrap.rootModule ? resolveModuleRef(lookup, bootstrap.rootModule) : { kind: 'unresolved' as const };
+  const rootModule = root.kind === 'module' ? root.model : undefined;
+  if (root.kind !== 'module') unresolvedImports++;
+  const seen = new Set<ts.ClassDeclaration>();
+  const queue: NestModuleModel[] = rootModule ? [rootModule] : [];
+  while (queue.length > 0 && modules.length < MAX_MODULES) {
+    const model = queue.shift()!;
+    if (seen.has(model.node)) continue;
+    seen.add(model.node);
+    modules.push(model);
+    unresolvedImports += model.unresolvedParts;
+    globalEnhancers.push(...model.globalEnhancers);
+    middleware.push(...model.middleware);
+    for (const entry of model.routerModules) {
+      const ref = resolveModuleRef(lookup, entry.module);
+      if (ref.kind === 'module' && !routerPrefixes.has(ref.model.node)) routerPrefixes.set(ref.model.node, entry.path);
+    }
+    for (const controller of model.controllers) {
+      const symbol = resolveNestExpression(lookup, controller.file, controller.node);
+      const node = getSymbolClass(tsApi, symbol);
+      if (node && !controllers.has(node)) controllers.set(node, model);
+    }
+    for (const entry of model.imports) {
+      const ref = resolveModuleRef(lookup, entry);
+      if (ref.kind === 'module') queue.push(ref.model);
+      else if (ref.kind === 'unresolved') unresolvedImports++;
+    }
+  }
+  return {
+    bootstrap,
+    rootModule,
+    modules,
+    controllers,
+    globalEnhancers,
+    routerPrefixes,
+    middleware,
+    unresolvedImports,
+    directory: directoryOf(bootstrap.file.fileName),
+  };
+}
+
+/**
+ * Global providers in modules no application graph reaches: they belong to the application whose
+ * directory holds them, when that application has imports the analysis could not follow.
+ */
+function attachUnreachedGlobals(lookup: NestLookup, project: ProjectIndex, apps: NestAppGraph[]): void {
+  const reached = new Set<ts.ClassDeclaration>();
+  for (const app of apps) for (const model of app.modules) reached.add(model.node);
+  for (const file of project.files()) {
+    if (!file.text.includes('@Module')) continue;
+    for (const model of getNestModules(lookup, file)) {
+      if (reached.has(model.node) || model.globalEnhancers.length === 0) continue;
+      const app = findAppByDirectory(apps, file.fileName);
+      if (app && app.unresolvedImports > 0) (app.globalEnhancers as NestGlobalEnhancer[]).push(...model.globalEnhancers);
+    }
+  }
+}
+
+/** The application whose directory is the deepest one holding `fileName`. */
+function findAppByDirectory(apps: readonly NestAppGraph[], fileName: string): NestAppGraph | undefined {
+  const normalized = fileName.replace(/\\/g, '/');
+  let best: NestAppGraph | undefined;
+  for (const app of apps) {
+    if (!normalized.startsWith(`${app.directory}/`)) continue;
+    if (!best || app.directory.length > best.directory.length) best = app;
+  }
+  return best;
+}
+
+function directoryOf(fileName: string): string {
+  return fileName.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+}
+
+/** The applications that serve a controller class, and how that was decided. */
+export function getNestControllerApps(project: ProjectIndex, controller: ts.ClassDeclaration): NestControllerApps {
+  const model = getNestProjectModel(project);
+  const apps = model.apps.filter((app) => app.controllers.has(controller));
+  if (apps.length > 0) return { apps, via: 'module-graph' };
+  const byDirectory = findAppByDirectory(model.apps, controller.getSourceFile().fileName);
+  if (byDirectory && byDirectory.unresolvedImports > 0) return { apps: [byDirectory], via: 'directory' };
+  return { apps: [], via: 'none' };
+}
