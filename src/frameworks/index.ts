@@ -9,6 +9,7 @@ import type { FileRoutingFacts } from '../model/facts.js';
 import type { FrameworkAdapter, RoutingScope } from './adapter.js';
 import { expressAdapter } from './express.js';
 import { fastifyAdapter } from './fastify.js';
+import { nestAdapter } from './nest.js';
 
 export type { FrameworkAdapter, RoutingScope } from './adapter.js';
 
@@ -16,6 +17,7 @@ export type { FrameworkAdapter, RoutingScope } from './adapter.js';
 export const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [
   expressAdapter,
   fastifyAdapter,
+  nestAdapter,
 ];
 
 /** Per-file-mode caches, one per adapter (project mode keeps its caches in `ProjectIndex.memo`). */
