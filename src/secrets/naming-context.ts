@@ -1,0 +1,229 @@
+/**
+ * The name a string literal is given: the variable, property, class field, parameter, enum member
+ * or JSX attribute it initializes, seen through fallbacks (`process.env.X || 'lit'`), conditionals,
+ * arrays, casts and schema defaults (`Joi.string().default('lit')`, `{ default: 'lit' }`), with the
+ * names of the objects around it (`config.jwt.secret`).
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { getAccessPath, getCalleeName, getPropertyNameText } from '../core/ast.js';
+import { getEnvironmentReadName } from './environment-read.js';
+
+export interface NamingContext {
+  /** The names from the outermost object to the literal's own name: `['config', 'jwt', 'secret']`. */
+  readonly names: readonly string[];
+  /** The literal's own name, when it has one (the last of `names`). */
+  readonly name: string | undefined;
+  /** The environment variable or config key whose fallback the literal is. */
+  readonly envVar?: string;
+  /** The `env || 'lit'` / `env ?? 'lit'` expression, when the literal is its right side. */
+  readonly fallback?: ts.BinaryExpression;
+  /** Property names of the object literal the literal is a property value of. */
+  readonly siblingProperties?: ReadonlySet<string>;
+  /** The object literal the literal is a property value of. */
+  readonly object?: ts.ObjectLiteralExpression;
+  /** True when the literal is compared, switched on or used as a key rather than stored. */
+  readonly compared: boolean;
+}
+
+/** Properties that give the value of their owner: `{ JWT_SECRET: { default: 'x' } }`, convict, envalid. */
+const DEFAULT_PROPERTIES = new Set(['default', 'defaultValue', 'devDefault', 'fallback', 'value']);
+/** Schema methods whose argument is a default of the field they build: Joi, zod, yup. */
+const DEFAULT_METHODS = new Set(['default', 'catch', 'defaultTo']);
+/** Calls that keep a value as it is: `String(x)`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
+const WRAPPERS = new Set(['String', 'from', 'encode', 'trim', 'toString', 'freeze']);
+
+function isComparison(tsApi: TsApi, kind: ts.SyntaxKind): boolean {
+  const k = tsApi.SyntaxKind;
+  return (
+    kind === k.EqualsEqualsEqualsToken ||
+    kind === k.ExclamationEqualsEqualsToken ||
+    kind === k.EqualsEqualsToken ||
+    kind === k.ExclamationEqualsToken ||
+    kind === k.InKeyword ||
+    kind === k.InstanceOfKeyword
+  );
+}
+
+function propertyNamesOf(tsApi: TsApi, object: ts.ObjectLiteralExpression): Set<string> {
+  const names = new Set<string>();
+  for (const prop of object.properties) {
+    const name = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
+/** The name of what an expression is assigned to: a variable, a property, a field, a parameter. */
+function nameOfHolder(tsApi: TsApi, holder: ts.Node, child: ts.Node): string | undefined {
+  if (tsApi.isVariableDeclaration(holder) && holder.initializer === child) {
+    return tsApi.isIdentifier(holder.name) ? holder.name.text : undefined;
+  }
+  if ((tsApi.isPropertyDeclaration(holder) || tsApi.isParameter(holder) || tsApi.isEnumMember(holder)) && holder.initializer === child) {
+    return getPropertyNameText(tsApi, holder.name as ts.PropertyName) ?? (tsApi.isIdentifier(holder.name) ? holder.name.text : undefined);
+  }
+  if (tsApi.isBindingElement(holder) && holder.initializer === child) {
+    const prop = holder.propertyName ? getPropertyNameText(tsApi, holder.propertyName) : undefined;
+    return prop ?? (tsApi.isIdentifier(holder.name) ? holder.name.text : undefined);
+  }
+  if (tsApi.isJsxAttribute(holder)) {
+    return tsApi.isIdentifier(holder.name) ? holder.name.text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The naming context of a string literal. Walks up through the expressions that keep the value
+ * (fallbacks, conditionals, arrays, casts, wrappers) to the declaration or property that names it,
+ * then through enclosing object literals to collect the outer names.
+ */
+export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext {
+  let current: ts.Node = literal;
+  let envVar: string | undefined;
+  let fallback: ts.BinaryExpression | undefined;
+  let compared = false;
+  let ownName: string | undefined;
+  let object: ts.ObjectLiteralExpression | undefined;
+  let siblingProperties: ReadonlySet<string> | undefined;
+  const outer: string[] = [];
+
+  for (let depth = 0; depth < 24; depth++) {
+    const parent: ts.Node | undefined = current.parent;
+    if (!parent) break;
+    if (
+      tsApi.isParenthesizedExpression(parent) ||
+      tsApi.isAsExpression(parent) ||
+      tsApi.isSatisfiesExpression(parent) ||
+      tsApi.isTypeAssertionExpression(parent) ||
+      tsApi.isNonNullExpression(parent) ||
+      tsApi.isArrayLiteralExpression(parent) ||
+      tsApi.isJsxExpression(parent)
+    ) {
+      current = parent;
+      continue;
+    }
+    if (tsApi.isConditionalExpression(parent)) {
+      if (parent.condition === current) {
+        compared = true;
+        break;
+      }
+      envVar ??= getEnvironmentReadName(tsApi, parent.condition);
+      current = parent;
+      continue;
+    }
+    if (tsApi.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      if (op === tsApi.SyntaxKind.BarBarToken || op === tsApi.SyntaxKind.QuestionQuestionToken) {
+        if (parent.right === current) {
+          const read = getEnvironmentReadName(tsApi, parent.left);
+          if (read !== undefined && envVar === undefined) {
+            envVar = read;
+            fallback = parent;
+          }
+        }
+        current = parent;
+        continue;
+      }
+      if (
+        (op === tsApi.SyntaxKind.EqualsToken || op === tsApi.SyntaxKind.QuestionQuestionEqualsToken || op === tsApi.SyntaxKind.BarBarEqualsToken) &&
+        parent.right === current
+      ) {
+        const target = getAccessPath(tsApi, parent.left);
+        if (target !== undefined) {
+          const parts = target.split('.');
+          ownName = parts[parts.length - 1];
+          outer.push(...parts.slice(0, -1).filter((p) => p !== 'this'));
+          if (op !== tsApi.SyntaxKind.EqualsToken && target.startsWith('process.env.') && envVar === undefined) envVar = ownName;
+        }
+        break;
+      }
+      if (isComparison(tsApi, op)) compared = true;
+      break;
+    }
+    if (tsApi.isCallExpression(parent) || tsApi.isNewExpression(parent)) {
+      const args: readonly ts.Expression[] = parent.arguments ?? [];
+      const index = args.indexOf(current as ts.Expression);
+      if (index === -1) break;
+      const callee = tsApi.isCallExpression(parent) ? getCalleeName(tsApi, parent) : undefined;
+      if (callee && DEFAULT_METHODS.has(callee) && tsApi.isPropertyAccessExpression(parent.expression)) {
+        // Joi.string().default('x').required(): continue from the outermost call of the chain.
+        let chain: ts.Node = parent;
+        while (
+          chain.parent &&
+          tsApi.isPropertyAccessExpression(chain.parent) &&
+          chain.parent.expression === chain &&
+          chain.parent.parent &&
+          tsApi.isCallExpression(chain.parent.parent)
+        ) {
+          chain = chain.parent.parent;
+        }
+        current = chain;
+        continue;
+      }
+      if (callee && index >= 1 && tsApi.isCallExpression(parent)) {
+        const key = getEnvironmentReadName(tsApi, parent);
+        if (key !== undefined) {
+          // configService.get('JWT_SECRET', 'fallback')
+          envVar ??= key;
+          current = parent;
+          continue;
+        }
+      }
+      if (callee && WRAPPERS.has(callee) && index === 0) {
+        current = parent;
+        continue;
+      }
+      break;
+    }
+    if (tsApi.isPropertyAssignment(parent) && parent.initializer === current) {
+      const name = getPropertyNameText(tsApi, parent.name);
+      const owner = parent.parent;
+      if (name !== undefined && DEFAULT_PROPERTIES.has(name) && ownName === undefined) {
+        // { JWT_SECRET: { default: 'x' } } and str({ default: 'x' }): the owner names the value.
+        current = owner;
+        continue;
+      }
+      if (ownName === undefined) {
+        ownName = name;
+        object = owner;
+        siblingProperties = propertyNamesOf(tsApi, owner);
+      } else if (name !== undefined) {
+        outer.push(name);
+      }
+      current = owner;
+      // Keep climbing for the outer names: through object literals, calls that wrap them, declarations.
+      continue;
+    }
+    if (tsApi.isObjectLiteralExpression(parent) || tsApi.isSpreadAssignment(parent)) {
+      current = parent;
+      continue;
+    }
+    if (tsApi.isArrowFunction(parent) && parent.body === current) {
+      current = parent;
+      continue;
+    }
+    if (tsApi.isCaseClause(parent) || tsApi.isSwitchStatement(parent)) {
+      compared = true;
+      break;
+    }
+    const holderName = nameOfHolder(tsApi, parent, current);
+    if (holderName !== undefined) {
+      if (ownName === undefined) {
+        ownName = holderName;
+        if (tsApi.isBindingElement(parent) && envVar === undefined) {
+          // const { JWT_SECRET = 'dev' } = process.env
+          const declaration = parent.parent.parent;
+          if (tsApi.isVariableDeclaration(declaration) && declaration.initializer && getAccessPath(tsApi, declaration.initializer) === 'process.env') {
+            envVar = holderName;
+          }
+        }
+      } else {
+        outer.push(holderName);
+      }
+    }
+    break;
+  }
+  // Only values stored under a name (or as a fallback) have a naming context worth reading.
+  const names = ownName === undefined ? [] : [...outer.reverse(), ownName];
+  return { names, name: ownName, envVar, fallback, siblingProperties, object, compared };
+}

@@ -1,0 +1,90 @@
+/**
+ * Scans a string for provider secret formats (the catalog rows plus user patterns), dropping
+ * documented examples, fillers, public-by-design keys and matches that fail a row's own check.
+ */
+import { SECRET_FORMATS, type SecretFormatRow } from '../catalog/secrets.js';
+import { isPlaceholderToken } from './placeholder.js';
+
+/** A format to scan for: a catalog row, or a user's `additionalPatterns` entry. */
+export type SecretFormat = SecretFormatRow;
+
+/** One provider secret found in a string. */
+export interface SecretFormatMatch {
+  readonly format: SecretFormat;
+  /** The secret text as matched. */
+  readonly text: string;
+  /** Offsets of the match inside the scanned string. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the scanner may know about where the string sits. */
+export interface SecretScanContext {
+  /** The names the value is assigned to, outermost first (`['storage', 'secretAccessKey']`). */
+  readonly names?: readonly string[];
+  /** Property names of the object literal the value is a property of. */
+  readonly siblingProperties?: ReadonlySet<string>;
+}
+
+/** Shortest string any catalog format can match; shorter strings are not scanned. */
+export const MIN_SCANNED_LENGTH = 16;
+
+const DEFAULT_MIN_ENTROPY = 3;
+
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+function globalVersion(pattern: RegExp): RegExp {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  return global;
+}
+
+function mayContain(format: SecretFormat, value: string): boolean {
+  return !format.keywords || format.keywords.some((k) => value.includes(k));
+}
+
+function contextAllows(format: SecretFormat, value: string, start: number, context: SecretScanContext): boolean {
+  if (!format.context) return true;
+  const names = (context.names ?? []).join('.');
+  return format.context.test(names) || format.context.test(value.slice(Math.max(0, start - 40), start));
+}
+
+function isPublicBeside(format: SecretFormat, context: SecretScanContext): boolean {
+  const siblings = context.siblingProperties;
+  return !!siblings && !!format.publicBesideProperties?.some((p) => siblings.has(p));
+}
+
+/**
+ * The provider secrets in `value`, first match per format, in order of position. `extraFormats`
+ * (user patterns) are scanned after the catalog.
+ */
+export function findSecretFormatMatches(
+  value: string,
+  extraFormats: readonly SecretFormat[] = [],
+  context: SecretScanContext = {},
+): SecretFormatMatch[] {
+  const matches: SecretFormatMatch[] = [];
+  const scanCatalog = value.length >= MIN_SCANNED_LENGTH;
+  const formats: readonly SecretFormat[] = scanCatalog ? [...SECRET_FORMATS, ...extraFormats] : extraFormats;
+  for (const format of formats) {
+    if (!mayContain(format, value)) continue;
+    for (const match of value.matchAll(globalVersion(format.pattern))) {
+      const text = match[0];
+      const start = match.index ?? 0;
+      if (text.length === 0) continue;
+      if (isPlaceholderToken(text, format.minEntropy ?? DEFAULT_MIN_ENTROPY)) continue;
+      if (format.confirm && !format.confirm(text, value)) continue;
+      if (!contextAllows(format, value, start, context)) continue;
+      if (isPublicBeside(format, context)) continue;
+      // Overlapping matches (an sk- key that is also an OpenAI key) keep the first, more specific row.
+      if (matches.some((m) => start < m.end && m.start < start + text.length)) continue;
+      matches.push({ format, text, start, end: start + text.length });
+      break;
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
