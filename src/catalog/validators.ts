@@ -219,6 +219,14 @@ export const VALIDATORS = [
     unknownKeys: 'keep',
     options: { argument: 2, strip: ['excludeExtraneousValues'] },
   },
+  {
+    name: 'class-validator validate',
+    library: 'class-validator',
+    call: { kind: 'function', functions: ['validate', 'validateOrReject', 'validateSync'], modules: ['class-validator'], input: 0 },
+    result: 'guard',
+    unknownKeys: 'keep',
+    options: { argument: 1, strip: ['whitelist'], reject: ['forbidNonWhitelisted'] },
+  },
   // --- express-validator ------------------------------------------------------------------------
   {
     name: 'express-validator matchedData',
@@ -285,6 +293,34 @@ export const SCHEMA_BUILDERS = [
     modifiers: {},
   },
 ] as const satisfies readonly SchemaBuilderRow[];
+
+/**
+ * Packages whose `parse` turns text into a fresh object: their result is as client-controlled as
+ * their input (`qs.parse(raw)`, `JSON.parse(text)`), so they are never validators.
+ */
+export const TEXT_PARSER_MODULES: readonly string[] = [
+  'qs',
+  'querystring',
+  'node:querystring',
+  'url',
+  'node:url',
+  'path',
+  'node:path',
+  'yaml',
+  'js-yaml',
+  'json5',
+  'toml',
+  '@iarna/toml',
+  'ini',
+  'cookie',
+  'content-type',
+  'xml2js',
+  'fast-xml-parser',
+  'csv-parse',
+  'papaparse',
+  'secure-json-parse',
+  'destr',
+];
 
 /** Functions that keep only named fields of an object (`pick(body, ['name'])`). */
 export interface NarrowingRow {

@@ -1,0 +1,226 @@
+/**
+ * Whether a JSON schema lets a client send fields it does not declare: the body schemas of Fastify
+ * routes, ajv-compiled schemas, and TypeBox builders (`Type.Object({...}, { additionalProperties:
+ * false })`).
+ *
+ * JSON schema keeps undeclared properties unless `additionalProperties: false` (or
+ * `unevaluatedProperties: false`) says otherwise, and the rule applies level by level: a closed
+ * top-level object with an open nested object still lets a client add fields inside the nested one.
+ * Fastify's default ajv (`removeAdditional: true`) strips undeclared properties only where
+ * `additionalProperties: false` is written; `removeAdditional: 'all'` strips them everywhere a
+ * schema lists `properties`.
+ */
+import type * as ts from 'typescript';
+import { getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings } from '../core/bindings.js';
+import { resolveConstValue, type ConstLookup } from './const-value.js';
+
+/** What a body schema does with undeclared fields. */
+export type BodySchemaVerdict =
+  /** Every object level that can carry fields rejects or strips undeclared ones. */
+  | { readonly kind: 'closed' }
+  /** Some object level keeps undeclared fields; `path` names it (`body`, `body.address`). */
+  | { readonly kind: 'open'; readonly path: string }
+  /** The schema is declared where the analysis cannot read it (another file in per-file mode, a package, a `$ref`). */
+  | { readonly kind: 'unknown' };
+
+export interface BodySchemaOptions {
+  /** ajv's `removeAdditional: 'all'`: undeclared properties are removed wherever `properties` is listed. */
+  readonly removeAdditionalAll?: boolean;
+}
+
+const TYPEBOX_MODULES = /^(?:@sinclair\/typebox|typebox)(?:\/|$)/;
+const MAX_DEPTH = 32;
+
+const CLOSED: BodySchemaVerdict = { kind: 'closed' };
+const UNKNOWN: BodySchemaVerdict = { kind: 'unknown' };
+
+/** Whether the schema expression (a literal, a constant, a TypeBox builder) is closed. */
+export function getBodySchemaVerdict(lookup: ConstLookup, schema: ts.Expression, options: BodySchemaOptions = {}): BodySchemaVerdict {
+  return evaluate(lookup, schema, options, 'body', 0);
+}
+
+function evaluate(lookup: ConstLookup, schema: ts.Expression, options: BodySchemaOptions, path: string, depth: number): BodySchemaVerdict {
+  const tsApi = lookup.ts;
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const resolved = resolveConstValue(lookup, schema);
+  if (resolved.kind !== 'value') return UNKNOWN;
+  const inner: ConstLookup = { ...lookup, file: resolved.file };
+  const expr = skipOuterExpressions(tsApi, resolved.expression);
+  if (tsApi.isObjectLiteralExpression(expr)) return evaluateJsonSchema(inner, expr, options, path, depth);
+  if (tsApi.isCallExpression(expr)) return evaluateTypeBox(inner, expr, options, path, depth);
+  return UNKNOWN;
+}
+
+/** A JSON schema written as an object literal. */
+function evaluateJsonSchema(
+  lookup: ConstLookup,
+  object: ts.ObjectLiteralExpression,
+  options: BodySchemaOptions,
+  path: string,
+  depth: number,
+): BodySchemaVerdict {
+  const tsApi = lookup.ts;
+  const read = (name: string): ts.Expression | undefined => readSchemaKeyword(lookup, object, name);
+  if (read('$ref')) return UNKNOWN;
+  for (const combinator of ['allOf', 'anyOf', 'oneOf']) {
+    const list = read(combinator);
+    if (!list) continue;
+    const array = skipOuterExpressions(tsApi, list);
+    if (!tsApi.isArrayLiteralExpression(array)) return UNKNOWN;
+    for (const element of array.elements) {
+      const verdict = evaluate(lookup, element, options, path, depth + 1);
+      if (verdict.kind !== 'closed') return verdict;
+    }
+    if (!read('properties')) return CLOSED;
+  }
+  const type = read('type');
+  const typeText = type && tsApi.isStringLiteral(skipOuterExpressions(tsApi, type)) ? (skipOuterExpressions(tsApi, type) as ts.StringLiteral).text : undefined;
+  if (typeText === 'array') {
+    const items = read('items');
+    return items ? evaluate(lookup, items, options, `${path}[]`, depth + 1) : { kind: 'open', path };
+  }
+  const properties = read('properties');
+  const isObject = typeText === 'object' || properties !== undefined || read('additionalProperties') !== undefined;
+  if (!isObject) {
+    // A scalar schema (`{ type: 'string' }`) cannot carry fields; a schema with no type at all can.
+    return typeText !== undefined ? CLOSED : { kind: 'open', path };
+  }
+  if (read('patternProperties')) return { kind: 'open', path };
+  const closedHere =
+    isFalseLiteral(tsApi, read('additionalProperties')) ||
+    isFalseLiteral(tsApi, read('unevaluatedProperties')) ||
+    (options.removeAdditionalAll === true && properties !== undefined);
+  if (!closedHere) return { kind: 'open', path };
+  if (!properties) return CLOSED;
+  const propsValue = resolveConstValue(lookup, properties);
+  if (propsValue.kind !== 'value') return UNKNOWN;
+  const propsObject = skipOuterExpressions(tsApi, propsValue.expression);
+  if (!tsApi.isObjectLiteralExpression(propsObject)) return UNKNOWN;
+  for (const prop of propsObject.properties) {
+    if (tsApi.isSpreadAssignment(prop)) {
+      const spread = resolveConstValue({ ...lookup, file: propsValue.file }, prop.expression);
+      if (spread.kind !== 'value') return UNKNOWN;
+      continue;
+    }
+    const name = getPropertyNameText(tsApi, prop.name) ?? '?';
+    const value = tsApi.isPropertyAssignment(prop) ? prop.initializer : tsApi.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+    if (!value) continue;
+    const verdict = evaluate({ ...lookup, file: propsValue.file }, value, options, `${path}.${name}`, depth + 1);
+    if (verdict.kind !== 'closed') return verdict;
+  }
+  return CLOSED;
+}
+
+/** A keyword of a schema object, the last one written winning over spreads (`{ ...base, additionalProperties: false }`). */
+function readSchemaKeyword(lookup: ConstLookup, object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const tsApi = lookup.ts;
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const prop = object.properties[i]!;
+    if (tsApi.isSpreadAssignment(prop)) {
+      const base = resolveConstValue(lookup, prop.expression);
+      if (base.kind === 'value') {
+        const baseObject = skipOuterExpressions(tsApi, base.expression);
+        if (tsApi.isObjectLiteralExpression(baseObject)) {
+          const inner = readSchemaKeyword({ ...lookup, file: base.file }, baseObject, name);
+          if (inner) return inner;
+        }
+      }
+      continue;
+    }
+    if ((tsApi.isPropertyAssignment(prop) || tsApi.isShorthandPropertyAssignment(prop)) && getPropertyNameText(tsApi, prop.name) === name) {
+      return tsApi.isPropertyAssignment(prop) ? prop.initializer : prop.name;
+    }
+  }
+  return undefined;
+}
+
+/** TypeBox builders: `Type.Object(props, { additionalProperties: false })`, `Type.Array(x)`, `Type.Partial(x)`. */
+function evaluateTypeBox(lookup: ConstLookup, call: ts.CallExpression, options: BodySchemaOptions, path: string, depth: number): BodySchemaVerdict {
+  const tsApi = lookup.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const builder = tsApi.isPropertyAccessExpression(callee) ? callee.name.text : tsApi.isIdentifier(callee) ? callee.text : undefined;
+  if (!builder || !isTypeBoxBuilder(lookup, callee)) return UNKNOWN;
+  const [first, second] = call.arguments;
+  switch (builder) {
+    case 'Object': {
+      const opts = second ? skipOuterExpressions(tsApi, second) : undefined;
+      const closedHere =
+        (opts !== undefined &&
+          tsApi.isObjectLiteralExpression(opts) &&
+          (isFalseLiteral(tsApi, getObjectPropertyValue(tsApi, opts, 'additionalProperties')) ||
+            isFalseLiteral(tsApi, getObjectPropertyValue(tsApi, opts, 'unevaluatedProperties')))) ||
+        options.removeAdditionalAll === true;
+      if (!closedHere) return { kind: 'open', path };
+      if (!first) return CLOSED;
+      const props = resolveConstValue(lookup, first);
+      if (props.kind !== 'value') return UNKNOWN;
+      const object = skipOuterExpressions(tsApi, props.expression);
+      if (!tsApi.isObjectLiteralExpression(object)) return UNKNOWN;
+      for (const prop of object.properties) {
+        if (tsApi.isSpreadAssignment(prop)) continue;
+        const name = getPropertyNameText(tsApi, prop.name) ?? '?';
+        const value = tsApi.isPropertyAssignment(prop) ? prop.initializer : tsApi.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+        if (!value) continue;
+        const verdict = evaluate({ ...lookup, file: props.file }, value, options, `${path}.${name}`, depth + 1);
+        if (verdict.kind !== 'closed') return verdict;
+      }
+      return CLOSED;
+    }
+    case 'Array':
+    case 'Optional':
+    case 'Readonly':
+    case 'ReadonlyOptional':
+    case 'Partial':
+    case 'Required':
+    case 'Pick':
+    case 'Omit':
+    case 'Strict':
+      return first ? evaluate(lookup, first, options, builder === 'Array' ? `${path}[]` : path, depth + 1) : UNKNOWN;
+    case 'Union':
+    case 'Intersect':
+    case 'Composite': {
+      if (builder !== 'Union') {
+        const opts = second ? skipOuterExpressions(tsApi, second) : undefined;
+        const closed =
+          opts !== undefined &&
+          tsApi.isObjectLiteralExpression(opts) &&
+          (isFalseLiteral(tsApi, getObjectPropertyValue(tsApi, opts, 'additionalProperties')) ||
+            isFalseLiteral(tsApi, getObjectPropertyValue(tsApi, opts, 'unevaluatedProperties')));
+        if (closed) return CLOSED;
+        if (builder === 'Intersect') return { kind: 'open', path };
+      }
+      const list = first ? skipOuterExpressions(tsApi, first) : undefined;
+      if (!list || !tsApi.isArrayLiteralExpression(list)) return UNKNOWN;
+      for (const element of list.elements) {
+        const verdict = evaluate(lookup, element, options, path, depth + 1);
+        if (verdict.kind !== 'closed') return verdict;
+      }
+      return CLOSED;
+    }
+    case 'Record':
+    case 'Any':
+    case 'Unknown':
+      return { kind: 'open', path };
+    case 'Ref':
+    case 'Unsafe':
+      return UNKNOWN;
+    default:
+      // Scalars and literals: `Type.String()`, `Type.Literal('x')`, `Type.Enum(E)`.
+      return CLOSED;
+  }
+}
+
+/** `Type.X(...)` / `t.X(...)` with `Type` from TypeBox, or `Type.X` by its conventional name. */
+function isTypeBoxBuilder(lookup: ConstLookup, callee: ts.Expression): boolean {
+  const tsApi = lookup.ts;
+  const root = tsApi.isPropertyAccessExpression(callee) ? skipOuterExpressions(tsApi, callee.expression) : callee;
+  if (!tsApi.isIdentifier(root)) return false;
+  const binding = getFileBindings(tsApi, lookup.file).imports.get(root.text);
+  if (binding) return TYPEBOX_MODULES.test(binding.module);
+  return root.text === 'Type';
+}
+
+function isFalseLiteral(tsApi: ConstLookup['ts'], node: ts.Expression | undefined): boolean {
+  return node !== undefined && skipOuterExpressions(tsApi, node).kind === tsApi.SyntaxKind.FalseKeyword;
+}

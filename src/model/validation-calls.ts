@@ -1,0 +1,289 @@
+/**
+ * Calls that validate or narrow a value, recognized from the validator catalog: schema parses
+ * (`schema.parse(x)`, `v.parse(schema, x)`, `schema.validate(x)`), guards (`ajvValidate(x)`,
+ * `Value.Check(schema, x)`), request accessors (`matchedData(req)`), narrowing helpers
+ * (`pick(body, [...])`) and user-listed validators (settings `validators`).
+ *
+ * Each call comes with what its result does with undeclared keys (`strip`, `reject`, `keep`, or
+ * `unknown` when the schema is out of view), so a caller can tell a real barrier (zod `parse`) from
+ * a call that lets extra fields through (yup `validate` without `stripUnknown`).
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { getAccessPath, getObjectPropertyValue, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
+import { matchesNameList } from '../settings/schema.js';
+import {
+  AMBIGUOUS_VALIDATE_METHODS,
+  NARROWING_FUNCTIONS,
+  TEXT_PARSER_MODULES,
+  VALIDATORS,
+  type NarrowingRow,
+  type UnknownKeyPolicy,
+  type ValidatorRow,
+} from '../catalog/validators.js';
+import { getBodySchemaVerdict } from './body-schema.js';
+import { resolveConstValue, type ConstLookup } from './const-value.js';
+import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
+import { findDeclarationInScope } from './scope-lookup.js';
+
+export interface ValidatorCall {
+  readonly call: ts.CallExpression;
+  /** The catalog row, `narrowing` for pick-like helpers, `settings` for user-listed validators. */
+  readonly source: { readonly kind: 'validator'; readonly row: ValidatorRow } | { readonly kind: 'narrowing'; readonly row: NarrowingRow } | { readonly kind: 'settings' };
+  /** The validated or narrowed expression, when the call names it. */
+  readonly input?: ts.Expression;
+  /** `result`: the return value (or a property of it) is validated; `guard`: the input itself is checked in place. */
+  readonly mode: 'result' | 'guard';
+  /** What the validated value does with undeclared keys; `unknown` when the schema is out of view. */
+  readonly unknownKeys: UnknownKeyPolicy | 'unknown';
+  /** The call as written, for messages: `createUserSchema.parse`, `pick`. */
+  readonly text: string;
+}
+
+export interface ValidatorCallOptions {
+  /** Extra validator names from settings and rule options (exact names or `/regex/`). */
+  readonly extraValidators: readonly string[];
+}
+
+/** The validator or narrowing call `call` is, if it is one. */
+export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression, options: ValidatorCallOptions = { extraValidators: [] }): ValidatorCall | undefined {
+  const tsApi = lookup.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const text = getAccessPath(tsApi, callee) ?? 'validator';
+  const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name) return undefined;
+
+  if (options.extraValidators.length > 0 && (matchesNameList(name, options.extraValidators) || matchesNameList(text, options.extraValidators))) {
+    return { call, source: { kind: 'settings' }, input: call.arguments[0], mode: 'result', unknownKeys: 'unknown', text };
+  }
+
+  const narrowing = matchNarrowing(lookup, callee, name);
+  if (narrowing) {
+    return { call, source: { kind: 'narrowing', row: narrowing }, input: call.arguments[narrowing.input], mode: 'result', unknownKeys: 'strip', text };
+  }
+
+  for (const row of VALIDATORS as readonly ValidatorRow[]) {
+    const shape = row.call;
+    switch (shape.kind) {
+      case 'function': {
+        if (!shape.functions.includes(name) || !isFromModules(lookup, callee, shape.modules)) continue;
+        const policy = withOptions(tsApi, call, row, schemaPolicy(lookup, row, shape.schema === undefined ? undefined : call.arguments[shape.schema]));
+        return { call, source: { kind: 'validator', row }, input: call.arguments[shape.input], mode: row.result === 'guard' ? 'guard' : 'result', unknownKeys: policy, text };
+      }
+      case 'instance-method': {
+        if (!tsApi.isPropertyAccessExpression(callee) || !shape.methods.includes(name)) continue;
+        const receiver = getAccessPath(tsApi, callee.expression);
+        if (!receiver || !shape.receiver.test(receiver)) continue;
+        const schema = call.arguments[shape.schema];
+        const policy = schema ? jsonSchemaPolicy(lookup, schema) : 'unknown';
+        return { call, source: { kind: 'validator', row }, input: call.arguments[shape.input], mode: 'guard', unknownKeys: policy, text };
+      }
+      case 'compiled': {
+        const compiled = findCompiledSchema(lookup, callee, shape.compilers, shape.methods);
+        if (!compiled) continue;
+        const policy = compiled.schema ? jsonSchemaPolicy(lookup, compiled.schema) : 'unknown';
+        return { call, source: { kind: 'validator', row }, input: call.arguments[shape.input], mode: 'guard', unknownKeys: policy, text };
+      }
+      case 'schema-method':
+        break;
+    }
+  }
+
+  // Methods on a schema: `schema.parse(x)`, `schema.safeParse(x)`, `schema.validate(x)`.
+  if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipOuterExpressions(tsApi, callee.expression);
+  if (isNeverASchema(lookup, receiver)) return undefined;
+  const schemaInfo = getSchemaUnknownKeys(lookup, receiver);
+  const row = findSchemaMethodRow(tsApi, name, schemaInfo.library, call);
+  if (!row) return undefined;
+  const shape = row.call as Extract<ValidatorRow['call'], { kind: 'schema-method' }>;
+  const policy = withOptions(tsApi, call, row, schemaInfo.policy === 'unknown' ? 'unknown' : schemaInfo.policy);
+  return { call, source: { kind: 'validator', row }, input: call.arguments[shape.input], mode: row.result === 'guard' ? 'guard' : 'result', unknownKeys: policy, text };
+}
+
+/** `pick(body, [...])`, `_.pick(body, ...)`, `R.pick([...], body)`. */
+function matchNarrowing(lookup: ConstLookup, callee: ts.Expression, name: string): NarrowingRow | undefined {
+  const tsApi = lookup.ts;
+  for (const row of NARROWING_FUNCTIONS as readonly NarrowingRow[]) {
+    if (!(row.functions as readonly string[]).includes(name)) continue;
+    if (isFromModules(lookup, callee, row.modules)) return row;
+    // the lodash namespace by its conventional name
+    if (row.library === 'lodash' && tsApi.isPropertyAccessExpression(callee)) {
+      const owner = skipOuterExpressions(tsApi, callee.expression);
+      if (tsApi.isIdentifier(owner) && (owner.text === '_' || owner.text === 'lodash')) return row;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The schema-method row for `name`: joi and yup share `validate`; the schema's library decides,
+ * else how the result is read (`.value` and `{ value }` are joi's result shape, so joi).
+ */
+function findSchemaMethodRow(tsApi: TsApi, name: string, library: string | undefined, call: ts.CallExpression): ValidatorRow | undefined {
+  const rows = (VALIDATORS as readonly ValidatorRow[]).filter((row) => row.call.kind === 'schema-method' && row.call.methods.includes(name));
+  if (AMBIGUOUS_VALIDATE_METHODS.includes(name)) {
+    if (library === 'yup') return yupValidateRow;
+    if (library === 'joi' || isReadAsJoiResult(tsApi, call)) return rows.find((row) => row.library === 'joi');
+    return yupOrJoiRow;
+  }
+  if (library !== undefined) return rows.find((row) => row.library === library) ?? rows[0];
+  return rows[0];
+}
+
+/** yup's `validate`, which resolves to the cast value. */
+const yupValidateRow: ValidatorRow = {
+  name: 'yup validate',
+  library: 'yup',
+  call: { kind: 'schema-method', methods: ['validate'], input: 0 },
+  result: 'return',
+  unknownKeys: 'keep',
+  options: { argument: 1, strip: ['stripUnknown'] },
+};
+
+/** A `validate` whose library cannot be told: trusted, like a schema out of view. */
+const yupOrJoiRow: ValidatorRow = {
+  name: 'joi or yup validate',
+  library: 'joi',
+  call: { kind: 'schema-method', methods: ['validate'], input: 0 },
+  result: 'return',
+  unknownKeys: 'reject',
+};
+
+function isReadAsJoiResult(tsApi: TsApi, call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (node.parent && (tsApi.isParenthesizedExpression(node.parent) || tsApi.isAwaitExpression(node.parent) || tsApi.isAsExpression(node.parent))) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  if (tsApi.isPropertyAccessExpression(parent) && parent.expression === node) return parent.name.text === 'value' || parent.name.text === 'error';
+  if (tsApi.isVariableDeclaration(parent) && tsApi.isObjectBindingPattern(parent.name)) {
+    return parent.name.elements.some((e) => {
+      const key = e.propertyName ?? e.name;
+      return tsApi.isIdentifier(key) && (key.text === 'value' || key.text === 'error');
+    });
+  }
+  return false;
+}
+
+/** The policy of a row's schema argument, for libraries whose schema decides (valibot, superstruct, TypeBox). */
+function schemaPolicy(lookup: ConstLookup, row: ValidatorRow, schema: ts.Expression | undefined): UnknownKeyPolicy | 'unknown' {
+  if (!schema) return row.unknownKeys;
+  if (row.library === 'typebox') return jsonSchemaPolicy(lookup, schema);
+  if (row.library === 'valibot' || row.library === 'superstruct') {
+    const info = getSchemaUnknownKeys(lookup, schema);
+    if (info.policy === 'unknown') return 'unknown';
+    // superstruct `mask` strips whatever the struct says
+    return row.unknownKeys === 'strip' ? 'strip' : info.policy;
+  }
+  if (row.library === 'joi') {
+    const info = getSchemaUnknownKeys(lookup, schema);
+    return info.policy;
+  }
+  return row.unknownKeys;
+}
+
+function jsonSchemaPolicy(lookup: ConstLookup, schema: ts.Expression): UnknownKeyPolicy | 'unknown' {
+  const verdict = getBodySchemaVerdict(lookup, schema);
+  return verdict.kind === 'closed' ? 'reject' : verdict.kind === 'open' ? 'keep' : 'unknown';
+}
+
+/** Applies a row's call options: `{ stripUnknown: true }`, `{ allowUnknown: true }`, `{ whitelist: true }`. */
+function withOptions(tsApi: TsApi, call: ts.CallExpression, row: ValidatorRow, policy: UnknownKeyPolicy | 'unknown'): UnknownKeyPolicy | 'unknown' {
+  const options = row.options;
+  const arg = options ? call.arguments[options.argument] : undefined;
+  const object = arg ? skipOuterExpressions(tsApi, arg) : undefined;
+  if (!options || !object || !tsApi.isObjectLiteralExpression(object)) return policy;
+  const isSet = (names: readonly string[] | undefined): boolean =>
+    (names ?? []).some((n) => {
+      const value = getObjectPropertyValue(tsApi, object, n);
+      return value !== undefined && skipOuterExpressions(tsApi, value).kind === tsApi.SyntaxKind.TrueKeyword;
+    });
+  if (isSet(options.reject)) return 'reject';
+  if (isSet(options.strip)) return 'strip';
+  if (isSet(options.keep)) return 'keep';
+  return policy;
+}
+
+/** True when the callee (`fn` or `ns.fn`) comes from one of the packages. */
+function isFromModules(lookup: ConstLookup, callee: ts.Expression, modules: readonly string[]): boolean {
+  const tsApi = lookup.ts;
+  const root = tsApi.isPropertyAccessExpression(callee) ? skipOuterExpressions(tsApi, callee.expression) : callee;
+  if (!tsApi.isIdentifier(root)) return false;
+  const module = getModuleOf(lookup, root);
+  return module !== undefined && modules.some((m) => isPackageSpecifier(module, m));
+}
+
+function getModuleOf(lookup: ConstLookup, identifier: ts.Identifier): string | undefined {
+  const tsApi = lookup.ts;
+  const declaration = findDeclarationInScope(tsApi, identifier);
+  if (!declaration) return undefined;
+  const binding = getFileBindings(tsApi, lookup.file).imports.get(identifier.text);
+  if (binding && (declaration.kind === 'import' || declaration.kind === 'variable')) return binding.module;
+  if (declaration.kind === 'variable' && declaration.node.initializer) {
+    const init = skipOuterExpressions(tsApi, declaration.node.initializer);
+    const required = tsApi.isPropertyAccessExpression(init) ? skipOuterExpressions(tsApi, init.expression) : init;
+    if (tsApi.isCallExpression(required) && tsApi.isIdentifier(required.expression) && required.expression.text === 'require') {
+      const arg = required.arguments[0];
+      if (arg && tsApi.isStringLiteral(arg)) return arg.text;
+    }
+  }
+  return undefined;
+}
+
+/** `JSON`, `Date`, `qs`, `url`, `path`: receivers of `parse` that turn text into objects. */
+function isNeverASchema(lookup: ConstLookup, receiver: ts.Expression): boolean {
+  const tsApi = lookup.ts;
+  const root = rootIdentifier(tsApi, receiver);
+  if (!root) return false;
+  const declaration = findDeclarationInScope(tsApi, root);
+  if (!declaration) return true; // a global: JSON, Date, Number, Reflect, ...
+  const module = getModuleOf(lookup, root);
+  return module !== undefined && TEXT_PARSER_MODULES.some((m) => isPackageSpecifier(module, m));
+}
+
+function rootIdentifier(tsApi: TsApi, expression: ts.Expression): ts.Identifier | undefined {
+  let current = skipOuterExpressions(tsApi, expression);
+  for (let i = 0; i < 64; i++) {
+    if (tsApi.isIdentifier(current)) return current;
+    if (tsApi.isPropertyAccessExpression(current) || tsApi.isElementAccessExpression(current) || tsApi.isCallExpression(current)) {
+      current = skipOuterExpressions(tsApi, current.expression);
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `check(x)` where `const check = ajv.compile(schema)`, and `C.Check(x)` where
+ * `const C = TypeCompiler.Compile(schema)` (or `TypeCompiler.Compile(schema).Check(x)` inline).
+ */
+function findCompiledSchema(
+  lookup: ConstLookup,
+  callee: ts.Expression,
+  compilers: readonly string[],
+  methods: readonly string[],
+): { schema?: ts.Expression } | undefined {
+  const tsApi = lookup.ts;
+  let compiledRef: ts.Expression;
+  if (methods.length === 0) {
+    compiledRef = callee;
+  } else {
+    if (!tsApi.isPropertyAccessExpression(callee) || !methods.includes(callee.name.text)) return undefined;
+    compiledRef = skipOuterExpressions(tsApi, callee.expression);
+  }
+  let compileCall: ts.Expression | undefined = compiledRef;
+  if (tsApi.isIdentifier(compiledRef) || tsApi.isPropertyAccessExpression(compiledRef)) {
+    const value = resolveConstValue(lookup, compiledRef);
+    compileCall = value.kind === 'value' ? skipOuterExpressions(tsApi, value.expression) : undefined;
+    // `this.validateUser = ajv.compile(schema)` in a class body is left out: not a constant.
+  }
+  if (!compileCall || !tsApi.isCallExpression(compileCall)) return undefined;
+  const compileCallee = skipOuterExpressions(tsApi, compileCall.expression);
+  if (!tsApi.isPropertyAccessExpression(compileCallee) || !compilers.includes(compileCallee.name.text)) return undefined;
+  if (compileCallee.name.text === 'getSchema') return {};
+  return { schema: compileCall.arguments[0] };
+}
