@@ -8,7 +8,7 @@ export interface AuthUser {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
+  // Adds `req.user`, set by requireAuth below.
   namespace Express {
     interface Request {
       user?: AuthUser;

@@ -8,7 +8,7 @@ export function notFoundHandler(req: Request, res: Response): void {
 }
 
 // Express recognises error handlers by their four parameters.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+// `_next` must stay: with three parameters Express would treat this as ordinary middleware.
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   if (err instanceof HttpError) {
     res.status(err.status).json({ error: err.message, code: err.code }); // safe: HttpError messages are written for clients

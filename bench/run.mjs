@@ -1,0 +1,484 @@
+#!/usr/bin/env node
+/**
+ * The speed benchmark: api-guard side by side with the ESLint floor, three peer plugins and
+ * `tsc --noEmit`, on a generated ~100k-line app and on the bundled examples. One command:
+ *
+ *   npm run bench                      (builds, generates, measures, writes bench/results/latest.md)
+ *   node bench/run.mjs --reps 5 --lines 50000 --target generated
+ *
+ * Every measurement is a fresh process (what a user pays: start-up, config and plugin loading,
+ * parsing, rules), repeated `--reps` times, interleaved across tools so background load spreads
+ * evenly, and summarised by the median. Nothing analysed is ever run.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_OPTIONS, generateApp } from './generate-app.mjs';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
+const tscBin = path.join(repo, 'node_modules/typescript/bin/tsc');
+const cliBin = path.join(repo, 'dist/src/cli/bin.js');
+const pluginEntry = path.join(repo, 'dist/src/index.js');
+const configs = path.join(repo, 'bench/configs');
+const generatedDir = path.join(repo, 'bench/.generated');
+const resultsFile = path.join(repo, 'bench/results/latest.md');
+const EXAMPLE_APPS = ['express-shop', 'nest-events', 'fastify-library'];
+
+/** @typedef {{ id: string, label: string, kind: 'eslint' | 'tsc' | 'scan', config?: string, peer?: boolean }} Tool */
+
+/** @type {Tool[]} */
+const TOOLS = [
+  { id: 'floor', label: 'ESLint floor (typescript-eslint parser, no rules)', kind: 'eslint', config: 'floor.mjs' },
+  { id: 'api-guard', label: 'ESLint + api-guard `recommended` (untyped)', kind: 'eslint', config: 'api-guard-recommended.mjs' },
+  { id: 'security', label: 'ESLint + eslint-plugin-security `recommended`', kind: 'eslint', config: 'security-recommended.mjs', peer: true },
+  { id: 'no-secrets', label: 'ESLint + eslint-plugin-no-secrets', kind: 'eslint', config: 'no-secrets.mjs', peer: true },
+  { id: 'sonarjs', label: 'ESLint + eslint-plugin-sonarjs `recommended`', kind: 'eslint', config: 'sonarjs-recommended.mjs', peer: true },
+  { id: 'tsc', label: '`tsc --noEmit` (whole program)', kind: 'tsc' },
+  { id: 'scan', label: '`api-guard scan` (whole program)', kind: 'scan' },
+];
+
+/**
+ * @param {string[]} argv
+ * @returns {{ lines: number, seed: number, reps: number, target: 'all' | 'generated' | 'examples', peers: boolean, regenerate: boolean }}
+ */
+export function parseRunArgs(argv) {
+  const options = { lines: DEFAULT_OPTIONS.lines, seed: DEFAULT_OPTIONS.seed, reps: 3, target: /** @type {'all' | 'generated' | 'examples'} */ ('all'), peers: true, regenerate: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if (arg === '--lines' || arg === '--seed' || arg === '--reps') {
+      const number = Number(value);
+      if (!Number.isInteger(number) || number <= 0) throw new Error(`${arg} needs a positive integer, got ${JSON.stringify(value)}`);
+      options[arg.slice(2)] = number;
+      i++;
+    } else if (arg === '--target') {
+      if (value !== 'all' && value !== 'generated' && value !== 'examples') throw new Error('--target is all, generated or examples');
+      options.target = value;
+      i++;
+    } else if (arg === '--no-peers') {
+      options.peers = false;
+    } else if (arg === '--regenerate') {
+      options.regenerate = true;
+    } else {
+      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --reps N, --target all|generated|examples, --no-peers, --regenerate)`);
+    }
+  }
+  return options;
+}
+
+/** @typedef {{ ok: boolean, seconds: number, status: number | null, stdout: string, stderr: string }} ProcessRun */
+
+/**
+ * Runs one process to completion and times it (wall clock).
+ * @param {string[]} args arguments to `node`
+ * @param {Record<string, string>} [env]
+ * @returns {ProcessRun}
+ */
+function timeNode(args, env = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { ok: result.status === 0 || result.status === 1, seconds, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error ?? '') };
+}
+
+/**
+ * @param {number[]} values
+ * @returns {number}
+ */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * @param {string} dir
+ * @returns {{ files: number, lines: number }}
+ */
+function measureSource(dir) {
+  let files = 0;
+  let lines = 0;
+  const pending = [dir];
+  while (pending.length) {
+    const current = pending.pop();
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') pending.push(full);
+      else if (entry.isFile() && /\.(ts|tsx|mts|cts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        files++;
+        lines += readFileSync(full, 'utf8').split('\n').length;
+      }
+    }
+  }
+  return { files, lines };
+}
+
+/**
+ * Findings per rule prefix and fatal parse errors, from an ESLint JSON report.
+ * @param {string} file
+ * @returns {{ findings: number, fatal: number, byRule: Record<string, number> }}
+ */
+function readEslintReport(file) {
+  if (!existsSync(file)) return { findings: 0, fatal: 0, byRule: {} };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let findings = 0;
+  let fatal = 0;
+  /** @type {Record<string, number>} */
+  const byRule = {};
+  for (const result of report) {
+    for (const message of result.messages) {
+      if (message.fatal || !message.ruleId) {
+        fatal++;
+        continue;
+      }
+      findings++;
+      byRule[message.ruleId] = (byRule[message.ruleId] ?? 0) + 1;
+    }
+  }
+  return { findings, fatal, byRule };
+}
+
+/**
+ * The first meaningful line of a failed process's output, for the table.
+ * @param {ProcessRun} run
+ * @returns {string}
+ */
+function failureReason(run) {
+  const text = `${run.stderr}\n${run.stdout}`;
+  const line = text.split('\n').map((l) => l.trim()).find((l) => /error|not a function|cannot|unexpected|invalid/i.test(l)) ?? text.trim().split('\n')[0] ?? '';
+  return line.replace(/\|/g, '\\|').slice(0, 160) || `exit code ${run.status}`;
+}
+
+/**
+ * @typedef {{ tool: Tool, runs: number[], status: 'ok' | 'unsupported' | 'failed' | 'skipped', note: string, findings?: number, fatal?: number, byRule?: Record<string, number> }} Measurement
+ */
+
+/**
+ * Measures every tool on one target, interleaving repetitions.
+ * @param {{ name: string, eslintPaths: string[], tscProjects: string[], scanDirs: string[] }} target
+ * @param {{ reps: number, peers: boolean }} options
+ * @param {string} scratch
+ * @returns {Measurement[]}
+ */
+function measureTarget(target, options, scratch) {
+  const cliPresent = existsSync(cliBin);
+  /** @type {Measurement[]} */
+  const measurements = TOOLS.map((tool) => ({ tool, runs: [], status: 'ok', note: '' }));
+  for (const m of measurements) {
+    if (m.tool.peer && !options.peers) Object.assign(m, { status: 'skipped', note: 'skipped (--no-peers)' });
+    if (m.tool.kind === 'scan' && !cliPresent) Object.assign(m, { status: 'skipped', note: 'skipped: `dist/src/cli/bin.js` is not built yet' });
+  }
+
+  // One untimed floor run warms the OS file cache so the first timed tool is not penalised.
+  timeNode([eslintBin, '-c', path.join(configs, 'floor.mjs'), '-f', 'json', '-o', path.join(scratch, 'warmup.json'), ...target.eslintPaths]);
+
+  for (let rep = 0; rep < options.reps; rep++) {
+    for (const m of measurements) {
+      if (m.status !== 'ok') continue;
+      const { tool } = m;
+      process.stdout.write(`  [${target.name}] ${tool.id} run ${rep + 1}/${options.reps} ... `);
+      if (tool.kind === 'eslint') {
+        const out = path.join(scratch, `${target.name}-${tool.id}.json`);
+        const run = timeNode([eslintBin, '-c', path.join(configs, tool.config), '-f', 'json', '-o', out, ...target.eslintPaths]);
+        if (!run.ok) {
+          const reason = failureReason(run);
+          Object.assign(m, tool.peer ? { status: 'unsupported', note: `not supported on ESLint 10: ${reason}` } : { status: 'failed', note: `failed: ${reason}` });
+          process.stdout.write(`${m.status}\n`);
+          continue;
+        }
+        m.runs.push(run.seconds);
+        Object.assign(m, readEslintReport(out));
+      } else if (tool.kind === 'tsc') {
+        let seconds = 0;
+        const exits = [];
+        for (const project of target.tscProjects) {
+          const run = timeNode([tscBin, '--noEmit', '--incremental', 'false', '-p', project]);
+          seconds += run.seconds;
+          exits.push(run.status);
+        }
+        m.runs.push(seconds);
+        const failed = exits.filter((s) => s !== 0).length;
+        m.note = failed ? `${failed} of ${exits.length} projects report type errors (packages are not installed)` : 'type-checks cleanly';
+      } else {
+        let seconds = 0;
+        for (const dir of target.scanDirs) {
+          const run = timeNode([cliBin, 'scan', dir]);
+          seconds += run.seconds;
+          if (!run.ok) {
+            Object.assign(m, { status: 'failed', note: `failed: ${failureReason(run)}` });
+            break;
+          }
+        }
+        if (m.status === 'ok') m.runs.push(seconds);
+      }
+      process.stdout.write(m.status === 'ok' ? `${m.runs.at(-1).toFixed(2)} s\n` : `${m.status}\n`);
+    }
+  }
+  return measurements;
+}
+
+/**
+ * A pre-commit run: ESLint with api-guard `recommended` on five files, with `--cache`.
+ * First run (cold cache), then a second run after one of the five files changed, and a second
+ * run without an ESLint cache (every file linted again, OS caches warm).
+ * @param {string[]} files
+ * @param {number} reps
+ * @param {string} scratch
+ * @returns {{ floor: number, first: number, secondCached: number, secondUncached: number }}
+ */
+function measurePreCommit(files, reps, scratch) {
+  const config = path.join(configs, 'api-guard-recommended.mjs');
+  const floorConfig = path.join(configs, 'floor.mjs');
+  /** @type {{ floor: number[], first: number[], secondCached: number[], secondUncached: number[] }} */
+  const runs = { floor: [], first: [], secondCached: [], secondUncached: [] };
+  const edited = files[0];
+  const original = readFileSync(edited, 'utf8');
+  try {
+    for (let rep = 0; rep < reps; rep++) {
+      const cache = path.join(scratch, `precommit-cache-${rep}`);
+      rmSync(cache, { force: true, recursive: true });
+      const lint = (/** @type {string[]} */ extra, /** @type {string} */ cfg) =>
+        timeNode([eslintBin, '-c', cfg, '-f', 'json', '-o', path.join(scratch, 'precommit.json'), ...extra, ...files]);
+      runs.floor.push(lint([], floorConfig).seconds);
+      const first = lint(['--cache', '--cache-location', cache], config);
+      if (!first.ok) throw new Error(`pre-commit run failed: ${failureReason(first)}`);
+      runs.first.push(first.seconds);
+      writeFileSync(edited, `${original}\n// edited before the second pre-commit run (${rep})\n`);
+      runs.secondCached.push(lint(['--cache', '--cache-location', cache], config).seconds);
+      runs.secondUncached.push(lint([], config).seconds);
+      writeFileSync(edited, original);
+    }
+  } finally {
+    writeFileSync(edited, original);
+  }
+  return { floor: median(runs.floor), first: median(runs.first), secondCached: median(runs.secondCached), secondUncached: median(runs.secondUncached) };
+}
+
+/**
+ * Per-rule time of api-guard's rules (ESLint's TIMING=all), one extra run.
+ * @param {string[]} paths
+ * @param {string} scratch
+ * @returns {Array<{ rule: string, ms: number }>}
+ */
+function measureRuleTiming(paths, scratch) {
+  const run = timeNode([eslintBin, '-c', path.join(configs, 'api-guard-recommended.mjs'), '-f', 'json', '-o', path.join(scratch, 'timing.json'), ...paths], { TIMING: 'all' });
+  const rows = [];
+  for (const line of run.stdout.split('\n')) {
+    const match = /^\s*(api-guard\/[\w-]+)\s*\|\s*([\d.]+)\s*\|/.exec(line);
+    if (match) rows.push({ rule: match[1], ms: Number(match[2]) });
+  }
+  return rows.sort((a, b) => b.ms - a.ms);
+}
+
+/**
+ * @param {string} file
+ * @returns {string}
+ */
+function packageVersion(file) {
+  try {
+    return JSON.parse(readFileSync(path.join(repo, 'node_modules', file, 'package.json'), 'utf8')).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+/**
+ * @param {number} seconds
+ * @returns {string}
+ */
+const fmt = (seconds) => `${seconds.toFixed(2)} s`;
+
+/**
+ * @param {Measurement[]} measurements
+ * @returns {string[]}
+ */
+function tableRows(measurements) {
+  const floor = measurements.find((m) => m.tool.id === 'floor');
+  const tsc = measurements.find((m) => m.tool.id === 'tsc');
+  const floorMedian = floor && floor.runs.length ? median(floor.runs) : NaN;
+  const tscMedian = tsc && tsc.runs.length ? median(tsc.runs) : NaN;
+  const rows = ['| run | median | min … max | vs ESLint floor | vs tsc | findings | note |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+  for (const m of measurements) {
+    if (m.status !== 'ok' || m.runs.length === 0) {
+      rows.push(`| ${m.tool.label} | – | – | – | – | – | ${m.note} |`);
+      continue;
+    }
+    const mid = median(m.runs);
+    const ratio = (/** @type {number} */ base) => (Number.isFinite(base) ? `${(mid / base).toFixed(2)}×` : '–');
+    const vsFloor = m.tool.kind === 'eslint' ? ratio(floorMedian) : '–';
+    const vsTsc = m.tool.kind === 'eslint' ? '–' : ratio(tscMedian);
+    const findings = m.tool.kind === 'eslint' ? `${m.findings ?? 0}${m.fatal ? ` (+${m.fatal} parse errors)` : ''}` : '–';
+    rows.push(`| ${m.tool.label} | ${fmt(mid)} | ${fmt(Math.min(...m.runs))} … ${fmt(Math.max(...m.runs))} | ${vsFloor} | ${vsTsc} | ${findings} | ${m.note} |`);
+  }
+  return rows;
+}
+
+/**
+ * @param {Measurement[]} measurements
+ * @param {{ secondCached: number, secondUncached: number } | undefined} preCommit
+ * @returns {string[]}
+ */
+function targetVerdicts(measurements, preCommit) {
+  const get = (/** @type {string} */ id) => measurements.find((m) => m.tool.id === id);
+  const value = (/** @type {string} */ id) => {
+    const m = get(id);
+    return m && m.status === 'ok' && m.runs.length ? median(m.runs) : undefined;
+  };
+  const lines = [];
+  const floor = value('floor');
+  const guard = value('api-guard');
+  if (floor !== undefined && guard !== undefined) {
+    const overhead = (guard - floor) / floor;
+    lines.push(`- \`recommended\` adds ${(overhead * 100).toFixed(1)}% over the floor untyped (target ≤ 25%): **${overhead <= 0.25 ? 'met' : 'missed'}**`);
+  }
+  const tsc = value('tsc');
+  const scan = value('scan');
+  if (tsc !== undefined) {
+    lines.push(
+      scan === undefined
+        ? `- \`scan\` faster than \`tsc --noEmit\`: **not measured** (${get('scan')?.note || 'scan unavailable'})`
+        : `- \`scan\` takes ${fmt(scan)} against ${fmt(tsc)} for \`tsc --noEmit\` (target: less): **${scan < tsc ? 'met' : 'missed'}**`,
+    );
+  }
+  if (preCommit) {
+    lines.push(
+      `- pre-commit, 5 files, second run: ${fmt(preCommit.secondCached)} with \`--cache\` (one file edited), ${fmt(preCommit.secondUncached)} without a cache (target < 1 s): **${preCommit.secondCached < 1 ? 'met' : 'missed'}** with cache, **${preCommit.secondUncached < 1 ? 'met' : 'missed'}** without`,
+    );
+  }
+  return lines;
+}
+
+/** @returns {Promise<void>} */
+async function main() {
+  const options = parseRunArgs(process.argv.slice(2));
+  if (!existsSync(pluginEntry)) {
+    console.error('bench: dist/src/index.js is missing; run `npm run build` first (`npm run bench` does).');
+    process.exit(2);
+  }
+  const plugin = (await import(pluginEntry)).default;
+  const ruleIds = Object.keys(plugin.rules ?? {});
+  const recommendedRules = Object.keys(plugin.configs?.recommended?.rules ?? {});
+  const scratch = mkdtempSync(path.join(tmpdir(), 'api-guard-bench-'));
+  const startedLoad = loadavg()[0];
+
+  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], preCommit?: ReturnType<typeof measurePreCommit>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }> }>} */
+  const sections = [];
+  try {
+    if (options.target !== 'examples') {
+      const metaFile = path.join(generatedDir, '.bench-meta.json');
+      const generatorStamp = createHash('sha256').update(readFileSync(path.join(repo, 'bench/generate-app.mjs'))).digest('hex').slice(0, 16);
+      const wanted = JSON.stringify({ lines: options.lines, seed: options.seed, generatorStamp });
+      if (options.regenerate || !existsSync(metaFile) || readFileSync(metaFile, 'utf8') !== wanted) {
+        const generated = generateApp({ lines: options.lines, seed: options.seed, out: generatedDir });
+        writeFileSync(metaFile, wanted);
+        console.log(`generated ${generated.lines} lines in ${generated.files} files (seed ${options.seed})`);
+      }
+      const src = path.join(generatedDir, 'src');
+      console.log('measuring the generated app ...');
+      const measurements = measureTarget(
+        { name: 'generated', eslintPaths: [src], tscProjects: [path.join(generatedDir, 'tsconfig.json')], scanDirs: [generatedDir] },
+        options,
+        scratch,
+      );
+      const pick = (/** @type {string} */ dir, /** @type {RegExp} */ pattern) => {
+        const base = path.join(src, dir, 'modules');
+        const first = readdirSync(base).sort()[0];
+        return path.join(base, first, readdirSync(path.join(base, first)).sort().find((f) => pattern.test(f)));
+      };
+      const preCommitFiles = [
+        pick('express', /\.router\.ts$/),
+        pick('express', /\.service\.ts$/),
+        pick('nest', /\.controller\.ts$/),
+        pick('nest', /\.service\.ts$/),
+        pick('fastify', /\.routes\.ts$/),
+      ];
+      console.log('measuring a pre-commit run on 5 files ...');
+      const preCommit = measurePreCommit(preCommitFiles, options.reps, scratch);
+      const ruleTiming = ruleIds.length ? measureRuleTiming([src], scratch) : [];
+      sections.push({
+        name: 'generated',
+        description: `the generated app (\`bench/.generated\`, seed ${options.seed}, \`--lines ${options.lines}\`)`,
+        size: measureSource(src),
+        measurements,
+        preCommit,
+        preCommitFiles: preCommitFiles.map((f) => path.relative(repo, f)),
+        ruleTiming,
+      });
+    }
+    if (options.target !== 'generated') {
+      console.log('measuring the bundled examples ...');
+      const dirs = EXAMPLE_APPS.map((app) => path.join(repo, 'examples', app));
+      const measurements = measureTarget(
+        { name: 'examples', eslintPaths: dirs.map((d) => path.join(d, 'src')), tscProjects: dirs.map((d) => path.join(d, 'tsconfig.json')), scanDirs: dirs },
+        options,
+        scratch,
+      );
+      const sizes = dirs.map((d) => measureSource(path.join(d, 'src')));
+      sections.push({
+        name: 'examples',
+        description: `the bundled examples (${EXAMPLE_APPS.map((a) => `\`examples/${a}\``).join(', ')}; tsc and scan run once per app, summed)`,
+        size: { files: sizes.reduce((a, s) => a + s.files, 0), lines: sizes.reduce((a, s) => a + s.lines, 0) },
+        measurements,
+      });
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const cpu = cpus();
+  const out = [
+    '# api-guard speed benchmark: latest results',
+    '',
+    `Written by \`npm run bench\` (\`${['node bench/run.mjs', ...process.argv.slice(2)].join(' ')}\`) on ${new Date().toISOString().slice(0, 10)}. Medians of ${options.reps} interleaved runs; every run is a fresh process.`,
+    '',
+    `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${startedLoad.toFixed(2)} at start. ESLint ${packageVersion('eslint')}, typescript-eslint parser ${packageVersion('@typescript-eslint/parser')}, TypeScript ${packageVersion('typescript')}, eslint-plugin-security ${packageVersion('eslint-plugin-security')}, eslint-plugin-no-secrets ${packageVersion('eslint-plugin-no-secrets')}, eslint-plugin-sonarjs ${packageVersion('eslint-plugin-sonarjs')}.`,
+    '',
+    `api-guard: ${ruleIds.length} rules built, ${recommendedRules.length} in \`recommended\`${recommendedRules.length ? ` (${recommendedRules.map((r) => `\`${r}\``).join(', ')})` : ''}. \`api-guard scan\`: ${existsSync(cliBin) ? 'built' : 'not built yet'}.`,
+  ];
+  for (const section of sections) {
+    out.push('', `## ${section.name === 'generated' ? 'Generated app' : 'Bundled examples'}`, '', `Target: ${section.description}: ${section.size.lines} lines in ${section.size.files} files.`, '');
+    out.push(...tableRows(section.measurements));
+    if (section.preCommit) {
+      const p = section.preCommit;
+      out.push(
+        '',
+        `Pre-commit (ESLint + api-guard \`recommended\` on 5 files: ${section.preCommitFiles.map((f) => `\`${path.basename(f)}\``).join(', ')}): floor ${fmt(p.floor)}; first run ${fmt(p.first)} (cold \`--cache\`); second run ${fmt(p.secondCached)} with the cache after editing one file; second run without a cache ${fmt(p.secondUncached)}.`,
+      );
+    }
+    if (section.ruleTiming?.length) {
+      out.push('', 'Time per api-guard rule (ESLint `TIMING=all`, one run):', '', '| rule | ms |', '| --- | ---: |', ...section.ruleTiming.map((r) => `| \`${r.rule}\` | ${r.ms.toFixed(1)} |`));
+    }
+    const verdicts = targetVerdicts(section.measurements, section.preCommit);
+    if (verdicts.length) out.push('', 'Targets:', '', ...verdicts);
+  }
+  out.push(
+    '',
+    '## How to read this',
+    '',
+    '- "ESLint floor" is ESLint parsing every file with the typescript-eslint parser and running no rule; each plugin row is the floor plus that plugin\'s config, so `vs ESLint floor` minus 1 is what the plugin adds.',
+    '- ESLint runs single-threaded (no `--concurrency`), untyped (no `parserOptions.project`): the per-file mode a pre-commit hook or an editor uses.',
+    '- `tsc --noEmit` and `api-guard scan` are the whole-program paths. The generated app type-checks cleanly against loose declarations of its packages (`bench/.generated/types/vendor.d.ts`) and the repo\'s `@types/node`; the examples have no `node_modules`, so tsc reports unresolved packages there.',
+    '- Findings are the number of messages in the ESLint JSON report; they are not a measure of quality (the generated app is not labelled).',
+    '- A peer whose config or rules crash on ESLint 10 is recorded as "not supported on ESLint 10" with the first error line, instead of failing the run.',
+    '',
+  );
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, out.join('\n'));
+  console.log(`\n${out.join('\n')}`);
+  console.log(`written to ${path.relative(process.cwd(), resultsFile)}`);
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(2);
+});
