@@ -242,29 +242,38 @@ export function findPersistenceEntityDecorator(decorator: string, module: string
   return undefined;
 }
 
-/**
- * Packages whose property decorators register class-validator metadata, so that a `whitelist: true`
- * `ValidationPipe` keeps the property. Every decorator of class-validator does (`@IsString()`,
- * `@Allow()`, `@IsOptional()`, `@ValidateNested()`); class-transformer's `@Type()` and `@Expose()`
- * do not.
- */
-export const VALIDATION_METADATA_MODULES = [
-  { name: 'class-validator', module: 'class-validator' },
-] as const satisfies readonly { readonly name: string; readonly module: string }[];
+/** What a pipe of a Nest package does to a request body. */
+export type NestPipeEffect =
+  /** Validates against the parameter's class and, with `whitelist`, strips undeclared properties. */
+  | 'class-validation'
+  /** Converts or checks a scalar (`ParseIntPipe`): nothing to do with a body object's properties. */
+  | 'scalar';
 
-export function isValidationMetadataModule(module: string): boolean {
-  return VALIDATION_METADATA_MODULES.some((row) => isPackageSpecifier(module, row.module));
+export interface NestPipeRow {
+  readonly name: string;
+  readonly className: string;
+  readonly modules: readonly string[];
+  readonly effect: NestPipeEffect;
 }
 
-/** Nest's validation pipe and the options that decide what survives it. */
-export const NEST_VALIDATION_PIPES = [
-  { name: 'validation-pipe', className: 'ValidationPipe', modules: ['@nestjs/common'] },
-] as const satisfies readonly { readonly name: string; readonly className: string; readonly modules: readonly string[] }[];
+export const NEST_PIPES = [
+  { name: 'validation-pipe', className: 'ValidationPipe', modules: ['@nestjs/common'], effect: 'class-validation' },
+  { name: 'parse-int-pipe', className: 'ParseIntPipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-float-pipe', className: 'ParseFloatPipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-bool-pipe', className: 'ParseBoolPipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-uuid-pipe', className: 'ParseUUIDPipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-enum-pipe', className: 'ParseEnumPipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-date-pipe', className: 'ParseDatePipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'default-value-pipe', className: 'DefaultValuePipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-file-pipe', className: 'ParseFilePipe', modules: ['@nestjs/common'], effect: 'scalar' },
+] as const satisfies readonly NestPipeRow[];
 
-export function isNestValidationPipeClass(className: string, module: string): boolean {
-  return NEST_VALIDATION_PIPES.some(
-    (row) => row.className === className && row.modules.some((m) => isPackageSpecifier(module, m)),
-  );
+/** The row of a pipe class exported by `module`, if it is catalogued. */
+export function findNestPipe(className: string, module: string): NestPipeRow | undefined {
+  for (const row of NEST_PIPES as readonly NestPipeRow[]) {
+    if (row.className === className && row.modules.some((m) => isPackageSpecifier(module, m))) return row;
+  }
+  return undefined;
 }
 
 /** `NestFactory` methods and whether the application they create serves HTTP routes. */
@@ -299,3 +308,17 @@ export function isInertDecoratorModule(module: string): boolean {
 
 /** Names of decorators that may attach authentication when their definition cannot be read. */
 export const AUTH_LIKE_DECORATOR_NAME = /auth|guard|protect|secur|jwt|session|permission|role|scope|polic|acl|login|token|apikey|api_key/i;
+
+/**
+ * Packages whose exports, used as a body type, are TypeScript types (interfaces and aliases): Nest
+ * sees `Object` for them, so `ValidationPipe` validates nothing. Prisma's generated model types and
+ * `Prisma.XCreateInput` are the common case.
+ */
+export const TYPE_ONLY_BODY_PACKAGES = [
+  { name: 'prisma-client', module: '@prisma/client' },
+  { name: 'prisma-generated', module: '.prisma/client' },
+] as const satisfies readonly { readonly name: string; readonly module: string }[];
+
+export function isTypeOnlyBodyPackage(module: string): boolean {
+  return TYPE_ONLY_BODY_PACKAGES.some((row) => isPackageSpecifier(module, row.module));
+}
