@@ -267,7 +267,7 @@ export const SCHEMA_BUILDERS = [
   {
     name: 'joi objects',
     library: 'joi',
-    modules: ['joi', '@hapi/joi'],
+    modules: ['joi', '@hapi/joi', 'celebrate'],
     objectBuilders: { object: 'reject', any: 'keep' },
     modifiers: { unknown: 'keep', pattern: 'keep' },
   },

@@ -10,16 +10,19 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getAccessPath, getObjectPropertyValue, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { matchesNameList } from '../settings/schema.js';
 import {
   AMBIGUOUS_VALIDATE_METHODS,
   NARROWING_FUNCTIONS,
   TEXT_PARSER_MODULES,
+  VALIDATION_MIDDLEWARE,
+  VALIDATION_MIDDLEWARE_NAME,
   VALIDATORS,
   type NarrowingRow,
   type UnknownKeyPolicy,
+  type ValidationMiddlewareRow,
   type ValidatorRow,
 } from '../catalog/validators.js';
 import { getBodySchemaVerdict } from './body-schema.js';
@@ -286,4 +289,71 @@ function findCompiledSchema(
   if (!tsApi.isPropertyAccessExpression(compileCallee) || !compilers.includes(compileCallee.name.text)) return undefined;
   if (compileCallee.name.text === 'getSchema') return {};
   return { schema: compileCall.arguments[0] };
+}
+
+/** Route middleware that validates the request body before the handler runs. */
+export interface ValidationMiddleware {
+  readonly node: ts.Expression;
+  /** The catalog row (`celebrate`), or `named` for application middleware recognized by its name. */
+  readonly source: { readonly kind: 'library'; readonly row: ValidationMiddlewareRow } | { readonly kind: 'named' };
+  /** What the validated body does with undeclared keys; `unknown` when the schema or middleware is out of view. */
+  readonly unknownKeys: UnknownKeyPolicy | 'unknown';
+  readonly text: string;
+}
+
+/**
+ * The body-validating middleware an item of a route's chain is: `celebrate({ [Segments.BODY]: schema })`,
+ * or a middleware named like a validator (`validateBody(schema)`, `validate(createUser)`, and
+ * names from the settings).
+ */
+export function matchValidationMiddleware(
+  lookup: ConstLookup,
+  expression: ts.Expression,
+  options: ValidatorCallOptions = { extraValidators: [] },
+): ValidationMiddleware | undefined {
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, expression);
+  const callee = tsApi.isCallExpression(expr) ? skipOuterExpressions(tsApi, expr.expression) : expr;
+  const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name) return undefined;
+  const text = getAccessPath(tsApi, callee) ?? name;
+  if (tsApi.isCallExpression(expr)) {
+    for (const row of VALIDATION_MIDDLEWARE as readonly ValidationMiddlewareRow[]) {
+      if (!(row.functions as readonly string[]).includes(name) || !isFromModules(lookup, callee, row.modules)) continue;
+      const segments = expr.arguments[0] ? skipOuterExpressions(tsApi, expr.arguments[0]) : undefined;
+      if (!segments || !tsApi.isObjectLiteralExpression(segments)) return { node: expr, source: { kind: 'library', row }, unknownKeys: 'unknown', text };
+      const bodySchema = findBodySegment(tsApi, segments);
+      if (!bodySchema) return undefined; // validates params or query only
+      const info = getSchemaUnknownKeys(lookup, bodySchema);
+      let policy: UnknownKeyPolicy | 'unknown' = info.policy === 'unknown' ? 'unknown' : info.policy;
+      const joiOptions = expr.arguments[1] ? skipOuterExpressions(tsApi, expr.arguments[1]) : undefined;
+      if (joiOptions && tsApi.isObjectLiteralExpression(joiOptions)) {
+        const flag = (key: string): boolean => {
+          const value = getObjectPropertyValue(tsApi, joiOptions, key);
+          return value !== undefined && skipOuterExpressions(tsApi, value).kind === tsApi.SyntaxKind.TrueKeyword;
+        };
+        if (flag('stripUnknown')) policy = 'strip';
+        else if (flag('allowUnknown')) policy = 'keep';
+      }
+      return { node: expr, source: { kind: 'library', row }, unknownKeys: policy, text };
+    }
+  }
+  if (VALIDATION_MIDDLEWARE_NAME.test(name) || (options.extraValidators.length > 0 && matchesNameList(name, options.extraValidators))) {
+    return { node: expr, source: { kind: 'named' }, unknownKeys: 'unknown', text };
+  }
+  return undefined;
+}
+
+/** The `body` entry of celebrate's segments: `body: schema` or `[Segments.BODY]: schema`. */
+function findBodySegment(tsApi: TsApi, segments: ts.ObjectLiteralExpression): ts.Expression | undefined {
+  for (const prop of segments.properties) {
+    if (!tsApi.isPropertyAssignment(prop)) continue;
+    const key = getPropertyNameText(tsApi, prop.name);
+    if (key === 'body') return prop.initializer;
+    if (tsApi.isComputedPropertyName(prop.name)) {
+      const inner = skipOuterExpressions(tsApi, prop.name.expression);
+      if (tsApi.isPropertyAccessExpression(inner) && inner.name.text === 'BODY') return prop.initializer;
+    }
+  }
+  return undefined;
 }
