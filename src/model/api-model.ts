@@ -17,6 +17,17 @@ export interface ResolvedChainItem extends ChainItem {
    * does not protect the route.
    */
   readonly bypassedBy?: string;
+  /**
+   * Set when the item may or may not run for this route (a path filter the analysis cannot decide
+   * against a dynamic route path); the value says why.
+   */
+  readonly conditional?: string;
+  /**
+   * Set on a placeholder for code the analysis could not read but that may add to the chain: a
+   * router mounted earlier on a covering path, a plugin registered from a file it cannot see. The
+   * value says what it stands for.
+   */
+  readonly opaque?: string;
 }
 
 export interface ResolvedRoute {
@@ -37,4 +48,11 @@ export interface ResolvedRoute {
   readonly complete: boolean;
   /** Mount sites that lead to this route (empty for roots). */
   readonly mountedAt: readonly ts.Node[];
+  /** Why `complete` is false (`router is exported and not mounted in this file`). */
+  readonly incompleteReason?: string;
+  /**
+   * Express: middleware attached after the route was registered on a path that covers it
+   * (`router.use(requireAuth)` below the route). It does not run for this route; rules name it.
+   */
+  readonly registeredAfter?: readonly ResolvedChainItem[];
 }

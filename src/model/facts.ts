@@ -40,6 +40,12 @@ export interface UseStep {
   readonly node: ts.Node;
   /** A path filter (`app.use('/admin', auth)`), when present. */
   readonly path?: string;
+  /**
+   * How `path` is matched: `prefix` (the default: `app.use('/admin', auth)` covers `/admin/users`) or
+   * `exact` (Express `app.all('/admin/*', auth)` and `route('/x').all(auth)`: the whole path, with
+   * `:params` and `*` wildcards).
+   */
+  readonly match?: 'prefix' | 'exact';
   readonly items: readonly ChainItem[];
 }
 
@@ -52,8 +58,18 @@ export interface MountStep {
   /** Middleware on the mount itself, before the child (`app.use('/admin', requireAuth, adminRouter)`). */
   readonly items: readonly ChainItem[];
   readonly target: RouterRef;
-  /** Fastify: `false` when the plugin is wrapped in `fastify-plugin` (its hooks leak into the parent). */
+  /**
+   * `false` when the child shares the parent's context: a Fastify plugin wrapped in `fastify-plugin`
+   * (its hooks leak into the parent), or an Express function called with the app
+   * (`registerRoutes(app)`: its `app.use(...)` calls are the app's own).
+   */
   readonly encapsulated?: boolean;
+  /**
+   * Set when the file cannot tell whether the target is a router or a middleware function (an
+   * imported name in `app.use('/x', thing)`): the same expression as a chain item, used when the
+   * target does not resolve to a router.
+   */
+  readonly alsoMiddleware?: ChainItem;
 }
 
 export interface RouteStep {
@@ -84,6 +100,18 @@ export interface RouterFact {
   readonly prefix?: string;
   /** Fastify plugins: `false` when wrapped in `fastify-plugin`. */
   readonly encapsulated?: boolean;
+  /**
+   * Express and Fastify: the function that builds the container, when it is not a plain variable: it
+   * creates and returns it (`function createUsersRouter() { const r = Router(); ...; return r; }`), or
+   * receives it as a parameter (`function registerRoutes(app) { app.get(...) }`, a Fastify plugin).
+   * Cross-file mounts name that function.
+   */
+  readonly builtBy?: {
+    readonly node: ts.Node;
+    readonly name?: string;
+    readonly via: 'return' | 'parameter';
+    readonly parameterIndex?: number;
+  };
   /** Steps in registration order. */
   readonly steps: readonly RouterStep[];
 }
