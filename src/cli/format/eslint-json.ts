@@ -1,0 +1,69 @@
+/**
+ * ESLint's `json` formatter shape, so tools that read ESLint results (scorers, dashboards, the
+ * GitHub ESLint annotators) read a scan: one result per analyzed file, clean files included with
+ * empty `messages`. `source` is left out on purpose: it would print every secret of the file.
+ */
+import type { FileReport, ScanReport } from '../scan-report.js';
+
+export interface EslintJsonMessage {
+  readonly ruleId: string | null;
+  readonly severity: 1 | 2;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly nodeType: null;
+  readonly messageId?: string;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly fatal?: true;
+  readonly suggestions?: readonly { readonly messageId: string; readonly desc: string; readonly fix: { readonly range: readonly [number, number]; readonly text: string } }[];
+}
+
+export interface EslintJsonResult {
+  readonly filePath: string;
+  readonly messages: readonly EslintJsonMessage[];
+  readonly suppressedMessages: readonly never[];
+  readonly errorCount: number;
+  readonly fatalErrorCount: number;
+  readonly warningCount: number;
+  readonly fixableErrorCount: number;
+  readonly fixableWarningCount: number;
+  readonly usedDeprecatedRules: readonly never[];
+}
+
+export function toEslintResult(file: FileReport): EslintJsonResult {
+  const messages: EslintJsonMessage[] = [];
+  if (file.parseError) {
+    messages.push({ ruleId: null, fatal: true, severity: 2, message: file.parseError.message, line: file.parseError.line, column: file.parseError.column, nodeType: null });
+  }
+  for (const f of file.findings) {
+    messages.push({
+      ruleId: f.ruleId,
+      severity: f.severity === 'error' ? 2 : 1,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      nodeType: null,
+      messageId: f.messageId,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      ...(f.suggestions.length > 0 ? { suggestions: f.suggestions } : {}),
+    });
+  }
+  const errorCount = messages.filter((m) => m.severity === 2).length;
+  return {
+    filePath: file.filePath,
+    messages,
+    suppressedMessages: [],
+    errorCount,
+    fatalErrorCount: file.parseError ? 1 : 0,
+    warningCount: messages.length - errorCount,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
+export function formatEslintJson(report: ScanReport): string {
+  return JSON.stringify(report.files.map(toEslintResult));
+}

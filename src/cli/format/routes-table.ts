@@ -1,0 +1,82 @@
+/**
+ * The route inventory as a table for the terminal (`api-guard routes`), and as JSON
+ * (`--format json`). Text from the analyzed code is stripped of terminal control characters.
+ */
+import { createColors } from 'picocolors';
+import type { RouteRow } from '../route-inventory.js';
+import { toPrintableText } from './text.js';
+
+const MAX_CELL = 48;
+
+function cell(text: string): string {
+  const clean = toPrintableText(text);
+  return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL - 1)}…` : clean;
+}
+
+export function formatRoutesTable(rows: readonly RouteRow[], options: { readonly color: boolean }): string {
+  const c = createColors(options.color);
+  if (rows.length === 0) return 'No routes found.\n';
+  const header = ['METHOD', 'PATH', 'FRAMEWORK', 'HANDLER', 'AUTH', 'VALIDATION', 'POSTURE'];
+  const body = rows.map((r) => [
+    cell(r.methods.join(',')),
+    cell(r.path),
+    r.framework,
+    cell(`${r.relativePath}:${r.line}`),
+    cell(r.guards.join(', ') || '-'),
+    cell(r.validation.join(', ') || '-'),
+    r.posture.state + (r.posture.reason ? ` (${cell(r.posture.reason)})` : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const paint = (state: string, text: string): string => {
+    if (state === 'unprotected') return c.red(text);
+    if (state === 'protected') return c.green(text);
+    if (state === 'unknown') return c.yellow(text);
+    return text;
+  };
+  const lines = [c.bold(header.map((h, i) => h.padEnd(widths[i]!)).join('  ').trimEnd())];
+  rows.forEach((r, index) => {
+    const row = body[index]!;
+    const padded = row.map((value, i) => (i === row.length - 1 ? value : value.padEnd(widths[i]!)));
+    padded[padded.length - 1] = paint(r.posture.state, padded[padded.length - 1]!);
+    lines.push(padded.join('  ').trimEnd());
+  });
+  const byState = new Map<string, number>();
+  for (const r of rows) byState.set(r.posture.state, (byState.get(r.posture.state) ?? 0) + 1);
+  const summary = ['protected', 'public', 'unprotected', 'unknown'].filter((s) => byState.has(s)).map((s) => `${byState.get(s)} ${s}`);
+  lines.push('', `${rows.length} route${rows.length === 1 ? '' : 's'}: ${summary.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface RouteJson {
+  readonly methods: readonly string[];
+  readonly path: string;
+  readonly framework: string;
+  readonly file: string;
+  readonly line: number;
+  readonly guards: readonly string[];
+  readonly validation: readonly string[];
+  readonly middleware: readonly string[];
+  readonly posture: string;
+  readonly postureReason?: string;
+  readonly complete: boolean;
+}
+
+export function toRouteJson(r: RouteRow): RouteJson {
+  return {
+    methods: r.methods,
+    path: r.path,
+    framework: r.framework,
+    file: r.filePath,
+    line: r.line,
+    guards: r.guards,
+    validation: r.validation,
+    middleware: r.otherChain,
+    posture: r.posture.state,
+    ...(r.posture.reason ? { postureReason: r.posture.reason } : {}),
+    complete: r.complete,
+  };
+}
+
+export function formatRoutesJson(rows: readonly RouteRow[]): string {
+  return `${JSON.stringify(rows.map(toRouteJson), null, 2)}\n`;
+}

@@ -1,0 +1,123 @@
+/**
+ * The API inventory as rows a person reads: method, full path (`?` where a prefix or segment is not
+ * known), framework, handler location, the auth guards and the validation that apply, and the
+ * route's posture. Built from the routing model (`ResolvedRoute`); the posture comes from the
+ * model's posture function, so `routes` and `require-auth-guard` read the same answer.
+ */
+import path from 'node:path';
+import type * as ts from 'typescript';
+import type { ResolvedRoute } from '../model/api-model.js';
+import type { ProjectIndex } from '../project/project-index.js';
+import type { ResolvedSettings } from '../settings/schema.js';
+
+export type PostureState = 'protected' | 'public' | 'unprotected' | 'unknown';
+
+export interface RoutePosture {
+  readonly state: PostureState;
+  /** Why: the guard that protects it, the public marker, the missing mount. */
+  readonly reason?: string;
+}
+
+export interface RouteRow {
+  readonly methods: readonly string[];
+  readonly path: string;
+  readonly framework: string;
+  /** Absolute path of the file that declares the route. */
+  readonly filePath: string;
+  /** Relative to the report root, forward slashes. */
+  readonly relativePath: string;
+  /** 1-based line of the route registration (or Nest route decorator). */
+  readonly line: number;
+  /** Guards and auth-like middleware, outermost first (printable names). */
+  readonly guards: readonly string[];
+  /** Pipes, schemas and validation middleware, outermost first. */
+  readonly validation: readonly string[];
+  /** Everything else in the chain (hooks, interceptors, middleware), for completeness. */
+  readonly otherChain: readonly string[];
+  readonly posture: RoutePosture;
+  /** False when another file outside the scan could still add to the chain. */
+  readonly complete: boolean;
+}
+
+/** Where the CLI gets routes and postures from; injectable so tests (and new models) can supply them. */
+export interface RouteModelSource {
+  getRoutes(index: ProjectIndex): readonly ResolvedRoute[];
+  getPosture(route: ResolvedRoute, index: ProjectIndex, settings: ResolvedSettings): RoutePosture;
+}
+
+const AUTH_WORDS = /auth|guard|jwt|passport|session|token|login|signed|apikey|api-key|api_key|permission|role|acl|protect|verify|bearer|oauth|basic/i;
+const VALIDATION_WORDS = /valid|pipe|schema|zod|joi|yup|celebrate|sanitiz|parse|dto|check|body\(|ajv|typebox/i;
+
+function describeItem(item: ResolvedRoute['chain'][number]): { kind: 'guard' | 'validation' | 'other'; text: string } {
+  if (item.role === 'guard') return { kind: 'guard', text: item.text };
+  if (item.role === 'pipe') return { kind: 'validation', text: item.text };
+  if (AUTH_WORDS.test(item.text)) return { kind: 'guard', text: item.text };
+  if (VALIDATION_WORDS.test(item.text)) return { kind: 'validation', text: item.text };
+  return { kind: 'other', text: item.text };
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** A path relative to `root` when inside it, else the absolute path; forward slashes either way. */
+export function relativeToRoot(root: string, filePath: string): string {
+  const rel = path.relative(root, filePath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return toPosix(filePath);
+  return toPosix(rel);
+}
+
+export function toRouteRow(route: ResolvedRoute, posture: RoutePosture, root: string): RouteRow {
+  const file: ts.SourceFile = route.file;
+  const reportNode = route.route.reportNode ?? route.route.node;
+  const line = file.getLineAndCharacterOfPosition(reportNode.getStart(file)).line + 1;
+  const guards: string[] = [];
+  const validation: string[] = [];
+  const otherChain: string[] = [];
+  for (const item of route.chain) {
+    const described = describeItem(item);
+    const text = item.bypassedBy ? `${described.text} (bypassed by ${item.bypassedBy})` : described.text;
+    if (described.kind === 'guard') guards.push(text);
+    else if (described.kind === 'validation') validation.push(text);
+    else otherChain.push(text);
+  }
+  if (route.route.schema && !validation.includes('schema')) validation.push('schema');
+  return {
+    methods: route.methods,
+    path: route.fullPath,
+    framework: route.framework,
+    filePath: file.fileName,
+    relativePath: relativeToRoot(root, file.fileName),
+    line,
+    guards,
+    validation,
+    otherChain,
+    posture,
+    complete: route.complete,
+  };
+}
+
+/** Rows for every route of a project, sorted by path then method. */
+export function buildRouteRows(index: ProjectIndex, source: RouteModelSource, settings: ResolvedSettings, root: string): RouteRow[] {
+  const rows = source.getRoutes(index).map((route) => {
+    let posture: RoutePosture;
+    try {
+      posture = source.getPosture(route, index, settings);
+    } catch (error) {
+      posture = { state: 'unknown', reason: `posture could not be computed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    return toRouteRow(route, posture, root);
+  });
+  return rows;
+}
+
+/** Orders rows for display: by path, then method, then location. */
+export function sortRouteRows(rows: readonly RouteRow[]): RouteRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      a.path.localeCompare(b.path) ||
+      a.methods.join(',').localeCompare(b.methods.join(',')) ||
+      a.relativePath.localeCompare(b.relativePath) ||
+      a.line - b.line,
+  );
+}
