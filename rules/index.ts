@@ -2,5 +2,8 @@
  * The registry of built rules, keyed by rule id. A rule that is not built yet is not listed.
  */
 import type { AnyApiRule } from '../src/rule-kit/define-api-rule.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
 
-export const rules: Record<string, AnyApiRule> = {};
+export const rules: Record<string, AnyApiRule> = {
+  'no-hardcoded-secrets': noHardcodedSecrets,
+};

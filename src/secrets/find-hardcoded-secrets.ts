@@ -1,0 +1,270 @@
+/**
+ * The hardcoded-secret analysis of one file. A string literal is a hardcoded secret when
+ *
+ * 1. it contains a provider secret format (catalog rows and user patterns), anywhere; or
+ * 2. it reaches a credential sink (a JWT, session, cookie, crypto, SDK or database secret, an
+ *    `Authorization` header), directly or through constants and config objects, whatever it looks
+ *    like, unless it is a placeholder; or
+ * 3. it is stored under a secret name (`apiKey`, `DB_PASSWORD`, `clientSecret`) or is the fallback of
+ *    a secret-named environment variable, and looks like a secret: not a placeholder, not text, a
+ *    path, a regex, a hash or a key name, and random enough.
+ *
+ * Test files report only live provider formats by default.
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext, TsApi } from '../core/context.js';
+import { walkDescendants } from '../core/walk.js';
+import { AUTHORIZATION_SCHEMES } from '../catalog/credential-sinks.js';
+import { findPublicKeyFormat } from '../catalog/secrets.js';
+import { getCredentialHits, type CredentialHit } from './credential-origins.js';
+import { shannonEntropy } from './entropy.js';
+import { getNamingContext, type NamingContext } from './naming-context.js';
+import { looksLikeHashOrChecksum, looksLikeKeyName, looksLikeNaturalLanguage, looksLikeNonSecretText, looksLikePathOrUrl } from './non-secret-text.js';
+import { isPlaceholderSecret } from './placeholder.js';
+import { findSecretFormatMatches } from './secret-format-scan.js';
+import { classifySecretName, splitIdentifierWords, toEnvironmentVariableName, type SecretName } from './secret-name.js';
+import { isAllowlisted, type SecretPolicy } from './secret-policy.js';
+import { isTestFilePath } from './test-file.js';
+
+/** Why a literal is reported. */
+export type SecretReason = 'provider' | 'sink' | 'env-fallback' | 'named';
+
+/** A literal the literal scan reads: string literals and the static parts of templates. */
+export type SecretLiteralNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateHead | ts.TemplateMiddle | ts.TemplateTail;
+
+export interface HardcodedSecret {
+  /** The literal holding the secret. */
+  readonly node: SecretLiteralNode;
+  /** The literal's text. */
+  readonly value: string;
+  /** The secret inside it (a provider match, a header credential, or the whole value). */
+  readonly secret: string;
+  /** Where `secret` starts inside `value`. */
+  readonly secretStart: number;
+  readonly reason: SecretReason;
+  /** What the secret is, for messages: `AWS access key id`, `JWT signing secret`, `password`. */
+  readonly kind: string;
+  /** The environment variable a fix would read. */
+  readonly envName: string;
+  /** True for live provider formats (reported in test files under `provider-only`). */
+  readonly live: boolean;
+  /** The name the literal is stored under, dotted (`config.jwt.secret`). */
+  readonly name?: string;
+  /** The environment variable the literal is the fallback of. */
+  readonly envVar?: string;
+  /** The `process.env.X || 'literal'` expression, when the literal is its fallback. */
+  readonly fallback?: ts.BinaryExpression;
+  /** The credential sink the literal reaches. */
+  readonly hit?: CredentialHit;
+}
+
+/** Shortest value the secret-named heuristic reports. */
+const MIN_NAMED_LENGTH = 6;
+/** Shortest credential in a header. */
+const MIN_HEADER_CREDENTIAL_LENGTH = 8;
+
+/** Folders of translation files: their values are text in any language. */
+const I18N_PATH = /(?:^|\/)(?:i18n|l10n|locales?|lang|langs|translations?)\//i;
+
+const literalCache = new WeakMap<ts.SourceFile, readonly SecretLiteralNode[]>();
+
+/** True for literals that are names or module specifiers, never values. */
+function isNonValuePosition(tsApi: TsApi, node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (tsApi.isImportDeclaration(parent) || tsApi.isExportDeclaration(parent) || tsApi.isExternalModuleReference(parent) || tsApi.isModuleDeclaration(parent)) return true;
+  if (tsApi.isImportTypeNode(parent) || tsApi.isLiteralTypeNode(parent)) return true;
+  if ((tsApi.isPropertyAssignment(parent) || tsApi.isPropertyDeclaration(parent) || tsApi.isMethodDeclaration(parent) || tsApi.isPropertySignature(parent) || tsApi.isEnumMember(parent)) && parent.name === node) return true;
+  if (tsApi.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
+  if (tsApi.isCallExpression(parent) && (parent.expression.kind === tsApi.SyntaxKind.ImportKeyword || (tsApi.isIdentifier(parent.expression) && parent.expression.text === 'require'))) return true;
+  if (tsApi.isExpressionStatement(parent)) return true; // 'use strict'
+  return false;
+}
+
+/** The string literals and template parts of a file that hold values, built once per file. */
+function getValueLiterals(tsApi: TsApi, sourceFile: ts.SourceFile): readonly SecretLiteralNode[] {
+  let literals = literalCache.get(sourceFile);
+  if (!literals) {
+    const found: SecretLiteralNode[] = [];
+    walkDescendants(tsApi, sourceFile, (node) => {
+      if (tsApi.isLiteralTypeNode(node) || tsApi.isImportDeclaration(node)) return false;
+      if (tsApi.isStringLiteral(node) || tsApi.isNoSubstitutionTemplateLiteral(node)) {
+        if (!isNonValuePosition(tsApi, node)) found.push(node);
+      } else if (tsApi.isTemplateHead(node) || tsApi.isTemplateMiddle(node) || tsApi.isTemplateTail(node)) {
+        if (node.text.length > 0) found.push(node);
+      }
+      return undefined;
+    });
+    literals = found;
+    literalCache.set(sourceFile, literals);
+  }
+  return literals;
+}
+
+/** The directory test-file patterns are matched below: the tsconfig's folder, or the working directory. */
+function getProjectRoot(ctx: AnalysisContext): string | undefined {
+  const configFile = ctx.project?.compilerOptions['configFilePath'];
+  if (typeof configFile === 'string') return configFile.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  return typeof process !== 'undefined' ? process.cwd() : undefined;
+}
+
+/** The credential of a header value: the part after a scheme (`Bearer x` gives `x`), or the whole value. */
+function extractHeaderCredential(value: string, header: 'authorization' | 'none', prefixed: boolean): { secret: string; start: number } | undefined {
+  let secret = value;
+  let start = 0;
+  if (!prefixed && header === 'authorization') {
+    const match = /^(\s*([A-Za-z][\w-]*)\s+)(\S+)\s*$/.exec(value);
+    if (match && AUTHORIZATION_SCHEMES.some((s) => s.toLowerCase() === match[2]!.toLowerCase())) {
+      secret = match[3]!;
+      start = match[1]!.length;
+      if (match[2]!.toLowerCase() === 'basic') {
+        const decoded = Buffer.from(secret, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (/^[\x20-\x7e]+$/.test(decoded) && colon > 0 && isPlaceholderSecret(decoded.slice(colon + 1))) return undefined;
+      }
+    }
+  }
+  if (/\s/.test(secret) || secret.length < MIN_HEADER_CREDENTIAL_LENGTH) return undefined;
+  if (isPlaceholderSecret(secret) || looksLikeKeyName(secret)) return undefined;
+  return { secret, start };
+}
+
+/** True when the object around a property value is a dictionary of texts (translations, messages). */
+function isTextDictionary(tsApi: TsApi, object: ts.ObjectLiteralExpression | undefined): boolean {
+  if (!object) return false;
+  let strings = 0;
+  let texts = 0;
+  for (const prop of object.properties) {
+    if (!tsApi.isPropertyAssignment(prop)) continue;
+    const init = prop.initializer;
+    if (tsApi.isStringLiteral(init) || tsApi.isNoSubstitutionTemplateLiteral(init)) {
+      strings++;
+      if (looksLikeNaturalLanguage(init.text)) texts++;
+    }
+  }
+  return strings >= 3 && texts * 2 >= strings;
+}
+
+/** The secret-named reading of a naming context: the environment variable's name first, then the holder's. */
+function getSecretName(nc: NamingContext): { readonly secretName: SecretName; readonly fromEnv: boolean } | undefined {
+  if (nc.compared) return undefined;
+  if (nc.envVar !== undefined) {
+    const envName = classifySecretName(nc.envVar.split(/[.:]/).pop() ?? nc.envVar);
+    if (envName) return { secretName: envName, fromEnv: true };
+  }
+  const own = nc.name === undefined ? undefined : classifySecretName(nc.name);
+  return own ? { secretName: own, fromEnv: false } : undefined;
+}
+
+/** The environment variable a fix would read, from the names around the literal or a fallback. */
+function envNameFor(nc: NamingContext, fallback: string): string {
+  if (nc.envVar !== undefined && /^[A-Z][A-Z0-9_]*$/.test(nc.envVar)) return nc.envVar;
+  if (nc.name !== undefined && classifySecretName(nc.name)) {
+    // A bare `secret` with nothing around it says less than the sink's own name (`SESSION_SECRET`).
+    const env = toEnvironmentVariableName(nc.names);
+    if (env.includes('_')) return env;
+  }
+  return fallback;
+}
+
+/** True when a value under a secret name looks like a secret rather than text, a name or a filler. */
+function looksLikeNamedSecret(value: string, words: readonly string[], policy: SecretPolicy): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < MIN_NAMED_LENGTH) return false;
+  if (isPlaceholderSecret(trimmed) || findPublicKeyFormat(trimmed)) return false;
+  if (looksLikeNonSecretText(trimmed, words)) return false;
+  return shannonEntropy(trimmed) >= policy.minEntropy;
+}
+
+/** The hardcoded secrets of the file under analysis. */
+export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy): HardcodedSecret[] {
+  const { ts: tsApi, sourceFile } = ctx;
+  const isTest = isTestFilePath(sourceFile.fileName, getProjectRoot(ctx));
+  if (isTest && policy.testFiles === 'ignore') return [];
+  const liveOnly = isTest && policy.testFiles === 'provider-only';
+  const literals = getValueLiterals(tsApi, sourceFile);
+  if (literals.length === 0) return [];
+  const hits: ReadonlyMap<ts.Node, CredentialHit> = liveOnly ? new Map() : getCredentialHits(tsApi, sourceFile, ctx.project);
+  const inTranslations = I18N_PATH.test(sourceFile.fileName.replace(/\\/g, '/'));
+  const results: HardcodedSecret[] = [];
+
+  for (const node of literals) {
+    const value = node.text;
+    if (value.trim().length === 0) continue;
+    const nc = getNamingContext(tsApi, node);
+    const hit = hits.get(node);
+    const matches = findSecretFormatMatches(value, policy.extraFormats, { names: nc.names, siblingProperties: nc.siblingProperties });
+    const dotted = nc.names.length > 0 ? nc.names.join('.') : undefined;
+
+    const first = matches[0];
+    if (first) {
+      if (liveOnly && !first.format.live) continue;
+      if (isAllowlisted(policy, value, first.text)) continue;
+      const useName = nc.name !== undefined && classifySecretName(nc.name) !== undefined;
+      results.push({
+        node,
+        value,
+        secret: first.text,
+        secretStart: first.start,
+        reason: hit ? 'sink' : 'provider',
+        kind: first.format.label,
+        envName: useName ? envNameFor(nc, first.format.envName) : first.format.envName,
+        live: first.format.live,
+        name: dotted,
+        envVar: nc.envVar,
+        fallback: nc.fallback,
+        hit,
+      });
+      continue;
+    }
+    if (liveOnly || isAllowlisted(policy, value)) continue;
+    if (!tsApi.isStringLiteral(node) && !tsApi.isNoSubstitutionTemplateLiteral(node)) continue;
+
+    if (hit) {
+      const header = hit.use.header;
+      const credential = header
+        ? extractHeaderCredential(value, header, hit.origin.prefix !== undefined)
+        : isPlaceholderSecret(value) || findPublicKeyFormat(value.trim()) || looksLikeHashOrChecksum(value)
+          ? undefined
+          : { secret: value, start: 0 };
+      if (credential && !isAllowlisted(policy, credential.secret)) {
+        results.push({
+          node,
+          value,
+          secret: credential.secret,
+          secretStart: credential.start,
+          reason: 'sink',
+          kind: hit.use.label,
+          envName: envNameFor(nc, hit.use.envName),
+          live: false,
+          name: dotted,
+          envVar: nc.envVar ?? hit.origin.fallbackOf,
+          fallback: nc.fallback,
+          hit,
+        });
+      }
+      continue;
+    }
+
+    const named = getSecretName(nc);
+    if (!named) continue;
+    if (!named.fromEnv && (inTranslations || isTextDictionary(tsApi, nc.object))) continue;
+    const words = [...nc.names, nc.envVar ?? ''].flatMap((n) => splitIdentifierWords(n));
+    if (!looksLikeNamedSecret(value, words, policy)) continue;
+    if (looksLikePathOrUrl(value)) continue;
+    results.push({
+      node,
+      value,
+      secret: value,
+      secretStart: 0,
+      reason: nc.envVar !== undefined ? 'env-fallback' : 'named',
+      kind: named.secretName.kind,
+      envName: envNameFor(nc, 'SECRET'),
+      live: false,
+      name: dotted,
+      envVar: nc.envVar,
+      fallback: nc.fallback,
+    });
+  }
+  return results;
+}
