@@ -11,7 +11,7 @@ import { describeProject, loadProject, cliTypeScript, type LoadedProject } from 
 import { createIgnoreRules, type IgnorePatternSet } from '../project/ignore-rules.js';
 import { planProjects, type ProjectPlan } from '../project/plan-projects.js';
 import type { AnyApiRule } from '../rule-kit/define-api-rule.js';
-import { findConfigFile, getDefaultCliConfig, loadConfigFile, validateRuleSettings, type CliConfig } from '../settings/load.js';
+import { ConfigError, findConfigFile, getDefaultCliConfig, loadConfigFile, validateRuleSettings, type CliConfig } from '../settings/load.js';
 import { computeFingerprints } from './fingerprint.js';
 import { toReportedFinding, type UnfingerprintedFinding } from './report-finding.js';
 import { buildRouteRows, relativeToRoot, type RouteModelSource, type RouteRow } from './route-inventory.js';
@@ -113,7 +113,13 @@ export function analyzeTargets(options: AnalyzeOptions): AnalysisResult {
   const configFor = createConfigResolver(options, options.registry);
   const runConfig = configFor(cwd);
 
-  const targets = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
+  const written = options.paths.length > 0 ? options.paths : ['.'];
+  const missing = written.filter((p) => !existsSync(path.resolve(cwd, p)));
+  if (missing.length > 0) {
+    // A mistyped path in CI must not pass as "no findings" (ESLint exits 2 too).
+    throw new ConfigError(`no such file or folder: ${missing.join(', ')}`);
+  }
+  const targets = written.map((p) => path.resolve(cwd, p));
   const patternSets: IgnorePatternSet[] = [];
   if (options.ignorePatterns && options.ignorePatterns.length > 0) {
     patternSets.push({ base: cwd, patterns: options.ignorePatterns });

@@ -8,11 +8,13 @@
  * is the password of a URL, or is long, mixes letters and digits, and looks random. At most the
  * first four characters (and at most half) of a masked token remain visible.
  *
- * HOOK: when the secrets engineer's detector is committed (a function that finds secret literals
- * in a line), `findSecretsInLine` should ask it first; the heuristics here stay as the safety net.
+ * The provider formats come from the secrets catalog (`findSecretFormatMatches`, the same scan
+ * `no-hardcoded-secrets` uses) and masks from `maskSecret`, so every output masks alike; the
+ * heuristics here are the safety net for what the catalog does not know.
  */
+import { maskSecret } from '../core/mask.js';
+import { findSecretFormatMatches } from '../secrets/secret-format-scan.js';
 
-const VISIBLE = 4;
 const MIN_RANDOM_TOKEN = 16;
 
 /** Prefixes of credential formats that are secret whatever their length. */
@@ -32,9 +34,7 @@ const SECRET_PREFIXES: readonly RegExp[] = [
 
 /** The masked form of a token: first characters (at most 4, at most half) and an ellipsis. */
 export function maskToken(token: string): string {
-  const chars = Array.from(token);
-  const visible = Math.min(VISIBLE, Math.floor(chars.length / 2));
-  return `${chars.slice(0, visible).join('')}…`;
+  return maskSecret(token);
 }
 
 function shannonBitsPerChar(value: string): number {
@@ -60,9 +60,14 @@ export function looksLikeSecretToken(token: string): boolean {
   return shannonBitsPerChar(token) >= 3.2;
 }
 
-/** Secret values found in one line of source text (for a future shared detector to extend). */
+/** Secret values found in one line of source text. */
 export function findSecretsInLine(line: string): string[] {
   const found: string[] = [];
+  try {
+    for (const match of findSecretFormatMatches(line)) found.push(match.text);
+  } catch {
+    // the catalog scan is an addition; the heuristics below still run
+  }
   // URL credentials: scheme://user:password@host
   for (const match of line.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]+:([^\s@'"`/]+)@/giu)) {
     if (match[1] && !/^\$\{|^<|^\*+$/u.test(match[1])) found.push(match[1]);
