@@ -12,7 +12,7 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { skipOuterExpressions } from '../core/ast.js';
 import { getReturnedExpression, type NestExpressionIn } from './nest-decorators.js';
 import { getNestBootstraps, type NestBootstrapModel } from './nest-bootstrap.js';
-import { getNestModules, type NestMiddlewareBinding, type NestModuleModel } from './nest-modules.js';
+import { getNestModules, type NestMiddlewareBinding, type NestModuleModel, type NestModuleParts } from './nest-modules.js';
 import type { NestGlobalEnhancer } from './nest-providers.js';
 import { getSymbolClass, resolveNestExpression, type NestLookup } from './nest-symbols.js';
 
@@ -64,7 +64,8 @@ function buildProjectModel(project: ProjectIndex): NestProjectModel {
 }
 
 type ModuleRef =
-  | { readonly kind: 'module'; readonly model: NestModuleModel }
+  /** A project module; `method` for dynamic modules (`AuthModule.forRoot()`). */
+  | { readonly kind: 'module'; readonly model: NestModuleModel; readonly method?: string }
   | { readonly kind: 'external' }
   | { readonly kind: 'unresolved' };
 
@@ -92,7 +93,10 @@ export function resolveModuleRef(lookup: NestLookup, entry: NestExpressionIn, de
       return returned ? resolveModuleRef(lookup, { file: entry.file, node: returned }, depth + 1) : { kind: 'unresolved' };
     }
     // AuthModule.forRoot(...), TypeOrmModule.forFeature(...), RouterModule.register(...)
-    if (tsApi.isPropertyAccessExpression(callee)) return resolveModuleRef(lookup, { file: entry.file, node: callee.expression }, depth + 1);
+    if (tsApi.isPropertyAccessExpression(callee)) {
+      const owner = resolveModuleRef(lookup, { file: entry.file, node: callee.expression }, depth + 1);
+      return owner.kind === 'module' ? { ...owner, method: callee.name.text } : owner;
+    }
     return { kind: 'unresolved' };
   }
   if (tsApi.isConditionalExpression(expr)) return { kind: 'unresolved' };
@@ -114,30 +118,44 @@ function buildAppGraph(lookup: NestLookup, bootstrap: NestBootstrapModel): NestA
   const root = bootstrap.rootModule ? resolveModuleRef(lookup, bootstrap.rootModule) : { kind: 'unresolved' as const };
   const rootModule = root.kind === 'module' ? root.model : undefined;
   if (root.kind !== 'module') unresolvedImports++;
-  const seen = new Set<ts.ClassDeclaration>();
-  const queue: NestModuleModel[] = rootModule ? [rootModule] : [];
-  while (queue.length > 0 && modules.length < MAX_MODULES) {
-    const model = queue.shift()!;
-    if (seen.has(model.node)) continue;
-    seen.add(model.node);
-    modules.push(model);
-    unresolvedImports += model.unresolvedParts;
-    globalEnhancers.push(...model.globalEnhancers);
-    middleware.push(...model.middleware);
-    for (const entry of model.routerModules) {
+  const seen = new Set<string | ts.ClassDeclaration>();
+  const methodsSeen = new Map<ts.ClassDeclaration, Set<string>>();
+  const queue: { model: NestModuleModel; method?: string }[] = rootModule ? [{ model: rootModule }] : [];
+  const addParts = (model: NestModuleModel, parts: NestModuleParts): void => {
+    unresolvedImports += parts.unresolvedParts;
+    globalEnhancers.push(...parts.globalEnhancers);
+    for (const entry of parts.routerModules) {
       const ref = resolveModuleRef(lookup, entry.module);
       if (ref.kind === 'module' && !routerPrefixes.has(ref.model.node)) routerPrefixes.set(ref.model.node, entry.path);
     }
-    for (const controller of model.controllers) {
+    for (const controller of parts.controllers) {
       const symbol = resolveNestExpression(lookup, controller.file, controller.node);
       const node = getSymbolClass(tsApi, symbol);
       if (node && !controllers.has(node)) controllers.set(node, model);
     }
-    for (const entry of model.imports) {
+    for (const entry of parts.imports) {
       const ref = resolveModuleRef(lookup, entry);
-      if (ref.kind === 'module') queue.push(ref.model);
+      if (ref.kind === 'module') queue.push({ model: ref.model, method: ref.method });
       else if (ref.kind === 'unresolved') unresolvedImports++;
     }
+  };
+  while (queue.length > 0 && modules.length < MAX_MODULES) {
+    const { model, method } = queue.shift()!;
+    if (!seen.has(model.node)) {
+      seen.add(model.node);
+      modules.push(model);
+      middleware.push(...model.middleware);
+      addParts(model, model);
+    }
+    if (method === undefined) continue;
+    const done = methodsSeen.get(model.node) ?? new Set<string>();
+    methodsSeen.set(model.node, done);
+    if (done.has(method)) continue;
+    done.add(method);
+    const parts = model.dynamic.get(method);
+    // A static method the analysis cannot read (inherited from ConfigurableModuleBuilder, say).
+    if (parts) addParts(model, parts);
+    else unresolvedImports++;
   }
   return {
     bootstrap,

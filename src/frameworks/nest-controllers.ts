@@ -9,7 +9,7 @@ import type { HttpMethod } from '../model/facts.js';
 import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { getNestDecorations, type NestDecorations, type NestEnhancerUse, type NestExpressionIn, type NestPublicMarker } from './nest-decorators.js';
-import { resolveNestString, type NestLookup } from './nest-symbols.js';
+import { resolveNestExpression, resolveNestString, type NestLookup } from './nest-symbols.js';
 import { getPerFileCache } from './nest-cache.js';
 
 export interface NestRouteModel {
@@ -140,10 +140,24 @@ function readControllerArgument(
       const value = skipOuterExpressions(tsApi, prop.initializer);
       const list = tsApi.isArrayLiteralExpression(value) ? value.elements : [value];
       for (const element of list) {
-        const version = resolveNestString(lookup, argument.file, element) ?? getStaticString(tsApi, element);
+        const version = readVersionValue(lookup, argument.file, element);
         if (version !== undefined) versions.push(version);
       }
     }
   }
   return { paths, versions };
 }
+
+/** A version value: `'2'`, a constant holding one, or Nest's `VERSION_NEUTRAL` (written as such). */
+export function readVersionValue(lookup: NestLookup, file: ts.SourceFile, node: ts.Expression): string | undefined {
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isIdentifier(expr)) {
+    const symbol = resolveNestExpression(lookup, file, expr);
+    if (symbol.kind === 'import' && symbol.imported === 'VERSION_NEUTRAL' && symbol.module.startsWith('@nestjs/')) return NEST_VERSION_NEUTRAL;
+  }
+  return resolveNestString(lookup, file, expr) ?? getStaticString(tsApi, expr);
+}
+
+/** How `VERSION_NEUTRAL` is written in version lists: the route has no version segment. */
+export const NEST_VERSION_NEUTRAL = 'VERSION_NEUTRAL';

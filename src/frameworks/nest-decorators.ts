@@ -157,7 +157,7 @@ function interpretByName(
       role: 'guard',
       file: expression.file,
       node: expression.node,
-      text: `@${name}()`,
+      text: getShortText(expression.file, expression.node, 60),
       decorator,
       opaque: true,
     });
@@ -198,8 +198,12 @@ function interpretNestCommon(
       return;
     }
     case 'Version': {
-      const version = resolveNestString(lookup, file, args[0]);
-      if (version !== undefined) out.versions.push(version);
+      const values = args[0] && tsApi.isArrayLiteralExpression(skipOuterExpressions(tsApi, args[0])) ? (skipOuterExpressions(tsApi, args[0]) as ts.ArrayLiteralExpression).elements : args.slice(0, 1);
+      for (const value of values) {
+        const symbol = resolveNestExpression(lookup, file, value);
+        const version = symbol.kind === 'import' && symbol.imported === 'VERSION_NEUTRAL' ? 'VERSION_NEUTRAL' : resolveNestString(lookup, file, value);
+        if (version !== undefined) out.versions.push(version);
+      }
       return;
     }
     case 'SetMetadata': {

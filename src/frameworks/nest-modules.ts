@@ -35,18 +35,28 @@ export interface NestMiddlewareBinding {
   readonly exclude: readonly NestMiddlewareTarget[];
 }
 
-export interface NestModuleModel {
-  readonly node: ts.ClassDeclaration;
-  readonly name: string;
-  readonly file: ts.SourceFile;
+/** What a module contributes: its `@Module({...})` metadata, or what one static method returns. */
+export interface NestModuleParts {
   readonly imports: readonly NestExpressionIn[];
   readonly controllers: readonly NestExpressionIn[];
   readonly providers: readonly NestExpressionIn[];
   readonly globalEnhancers: readonly NestGlobalEnhancer[];
   readonly routerModules: readonly NestRouterModuleEntry[];
-  readonly middleware: readonly NestMiddlewareBinding[];
-  /** Spreads and shapes in the metadata that could not be read (imports may be missing). */
+  /** Spreads and shapes that could not be read (imports or providers may be missing). */
   readonly unresolvedParts: number;
+}
+
+export interface NestModuleModel extends NestModuleParts {
+  readonly node: ts.ClassDeclaration;
+  readonly name: string;
+  readonly file: ts.SourceFile;
+  /**
+   * Dynamic modules: what each static method returns (`static forRoot(): DynamicModule { return
+   * { module: AuthModule, providers: [...] } }`), added to the module only where that method is
+   * what the importing module calls (`imports: [AuthModule.forRoot()]`).
+   */
+  readonly dynamic: ReadonlyMap<string, NestModuleParts>;
+  readonly middleware: readonly NestMiddlewareBinding[];
 }
 
 const cacheKey = {};
@@ -68,38 +78,56 @@ function collectModules(lookup: NestLookup, file: ts.SourceFile): NestModuleMode
     else if (tsApi.isCallExpression(decorations.module.decorator.expression) && decorations.module.decorator.expression.arguments.length > 0) {
       parts.unresolved++;
     }
-    // Dynamic modules: `static forRoot(): DynamicModule { return { module: X, providers: [...] } }`.
+    const dynamic = new Map<string, NestModuleParts>();
     for (const member of statement.members) {
       if (!tsApi.isMethodDeclaration(member) || !isStatic(tsApi, member) || !member.body) continue;
+      const name = getPropertyNameText(tsApi, member.name);
+      if (!name) continue;
+      const methodParts: MetadataParts = { imports: [], controllers: [], providers: [], unresolved: 0 };
+      let returnsObject = false;
       walkDescendants(tsApi, member.body, (node) => {
         if (tsApi.isReturnStatement(node) && node.expression) {
           const returned = skipOuterExpressions(tsApi, node.expression);
-          if (tsApi.isObjectLiteralExpression(returned)) readMetadataObject(lookup, { file, node: returned }, parts);
+          if (tsApi.isObjectLiteralExpression(returned)) {
+            returnsObject = true;
+            readMetadataObject(lookup, { file, node: returned }, methodParts);
+          } else {
+            methodParts.unresolved++;
+          }
         }
-        return !(tsApi.isFunctionDeclaration(node) || tsApi.isClassDeclaration(node));
+        return !(tsApi.isFunctionDeclaration(node) || tsApi.isClassDeclaration(node) || tsApi.isArrowFunction(node) || tsApi.isFunctionExpression(node));
       });
+      if (!returnsObject) methodParts.unresolved++;
+      dynamic.set(name, finishParts(lookup, methodParts));
     }
-    const globalEnhancers: NestGlobalEnhancer[] = [];
-    for (const provider of parts.providers) {
-      const enhancer = readGlobalProvider(lookup, provider);
-      if (enhancer) globalEnhancers.push(enhancer);
-    }
-    const routerModules: NestRouterModuleEntry[] = [];
-    for (const entry of parts.imports) routerModules.push(...readRouterModule(lookup, entry));
     modules.push({
       node: statement,
       name: statement.name.text,
       file,
-      imports: parts.imports,
-      controllers: parts.controllers,
-      providers: parts.providers,
-      globalEnhancers,
-      routerModules,
+      ...finishParts(lookup, parts),
+      dynamic,
       middleware: readMiddlewareBindings(lookup, file, statement),
-      unresolvedParts: parts.unresolved,
     });
   }
   return modules;
+}
+
+function finishParts(lookup: NestLookup, parts: MetadataParts): NestModuleParts {
+  const globalEnhancers: NestGlobalEnhancer[] = [];
+  for (const provider of parts.providers) {
+    const enhancer = readGlobalProvider(lookup, provider);
+    if (enhancer) globalEnhancers.push(enhancer);
+  }
+  const routerModules: NestRouterModuleEntry[] = [];
+  for (const entry of parts.imports) routerModules.push(...readRouterModule(lookup, entry));
+  return {
+    imports: parts.imports,
+    controllers: parts.controllers,
+    providers: parts.providers,
+    globalEnhancers,
+    routerModules,
+    unresolvedParts: parts.unresolved,
+  };
 }
 
 interface MetadataParts {

@@ -17,7 +17,7 @@ import type { NestEnhancerRole } from '../catalog/nest.js';
 import type { RoutingScope } from './adapter.js';
 import { getNestControllerApps, type NestAppGraph } from './nest-apps.js';
 import type { NestGlobalPrefix } from './nest-bootstrap.js';
-import { getNestControllers, type NestControllerModel, type NestRouteModel } from './nest-controllers.js';
+import { NEST_VERSION_NEUTRAL, getNestControllers, type NestControllerModel, type NestRouteModel } from './nest-controllers.js';
 import type { NestEnhancerUse, NestExpressionIn, NestPublicMarker } from './nest-decorators.js';
 import { doesGuardHonourMarker } from './nest-guards.js';
 import { joinRoutePath, type NestMiddlewareTarget } from './nest-modules.js';
@@ -199,7 +199,7 @@ function buildFullPath(
   const versioning = app?.bootstrap.versioning;
   if (versioning?.type === 'uri') {
     const version = route.versions[0] ?? controller.versions[0] ?? versioning.defaultVersions[0];
-    if (version !== undefined && version !== 'VERSION_NEUTRAL') parts.push(`${versioning.prefix}${version}`);
+    if (version !== undefined && version !== NEST_VERSION_NEUTRAL) parts.push(`${versioning.prefix}${version}`);
   }
   if (app) {
     const module = app.controllers.get(controller.node);

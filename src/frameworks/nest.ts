@@ -39,7 +39,9 @@ export function collectNestFacts(scope: RoutingScope, sourceFile: ts.SourceFile)
   const routers = getNestControllers(scope, sourceFile).map((c) => toRouterFact(c));
   const globals: GlobalFact[] = [];
   for (const module of getNestModules(scope, sourceFile)) {
-    for (const enhancer of module.globalEnhancers) globals.push(toGlobalFact(enhancer));
+    for (const parts of [module, ...module.dynamic.values()]) {
+      for (const enhancer of parts.globalEnhancers) globals.push(toGlobalFact(enhancer));
+    }
   }
   for (const app of getNestBootstraps(scope, sourceFile)) {
     for (const enhancer of app.enhancers) globals.push(toGlobalFact(enhancer));

@@ -229,7 +229,7 @@ function decide(
       return {
         verdict: 'unvalidated',
         reason: 'skipped-type',
-        detail: `${name} is not a class (${describeKind(kind)}), so ValidationPipe receives Object and validates nothing`,
+        detail: `${name} is not a class (${describeKind(kind)}), so ValidationPipe receives ${kind === 'array' ? 'Array' : 'Object'} and validates nothing`,
       };
   }
   const whitelisting = pipes.find((p) => p.whitelist === true);
@@ -446,9 +446,11 @@ function readBodyType(lookup: NestLookup, file: ts.SourceFile, typeNode: ts.Type
   if (UTILITY_TYPES.has(name) && !hasLocalDeclaration(tsApi, file, name)) return { kind: 'utility-type', text };
   if (ARRAY_TYPES.has(name) && !hasLocalDeclaration(tsApi, file, name)) return { kind: 'array', text };
   if (PRIMITIVE_WRAPPERS.has(name) && !hasLocalDeclaration(tsApi, file, name)) return { kind: 'primitive', text };
-  if (isTypeOnlyImport(tsApi, file, name)) return { kind: 'type-only-import', text };
   const symbol = resolveNestName(lookup, file, name);
-  return classifySymbol(lookup, symbol, text);
+  const read = classifySymbol(lookup, symbol, text);
+  // `import type { Dto }`: the emitted metadata is Object whatever Dto is; say so when it is a class.
+  if (isTypeOnlyImport(tsApi, file, name) && (read.kind === 'class' || read.kind === 'unresolved')) return { kind: 'type-only-import', text };
+  return read;
 }
 
 function classifySymbol(lookup: NestLookup, symbol: NestSymbol, text: string): ReadType {
