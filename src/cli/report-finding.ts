@@ -68,12 +68,13 @@ export function toReportedFinding(sourceFile: ts.SourceFile, selected: SelectedR
   for (const suggestion of finding.suggestions ?? []) {
     const fix = mergeEdits(suggestion.edits, sourceFile.text);
     if (!fix) continue;
-    suggestions.push({ messageId: suggestion.messageId, desc: interpolateMessage(messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data), fix });
+    const desc = redactSnippet(interpolateMessage(messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data));
+    suggestions.push({ messageId: suggestion.messageId, desc, fix });
   }
   const related = (finding.related ?? []).map((r) => {
     const file = r.node.getSourceFile() ?? sourceFile;
     const pos = file.getLineAndCharacterOfPosition(r.node.getStart(file));
-    return { message: r.message, filePath: file.fileName, line: pos.line + 1, column: pos.character + 1 };
+    return { message: redactSnippet(r.message), filePath: file.fileName, line: pos.line + 1, column: pos.character + 1 };
   });
   const route = routeOf(finding.data);
   const parts = [...(finding.fingerprint ?? []), ...(route ? [route] : [])];
@@ -82,7 +83,9 @@ export function toReportedFinding(sourceFile: ts.SourceFile, selected: SelectedR
     ruleName: selected.id,
     severity: selected.level === 'warn' || finding.severity === 'warning' ? 'warning' : 'error',
     messageId: finding.messageId,
-    message: interpolateMessage(template, finding.data),
+    // Rules mask the secrets they name; masking the whole message again covers code that another
+    // rule quotes (a URL with a password, a token passed to a sink).
+    message: redactSnippet(interpolateMessage(template, finding.data)),
     line: startPos.line + 1,
     column: startPos.character + 1,
     endLine: endPos.line + 1,
