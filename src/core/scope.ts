@@ -1,0 +1,151 @@
+/**
+ * Lexical scopes of one file, syntax only: which declaration an identifier refers to. Built lazily
+ * per scope node and cached per `ts.SourceFile`.
+ *
+ * A binding is identified by the identifier that declares it (the name inside a variable
+ * declaration, a parameter, a binding pattern, a function or class declaration, an import), so
+ * analyses can key their state by that node. `var` is treated as block scoped, which only matters
+ * for a `var` declared in a nested block and read outside it (then nothing is found).
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from './context.js';
+import { isFunctionLike } from './ast.js';
+
+/** What an identifier refers to. */
+export interface ScopeBinding {
+  /** The identifier that declares the name. */
+  readonly name: ts.Identifier;
+  /** The declaring node: a variable declaration, parameter, binding element, function, class or import node. */
+  readonly declaration: ts.Node;
+  /** The scope node that holds the binding (source file, block, function, loop, catch clause). */
+  readonly scope: ts.Node;
+}
+
+type ScopeMap = Map<string, ScopeBinding>;
+
+const caches = new WeakMap<ts.SourceFile, WeakMap<ts.Node, ScopeMap>>();
+
+/** The binding an identifier use refers to, or `undefined` for globals and unknown names. */
+export function resolveIdentifier(tsApi: TsApi, identifier: ts.Identifier): ScopeBinding | undefined {
+  return resolveName(tsApi, identifier, identifier.text);
+}
+
+/** The binding `name` has at the position of `from`. */
+export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBinding | undefined {
+  const sourceFile = from.getSourceFile();
+  let cache = caches.get(sourceFile);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(sourceFile, cache);
+  }
+  for (let current: ts.Node | undefined = from; current; current = current.parent) {
+    if (!isScopeNode(tsApi, current)) continue;
+    let map = cache.get(current);
+    if (!map) {
+      map = collectScope(tsApi, current);
+      cache.set(current, map);
+    }
+    const hit = map.get(name);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** True when `identifier` is the declaring name of a binding (not a use). */
+export function isDeclaringIdentifier(tsApi: TsApi, identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (
+    ((tsApi.isVariableDeclaration(parent) ||
+      tsApi.isParameter(parent) ||
+      tsApi.isBindingElement(parent) ||
+      tsApi.isFunctionDeclaration(parent) ||
+      tsApi.isFunctionExpression(parent) ||
+      tsApi.isClassDeclaration(parent) ||
+      tsApi.isClassExpression(parent) ||
+      tsApi.isImportSpecifier(parent) ||
+      tsApi.isImportClause(parent) ||
+      tsApi.isNamespaceImport(parent) ||
+      tsApi.isImportEqualsDeclaration(parent)) &&
+      parent.name === identifier)
+  );
+}
+
+function isScopeNode(tsApi: TsApi, node: ts.Node): boolean {
+  return (
+    tsApi.isSourceFile(node) ||
+    tsApi.isBlock(node) ||
+    tsApi.isModuleBlock(node) ||
+    tsApi.isCaseBlock(node) ||
+    tsApi.isForStatement(node) ||
+    tsApi.isForOfStatement(node) ||
+    tsApi.isForInStatement(node) ||
+    tsApi.isCatchClause(node) ||
+    tsApi.isClassExpression(node) ||
+    isFunctionLike(tsApi, node)
+  );
+}
+
+function collectScope(tsApi: TsApi, scope: ts.Node): ScopeMap {
+  const map: ScopeMap = new Map();
+  const bindName = (name: ts.BindingName, declaration: ts.Node): void => {
+    const stack: ts.BindingName[] = [name];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (tsApi.isIdentifier(current)) {
+        map.set(current.text, { name: current, declaration: current.parent, scope });
+        continue;
+      }
+      for (const element of current.elements) {
+        if (!tsApi.isOmittedExpression(element)) stack.push(element.name);
+      }
+    }
+    void declaration;
+  };
+  const bindList = (list: ts.VariableDeclarationList | ts.Expression | undefined): void => {
+    if (list && tsApi.isVariableDeclarationList(list)) {
+      for (const decl of list.declarations) bindName(decl.name, decl);
+    }
+  };
+  const bindStatements = (statements: readonly ts.Statement[]): void => {
+    for (const statement of statements) {
+      if (tsApi.isVariableStatement(statement)) {
+        bindList(statement.declarationList);
+      } else if ((tsApi.isFunctionDeclaration(statement) || tsApi.isClassDeclaration(statement)) && statement.name) {
+        map.set(statement.name.text, { name: statement.name, declaration: statement, scope });
+      } else if (tsApi.isEnumDeclaration(statement)) {
+        map.set(statement.name.text, { name: statement.name, declaration: statement, scope });
+      } else if (tsApi.isImportDeclaration(statement)) {
+        const clause = statement.importClause;
+        if (!clause) continue;
+        if (clause.name) map.set(clause.name.text, { name: clause.name, declaration: clause, scope });
+        const named = clause.namedBindings;
+        if (named && tsApi.isNamespaceImport(named)) map.set(named.name.text, { name: named.name, declaration: named, scope });
+        if (named && tsApi.isNamedImports(named)) {
+          for (const element of named.elements) map.set(element.name.text, { name: element.name, declaration: element, scope });
+        }
+      } else if (tsApi.isImportEqualsDeclaration(statement)) {
+        map.set(statement.name.text, { name: statement.name, declaration: statement, scope });
+      }
+    }
+  };
+
+  if (tsApi.isSourceFile(scope) || tsApi.isBlock(scope) || tsApi.isModuleBlock(scope)) {
+    bindStatements(scope.statements);
+  } else if (tsApi.isCaseBlock(scope)) {
+    for (const clause of scope.clauses) bindStatements(clause.statements);
+  } else if (tsApi.isForStatement(scope)) {
+    bindList(scope.initializer);
+  } else if (tsApi.isForOfStatement(scope) || tsApi.isForInStatement(scope)) {
+    bindList(scope.initializer);
+  } else if (tsApi.isCatchClause(scope)) {
+    if (scope.variableDeclaration) bindName(scope.variableDeclaration.name, scope.variableDeclaration);
+  } else if (tsApi.isClassExpression(scope)) {
+    if (scope.name) map.set(scope.name.text, { name: scope.name, declaration: scope, scope });
+  } else if (isFunctionLike(tsApi, scope)) {
+    if ((tsApi.isFunctionExpression(scope)) && scope.name) {
+      map.set(scope.name.text, { name: scope.name, declaration: scope, scope });
+    }
+    for (const param of scope.parameters) bindName(param.name, param);
+  }
+  return map;
+}
