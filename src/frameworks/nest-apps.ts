@@ -9,7 +9,8 @@
  */
 import type * as ts from 'typescript';
 import type { ProjectIndex } from '../project/project-index.js';
-import { skipOuterExpressions } from '../core/ast.js';
+import { getShortText, skipOuterExpressions } from '../core/ast.js';
+import { AUTH_LIKE_DECORATOR_NAME } from '../catalog/nest.js';
 import { getReturnedExpression, type NestExpressionIn } from './nest-decorators.js';
 import { getNestBootstraps, type NestBootstrapModel } from './nest-bootstrap.js';
 import { getNestModules, type NestMiddlewareBinding, type NestModuleModel, type NestModuleParts } from './nest-modules.js';
@@ -66,7 +67,8 @@ function buildProjectModel(project: ProjectIndex): NestProjectModel {
 type ModuleRef =
   /** A project module; `method` for dynamic modules (`AuthModule.forRoot()`). */
   | { readonly kind: 'module'; readonly model: NestModuleModel; readonly method?: string }
-  | { readonly kind: 'external' }
+  /** A module from a package (`ConfigModule`, `KeycloakConnectModule`). */
+  | { readonly kind: 'external'; readonly module?: string; readonly name?: string }
   | { readonly kind: 'unresolved' };
 
 /** What an entry of `imports: [...]` (or the root module argument) refers to. */
@@ -76,7 +78,11 @@ export function resolveModuleRef(lookup: NestLookup, entry: NestExpressionIn, de
   if (depth > 8) return { kind: 'unresolved' };
   if (tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) {
     const symbol = resolveNestExpression(lookup, entry.file, expr);
-    if (symbol.kind === 'import') return isProjectSpecifier(lookup, entry.file, symbol.module) ? { kind: 'unresolved' } : { kind: 'external' };
+    if (symbol.kind === 'import') {
+      return isProjectSpecifier(lookup, entry.file, symbol.module)
+        ? { kind: 'unresolved' }
+        : { kind: 'external', module: symbol.module, name: symbol.imported };
+    }
     const node = getSymbolClass(tsApi, symbol);
     if (node && symbol.kind === 'declaration') {
       const model = getNestModules(lookup, symbol.file).find((m) => m.node === node);
@@ -101,6 +107,29 @@ export function resolveModuleRef(lookup: NestLookup, entry: NestExpressionIn, de
   }
   if (tsApi.isConditionalExpression(expr)) return { kind: 'unresolved' };
   return { kind: 'unresolved' };
+}
+
+/**
+ * A module of a package that is not Nest's own and whose name says authentication
+ * (`KeycloakConnectModule`, `@acme/nest-auth`'s `AuthModule`): such modules may register an
+ * `APP_GUARD` themselves, which the analysis cannot see.
+ */
+function isPossibleAuthPackageModule(ref: Extract<ModuleRef, { kind: 'external' }>): boolean {
+  if (!ref.module || ref.module.startsWith('@nestjs/')) return false;
+  return AUTH_LIKE_DECORATOR_NAME.test(ref.name ?? '') || AUTH_LIKE_DECORATOR_NAME.test(ref.module);
+}
+
+function toOpaqueGlobalGuard(entry: NestExpressionIn, ref: Extract<ModuleRef, { kind: 'external' }>): NestGlobalEnhancer {
+  const text = getShortText(entry.file, entry.node, 60);
+  return {
+    file: entry.file,
+    node: entry.node,
+    role: 'guard',
+    text,
+    via: 'imports',
+    registration: entry.node,
+    opaque: `${ref.name ?? text} from ${ref.module} may register a global guard; it was not read`,
+  };
 }
 
 function isProjectSpecifier(lookup: NestLookup, file: ts.SourceFile, module: string): boolean {
@@ -137,6 +166,7 @@ function buildAppGraph(lookup: NestLookup, bootstrap: NestBootstrapModel): NestA
       const ref = resolveModuleRef(lookup, entry);
       if (ref.kind === 'module') queue.push({ model: ref.model, method: ref.method });
       else if (ref.kind === 'unresolved') unresolvedImports++;
+      else if (isPossibleAuthPackageModule(ref)) globalEnhancers.push(toOpaqueGlobalGuard(entry, ref));
     }
   };
   while (queue.length > 0 && modules.length < MAX_MODULES) {

@@ -33,10 +33,10 @@ export interface NestEnhancerUse extends NestExpressionIn {
   /** The decorator on the class or method that brought it (`@UseGuards(...)`, `@Auth()`). */
   readonly decorator: ts.Decorator;
   /**
-   * True for a decorator whose definition cannot be read and whose name sounds like authentication
-   * (`@Auth()` from a package): it may attach a guard, so it is kept as one.
+   * Set for a decorator whose definition cannot be read and whose name sounds like authentication
+   * (`@Auth()` from a package): it may attach a guard, so it is kept as one. The value says why.
    */
-  readonly opaque?: boolean;
+  readonly opaque?: string;
 }
 
 /** A public-on-purpose marker: `@Public()`, `@SkipAuth()`, `SetMetadata('isPublic', true)`. */
@@ -108,6 +108,7 @@ function interpretDecorator(
   depth: number,
 ): boolean {
   const tsApi = lookup.ts;
+  if (depth > MAX_COMPOSE_DEPTH) return false;
   const expr = skipOuterExpressions(tsApi, expression.node);
   const call = tsApi.isCallExpression(expr) ? expr : undefined;
   const callee = call ? skipOuterExpressions(tsApi, call.expression) : expr;
@@ -121,7 +122,7 @@ function interpretDecorator(
     return true;
   }
   if (symbol.kind === 'declaration') {
-    const definition = depth < MAX_COMPOSE_DEPTH ? getDecoratorDefinition(lookup, symbol, call !== undefined) : undefined;
+    const definition = getDecoratorDefinition(lookup, symbol, call !== undefined);
     if (definition && isCreateDecoratorCall(lookup, definition)) {
       // `const Public = Reflector.createDecorator<boolean>()`: the decorator is its own key.
       if (name && isPublicMarkerName(name)) {
@@ -159,7 +160,7 @@ function interpretByName(
       node: expression.node,
       text: getShortText(expression.file, expression.node, 60),
       decorator,
-      opaque: true,
+      opaque: module === undefined ? `${name} is defined in a file that was not read` : `${name} comes from ${module}, which was not read`,
     });
     return true;
   }

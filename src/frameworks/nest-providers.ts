@@ -18,6 +18,8 @@ export interface NestGlobalEnhancer extends NestExpressionIn {
   readonly via: string;
   /** The registration: the provider object or the `useGlobal*` call. */
   readonly registration: ts.Node;
+  /** Set for a placeholder: a module the analysis cannot read that may register a global guard. */
+  readonly opaque?: string;
 }
 
 const MAX_FLATTEN_DEPTH = 8;
@@ -32,6 +34,10 @@ export function flattenArrayExpression(lookup: NestLookup, expression: NestExpre
   let unresolved = 0;
   const visit = (item: NestExpressionIn, depth: number, spread: boolean): void => {
     const tsApi = lookup.ts;
+    if (depth > MAX_FLATTEN_DEPTH) {
+      unresolved++;
+      return;
+    }
     const expr = skipOuterExpressions(tsApi, item.node);
     if (tsApi.isArrayLiteralExpression(expr)) {
       for (const element of expr.elements) {
@@ -40,7 +46,7 @@ export function flattenArrayExpression(lookup: NestLookup, expression: NestExpre
       }
       return;
     }
-    if (tsApi.isIdentifier(expr) && depth < MAX_FLATTEN_DEPTH) {
+    if (tsApi.isIdentifier(expr)) {
       const symbol = resolveNestExpression(lookup, item.file, expr);
       const init = getSymbolInitializer(tsApi, symbol);
       if (init && symbol.kind === 'declaration' && tsApi.isArrayLiteralExpression(skipOuterExpressions(tsApi, init))) {

@@ -40,6 +40,7 @@ interface PendingItem extends NestExpressionIn {
   readonly role: ResolvedChainItem['role'];
   readonly text: string;
   readonly level: ChainLevel;
+  readonly opaque?: string;
 }
 
 /** The routes `file` declares, resolved. `routers` are the facts' controllers, matched by id. */
@@ -55,6 +56,7 @@ export function resolveNestRoutes(
     if (!router) continue;
     const apps = scope.project ? getNestControllerApps(scope.project, controller.node) : { apps: [], via: 'none' as const };
     const app = pickWeakestApp(apps.apps);
+    const incompleteReason = getIncompleteReason(scope, apps.apps);
     for (const route of controller.routes) {
       const routeId = getNestRouteId(controller, route);
       const fact = router.steps.find((s): s is { kind: 'route'; route: RouteFact } => s.kind === 'route' && s.route.id === routeId)?.route;
@@ -74,8 +76,9 @@ export function resolveNestRoutes(
         methods: [route.httpMethod],
         fullPath: buildFullPath(app, controller, route, localPath),
         chain,
-        complete: app !== undefined && apps.apps.every((a) => isAppFullyKnown(a)),
+        complete: incompleteReason === undefined,
         mountedAt: apps.apps.map((a) => a.bootstrap.call),
+        ...(incompleteReason ? { incompleteReason } : {}),
       });
     }
   }
@@ -86,8 +89,20 @@ function pathOrUnknown(path: string | undefined): string {
   return path === undefined ? '?' : path;
 }
 
-function isAppFullyKnown(app: NestAppGraph): boolean {
-  return app.rootModule !== undefined && app.bootstrap.unknownConfiguration.length === 0;
+/** Why the chain of a controller's routes may be missing global enhancers, if it may. */
+function getIncompleteReason(scope: RoutingScope, apps: readonly NestAppGraph[]): string | undefined {
+  if (!scope.project) return 'global guards and pipes are registered in another file (per-file mode)';
+  if (apps.length === 0) return 'no Nest application found registers this controller';
+  for (const app of apps) {
+    if (!app.rootModule) return `the root module of ${describeFile(app.bootstrap.file)} was not found`;
+    const unknown = app.bootstrap.unknownConfiguration[0];
+    if (unknown) return unknown;
+  }
+  return undefined;
+}
+
+function describeFile(file: ts.SourceFile): string {
+  return file.fileName.replace(/\\/g, '/').split('/').slice(-2).join('/');
 }
 
 /** With several applications serving one controller, the one with the fewest global guards. */
@@ -101,7 +116,7 @@ function pickWeakestApp(apps: readonly NestAppGraph[]): NestAppGraph | undefined
 }
 
 function toPending(enhancer: NestEnhancerUse, level: ChainLevel): PendingItem {
-  return { file: enhancer.file, node: enhancer.node, role: enhancer.role, text: enhancer.text, level };
+  return { file: enhancer.file, node: enhancer.node, role: enhancer.role, text: enhancer.text, level, opaque: enhancer.opaque };
 }
 
 /** Application middleware that matches the route, then the application's global enhancers. */
@@ -125,7 +140,7 @@ function getAppItems(
     for (const item of binding.middleware) items.push({ ...item, role: 'middleware', text: getEnhancerText(scope.ts, item.file, item.node), level: 'app' });
   }
   for (const enhancer of app.globalEnhancers) {
-    items.push({ file: enhancer.file, node: enhancer.node, role: enhancer.role, text: enhancer.text, level: 'global' });
+    items.push({ file: enhancer.file, node: enhancer.node, role: enhancer.role, text: enhancer.text, level: 'global', opaque: enhancer.opaque });
   }
   return items;
 }
@@ -181,8 +196,15 @@ function orderChain(items: readonly PendingItem[]): PendingItem[] {
 }
 
 function toResolved(scope: RoutingScope, item: PendingItem, markers: readonly NestPublicMarker[]): ResolvedChainItem {
-  const resolved: ResolvedChainItem = { node: item.node, text: item.text, role: item.role, level: item.level, file: item.file };
-  if (item.role !== 'guard' || markers.length === 0) return resolved;
+  const resolved: ResolvedChainItem = {
+    node: item.node,
+    text: item.text,
+    role: item.role,
+    level: item.level,
+    file: item.file,
+    ...(item.opaque ? { opaque: item.opaque } : {}),
+  };
+  if (item.role !== 'guard' || markers.length === 0 || item.opaque) return resolved;
   const honoured = markers.find((marker) => doesGuardHonourMarker(scope, item, marker) === 'yes');
   return honoured ? { ...resolved, bypassedBy: honoured.text } : resolved;
 }

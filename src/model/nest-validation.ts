@@ -402,11 +402,12 @@ const UTILITY_TYPES = new Set(['Partial', 'Pick', 'Omit', 'Required', 'Readonly'
 const ARRAY_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'Map']);
 const PRIMITIVE_WRAPPERS = new Set(['String', 'Number', 'Boolean', 'Date', 'Buffer']);
 
-function readBodyType(lookup: NestLookup, file: ts.SourceFile, typeNode: ts.TypeNode | undefined): ReadType {
+function readBodyType(lookup: NestLookup, file: ts.SourceFile, typeNode: ts.TypeNode | undefined, depth = 0): ReadType {
   const tsApi = lookup.ts;
   if (!typeNode) return { kind: 'any', text: '(none)' };
   const text = getShortText(file, typeNode, 60);
-  if (tsApi.isParenthesizedTypeNode(typeNode)) return readBodyType(lookup, file, typeNode.type);
+  if (depth > 32) return { kind: 'unresolved', text };
+  if (tsApi.isParenthesizedTypeNode(typeNode)) return readBodyType(lookup, file, typeNode.type, depth + 1);
   switch (typeNode.kind) {
     case tsApi.SyntaxKind.AnyKeyword:
     case tsApi.SyntaxKind.UnknownKeyword:
@@ -426,7 +427,7 @@ function readBodyType(lookup: NestLookup, file: ts.SourceFile, typeNode: ts.Type
   if (tsApi.isUnionTypeNode(typeNode)) {
     // TypeScript emits the one remaining type of `Dto | undefined | null`.
     const rest = typeNode.types.filter((t) => !isNullish(tsApi, t));
-    return rest.length === 1 ? readBodyType(lookup, file, rest[0]) : { kind: 'union', text };
+    return rest.length === 1 ? readBodyType(lookup, file, rest[0], depth + 1) : { kind: 'union', text };
   }
   if (tsApi.isIntersectionTypeNode(typeNode)) return { kind: 'union', text };
   if (!tsApi.isTypeReferenceNode(typeNode)) return { kind: 'any', text };
@@ -553,6 +554,10 @@ function addClass(lookup: NestLookup, file: ts.SourceFile, node: ts.ClassDeclara
 /** `extends Base`, `extends PartialType(Base)`, `extends PickType(Base, ['a'] as const)`, ... */
 function addBase(lookup: NestLookup, file: ts.SourceFile, base: ts.Expression, acc: ShapeAccumulator, depth: number): void {
   const tsApi = lookup.ts;
+  if (depth > MAX_SHAPE_DEPTH) {
+    acc.complete = false;
+    return;
+  }
   const expr = skipOuterExpressions(tsApi, base);
   if (tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) {
     const symbol = resolveNestExpression(lookup, file, expr);
