@@ -12,6 +12,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getAccessPath, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getDominatingConditions } from './dominating-conditions.js';
 
 /**
  * What a condition being true says about where the code runs: `development` means "never in
@@ -201,63 +202,18 @@ function findConstantInitializer(tsApi: TsApi, id: ts.Identifier): ts.Expression
  */
 export function getEnvironmentGuards(tsApi: TsApi, node: ts.Node): EnvironmentGuard[] {
   const guards: EnvironmentGuard[] = [];
-  const add = (condition: ts.Expression, whenTrue: boolean, at: ts.Node = condition): void => {
-    const kind = classifyEnvironmentCondition(tsApi, condition);
-    if (kind) guards.push({ kind: whenTrue ? kind : invert(kind)!, condition: at });
-  };
-  let child: ts.Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (tsApi.isIfStatement(parent)) {
-      if (child === parent.thenStatement) add(parent.expression, true);
-      else if (child === parent.elseStatement) add(parent.expression, false);
-    } else if (tsApi.isConditionalExpression(parent)) {
-      if (child === parent.whenTrue) add(parent.condition, true);
-      else if (child === parent.whenFalse) add(parent.condition, false);
-    } else if (tsApi.isBinaryExpression(parent) && child === parent.right) {
-      const op = parent.operatorToken.kind;
-      if (op === tsApi.SyntaxKind.AmpersandAmpersandToken) add(parent.left, true);
-      else if (op === tsApi.SyntaxKind.BarBarToken) add(parent.left, false);
-    } else if (tsApi.isCaseClause(parent)) {
-      const switchStatement = parent.parent.parent;
-      const value = getStaticString(tsApi, parent.expression);
-      if (value !== undefined && isEnvironmentNameRead(tsApi, switchStatement.expression)) {
-        const kind = classifyEnvironmentValue(value);
-        if (kind) guards.push({ kind, condition: parent });
-      }
+  for (const dominating of getDominatingConditions(tsApi, node)) {
+    if (dominating.kind === 'case') {
+      const value = getStaticString(tsApi, dominating.clause.expression);
+      if (value === undefined || !isEnvironmentNameRead(tsApi, dominating.discriminant)) continue;
+      const kind = classifyEnvironmentValue(value);
+      if (kind) guards.push({ kind, condition: dominating.clause });
+      continue;
     }
-    if (tsApi.isBlock(parent) || tsApi.isSourceFile(parent) || tsApi.isCaseClause(parent) || tsApi.isDefaultClause(parent)) {
-      addEarlyExits(tsApi, parent.statements, child, add);
-    }
+    const kind = classifyEnvironmentCondition(tsApi, dominating.condition);
+    if (kind) guards.push({ kind: dominating.holds ? kind : invert(kind)!, condition: dominating.condition });
   }
   return guards;
-}
-
-/** `if (C) return ...;` before `statement` in the same block: after it, `!C` holds. */
-function addEarlyExits(
-  tsApi: TsApi,
-  statements: readonly ts.Statement[],
-  statement: ts.Node,
-  add: (condition: ts.Expression, whenTrue: boolean, at?: ts.Node) => void,
-): void {
-  for (const earlier of statements) {
-    if (earlier === statement) return;
-    if (tsApi.isIfStatement(earlier) && !earlier.elseStatement && alwaysExits(tsApi, earlier.thenStatement)) {
-      add(earlier.expression, false);
-    }
-  }
-}
-
-/** True when a statement always leaves the function (`return`, `throw`, or a block ending in one). */
-function alwaysExits(tsApi: TsApi, statement: ts.Statement): boolean {
-  if (tsApi.isReturnStatement(statement) || tsApi.isThrowStatement(statement)) return true;
-  if (tsApi.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
-    return last !== undefined && alwaysExits(tsApi, last);
-  }
-  if (tsApi.isIfStatement(statement)) {
-    return statement.elseStatement !== undefined && alwaysExits(tsApi, statement.thenStatement) && alwaysExits(tsApi, statement.elseStatement);
-  }
-  return false;
 }
 
 /**

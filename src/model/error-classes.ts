@@ -1,0 +1,197 @@
+/**
+ * What an error class written in code is: a client error (its message is written for clients:
+ * Nest `HttpException`, `http-errors`, zod, joi, or a class the code itself defines), a driver or
+ * upstream error (`QueryFailedError`, `MongoServerError`, `AxiosError`), or a generic built-in
+ * (`Error`, `TypeError`). And which checks on an error value narrow it to one of those
+ * (`err instanceof ZodError`, `err.name === 'SequelizeDatabaseError'`, `error.validation`,
+ * `err.expose`, `err.status < 500`).
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings } from '../core/bindings.js';
+import { resolveIdentifier } from '../core/scope.js';
+import { findErrorClass, findErrorClassByErrorName, type ErrorClassKind } from '../catalog/errors.js';
+import { getModulePath, isProjectSpecifier } from '../flow/module-paths.js';
+
+/** `client` and `driver` as in the catalog; `generic` for built-ins whose message is anything. */
+export type ErrorClassVerdict = ErrorClassKind | 'generic';
+
+/** Built-in error classes: a check against them narrows nothing. */
+const GENERIC_ERROR_CLASSES: ReadonlySet<string> = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'DOMException',
+]);
+
+/**
+ * Flags libraries set on errors meant for clients (`error.validation` from Fastify's schema
+ * validation, joi's `isJoi`, http-errors' `expose`, Boom's `isBoom`, the "operational error"
+ * convention), and flags of upstream-client errors.
+ */
+const CLIENT_ERROR_FLAGS: ReadonlySet<string> = new Set(['validation', 'isJoi', 'expose', 'isBoom', 'isOperational', 'isClientError']);
+const DRIVER_ERROR_FLAGS: ReadonlySet<string> = new Set(['isAxiosError']);
+
+const MAX_CONSTANT_DEPTH = 4;
+
+/**
+ * What the class an expression names is. Classes imported from project files and classes declared
+ * in the file count as the code's own client errors; classes of packages the catalog does not know
+ * count as client errors too (the code checked for a specific class, and per-file mode must not
+ * guess), built-ins as generic.
+ */
+export function classifyErrorClassExpression(tsApi: TsApi, expression: ts.Expression): ErrorClassVerdict {
+  const expr = skipOuterExpressions(tsApi, expression);
+  if (tsApi.isIdentifier(expr)) {
+    const binding = resolveIdentifier(tsApi, expr);
+    if (!binding) return GENERIC_ERROR_CLASSES.has(expr.text) ? 'generic' : 'client';
+    const imported = getFileBindings(tsApi, expr.getSourceFile()).imports.get(expr.text);
+    if (imported && tsApi.isSourceFile(binding.scope)) {
+      if (isProjectSpecifier(imported.module)) return 'client';
+      const className = imported.imported === 'default' || imported.imported === '*' ? expr.text : imported.imported;
+      return findErrorClass(imported.module, className)?.kind ?? 'client';
+    }
+    return 'client';
+  }
+  const path = getModulePath(tsApi, expr);
+  if (path?.module !== undefined && !path.local) {
+    const className = path.path.split('.').pop() ?? '';
+    return findErrorClass(path.module, className)?.kind ?? 'client';
+  }
+  if (path && path.module === undefined && GENERIC_ERROR_CLASSES.has(path.path)) return 'generic';
+  return 'client';
+}
+
+/** What `err.name === '<name>'` says about the error. */
+export function classifyErrorName(name: string): ErrorClassVerdict {
+  if (GENERIC_ERROR_CLASSES.has(name)) return 'generic';
+  return findErrorClassByErrorName(name)?.kind ?? 'client';
+}
+
+/**
+ * What `condition` evaluating to `holds` says about the error whose references satisfy
+ * `isErrorReference`: `client` or `driver` when it narrows the error to such a class, `undefined`
+ * when it says nothing (negative checks, generic classes, unrelated conditions).
+ */
+export function classifyErrorNarrowing(
+  tsApi: TsApi,
+  condition: ts.Expression,
+  holds: boolean,
+  isErrorReference: (expr: ts.Expression) => boolean,
+  depth = 0,
+): ErrorClassKind | undefined {
+  const expr = skipOuterExpressions(tsApi, condition);
+  if (tsApi.isPrefixUnaryExpression(expr) && expr.operator === tsApi.SyntaxKind.ExclamationToken) {
+    return classifyErrorNarrowing(tsApi, expr.operand, !holds, isErrorReference, depth);
+  }
+  if (tsApi.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op === tsApi.SyntaxKind.AmpersandAmpersandToken && holds) {
+      return (
+        classifyErrorNarrowing(tsApi, expr.left, true, isErrorReference, depth) ??
+        classifyErrorNarrowing(tsApi, expr.right, true, isErrorReference, depth)
+      );
+    }
+    if (op === tsApi.SyntaxKind.BarBarToken && !holds) {
+      return (
+        classifyErrorNarrowing(tsApi, expr.left, false, isErrorReference, depth) ??
+        classifyErrorNarrowing(tsApi, expr.right, false, isErrorReference, depth)
+      );
+    }
+    if (op === tsApi.SyntaxKind.InstanceOfKeyword) {
+      if (!holds || !isErrorReference(expr.left)) return undefined;
+      const verdict = classifyErrorClassExpression(tsApi, expr.right);
+      return verdict === 'generic' ? undefined : verdict;
+    }
+    if (isEquality(tsApi, op)) {
+      const positive = op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken;
+      if (positive !== holds) return undefined;
+      return classifyNameComparison(tsApi, expr.left, expr.right, isErrorReference) ?? classifyNameComparison(tsApi, expr.right, expr.left, isErrorReference) ?? classifyStatusComparison(tsApi, expr, isErrorReference);
+    }
+    if (holds) return classifyStatusComparison(tsApi, expr, isErrorReference);
+    return undefined;
+  }
+  if ((tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) && holds) {
+    const name = tsApi.isPropertyAccessExpression(expr) ? expr.name.text : getStaticString(tsApi, expr.argumentExpression);
+    if (name === undefined || !isErrorReference(expr.expression)) return undefined;
+    if (CLIENT_ERROR_FLAGS.has(name)) return 'client';
+    if (DRIVER_ERROR_FLAGS.has(name)) return 'driver';
+    return undefined;
+  }
+  if (tsApi.isIdentifier(expr) && depth < MAX_CONSTANT_DEPTH) {
+    const init = getConstantInitializer(tsApi, expr);
+    return init ? classifyErrorNarrowing(tsApi, init, holds, isErrorReference, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function isEquality(tsApi: TsApi, op: ts.SyntaxKind): boolean {
+  return (
+    op === tsApi.SyntaxKind.EqualsEqualsEqualsToken ||
+    op === tsApi.SyntaxKind.EqualsEqualsToken ||
+    op === tsApi.SyntaxKind.ExclamationEqualsEqualsToken ||
+    op === tsApi.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+/** `err.name === 'ZodError'`, `err.constructor.name === 'QueryFailedError'`. */
+function classifyNameComparison(
+  tsApi: TsApi,
+  read: ts.Expression,
+  literal: ts.Expression,
+  isErrorReference: (expr: ts.Expression) => boolean,
+): ErrorClassKind | undefined {
+  const value = getStaticString(tsApi, skipOuterExpressions(tsApi, literal));
+  const target = skipOuterExpressions(tsApi, read);
+  if (value === undefined || !tsApi.isPropertyAccessExpression(target) || target.name.text !== 'name') return undefined;
+  let owner = skipOuterExpressions(tsApi, target.expression);
+  if (tsApi.isPropertyAccessExpression(owner) && owner.name.text === 'constructor') owner = skipOuterExpressions(tsApi, owner.expression);
+  if (!isErrorReference(owner)) return undefined;
+  const verdict = classifyErrorName(value);
+  return verdict === 'generic' ? undefined : verdict;
+}
+
+/** `err.status < 500`, `err.statusCode === 404`, `err.status >= 400` is not enough on its own. */
+function classifyStatusComparison(
+  tsApi: TsApi,
+  expr: ts.BinaryExpression,
+  isErrorReference: (expr: ts.Expression) => boolean,
+): ErrorClassKind | undefined {
+  const op = expr.operatorToken.kind;
+  const left = skipOuterExpressions(tsApi, expr.left);
+  const right = skipOuterExpressions(tsApi, expr.right);
+  const isStatusRead = (node: ts.Expression): boolean =>
+    tsApi.isPropertyAccessExpression(node) && (node.name.text === 'status' || node.name.text === 'statusCode') && isErrorReference(node.expression);
+  const numberOf = (node: ts.Expression): number | undefined => (tsApi.isNumericLiteral(node) ? Number(node.text) : undefined);
+  let limit: number | undefined;
+  let relation: 'lt' | 'le' | 'eq' | undefined;
+  if (isStatusRead(left)) {
+    limit = numberOf(right);
+    if (op === tsApi.SyntaxKind.LessThanToken) relation = 'lt';
+    else if (op === tsApi.SyntaxKind.LessThanEqualsToken) relation = 'le';
+    else if (op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken) relation = 'eq';
+  } else if (isStatusRead(right)) {
+    limit = numberOf(left);
+    if (op === tsApi.SyntaxKind.GreaterThanToken) relation = 'lt';
+    else if (op === tsApi.SyntaxKind.GreaterThanEqualsToken) relation = 'le';
+    else if (op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken) relation = 'eq';
+  }
+  if (limit === undefined || relation === undefined) return undefined;
+  if ((relation === 'lt' && limit <= 500) || (relation !== 'lt' && limit < 500)) return 'client';
+  return undefined;
+}
+
+function getConstantInitializer(tsApi: TsApi, id: ts.Identifier): ts.Expression | undefined {
+  const binding = resolveIdentifier(tsApi, id);
+  const decl = binding?.declaration;
+  if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  const list = decl.parent;
+  if (!tsApi.isVariableDeclarationList(list) || (list.flags & tsApi.NodeFlags.Const) === 0) return undefined;
+  return decl.initializer;
+}
