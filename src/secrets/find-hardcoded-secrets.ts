@@ -21,7 +21,7 @@ import { shannonEntropy } from './entropy.js';
 import { getNamingContext, type NamingContext } from './naming-context.js';
 import { looksLikeHashOrChecksum, looksLikeKeyName, looksLikeNaturalLanguage, looksLikeNonSecretText, looksLikePathOrUrl } from './non-secret-text.js';
 import { isPlaceholderSecret } from './placeholder.js';
-import { findSecretFormatMatches } from './secret-format-scan.js';
+import { scanSecretFormats } from './secret-format-scan.js';
 import { classifySecretName, splitIdentifierWords, toEnvironmentVariableName, type SecretName } from './secret-name.js';
 import { isAllowlisted, type SecretPolicy } from './secret-policy.js';
 import { isTestFilePath } from './test-file.js';
@@ -101,6 +101,13 @@ function getValueLiterals(tsApi: TsApi, sourceFile: ts.SourceFile): readonly Sec
   return literals;
 }
 
+/** The expression a literal stands for: the template expression of a template part, else itself. */
+function getValueNode(tsApi: TsApi, node: SecretLiteralNode): ts.Node {
+  if (tsApi.isTemplateHead(node)) return node.parent;
+  if ((tsApi.isTemplateMiddle(node) || tsApi.isTemplateTail(node)) && node.parent.parent) return node.parent.parent;
+  return node;
+}
+
 /** The directory test-file patterns are matched below: the tsconfig's folder, or the working directory. */
 function getProjectRoot(ctx: AnalysisContext): string | undefined {
   const configFile = ctx.project?.compilerOptions['configFilePath'];
@@ -156,13 +163,16 @@ function getSecretName(nc: NamingContext): { readonly secretName: SecretName; re
   return own ? { secretName: own, fromEnv: false } : undefined;
 }
 
-/** The environment variable a fix would read, from the names around the literal or a fallback. */
-function envNameFor(nc: NamingContext, fallback: string): string {
+/**
+ * The environment variable a fix would read: the variable of a fallback, else one derived from the
+ * secret-named holder (`config.jwt.secret` gives `JWT_SECRET`), else `fallback`. With
+ * `preferFallback`, a bare one-word name (`secret`, `password`) yields to `fallback`.
+ */
+function envNameFor(nc: NamingContext, fallback: string, preferFallback: boolean): string {
   if (nc.envVar !== undefined && /^[A-Z][A-Z0-9_]*$/.test(nc.envVar)) return nc.envVar;
   if (nc.name !== undefined && classifySecretName(nc.name)) {
-    // A bare `secret` with nothing around it says less than the sink's own name (`SESSION_SECRET`).
     const env = toEnvironmentVariableName(nc.names);
-    if (env.includes('_')) return env;
+    if (!preferFallback || env.includes('_')) return env;
   }
   return fallback;
 }
@@ -191,12 +201,12 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
   for (const node of literals) {
     const value = node.text;
     if (value.trim().length === 0) continue;
-    const nc = getNamingContext(tsApi, node);
+    const nc = getNamingContext(tsApi, getValueNode(tsApi, node));
     const hit = hits.get(node);
-    const matches = findSecretFormatMatches(value, policy.extraFormats, { names: nc.names, siblingProperties: nc.siblingProperties });
+    const scan = scanSecretFormats(value, policy.extraFormats, { names: nc.names, siblingProperties: nc.siblingProperties });
     const dotted = nc.names.length > 0 ? nc.names.join('.') : undefined;
 
-    const first = matches[0];
+    const first = scan.matches[0];
     if (first) {
       if (liveOnly && !first.format.live) continue;
       if (isAllowlisted(policy, value, first.text)) continue;
@@ -208,7 +218,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
         secretStart: first.start,
         reason: hit ? 'sink' : 'provider',
         kind: first.format.label,
-        envName: useName ? envNameFor(nc, first.format.envName) : first.format.envName,
+        envName: useName ? envNameFor(nc, first.format.envName, true) : first.format.envName,
         live: first.format.live,
         name: dotted,
         envVar: nc.envVar,
@@ -217,7 +227,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
       });
       continue;
     }
-    if (liveOnly || isAllowlisted(policy, value)) continue;
+    if (liveOnly || scan.rejectedLookalike || isAllowlisted(policy, value)) continue;
     if (!tsApi.isStringLiteral(node) && !tsApi.isNoSubstitutionTemplateLiteral(node)) continue;
 
     if (hit) {
@@ -235,7 +245,8 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
           secretStart: credential.start,
           reason: 'sink',
           kind: hit.use.label,
-          envName: envNameFor(nc, hit.use.envName),
+          // An option property (`secret`, `secretOrKey`) says less than the sink; a constant's own name says more.
+          envName: hit.origin.via.length > 0 || nc.envVar !== undefined ? envNameFor(nc, hit.use.envName, true) : hit.use.envName,
           live: false,
           name: dotted,
           envVar: nc.envVar ?? hit.origin.fallbackOf,
@@ -259,7 +270,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
       secretStart: 0,
       reason: nc.envVar !== undefined ? 'env-fallback' : 'named',
       kind: named.secretName.kind,
-      envName: envNameFor(nc, 'SECRET'),
+      envName: envNameFor(nc, 'SECRET', false),
       live: false,
       name: dotted,
       envVar: nc.envVar,

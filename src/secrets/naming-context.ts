@@ -187,7 +187,8 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
         ownName = name;
         object = owner;
         siblingProperties = propertyNamesOf(tsApi, owner);
-      } else if (name !== undefined) {
+      } else if (name !== undefined && !tsApi.isArrowFunction(parent.initializer) && !tsApi.isFunctionExpression(parent.initializer)) {
+        // `useFactory: () => ({ secret })` names a factory, not the value.
         outer.push(name);
       }
       current = owner;

@@ -58,16 +58,24 @@ function isPublicBeside(format: SecretFormat, context: SecretScanContext): boole
   return !!siblings && !!format.publicBesideProperties?.some((p) => siblings.has(p));
 }
 
+/** What a scan found: the secrets, and whether a look-alike was set aside (an example, a public key). */
+export interface SecretFormatScan {
+  readonly matches: readonly SecretFormatMatch[];
+  /**
+   * True when a format matched but its match was dropped as a documented example, a filler, a
+   * public-by-design key or an unsigned token: the value is known not to be a secret, so the
+   * name and sink heuristics must not report it either.
+   */
+  readonly rejectedLookalike: boolean;
+}
+
 /**
- * The provider secrets in `value`, first match per format, in order of position. `extraFormats`
+ * Scans `value` for provider secrets: first match per format, in order of position. `extraFormats`
  * (user patterns) are scanned after the catalog.
  */
-export function findSecretFormatMatches(
-  value: string,
-  extraFormats: readonly SecretFormat[] = [],
-  context: SecretScanContext = {},
-): SecretFormatMatch[] {
+export function scanSecretFormats(value: string, extraFormats: readonly SecretFormat[] = [], context: SecretScanContext = {}): SecretFormatScan {
   const matches: SecretFormatMatch[] = [];
+  let rejectedLookalike = false;
   const scanCatalog = value.length >= MIN_SCANNED_LENGTH;
   const formats: readonly SecretFormat[] = scanCatalog ? [...SECRET_FORMATS, ...extraFormats] : extraFormats;
   for (const format of formats) {
@@ -76,15 +84,29 @@ export function findSecretFormatMatches(
       const text = match[0];
       const start = match.index ?? 0;
       if (text.length === 0) continue;
-      if (isPlaceholderToken(text, format.minEntropy ?? DEFAULT_MIN_ENTROPY)) continue;
-      if (format.confirm && !format.confirm(text, value)) continue;
       if (!contextAllows(format, value, start, context)) continue;
-      if (isPublicBeside(format, context)) continue;
+      if (
+        isPlaceholderToken(text, format.minEntropy ?? DEFAULT_MIN_ENTROPY) ||
+        (format.confirm && !format.confirm(text, value)) ||
+        isPublicBeside(format, context)
+      ) {
+        rejectedLookalike = true;
+        continue;
+      }
       // Overlapping matches (an sk- key that is also an OpenAI key) keep the first, more specific row.
       if (matches.some((m) => start < m.end && m.start < start + text.length)) continue;
       matches.push({ format, text, start, end: start + text.length });
       break;
     }
   }
-  return matches.sort((a, b) => a.start - b.start);
+  return { matches: matches.sort((a, b) => a.start - b.start), rejectedLookalike };
+}
+
+/** The provider secrets in `value` (see `scanSecretFormats`). */
+export function findSecretFormatMatches(
+  value: string,
+  extraFormats: readonly SecretFormat[] = [],
+  context: SecretScanContext = {},
+): readonly SecretFormatMatch[] {
+  return scanSecretFormats(value, extraFormats, context).matches;
 }
