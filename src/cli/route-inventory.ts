@@ -48,7 +48,10 @@ export interface RouteModelSource {
 const AUTH_WORDS = /auth|guard|jwt|passport|session|token|login|signed|apikey|api-key|api_key|permission|role|acl|protect|verify|bearer|oauth|basic/i;
 const VALIDATION_WORDS = /valid|pipe|schema|zod|joi|yup|celebrate|sanitiz|parse|dto|check|body\(|ajv|typebox/i;
 
+const RATE_LIMIT_WORDS = /throttl|rate-?limit|slow-?down|limiter/i;
+
 function describeItem(item: ResolvedRoute['chain'][number]): { kind: 'guard' | 'validation' | 'other'; text: string } {
+  if (RATE_LIMIT_WORDS.test(item.text)) return { kind: 'other', text: item.text };
   if (item.role === 'guard') return { kind: 'guard', text: item.text };
   if (item.role === 'pipe') return { kind: 'validation', text: item.text };
   if (AUTH_WORDS.test(item.text)) return { kind: 'guard', text: item.text };

@@ -31,7 +31,7 @@ th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: v
 .filters { display: flex; gap: 6px; flex-wrap: wrap; margin: 8px 0; }
 .filters button { font: inherit; font-size: 12.5px; border: 1px solid var(--line); background: var(--chip); color: var(--fg); border-radius: 14px; padding: 2px 10px; cursor: pointer; }
 .filters button[aria-pressed="true"] { border-color: var(--fg); font-weight: 600; }
-tr[hidden] { display: none; }
+tr[hidden] { display: none; } .nowrap code { white-space: nowrap; word-break: normal; }
 `;
 
 const SCRIPT = `
@@ -71,13 +71,20 @@ function filterButtons(group: string, values: readonly string[], label: string):
     .join('')}</div>`;
 }
 
+/** A message with its `code spans` shown as code; every part escaped. */
+function messageHtml(message: string): string {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return escapeHtml(message); // unbalanced backticks: plain text
+  return parts.map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part))).join('');
+}
+
 function findingRow(path: string, f: ReportedFinding): string {
   return (
     `<tr data-rule="${escapeHtml(f.ruleId)}" data-severity="${escapeHtml(f.severity)}">` +
     `<td class="sev-${f.severity}">${escapeHtml(f.severity)}</td>` +
-    `<td><code>${escapeHtml(f.ruleId)}</code></td>` +
+    `<td class="nowrap"><code>${escapeHtml(f.ruleId)}</code></td>` +
     `<td><code>${escapeHtml(`${path}:${f.line}:${f.column}`)}</code></td>` +
-    `<td>${escapeHtml(f.message)}${f.snippet.trim() ? `<br><code class="muted">${escapeHtml(f.snippet.trim())}</code>` : ''}</td>` +
+    `<td>${messageHtml(f.message)}${f.snippet.trim() ? `<br><code class="muted">${escapeHtml(f.snippet.trim())}</code>` : ''}</td>` +
     `</tr>`
   );
 }

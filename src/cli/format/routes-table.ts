@@ -6,11 +6,18 @@ import { createColors } from 'picocolors';
 import type { RouteRow } from '../route-inventory.js';
 import { toPrintableText } from './text.js';
 
-const MAX_CELL = 48;
+const MAX_CELL = 40;
 
-function cell(text: string): string {
+/** A cell cut at the end (lists of names). */
+function cell(text: string, max = MAX_CELL): string {
   const clean = toPrintableText(text);
-  return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL - 1)}…` : clean;
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** A cell cut at the start, so a location keeps its file name and line. */
+function tailCell(text: string, max = 56): string {
+  const clean = toPrintableText(text);
+  return clean.length > max ? `…${clean.slice(clean.length - max + 1)}` : clean;
 }
 
 export function formatRoutesTable(rows: readonly RouteRow[], options: { readonly color: boolean }): string {
@@ -19,9 +26,9 @@ export function formatRoutesTable(rows: readonly RouteRow[], options: { readonly
   const header = ['METHOD', 'PATH', 'FRAMEWORK', 'HANDLER', 'AUTH', 'VALIDATION', 'POSTURE'];
   const body = rows.map((r) => [
     cell(r.methods.join(',')),
-    cell(r.path),
+    toPrintableText(r.path),
     r.framework,
-    cell(`${r.relativePath}:${r.line}`),
+    tailCell(`${r.relativePath}:${r.line}`),
     cell(r.guards.join(', ') || '-'),
     cell(r.validation.join(', ') || '-'),
     r.posture.state + (r.posture.reason ? ` (${cell(r.posture.reason)})` : ''),
