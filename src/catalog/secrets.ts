@@ -368,7 +368,7 @@ export const SECRET_FORMATS = [
   {
     name: 'sentry-auth-token',
     label: 'Sentry auth token',
-    pattern: /(?<![A-Za-z0-9_])sntr[ysu]_[A-Za-z0-9+/=_]{40,}/,
+    pattern: /(?<![A-Za-z0-9_])sntr(?:ys|yu|us)_[A-Za-z0-9+/=_]{40,}/,
     keywords: ['sntrys_', 'sntryu_', 'sntrus_'],
     live: true,
     envName: 'SENTRY_AUTH_TOKEN',

@@ -63,6 +63,9 @@ const MIN_NAMED_LENGTH = 6;
 /** Shortest credential in a header. */
 const MIN_HEADER_CREDENTIAL_LENGTH = 8;
 
+/** Environment variable names of catalog rows that say nothing about the provider. */
+const GENERIC_ENV_NAMES = new Set(['API_KEY', 'API_TOKEN', 'SERVICE_URL', 'DATABASE_URL', 'PRIVATE_KEY', 'SECRET']);
+
 /** Folders of translation files: their values are text in any language. */
 const I18N_PATH = /(?:^|\/)(?:i18n|l10n|locales?|lang|langs|translations?)\//i;
 
@@ -210,7 +213,8 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
     if (first) {
       if (liveOnly && !first.format.live) continue;
       if (isAllowlisted(policy, value, first.text)) continue;
-      const useName = nc.name !== undefined && classifySecretName(nc.name) !== undefined;
+      // A provider's own variable (`AWS_SECRET_ACCESS_KEY`) beats the holder's name; a generic one does not.
+      const useName = GENERIC_ENV_NAMES.has(first.format.envName) && nc.name !== undefined && classifySecretName(nc.name) !== undefined;
       results.push({
         node,
         value,

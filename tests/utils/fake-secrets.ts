@@ -52,7 +52,7 @@ const dash = '-';
 /** One fake per format, built once; split prefixes keep each literal of this file incomplete. */
 export const FAKE = {
   awsAccessKeyId: 'AK' + 'IA' + f.chars(16, ALPHABET.base32),
-  awsSecretAccessKey: 'Wq' + f.chars(30, ALPHABET.alnum) + '/' + f.chars(7, ALPHABET.alnum) + 'k',
+  awsSecretAccessKey: 'Wq' + f.chars(29, ALPHABET.alnum) + '/' + f.chars(7, ALPHABET.alnum) + 'k',
   googleApiKey: 'AI' + 'za' + f.chars(35, ALPHABET.alnum),
   githubToken: 'gh' + 'p_' + f.chars(36, ALPHABET.alnum),
   githubFineGrained: 'github' + '_pat_' + f.chars(22, ALPHABET.alnum) + '_' + f.chars(59, ALPHABET.alnum),
