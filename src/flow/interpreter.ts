@@ -610,7 +610,9 @@ class Interpreter {
     const saved = this.env;
     this.env = env;
     try {
-      const value = this.evaluateInner(node, env);
+      let value = this.evaluateInner(node, env);
+      // A value proven clean on this path stays clean when read again (`if (!ok(req.body)) return;` then `req.body`).
+      if (env.sanitized.size > 0 && !isClean(value)) value = withoutTaintKeys(value, new Set(env.sanitized.keys()));
       if (!isClean(value)) this.values.set(node, value);
       else this.values.delete(node);
       return value;
