@@ -183,7 +183,7 @@ export const CREDENTIAL_CALL_SINKS = [
   { name: 'sequelize-password-argument', kind: 'database-password', modules: ['sequelize', 'sequelize-typescript'], callees: ['Sequelize'], call: 'new', argument: 2, minArguments: 3 },
   { name: 'sequelize-options', kind: 'database-password', modules: ['sequelize', 'sequelize-typescript'], callees: ['Sequelize'], call: 'new', argument: 0, properties: ['password'] },
   { name: 'pg-client', kind: 'database-password', modules: ['pg'], callees: ['Pool', 'Client'], call: 'new', argument: 0, properties: ['password'] },
-  { name: 'mysql-connection', kind: 'database-password', modules: ['mysql', 'mysql2', 'mysql2/promise'], callees: ['createConnection', 'createPool', 'createPoolCluster'], call: 'call', argument: 0, properties: ['password'] },
+  { name: 'mysql-connection', kind: 'database-password', modules: ['mysql', 'mysql2'], callees: ['createConnection', 'createPool', 'createPoolCluster'], call: 'call', argument: 0, properties: ['password'] },
   { name: 'ioredis-client', kind: 'database-password', modules: ['ioredis'], callees: ['', 'Redis', 'default'], call: 'new', argument: 0, properties: ['password'] },
   { name: 'redis-client', kind: 'database-password', modules: ['redis'], callees: ['createClient'], call: 'call', argument: 0, properties: ['password'] },
   { name: 'knex-connection', kind: 'database-password', modules: ['knex'], callees: ['', 'knex', 'default'], call: 'call', argument: 0, properties: ['connection.password'] },
