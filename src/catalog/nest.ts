@@ -307,7 +307,7 @@ export function isInertDecoratorModule(module: string): boolean {
 }
 
 /** Names of decorators that may attach authentication when their definition cannot be read. */
-export const AUTH_LIKE_DECORATOR_NAME = /auth|guard|protect|secur|jwt|session|permission|role|scope|polic|acl|login|token|apikey|api_key/i;
+export const AUTH_LIKE_DECORATOR_NAME = /auth|guard|protect|secur|jwt|session|permission|role|scope|polic|acl|login|token|apikey|api_key|keycloak|okta|cognito|clerk|casbin|casl/i;
 
 /**
  * Packages whose exports, used as a body type, are TypeScript types (interfaces and aliases): Nest
