@@ -3,7 +3,11 @@
  */
 import type { AnyApiRule } from '../src/rule-kit/define-api-rule.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noSsrf from './no-ssrf.js';
+import noMassAssignment from './no-mass-assignment.js';
 
 export const rules: Record<string, AnyApiRule> = {
+  'no-mass-assignment': noMassAssignment,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-ssrf': noSsrf,
 };

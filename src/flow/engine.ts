@@ -140,7 +140,7 @@ class FlowState implements InterpreterHost {
         const arg = rest ? args?.slice(index).reduce(joinValues, CLEAN) : args?.[index];
         if (!arg) continue;
         const resolved = this.resolveValue(arg, depth + 1);
-        const step: FlowStep = { node: site, file: site.getSourceFile(), label: getShortText(site.getSourceFile(), site, 50) };
+        const step: FlowStep = { node: site, file: site.getSourceFile(), label: describeCall(site) };
         value = joinValues(value, mapTaints(resolved, (t) => withStep([t], step)[0]!));
       }
       const parent = parentUnit(this.ts, fn as FunctionUnit);
@@ -188,6 +188,13 @@ class FlowState implements InterpreterHost {
     }
     return joinValues(merged, { taints, fields });
   }
+}
+
+/** `fetchPreview(target)`, or `this.records.importDocument(…)` when the arguments make it long. */
+function describeCall(call: ts.CallExpression): string {
+  const file = call.getSourceFile();
+  const full = getShortText(file, call, 200);
+  return full.length <= 48 ? full : `${getShortText(file, call.expression, 44)}(…)`;
 }
 
 /** The unit (function or file) whose code contains `node`. */

@@ -1,0 +1,102 @@
+/**
+ * no-ssrf (CWE-918): request input that reaches the URL, base URL or host of an outbound request
+ * (fetch, undici, axios, got, ky, node:http(s), superagent, needle, request, Nest `HttpService`,
+ * WebSocket clients) without an allowlist check of the parsed host that dominates the request.
+ * Input confined to the path or query of a fixed origin is reported only with `reportPathInjection`.
+ */
+import type * as ts from 'typescript';
+import type { Finding } from '../src/core/finding.js';
+import { controlsHost, findFlows, type Flow } from '../src/flow/engine.js';
+import { getRequestForgerySpec } from '../src/flow/request-forgery.js';
+import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+
+export type Options = [
+  {
+    /** Also report input that reaches only the path or query of a fixed origin. */
+    reportPathInjection?: boolean;
+  },
+];
+
+export type MessageIds = 'ssrf' | 'ssrfPath';
+
+/** `routes/imports.ts`: the last two segments of a path, enough to find the file. */
+function shortFileName(file: ts.SourceFile): string {
+  return file.fileName.replace(/\\/g, '/').split('/').slice(-2).join('/');
+}
+
+/** ` via \`fetchPreview(target)\` in routes/imports.ts (POST /preview)`, or nothing for a flow inside one function. */
+function describeSteps(flow: Flow, sinkFile: ts.SourceFile): string {
+  if (flow.steps.length === 0) return '';
+  const calls = flow.steps.map((step) => `\`${step.label}\`${step.file === sinkFile ? '' : ` in ${shortFileName(step.file)}`}`);
+  const route = flow.source.route ? ` (${flow.source.route})` : '';
+  return ` via ${calls.join(', then ')}${route}`;
+}
+
+/** Lower is reported first: host control before path, fewer calls crossed before more. */
+function rank(flow: Flow): number {
+  const part = flow.part === 'whole' ? 0 : flow.part === 'host' ? 1 : 2;
+  return part * 100 + flow.steps.length;
+}
+
+function toFinding(flow: Flow, sinkFile: ts.SourceFile): Finding {
+  const host = controlsHost(flow.part);
+  return {
+    messageId: host ? 'ssrf' : 'ssrfPath',
+    data: {
+      source: flow.source.label,
+      role: flow.sink.role ?? 'URL',
+      sink: flow.sink.label,
+      control: flow.part === 'whole' ? 'the whole URL' : flow.part === 'host' ? 'the host' : 'the path',
+      via: describeSteps(flow, sinkFile),
+    },
+    node: flow.sink.node,
+    severity: host ? 'error' : 'warning',
+    related: [{ node: flow.source.node, message: `${flow.source.label} is read here` }],
+    fingerprint: ['no-ssrf', flow.source.label, flow.sink.label, flow.sink.role ?? 'URL'],
+  };
+}
+
+export default defineApiRule<Options, MessageIds>({
+  name: 'no-ssrf',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow request input in the URL or host of outbound HTTP requests without an allowlist check',
+      recommended: 'recommended',
+      cwe: ['CWE-918'],
+      owasp: ['API7:2023'],
+      precision: 'high',
+      securitySeverity: 8.6,
+    },
+    messages: {
+      ssrf: '`{{source}}` reaches the {{role}} of `{{sink}}` (the client controls {{control}}){{via}}. Check the parsed host against an allowlist before the request.',
+      ssrfPath: '`{{source}}` reaches the {{role}} of `{{sink}}` after a fixed origin (the client controls {{control}}){{via}}. Encode it, or check it against the paths you expect.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reportPathInjection: {
+            type: 'boolean',
+            description: 'Also report request input that reaches only the path or query of a fixed origin (path traversal on the upstream API).',
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ reportPathInjection: false }],
+  detect(ctx, [options]) {
+    const flows = findFlows(ctx, getRequestForgerySpec(ctx.settings));
+    // One finding per outbound call: the URL and the options of one call, or two inputs in one URL,
+    // are one flaw. Prefer the flow that controls the most, then the most direct one.
+    const best = new Map<ts.Node, Flow>();
+    for (const flow of flows) {
+      if (!controlsHost(flow.part) && !options.reportPathInjection) continue;
+      const current = best.get(flow.sink.node);
+      if (!current || rank(flow) < rank(current)) best.set(flow.sink.node, flow);
+    }
+    const findings = [...best.values()].map((flow) => toFinding(flow, ctx.sourceFile));
+    return findings;
+  },
+});

@@ -1,0 +1,267 @@
+/**
+ * The request-forgery (SSRF) configuration of the flow engine: request input flowing into the URL,
+ * base URL or host of an outbound request (`src/catalog/http-clients.ts` and the `ssrfSinks`
+ * setting), stopped by allowlist checks of the parsed host or origin that dominate the request, and
+ * by agents that refuse private addresses.
+ *
+ * Allowlist checks (barrier guards), when they return or throw on failure before the request:
+ * `ALLOWED.has(host)`, `ALLOWED.includes(host)`, `host in ALLOWED`, `ALLOWED.indexOf(host) !== -1`,
+ * `host === API_HOST`, `url.startsWith('https://api.example.com/')` (a fixed origin and a slash),
+ * `hostname.endsWith('.example.com')` (a dot-prefixed suffix of a host read), an anchored regex
+ * `/^...$/.test(host)`, and private-address checks that throw (`if (isPrivate(ip)) throw`). Helpers
+ * whose summary is such a check count too. Format validation (`z.string().url()`, `isURL`) does not.
+ */
+import type * as ts from 'typescript';
+import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { resolveIdentifier } from '../core/scope.js';
+import type { ResolvedSettings } from '../settings/schema.js';
+import {
+  AGENT_OPTION_KEYS,
+  findHttpClient,
+  isPrivateAddressCheck,
+  isSafeAgent,
+  parseSsrfSinkSetting,
+  type HttpClientRow,
+  type UrlOptionKeys,
+} from '../catalog/http-clients.js';
+import type { FlowApi, FlowSpec, GuardCheck, SinkTarget } from './spec.js';
+import type { UrlPart } from './url-parts.js';
+
+/** URL properties whose equality says nothing about the host. */
+const NON_HOST_URL_PROPERTIES = new Set(['protocol', 'port', 'pathname', 'search', 'hash', 'username', 'password', 'length', 'searchParams']);
+
+const specs = new WeakMap<ResolvedSettings, FlowSpec>();
+
+/** The SSRF spec for a settings object (created once per settings object, so the engine's cache holds). */
+export function getRequestForgerySpec(settings: ResolvedSettings): FlowSpec {
+  let spec = specs.get(settings);
+  if (!spec) {
+    spec = createRequestForgerySpec(settings.ssrfSinks.map(parseSsrfSinkSetting));
+    specs.set(settings, spec);
+  }
+  return spec;
+}
+
+function createRequestForgerySpec(extraRows: readonly HttpClientRow[]): FlowSpec {
+  const findRow = (module: string | undefined, path: string, construct: boolean): HttpClientRow | undefined =>
+    findHttpClient(module, path, construct) ?? extraRows.find((row) => row.module === module && row.paths.includes(path) && !construct);
+  return {
+    id: 'no-ssrf',
+    sources: { request: 'all' },
+    sinks: (node, api) => getRequestForgerySinks(node, api, findRow),
+    barrierGuard: (condition, api) => getAllowlistCheck(condition, api),
+    mayBeGuardCall: (call, api) => api.modulePathOf(call.expression)?.local === true,
+  };
+}
+
+/** The URL-bearing values of an outbound request call, or none. */
+export function getRequestForgerySinks(
+  node: ts.Node,
+  api: FlowApi,
+  findRow: (module: string | undefined, path: string, construct: boolean) => HttpClientRow | undefined = findHttpClient,
+): SinkTarget[] {
+  const tsApi = api.ts;
+  const construct = tsApi.isNewExpression(node);
+  if (!construct && !tsApi.isCallExpression(node)) return [];
+  const call = node as ts.CallExpression | ts.NewExpression;
+  const path = api.modulePathOf(call.expression);
+  if (!path || path.local) return [];
+  const row = findRow(path.module, path.path, construct);
+  if (!row) return [];
+  const args = call.arguments ?? [];
+  if (args.some((arg) => hasSafeAgent(arg, api))) return [];
+  const factory = getInstanceFactory(call.expression, api);
+  if (factory && factory.arguments.some((arg) => hasSafeAgent(arg, api))) return [];
+  const urlPosition: UrlPart = factory && joinsPrefix(factory, api) ? 'path' : 'whole';
+  const label = construct ? `new ${getShortText(api.sourceFile, call.expression, 40)}` : getShortText(api.sourceFile, call.expression, 40);
+  const targets: SinkTarget[] = [];
+  for (const { arg: index, shape } of row.urlArguments) {
+    const arg = args[index];
+    if (!arg || tsApi.isSpreadElement(arg)) continue;
+    const asOptions = shape === 'options' || (shape === 'url-or-options' && isOptionsExpression(arg, api));
+    if (!asOptions) {
+      targets.push({ node: call, expression: arg, position: urlPosition, label, role: 'URL' });
+      continue;
+    }
+    targets.push(...optionTargets(call, arg, row.options ?? {}, urlPosition, label));
+  }
+  return targets;
+}
+
+function optionTargets(call: ts.Node, arg: ts.Expression, keys: UrlOptionKeys, urlPosition: UrlPart, label: string): SinkTarget[] {
+  const targets: SinkTarget[] = [];
+  for (const key of keys.url ?? []) targets.push({ node: call, expression: arg, access: [key], position: urlPosition, label, role: 'URL' });
+  for (const key of keys.base ?? []) targets.push({ node: call, expression: arg, access: [key], position: 'whole', label, role: 'base URL' });
+  for (const key of keys.host ?? []) targets.push({ node: call, expression: arg, access: [key], position: 'host', label, role: 'host' });
+  for (const key of keys.path ?? []) targets.push({ node: call, expression: arg, access: [key], position: 'path', label, role: 'path' });
+  return targets;
+}
+
+/** An object literal, or a variable initialized with one. */
+function isOptionsExpression(arg: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  const expr = skipOuterExpressions(tsApi, arg);
+  if (tsApi.isObjectLiteralExpression(expr)) return true;
+  if (!tsApi.isIdentifier(expr)) return false;
+  const decl = resolveIdentifier(tsApi, expr)?.declaration;
+  return !!decl && tsApi.isVariableDeclaration(decl) && !!decl.initializer && tsApi.isObjectLiteralExpression(skipOuterExpressions(tsApi, decl.initializer));
+}
+
+/** `{ agent: ssrfFilter(url) }`, `{ httpAgent: new RequestFilteringHttpAgent() }`. */
+function hasSafeAgent(arg: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  const expr = skipOuterExpressions(tsApi, arg);
+  if (!tsApi.isObjectLiteralExpression(expr)) return false;
+  for (const prop of expr.properties) {
+    if (!tsApi.isPropertyAssignment(prop) && !tsApi.isShorthandPropertyAssignment(prop)) continue;
+    const name = prop.name && tsApi.isIdentifier(prop.name) ? prop.name.text : undefined;
+    if (!name || !AGENT_OPTION_KEYS.includes(name)) continue;
+    const value = tsApi.isPropertyAssignment(prop) ? prop.initializer : prop.name;
+    const inner = skipOuterExpressions(tsApi, value);
+    const callee = tsApi.isCallExpression(inner) || tsApi.isNewExpression(inner) ? inner.expression : inner;
+    const path = api.modulePathOf(callee);
+    if (path && isSafeAgent(path.module, path.path)) return true;
+  }
+  return false;
+}
+
+/** The factory call that made the instance a method is called on: `api.get` with `const api = got.extend({...})`. */
+function getInstanceFactory(callee: ts.Expression, api: FlowApi): ts.CallExpression | undefined {
+  const tsApi = api.ts;
+  let expr = skipOuterExpressions(tsApi, callee);
+  if (tsApi.isPropertyAccessExpression(expr)) expr = skipOuterExpressions(tsApi, expr.expression);
+  for (let depth = 0; depth < 4; depth++) {
+    if (tsApi.isCallExpression(expr)) return expr;
+    if (!tsApi.isIdentifier(expr)) return undefined;
+    const decl = resolveIdentifier(tsApi, expr)?.declaration;
+    if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    expr = skipOuterExpressions(tsApi, decl.initializer);
+  }
+  return undefined;
+}
+
+/** True when the factory sets the option its instances prepend (`got.extend({ prefixUrl })`). */
+function joinsPrefix(factory: ts.CallExpression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  const path = api.modulePathOf(factory.expression);
+  const row = path ? findHttpClient(path.module, path.path, false) : undefined;
+  const option = row?.joinsPrefixOption;
+  if (!option) return false;
+  const arg = factory.arguments[0] ? skipOuterExpressions(tsApi, factory.arguments[0]) : undefined;
+  return !!arg && tsApi.isObjectLiteralExpression(arg) && arg.properties.some((p) => p.name !== undefined && tsApi.isIdentifier(p.name) && p.name.text === option);
+}
+
+// ---------------------------------------------------------------- allowlist checks
+
+/** An allowlist check of a host, origin or URL, or a private-address check. */
+export function getAllowlistCheck(condition: ts.Expression, api: FlowApi): GuardCheck | undefined {
+  const tsApi = api.ts;
+  const cond = skipOuterExpressions(tsApi, condition);
+  if (tsApi.isCallExpression(cond)) return getCallCheck(cond, api);
+  if (!tsApi.isBinaryExpression(cond)) return undefined;
+  const op = cond.operatorToken.kind;
+  const kinds = tsApi.SyntaxKind;
+  if (op === kinds.InKeyword) return isHostComparable(cond.left, api) ? { checked: cond.left, when: true, against: cond.right } : undefined;
+  const equal = op === kinds.EqualsEqualsEqualsToken || op === kinds.EqualsEqualsToken;
+  const notEqual = op === kinds.ExclamationEqualsEqualsToken || op === kinds.ExclamationEqualsToken;
+  // ALLOWED.indexOf(host) !== -1
+  const indexOf = getIndexOfCheck(cond, api);
+  if (indexOf) return indexOf;
+  if (!equal && !notEqual) return undefined;
+  const leftTainted = api.isTainted(cond.left);
+  const checked = leftTainted ? cond.left : cond.right;
+  const against = leftTainted ? cond.right : cond.left;
+  if (!isHostComparable(checked, api) || isTrivialValue(against, api)) return undefined;
+  return { checked, when: equal, against };
+}
+
+function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undefined {
+  const tsApi = api.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const path = api.modulePathOf(callee);
+  if (path && isPrivateAddressCheck(path.module, path.path) && call.arguments[0]) {
+    return { checked: call.arguments[0], when: false };
+  }
+  if (!tsApi.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
+  const method = callee.name.text;
+  const receiver = callee.expression;
+  const first = call.arguments[0]!;
+  if ((method === 'has' || method === 'includes') && call.arguments.length === 1) {
+    return isHostComparable(first, api) ? { checked: first, when: true, against: receiver } : undefined;
+  }
+  if (method === 'startsWith') {
+    const prefix = getStaticString(tsApi, first) ?? getConcatenationPrefix(first, api);
+    return prefix !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i.test(prefix) ? { checked: receiver, when: true } : undefined;
+  }
+  if (method === 'endsWith') {
+    const suffix = getStaticString(tsApi, first) ?? getConcatenationPrefix(first, api);
+    return suffix !== undefined && suffix.startsWith('.') && isHostRead(receiver, api) ? { checked: receiver, when: true } : undefined;
+  }
+  if (method === 'test' && call.arguments.length === 1) {
+    const regex = skipOuterExpressions(tsApi, receiver);
+    if (tsApi.isRegularExpressionLiteral(regex) && isAnchoredAllowlistRegex(regex.text)) return { checked: first, when: true };
+  }
+  return undefined;
+}
+
+/** `ALLOWED.indexOf(host) !== -1`, `>= 0`, `> -1` (true), `=== -1`, `< 0` (false). */
+function getIndexOfCheck(cond: ts.BinaryExpression, api: FlowApi): GuardCheck | undefined {
+  const tsApi = api.ts;
+  const left = skipOuterExpressions(tsApi, cond.left);
+  if (!tsApi.isCallExpression(left) || !tsApi.isPropertyAccessExpression(left.expression) || left.expression.name.text !== 'indexOf') return undefined;
+  const item = left.arguments[0];
+  if (!item || !isHostComparable(item, api)) return undefined;
+  const right = cond.right.getText(api.sourceFile).replace(/\s+/g, '');
+  const kinds = tsApi.SyntaxKind;
+  const op = cond.operatorToken.kind;
+  let when: boolean | undefined;
+  if (right === '-1' && (op === kinds.ExclamationEqualsEqualsToken || op === kinds.ExclamationEqualsToken || op === kinds.GreaterThanToken)) when = true;
+  if (right === '0' && op === kinds.GreaterThanEqualsToken) when = true;
+  if (right === '-1' && (op === kinds.EqualsEqualsEqualsToken || op === kinds.EqualsEqualsToken)) when = false;
+  if (right === '0' && op === kinds.LessThanToken) when = false;
+  return when === undefined ? undefined : { checked: item, when, against: left.expression.expression };
+}
+
+/** The static text a concatenation or template starts with (`'.' + domain` gives `.`). */
+function getConcatenationPrefix(expr: ts.Expression, api: FlowApi): string | undefined {
+  const tsApi = api.ts;
+  const inner = skipOuterExpressions(tsApi, expr);
+  if (tsApi.isTemplateExpression(inner)) return inner.head.text;
+  let current: ts.Expression = inner;
+  while (tsApi.isBinaryExpression(current) && current.operatorToken.kind === tsApi.SyntaxKind.PlusToken) current = current.left;
+  return current === inner ? undefined : getStaticString(tsApi, current);
+}
+
+/** A read of `.host`/`.hostname` (of a parsed URL). */
+function isHostRead(expr: ts.Expression, api: FlowApi): boolean {
+  const inner = skipOuterExpressions(api.ts, expr);
+  return api.ts.isPropertyAccessExpression(inner) && (inner.name.text === 'hostname' || inner.name.text === 'host');
+}
+
+/** A value whose equality can pin a host: not a protocol, port or path read, not a `typeof`. */
+function isHostComparable(expr: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  const inner = skipOuterExpressions(tsApi, expr);
+  if (tsApi.isTypeOfExpression(inner)) return false;
+  if (tsApi.isPropertyAccessExpression(inner) && NON_HOST_URL_PROPERTIES.has(inner.name.text)) return false;
+  return true;
+}
+
+/** `undefined`, `null`, `''`, booleans and numbers: comparing to them pins nothing. */
+function isTrivialValue(expr: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  const inner = skipOuterExpressions(tsApi, expr);
+  if (tsApi.isIdentifier(inner) && inner.text === 'undefined') return true;
+  const kinds = tsApi.SyntaxKind;
+  if (inner.kind === kinds.NullKeyword || inner.kind === kinds.TrueKeyword || inner.kind === kinds.FalseKeyword) return true;
+  if (tsApi.isNumericLiteral(inner)) return true;
+  return getStaticString(tsApi, inner) === '';
+}
+
+/** `/^https:\/\/(www\.)?example\.com\//`, `/^(a|b)\.example\.com$/`: anchored at the start, and at the end or after the host. */
+function isAnchoredAllowlistRegex(literal: string): boolean {
+  const body = literal.slice(1, literal.lastIndexOf('/'));
+  if (!body.startsWith('^')) return false;
+  if (body.endsWith('$') && !body.endsWith('\\$')) return !/^\^\.?\*/.test(body);
+  return /^\^[a-z]+\??:\\\/\\\/[^/]*?\\\./i.test(body) && /\\\/|\(\\\/\|\$\)/.test(body.slice(body.indexOf('\\/\\/') + 4));
+}
