@@ -178,7 +178,9 @@ export function analyzeTargets(options: AnalyzeOptions): AnalysisResult {
         files.push({ filePath: file.path, relativePath, findings: [], parseError: file.parseError });
         continue;
       }
-      const ctx = createAnalysisContext({ ts: loaded.ts, sourceFile: file.sourceFile, settings: config.settings, project: loaded.index });
+      // `analysis: "file"` asks for per-file answers even where a project exists.
+      const project = config.settings.analysis === 'file' ? undefined : loaded.index;
+      const ctx = createAnalysisContext({ ts: loaded.ts, sourceFile: file.sourceFile, settings: config.settings, project });
       const run = runRulesOnFile(ctx, rules, options.fileTimeoutMs);
       for (const failure of run.failures) {
         diagnostics.push({ kind: 'rule-failure', filePath: file.path, message: `skipped ${relativePath} for api-guard/${failure.ruleId}: internal analysis error: ${failure.reason}` });
