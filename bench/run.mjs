@@ -149,6 +149,19 @@ function readEslintReport(file) {
 }
 
 /**
+ * Findings in an ESLint-json report printed by `api-guard scan --format json` (0 when unreadable).
+ * @param {string} text
+ * @returns {number}
+ */
+function countJsonFindings(text) {
+  try {
+    return JSON.parse(text).reduce((sum, result) => sum + result.messages.filter((m) => m.ruleId).length, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * The first meaningful line of a failed process's output, for the table.
  * @param {ProcessRun} run
  * @returns {string}
@@ -211,15 +224,20 @@ function measureTarget(target, options, scratch) {
         m.note = failed ? `${failed} of ${exits.length} projects report type errors (packages are not installed)` : 'type-checks cleanly';
       } else {
         let seconds = 0;
+        let findings = 0;
         for (const dir of target.scanDirs) {
-          const run = timeNode([cliBin, 'scan', dir]);
+          const run = timeNode([cliBin, 'scan', dir, '--format', 'json']);
           seconds += run.seconds;
           if (!run.ok) {
             Object.assign(m, { status: 'failed', note: `failed: ${failureReason(run)}` });
             break;
           }
+          findings += countJsonFindings(run.stdout);
         }
-        if (m.status === 'ok') m.runs.push(seconds);
+        if (m.status === 'ok') {
+          m.runs.push(seconds);
+          m.findings = findings;
+        }
       }
       process.stdout.write(m.status === 'ok' ? `${m.runs.at(-1).toFixed(2)} s\n` : `${m.status}\n`);
     }
@@ -317,7 +335,7 @@ function tableRows(measurements) {
     const ratio = (/** @type {number} */ base) => (Number.isFinite(base) ? `${(mid / base).toFixed(2)}×` : '–');
     const vsFloor = m.tool.kind === 'eslint' ? ratio(floorMedian) : '–';
     const vsTsc = m.tool.kind === 'eslint' ? '–' : ratio(tscMedian);
-    const findings = m.tool.kind === 'eslint' ? `${m.findings ?? 0}${m.fatal ? ` (+${m.fatal} parse errors)` : ''}` : '–';
+    const findings = m.tool.kind === 'tsc' ? '–' : `${m.findings ?? 0}${m.fatal ? ` (+${m.fatal} parse errors)` : ''}`;
     rows.push(`| ${m.tool.label} | ${fmt(mid)} | ${fmt(Math.min(...m.runs))} … ${fmt(Math.max(...m.runs))} | ${vsFloor} | ${vsTsc} | ${findings} | ${m.note} |`);
   }
   return rows;
@@ -424,11 +442,13 @@ async function main() {
         scratch,
       );
       const sizes = dirs.map((d) => measureSource(path.join(d, 'src')));
+      const ruleTiming = ruleIds.length ? measureRuleTiming(dirs.map((d) => path.join(d, 'src')), scratch) : [];
       sections.push({
         name: 'examples',
         description: `the bundled examples (${EXAMPLE_APPS.map((a) => `\`examples/${a}\``).join(', ')}; tsc and scan run once per app, summed)`,
         size: { files: sizes.reduce((a, s) => a + s.files, 0), lines: sizes.reduce((a, s) => a + s.lines, 0) },
         measurements,
+        ruleTiming,
       });
     }
   } finally {
@@ -456,7 +476,15 @@ async function main() {
       );
     }
     if (section.ruleTiming?.length) {
-      out.push('', 'Time per api-guard rule (ESLint `TIMING=all`, one run):', '', '| rule | ms |', '| --- | ---: |', ...section.ruleTiming.map((r) => `| \`${r.rule}\` | ${r.ms.toFixed(1)} |`));
+      const perThousand = (/** @type {number} */ ms) => (ms / (section.size.lines / 1000)).toFixed(2);
+      out.push(
+        '',
+        'Time per api-guard rule (ESLint `TIMING=all`, one run):',
+        '',
+        '| rule | ms | ms per 1,000 lines |',
+        '| --- | ---: | ---: |',
+        ...section.ruleTiming.map((r) => `| \`${r.rule}\` | ${r.ms.toFixed(1)} | ${perThousand(r.ms)} |`),
+      );
     }
     const verdicts = targetVerdicts(section.measurements, section.preCommit);
     if (verdicts.length) out.push('', 'Targets:', '', ...verdicts);
