@@ -160,7 +160,10 @@ function followIdentifier(
   const { file, path, via } = step;
   const name = identifier.text;
   const constant = getLocalDeclarations(tsApi, file).findConstant(name, identifier);
-  if (constant) {
+  const imported = getFileBindings(tsApi, file).imports.get(name);
+  // `const config = require('./config')` is an import, not a constant with a value of its own.
+  const isRequire = !!constant && !!imported && imported.node === constant;
+  if (constant && !isRequire) {
     if (tsApi.isVariableDeclaration(constant)) {
       if (constant.initializer) next(constant.initializer, path, { via: [...via, name] });
       return;
@@ -179,9 +182,7 @@ function followIdentifier(
     }
     return;
   }
-  if (!project) return;
-  const imported = getFileBindings(tsApi, file).imports.get(name);
-  if (!imported) return;
+  if (!project || !imported) return;
   const target = project.resolveImport(file, imported.module);
   if (!target) return;
   let exportName = imported.imported;
@@ -196,7 +197,8 @@ function followIdentifier(
     rest = path.slice(1);
   }
   const resolved = resolveExportedExpression(tsApi, project, target, exportName);
-  if (resolved) next(resolved.expr, rest, { file: resolved.file, via: [...via, name] });
+  const viaExport = imported.imported === '*' ? [...via, name, exportName] : [...via, name];
+  if (resolved) next(resolved.expr, rest, { file: resolved.file, via: viaExport });
 }
 
 /** True for `process.env`, `import.meta.env`, `Bun.env` and other `*.env` objects. */
