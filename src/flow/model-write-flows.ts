@@ -123,6 +123,7 @@ function createSpec(options: ModelWriteFlowOptions): FlowSpec {
     mayBeGuardCall(call, api): boolean {
       const tsApi = api.ts;
       if (resolveCallTarget(tsApi, call, api.ctx.project)) return false;
+      if (matchValidatorCall(lookupOf(api), call, validatorOptions)) return false; // known: `barrierGuard` decides
       const callee = skipOuterExpressions(tsApi, call.expression);
       const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : '';
       return GUARD_LIKE_NAME.test(name);

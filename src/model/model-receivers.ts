@@ -412,6 +412,8 @@ function classifyMemberAccess(
   const owner = skipOuterExpressions(tsApi, node.expression);
   if (owner.kind === tsApi.SyntaxKind.ThisKeyword) return classifyThisProperty(lookup, node, name, depth);
 
+  // `db.User`, `models.User`, `sequelize.models.User` (Prisma delegates are camelCase: `db.user`)
+  if (isPascalCase(name) && isLikelyModelName(name) && classifyModelsNamespace(lookup, owner)) return 'model';
   // `prisma.user` is a delegate; `dataSource.manager` and `orm.em` are entity managers.
   const ownerKind = classifyExpression(lookup, owner, depth + 1);
   if (ownerKind === 'prisma-client') return name.startsWith('$') ? undefined : 'prisma-delegate';
@@ -419,8 +421,6 @@ function classifyMemberAccess(
   const property = findSourceRow((row) => row.match.kind === 'property' && row.match.property === name && ownerText !== undefined && row.match.owner.test(ownerText));
   if (property) return property.produces;
   if ((ownerKind === 'data-source' || ownerKind === 'entity-manager') && name === 'manager') return 'entity-manager';
-  // `db.User`, `models.User`, `sequelize.models.User`
-  if (isPascalCase(name) && isLikelyModelName(name) && classifyModelsNamespace(lookup, owner)) return 'model';
   // `fastify.prisma`, `request.server.prisma`, `app.knex`
   return classifyByName(name);
 }

@@ -1,0 +1,235 @@
+/**
+ * Whether a request body is validated before its handler runs, decided at the route: celebrate or a
+ * validation middleware in the registration (`router.post('/', validateBody(schema), handler)`), a
+ * Fastify route `schema.body` (closed at every object level, with ajv's `removeAdditional` taken into
+ * account), or, for a Nest `@Body()` parameter, the `ValidationPipe`s and the declared type
+ * (`nest-validation.ts`).
+ *
+ * Three-valued, like every per-file answer: `validated`, `unknown` (a file the analysis cannot see
+ * decides: an imported schema, a handler registered in another file, a global pipe), or a reason the
+ * body is not validated at the route.
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import type { ProjectIndex } from '../project/project-index.js';
+import { getObjectPropertyValue, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { walkDescendants } from '../core/walk.js';
+import { findHandlerRegistration } from '../catalog/request-inputs.js';
+import { resolveFunctionReference } from '../flow/call-targets.js';
+import { getBodySchemaVerdict } from './body-schema.js';
+import { resolveConstValue } from './const-value.js';
+import { getHandlerOfFunction, type Handler } from './handlers.js';
+import { getNestBodyValidation, type NestBodyReason } from './nest-validation.js';
+import { matchValidationMiddleware } from './validation-calls.js';
+
+export type RouteBodyValidation =
+  /** Validated at the route: a whitelisting pipe, a closed schema, celebrate, a validation middleware. */
+  | { readonly kind: 'validated' }
+  /** Another file decides; per-file mode stays silent. */
+  | { readonly kind: 'unknown' }
+  /** Nothing at the route validates the body (or the source is not a handler's). */
+  | { readonly kind: 'none' }
+  /** A Fastify body schema that accepts undeclared properties at `path`. */
+  | { readonly kind: 'open-schema'; readonly path: string }
+  /** Validation middleware that keeps undeclared keys (`celebrate` with `allowUnknown`, joi `.unknown()`). */
+  | { readonly kind: 'permissive-middleware'; readonly text: string }
+  /** A Nest body that no whitelisting `ValidationPipe` validates, with the reason in words. */
+  | { readonly kind: 'nest-unvalidated'; readonly reason: NestBodyReason; readonly detail: string };
+
+export interface BodyValidationScope {
+  readonly ts: TsApi;
+  readonly project?: ProjectIndex;
+  /** Extra validator and validation-middleware names (settings and rule options). */
+  readonly extraValidators: readonly string[];
+}
+
+const VALIDATED: RouteBodyValidation = { kind: 'validated' };
+const UNKNOWN: RouteBodyValidation = { kind: 'unknown' };
+const NONE: RouteBodyValidation = { kind: 'none' };
+
+/** The route-level validation of the body a source node reads (`req.body`, a Nest `@Body()` parameter). */
+export function getRouteBodyValidation(scope: BodyValidationScope, source: ts.Node): RouteBodyValidation {
+  const tsApi = scope.ts;
+  if (tsApi.isParameter(source)) {
+    const nest = getNestBodyValidation({ ts: tsApi, project: scope.project }, source);
+    if (!nest) return NONE;
+    if (nest.verdict === 'validated') return VALIDATED;
+    if (nest.verdict === 'unknown') return UNKNOWN;
+    if (nest.reason === 'scalar-type') return VALIDATED; // a scalar cannot carry fields
+    return { kind: 'nest-unvalidated', reason: nest.reason, detail: nest.detail };
+  }
+  const handler = findEnclosingHandler(tsApi, source);
+  if (!handler) return NONE;
+  if (handler.framework === 'nest') return NONE; // `@Req() req` then `req.body`: no pipe validates it
+  const registrations = handler.registration && tsApi.isCallExpression(handler.registration) ? [handler.registration] : findRegistrationsElsewhere(scope, handler);
+  if (registrations === 'unknown') return UNKNOWN;
+  if (registrations.length === 0) return NONE;
+  // Several registrations of one handler: the weakest decides.
+  let weakest: RouteBodyValidation = VALIDATED;
+  for (const call of registrations) {
+    const verdict = judgeRegistration(scope, call, handler.fn);
+    if (rank(verdict) > rank(weakest)) weakest = verdict;
+  }
+  return weakest;
+}
+
+function rank(verdict: RouteBodyValidation): number {
+  switch (verdict.kind) {
+    case 'validated':
+      return 0;
+    case 'unknown':
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+/** The innermost enclosing function that is a request handler. */
+function findEnclosingHandler(tsApi: TsApi, node: ts.Node): Handler | undefined {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunctionLike(tsApi, current)) {
+      const handler = getHandlerOfFunction(tsApi, current);
+      if (handler) return handler;
+    }
+  }
+  return undefined;
+}
+
+/** What a registration call says about the body of the handler it registers. */
+function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, handlerFn: ts.Node): RouteBodyValidation {
+  const tsApi = scope.ts;
+  const file = call.getSourceFile();
+  const lookup = { ts: tsApi, file, project: scope.project };
+  const verdicts: RouteBodyValidation[] = [];
+  const consider = (next: RouteBodyValidation): void => {
+    verdicts.push(next);
+  };
+  const considerMiddleware = (item: ts.Expression): void => {
+    const expr = skipOuterExpressions(tsApi, item);
+    if (tsApi.isArrayLiteralExpression(expr)) {
+      for (const element of expr.elements) considerMiddleware(element);
+      return;
+    }
+    const middleware = matchValidationMiddleware(lookup, expr, { extraValidators: scope.extraValidators });
+    if (!middleware) return;
+    consider(middleware.unknownKeys === 'keep' ? { kind: 'permissive-middleware', text: middleware.text } : VALIDATED);
+  };
+  const considerRouteOptions = (options: ts.ObjectLiteralExpression): void => {
+    const schema = getObjectPropertyValue(tsApi, options, 'schema');
+    if (schema) {
+      const resolved = resolveConstValue(lookup, schema);
+      if (resolved.kind !== 'value') consider(UNKNOWN);
+      else {
+        const schemaObject = skipOuterExpressions(tsApi, resolved.expression);
+        const body = tsApi.isObjectLiteralExpression(schemaObject) ? getObjectPropertyValue(tsApi, schemaObject, 'body') : undefined;
+        if (body) {
+          const bodyVerdict = getBodySchemaVerdict({ ts: tsApi, file: resolved.file, project: scope.project }, body, {
+            removeAdditionalAll: usesAjvRemoveAdditionalAll(scope, file),
+          });
+          consider(bodyVerdict.kind === 'closed' ? VALIDATED : bodyVerdict.kind === 'unknown' ? UNKNOWN : { kind: 'open-schema', path: bodyVerdict.path });
+        } else if (!tsApi.isObjectLiteralExpression(schemaObject)) {
+          consider(UNKNOWN);
+        }
+      }
+    }
+    for (const hook of ['preValidation', 'preHandler', 'onRequest']) {
+      const value = getObjectPropertyValue(tsApi, options, hook);
+      if (value) considerMiddleware(value);
+    }
+  };
+
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const method = tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (method === 'route' && call.arguments.length === 1) {
+    const options = skipOuterExpressions(tsApi, call.arguments[0]!);
+    if (tsApi.isObjectLiteralExpression(options)) considerRouteOptions(options);
+    return combine(verdicts);
+  }
+  for (const arg of call.arguments) {
+    const expr = skipOuterExpressions(tsApi, arg);
+    if (expr === handlerFn || refersTo(scope, expr, handlerFn)) break;
+    if (getStaticString(tsApi, expr) !== undefined) continue;
+    if (tsApi.isObjectLiteralExpression(expr)) {
+      considerRouteOptions(expr);
+      continue;
+    }
+    considerMiddleware(expr);
+  }
+  return combine(verdicts);
+}
+
+/** Anything that validates wins; else anything another file decides; else the first reason it does not. */
+function combine(verdicts: readonly RouteBodyValidation[]): RouteBodyValidation {
+  if (verdicts.some((v) => v.kind === 'validated')) return VALIDATED;
+  if (verdicts.some((v) => v.kind === 'unknown')) return UNKNOWN;
+  return verdicts.find((v) => v.kind !== 'none') ?? NONE;
+}
+
+function refersTo(scope: BodyValidationScope, expr: ts.Expression, fn: ts.Node): boolean {
+  const tsApi = scope.ts;
+  if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) return false;
+  return resolveFunctionReference(tsApi, expr, scope.project) === fn;
+}
+
+const REGISTRATIONS_BY_HANDLER = {};
+
+/**
+ * Registrations in other files of a handler declared without one (an exported controller function
+ * passed to `router.post(...)` elsewhere). `unknown` in per-file mode.
+ */
+function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler): readonly ts.CallExpression[] | 'unknown' {
+  const project = scope.project;
+  if (!project) return 'unknown';
+  const tsApi = scope.ts;
+  const index = project.memo(REGISTRATIONS_BY_HANDLER, () => {
+    const byFunction = new Map<ts.Node, ts.CallExpression[]>();
+    for (const file of project.files()) {
+      walkDescendants(tsApi, file, (node) => {
+        if (!tsApi.isCallExpression(node)) return undefined;
+        const callee = skipOuterExpressions(tsApi, node.expression);
+        if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+        const row = findHandlerRegistration(callee.name.text);
+        if (!row || (row.role !== 'route' && row.role !== 'middleware')) return undefined;
+        for (const arg of node.arguments) {
+          const expr = skipOuterExpressions(tsApi, arg);
+          if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) continue;
+          const fn = resolveFunctionReference(tsApi, expr, project);
+          if (!fn) continue;
+          const list = byFunction.get(fn) ?? [];
+          list.push(node);
+          byFunction.set(fn, list);
+        }
+        return undefined;
+      });
+    }
+    return byFunction;
+  });
+  return index.get(handler.fn) ?? [];
+}
+
+const AJV_REMOVE_ADDITIONAL_ALL = {};
+
+/**
+ * True when the Fastify instance is created with `ajv: { customOptions: { removeAdditional: 'all' } }`:
+ * in this file, or (with the project index) in any project file.
+ */
+function usesAjvRemoveAdditionalAll(scope: BodyValidationScope, file: ts.SourceFile): boolean {
+  const tsApi = scope.ts;
+  const scan = (files: readonly ts.SourceFile[]): boolean => {
+    let found = false;
+    for (const sf of files) {
+      if (found) break;
+      if (!sf.text.includes('removeAdditional')) continue;
+      walkDescendants(tsApi, sf, (node) => {
+        if (found) return false;
+        if (tsApi.isPropertyAssignment(node) && getPropertyNameText(tsApi, node.name) === 'removeAdditional' && getStaticString(tsApi, node.initializer) === 'all') {
+          found = true;
+        }
+        return undefined;
+      });
+    }
+    return found;
+  };
+  if (!scope.project) return scan([file]);
+  return scope.project.memo(AJV_REMOVE_ADDITIONAL_ALL, () => scan(scope.project!.files()));
+}

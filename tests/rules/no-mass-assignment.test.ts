@@ -1,0 +1,1043 @@
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-mass-assignment.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+
+const ruleTester = createRuleTester();
+// The rule tester pins its own copy of @typescript-eslint/utils; the rule object is the same at run time.
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+
+const EXAMPLES = '`role` or `isAdmin`';
+
+ruleTester.run('no-mass-assignment', testedRule, {
+  valid: [
+    // --- Express + Mongoose -----------------------------------------------------------------
+    {
+      // zod strips keys its object does not declare; the parsed value is what is written.
+      name: 'express/mongoose: zod parse result is written',
+      code: `import { z } from 'zod';
+import { Router } from 'express';
+import { User } from '../models/user';
+const router = Router();
+const SignUp = z.object({ email: z.string().email(), name: z.string() });
+router.post('/users', async (req, res) => {
+  const input = SignUp.parse(req.body);
+  res.status(201).json(await User.create({ ...input, role: 'member' }));
+});`,
+    },
+    {
+      // safeParse(...).data is the stripped value.
+      name: 'express/mongoose: zod safeParse data is written',
+      code: `import { z } from 'zod';
+import { Post } from '../models/post';
+const PostInput = z.object({ title: z.string(), body: z.string() });
+router.post('/posts', async (req, res) => {
+  const parsed = PostInput.safeParse(req.body);
+  if (!parsed.success) return res.status(400).json(parsed.error.flatten());
+  res.status(201).json(await Post.create(parsed.data));
+});`,
+    },
+    {
+      // joi rejects undeclared keys by default, and value is what is written.
+      name: 'express/mongoose: joi validate value',
+      code: `const Joi = require('joi');
+const Monitor = require('../models/Monitor');
+const monitorSchema = Joi.object({ name: Joi.string().required(), url: Joi.string().uri() });
+router.put('/:id', async (req, res) => {
+  const { value, error } = monitorSchema.validate(req.body);
+  if (error) return res.status(400).json({ error: 'invalid' });
+  res.json(await Monitor.findOneAndUpdate({ _id: req.params.id, org: req.user.org }, value, { new: true }));
+});`,
+    },
+    {
+      // joi rejects undeclared keys, and the route returns before writing when it does.
+      name: 'express/mongoose: joi guard, then the body itself is written',
+      code: `const Joi = require('joi');
+const Monitor = require('../models/Monitor');
+const monitorSchema = Joi.object({ name: Joi.string(), intervalSeconds: Joi.number() });
+router.patch('/:id', async (req, res) => {
+  const { error } = monitorSchema.validate(req.body);
+  if (error) return res.status(400).end();
+  await Monitor.updateOne({ _id: req.params.id }, req.body);
+  res.status(204).end();
+});`,
+    },
+    {
+      // yup with stripUnknown drops undeclared keys.
+      name: 'express/mongoose: yup validate with stripUnknown',
+      code: `const yup = require('yup');
+const Incident = require('../models/Incident');
+const incidentSchema = yup.object({ title: yup.string(), status: yup.string() });
+router.patch('/:id', async (req, res) => {
+  const changes = await incidentSchema.validate(req.body, { stripUnknown: true });
+  res.json(await Incident.findOneAndUpdate({ _id: req.params.id }, changes, { new: true }));
+});`,
+    },
+    {
+      // A yup object with noUnknown() strips undeclared keys when it casts.
+      name: 'express/mongoose: yup noUnknown schema',
+      code: `import * as yup from 'yup';
+import { Profile } from '../models/profile';
+const profileSchema = yup.object({ bio: yup.string().max(500) }).noUnknown();
+router.put('/me', async (req, res) => {
+  const data = await profileSchema.validate(req.body);
+  res.json(await Profile.findOneAndUpdate({ user: req.user.id }, data));
+});`,
+    },
+    {
+      // Named fields picked one by one.
+      name: 'express/mongoose: explicit object of named fields',
+      code: `const User = require('../models/User');
+router.put('/me', async (req, res) => {
+  await User.updateOne({ _id: req.user.id }, { name: req.body.name, bio: req.body.bio });
+  res.status(204).end();
+});`,
+    },
+    {
+      // Destructuring named fields is an allowlist.
+      name: 'express/mongoose: destructured named fields',
+      code: `import { Cookbook } from '../models/cookbook';
+router.post('/cookbooks', async (req, res) => {
+  const { title, description } = req.body;
+  res.status(201).json(await Cookbook.create({ title, description, ownerId: req.user.id }));
+});`,
+    },
+    {
+      // lodash pick keeps only the listed fields.
+      name: 'express/mongoose: lodash pick',
+      code: `import pick from 'lodash/pick';
+import { User } from '../models/user';
+const EDITABLE = ['displayName', 'bio'];
+router.patch('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  await user.set(pick(req.body, ['displayName', 'bio'])).save();
+  res.json(user);
+});`,
+    },
+    {
+      // A single boolean derived from the body is not an object of fields.
+      name: 'express/mongoose: one derived field',
+      code: `const Monitor = require('../models/Monitor');
+router.post('/:id/pause', async (req, res) => {
+  await Monitor.updateOne({ _id: req.params.id, org: req.user.org }, { paused: req.body.paused !== false });
+  res.status(204).end();
+});`,
+    },
+    {
+      // A read: finding documents by the body is another matter (NoSQL injection), not a write.
+      name: 'express/mongoose: a query, not a write',
+      code: `const User = require('../models/User');
+router.post('/search', async (req, res) => {
+  res.json(await User.find(req.body).limit(20));
+});`,
+    },
+    {
+      // cache.set, res.locals, a Map, an array and a log line are not models.
+      name: 'express: look-alike writes that are not models',
+      code: `const cache = new Map();
+const recent = [];
+router.post('/drafts', (req, res) => {
+  cache.set(req.user.id, req.body);
+  res.locals.draft = req.body;
+  recent.push(req.body);
+  const index = new Map(Object.entries(req.body));
+  logger.info(Object.assign({}, { route: 'drafts' }, req.body));
+  res.json({ size: index.size });
+});`,
+    },
+    {
+      // Object.assign into a fresh object is a copy, not a model write; the copy is only logged.
+      name: 'express: Object.assign into a plain object for logging',
+      code: `router.post('/events', (req, res) => {
+  const entry = Object.assign({}, defaults, req.body);
+  console.log(JSON.stringify(entry));
+  res.status(202).end();
+});`,
+    },
+    {
+      // express-validator's matchedData returns only the fields the chains validated.
+      name: 'express: express-validator matchedData',
+      code: `import { body, matchedData, validationResult } from 'express-validator';
+import { Article } from '../models/article';
+router.post('/articles', body('title').isString(), body('text').isString(), async (req, res) => {
+  if (!validationResult(req).isEmpty()) return res.status(400).end();
+  res.status(201).json(await Article.create(matchedData(req)));
+});`,
+    },
+    {
+      // celebrate validates the body with joi (undeclared keys rejected) before the handler.
+      name: 'express: celebrate body validation',
+      code: `import { celebrate, Joi, Segments } from 'celebrate';
+import { Order } from '../models/order';
+router.post('/orders', celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string().required(), qty: Joi.number() }) }), async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});`,
+    },
+    {
+      // A validation middleware from another file is trusted per file.
+      name: 'express: named validation middleware',
+      code: `import { validateBody } from '../middleware/validate';
+import { createTagSchema } from '../schemas';
+import { Tag } from '../models/tag';
+router.post('/tags', validateBody(createTagSchema), async (req, res) => {
+  res.status(201).json(await Tag.create(req.body));
+});`,
+    },
+    {
+      // An imported mapper may narrow; per file the rule cannot see it.
+      name: 'express: body through a helper from another file',
+      code: `import { toUserAttributes } from '../mappers/user';
+import { User } from '../models/user';
+router.post('/users', async (req, res) => {
+  res.status(201).json(await User.create(toUserAttributes(req.body)));
+});`,
+    },
+    {
+      // The write happens in a service of another file; per file there is no sink here.
+      name: 'express: body passed to a service',
+      code: `import * as usersService from '../services/users.service';
+router.post('/users', async (req, res) => {
+  res.status(201).json(await usersService.createUser(req.body));
+});`,
+    },
+    {
+      // Server-side values only.
+      name: 'express/mongoose: server-built document',
+      code: `const bcrypt = require('bcrypt');
+const User = require('../models/User');
+router.post('/register', async (req, res) => {
+  const { email, password, name } = req.body;
+  const user = await User.create({ email, name: String(name).slice(0, 80), passwordHash: await bcrypt.hash(password, 12), role: 'owner' });
+  res.status(201).json({ id: user.id });
+});`,
+    },
+    {
+      // Each element narrowed to named fields.
+      name: 'express/sequelize: items mapped to named fields',
+      code: `import { OrderItem } from '../models/order-item';
+router.post('/orders/:id/items', async (req, res) => {
+  const rows = req.body.items.map((item) => ({ orderId: Number(req.params.id), sku: item.sku, qty: Number(item.qty) }));
+  res.status(201).json(await OrderItem.bulkCreate(rows));
+});`,
+    },
+    {
+      // Sequelize writes only the listed fields.
+      name: 'express/sequelize: create with a fields allowlist',
+      code: `import { Comment } from '../models/comment';
+router.post('/comments', async (req, res) => {
+  res.status(201).json(await Comment.create(req.body, { fields: ['body', 'recipeId'] }));
+});`,
+    },
+    {
+      // A validator listed in the settings counts.
+      name: 'express/sequelize: validator from the settings',
+      code: `import { Profile } from '../models/profile';
+router.put('/profile', async (req, res) => {
+  res.json(await Profile.update(sanitizeProfile(req.body), { where: { userId: req.user.id } }));
+});`,
+      settings: { 'api-guard': { validators: ['sanitizeProfile'] } },
+    },
+    {
+      // The rule's own validators option counts too.
+      name: 'express/sequelize: validator from the rule options',
+      code: `import { Profile } from '../models/profile';
+router.put('/profile', async (req, res) => {
+  res.json(await Profile.update(toSafeProfile(req.body), { where: { userId: req.user.id } }));
+});`,
+      options: [{ validators: ['/^toSafe[A-Z]/'] }],
+    },
+    {
+      // ajv with additionalProperties: false rejects undeclared keys; the handler returns on failure.
+      name: 'express/knex: ajv guard with a closed schema',
+      code: `import Ajv from 'ajv';
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+const ajv = new Ajv();
+const validateContact = ajv.compile({ type: 'object', additionalProperties: false, properties: { email: { type: 'string' } } });
+router.post('/contacts', async (req, res) => {
+  if (!validateContact(req.body)) return res.status(400).json(validateContact.errors);
+  await db('contacts').insert(req.body);
+  res.status(201).end();
+});`,
+    },
+    // --- Fastify ------------------------------------------------------------------------------
+    {
+      // additionalProperties: false at every object level: Fastify's ajv strips or rejects the rest.
+      name: 'fastify/prisma: closed JSON body schema',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export default async function routes(fastify) {
+  fastify.post('/vehicles', {
+    schema: { body: { type: 'object', additionalProperties: false, required: ['vin'], properties: { vin: { type: 'string' }, label: { type: 'string' } } } },
+  }, async (request, reply) => reply.code(201).send(await prisma.vehicle.create({ data: { ...request.body, fleetId: request.user.fleetId } })));
+}`,
+    },
+    {
+      // A closed TypeBox object, also at the nested level.
+      name: 'fastify/prisma: closed TypeBox body',
+      code: `import { Type } from '@sinclair/typebox';
+const GeofenceBody = Type.Object({
+  name: Type.String(),
+  center: Type.Object({ lat: Type.Number(), lng: Type.Number() }, { additionalProperties: false }),
+}, { additionalProperties: false });
+export default async function routes(fastify) {
+  fastify.route({
+    method: 'POST',
+    url: '/geofences',
+    schema: { body: GeofenceBody },
+    handler: async (request) => fastify.prisma.geofence.create({ data: { ...request.body, fleetId: request.user.fleetId } }),
+  });
+}`,
+    },
+    {
+      // The body schema is imported; per file the rule cannot tell whether it is closed.
+      name: 'fastify/sequelize: imported body schema',
+      code: `import { deviceBody } from '../schemas/device';
+import { Device } from '../models/device';
+export default async function routes(fastify) {
+  fastify.post('/devices', { schema: { body: deviceBody } }, async (request) => Device.create(request.body));
+}`,
+    },
+    {
+      // ajv configured with removeAdditional: 'all' strips undeclared properties of every object schema.
+      name: "fastify/sequelize: removeAdditional 'all' in the same file",
+      code: `import Fastify from 'fastify';
+import { Device } from './models/device';
+const app = Fastify({ ajv: { customOptions: { removeAdditional: 'all' } } });
+app.post('/devices', { schema: { body: { type: 'object', properties: { serial: { type: 'string' } } } } }, async (request) => Device.create(request.body));`,
+    },
+    {
+      // Named fields only.
+      name: 'fastify/prisma: data built from named fields',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export default async function routes(fastify) {
+  fastify.post('/trips', async (request) => {
+    const { vehicleId, driverId } = request.body;
+    return prisma.trip.create({ data: { vehicleId, driverId, fleetId: request.user.fleetId, startedAt: new Date() } });
+  });
+}`,
+    },
+    // --- NestJS -------------------------------------------------------------------------------
+    {
+      // A decorated DTO class with a whitelisting pipe on the parameter.
+      name: 'nest/typeorm: DTO with a whitelisting parameter pipe',
+      code: `import { Body, Controller, Post, ValidationPipe } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsInt, IsString } from 'class-validator';
+import { Repository } from 'typeorm';
+import { Room } from './room.entity';
+export class CreateRoomDto {
+  @IsString() name: string;
+  @IsInt() floor: number;
+}
+@Controller('rooms')
+export class RoomsController {
+  constructor(@InjectRepository(Room) private readonly rooms: Repository<Room>) {}
+  @Post()
+  create(@Body(new ValidationPipe({ whitelist: true })) dto: CreateRoomDto) {
+    return this.rooms.save(this.rooms.create(dto));
+  }
+}`,
+    },
+    {
+      // A whitelisting pipe at controller level strips properties without decorators, entity or DTO alike.
+      name: 'nest/typeorm: entity body under a controller whitelisting pipe',
+      code: `import { Body, Controller, Post, UsePipes, ValidationPipe } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+@Entity()
+export class Shift {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() startsAt: Date;
+}
+@Controller('shifts')
+@UsePipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }))
+export class ShiftsController {
+  constructor(@InjectRepository(Shift) private readonly shifts: Repository<Shift>) {}
+  @Post()
+  create(@Body() shift: Shift) {
+    return this.shifts.insert(shift);
+  }
+}`,
+    },
+    {
+      // Per file, a global pipe in main.ts may whitelist this DTO: the rule stays silent.
+      name: 'nest/prisma: DTO class whose global pipes are in another file',
+      code: `import { Body, Controller, Patch } from '@nestjs/common';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PrismaService } from '../prisma.service';
+export class UpdatePreferencesDto {
+  @IsOptional() @IsBoolean() smsReminders?: boolean;
+}
+@Controller('profile')
+export class ProfileController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Patch('preferences')
+  update(@Body() dto: UpdatePreferencesDto) {
+    return this.prisma.patient.update({ where: { id: 'me' }, data: dto });
+  }
+}`,
+    },
+    {
+      // The DTO is imported; per file it may be a validated class.
+      name: 'nest/mongoose: imported DTO class',
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { CreateCatDto } from './dto/create-cat.dto';
+import { Cat } from './cat.schema';
+@Controller('cats')
+export class CatsController {
+  constructor(@InjectModel(Cat.name) private readonly cats: Model<Cat>) {}
+  @Post()
+  create(@Body() dto: CreateCatDto) {
+    return new this.cats(dto).save();
+  }
+}`,
+    },
+    {
+      // One named property of the body, written into a field.
+      name: 'nest/typeorm: a single body property',
+      code: `import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Room } from './room.entity';
+@Controller('rooms')
+export class RoomsController {
+  constructor(@InjectRepository(Room) private readonly rooms: Repository<Room>) {}
+  @Patch(':id/name')
+  rename(@Param('id') id: string, @Body('name') name: string) {
+    return this.rooms.update(id, { name: String(name).slice(0, 40) });
+  }
+}`,
+    },
+    // --- Other ORMs ---------------------------------------------------------------------------
+    {
+      // MikroORM assign from a zod-parsed value.
+      name: 'express/mikro-orm: assign of a parsed value',
+      code: `import { wrap } from '@mikro-orm/core';
+import { z } from 'zod';
+const BookPatch = z.object({ title: z.string().optional() });
+router.patch('/books/:id', async (req, res) => {
+  const book = await req.em.findOneOrFail(Book, req.params.id);
+  wrap(book).assign(BookPatch.parse(req.body));
+  await req.em.flush();
+  res.json(book);
+});`,
+    },
+    {
+      // Objection patch with picked fields.
+      name: 'express/objection: patch with named fields',
+      code: `import { Person } from '../models/person';
+router.patch('/people/:id', async (req, res) => {
+  res.json(await Person.query().patchAndFetchById(req.params.id, { firstName: req.body.firstName, lastName: req.body.lastName }));
+});`,
+    },
+  ],
+  invalid: [
+    // --- Express + Mongoose -----------------------------------------------------------------
+    {
+      name: 'express/mongoose: Model.create(req.body)',
+      code: `const express = require('express');
+const User = require('../models/User');
+const router = express.Router();
+router.post('/users', async (req, res) => {
+  res.status(201).json(await User.create(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'User.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: new Model(req.body) then save',
+      code: `const Incident = require('../models/Incident');
+router.post('/incidents', async (req, res) => {
+  const incident = new Incident(req.body);
+  incident.org = req.user.org;
+  await incident.save();
+  res.status(201).json(incident);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'new Incident', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: findByIdAndUpdate with the body',
+      code: `const Monitor = require('../models/Monitor');
+router.patch('/:id', async (req, res) => {
+  const monitor = await Monitor.findByIdAndUpdate(req.params.id, req.body, { new: true, runValidators: true });
+  res.json(monitor);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Monitor.findByIdAndUpdate', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: $set of the body',
+      code: `const Organization = require('../models/Organization');
+router.put('/org', async (req, res) => {
+  await Organization.updateOne({ _id: req.user.org }, { $set: req.body });
+  res.status(204).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Organization.updateOne', examples: EXAMPLES } }],
+    },
+    {
+      // The server-controlled field does not help: the spread lets everything else through.
+      name: 'express/mongoose: spread with a server field',
+      code: `const Monitor = require('../models/Monitor');
+router.post('/', async (req, res) => {
+  const monitor = await Monitor.create({ ...req.body, org: req.user.org });
+  res.status(201).json(monitor);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Monitor.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: Object.assign onto a found document, then save',
+      code: `import { User } from '../models/user';
+router.put('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  Object.assign(user, req.body);
+  await user.save();
+  res.json(user);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'Object.assign', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: doc.set(body) on a document saved later',
+      code: `router.put('/settings', async (req, res) => {
+  const settings = req.user.settings;
+  settings.set(req.body);
+  await settings.save();
+  res.json(settings);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'settings.set', examples: EXAMPLES } }],
+    },
+    {
+      // A rest element after removing some fields is a denylist: every other field gets through.
+      name: 'express/mongoose: rest after a denylist',
+      code: `import { User } from '../models/user';
+router.put('/me', async (req, res) => {
+  const { role, isAdmin, ...changes } = req.body;
+  res.json(await User.findOneAndUpdate({ _id: req.user.id }, changes, { new: true }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'User.findOneAndUpdate', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: through a variable and a local helper',
+      code: `import { Post } from '../models/post';
+function withAuthor(input, authorId) {
+  return { ...input, authorId };
+}
+router.post('/posts', async (req, res) => {
+  const payload = req.body;
+  res.status(201).json(await Post.create(withAuthor(payload, req.user.id)));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 7, data: { source: 'req.body', sink: 'Post.create', examples: EXAMPLES } }],
+    },
+    {
+      // A member of the body written as a whole object.
+      name: 'express/mongoose: insertMany of a body array',
+      code: `import { Post } from '../models/post';
+router.post('/posts/bulk', async (req, res) => {
+  res.status(201).json(await Post.insertMany(req.body.posts));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body.posts', sink: 'Post.insertMany', examples: EXAMPLES } }],
+    },
+    {
+      // yup keeps undeclared keys unless stripUnknown or noUnknown says otherwise.
+      name: 'express/mongoose: yup validate without stripUnknown',
+      code: `import * as yup from 'yup';
+import { Incident } from '../models/incident';
+const incidentSchema = yup.object({ title: yup.string(), severity: yup.string() });
+router.post('/incidents', async (req, res) => {
+  const input = await incidentSchema.validate(req.body);
+  res.status(201).json(await Incident.create(input));
+});`,
+      errors: [
+        {
+          messageId: 'permissiveValidation',
+          line: 6,
+          data: { source: 'req.body', sink: 'Incident.create', validator: 'incidentSchema.validate', examples: EXAMPLES },
+        },
+      ],
+    },
+    {
+      name: 'express/mongoose: zod passthrough',
+      code: `import { z } from 'zod';
+import { Team } from '../models/team';
+const TeamInput = z.object({ name: z.string() }).passthrough();
+router.post('/teams', async (req, res) => {
+  res.status(201).json(await Team.create(TeamInput.parse(req.body)));
+});`,
+      errors: [{ messageId: 'permissiveValidation', line: 5, data: { source: 'req.body', sink: 'Team.create', validator: 'TeamInput.parse', examples: EXAMPLES } }],
+    },
+    {
+      // zod's safeParse strips keys in its result only; the body itself keeps them.
+      name: 'express/mongoose: zod safeParse as a check, then the raw body is written',
+      code: `import { z } from 'zod';
+import { Team } from '../models/team';
+const TeamInput = z.object({ name: z.string() });
+router.post('/teams', async (req, res) => {
+  if (!TeamInput.safeParse(req.body).success) return res.status(400).end();
+  res.status(201).json(await Team.create(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 6, data: { source: 'req.body', sink: 'Team.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: joi schema that allows unknown keys',
+      code: `import Joi from 'joi';
+import { Team } from '../models/team';
+const teamSchema = Joi.object({ name: Joi.string() }).unknown(true);
+router.post('/teams', async (req, res) => {
+  const { value } = teamSchema.validate(req.body);
+  res.status(201).json(await Team.create(value));
+});`,
+      errors: [{ messageId: 'permissiveValidation', line: 6, data: { source: 'req.body', sink: 'Team.create', validator: 'teamSchema.validate', examples: EXAMPLES } }],
+    },
+    {
+      // A copy of the body is still the body.
+      name: 'express/mongoose: Object.assign copy, then written',
+      code: `import { Device } from '../models/device';
+router.post('/devices', async (req, res) => {
+  const attrs = Object.assign({}, req.body, { registeredAt: new Date() });
+  res.status(201).json(await Device.create(attrs));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'Device.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mongoose: body parsed from JSON text',
+      code: `import { Device } from '../models/device';
+router.post('/devices/import', async (req, res) => {
+  const parsed = JSON.parse(req.body.payload);
+  res.status(201).json(await Device.create(parsed));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body.payload', sink: 'Device.create', examples: EXAMPLES } }],
+    },
+    {
+      // The message cites the sensitive fields the schema declares.
+      name: 'express/mongoose: sensitive fields of a schema in the same file',
+      code: `import mongoose from 'mongoose';
+const accountSchema = new mongoose.Schema({ email: String, balance: Number, tenantId: String });
+const Account = mongoose.model('Account', accountSchema);
+router.post('/accounts', async (req, res) => {
+  res.status(201).json(await Account.create(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'Account.create', examples: '`balance` or `tenantId`' } }],
+    },
+    {
+      name: 'express/mongoose: sensitiveFields option',
+      code: `const Wallet = require('../models/Wallet');
+router.post('/wallets', async (req, res) => {
+  res.status(201).json(await Wallet.create(req.body));
+});`,
+      options: [{ sensitiveFields: ['balance'] }],
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Wallet.create', examples: '`balance`' } }],
+    },
+    {
+      // Nest + Mongoose through an injected model.
+      name: 'nest/mongoose: new this.model(body) with an any body',
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+@Controller('cats')
+export class CatsController {
+  constructor(@InjectModel('Cat') private readonly catModel: Model<any>) {}
+  @Post()
+  create(@Body() body: any) {
+    return new this.catModel(body).save();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 9,
+          data: {
+            source: '@Body() body',
+            sink: 'new this.catModel',
+            detail: '`any` is not a class (any or untyped), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    // --- Express + Sequelize ----------------------------------------------------------------
+    {
+      name: 'express/sequelize: Model.build(req.body)',
+      code: `import { Cookbook } from '../models/cookbook';
+router.post('/cookbooks/drafts', async (req, res) => {
+  const cookbook = Cookbook.build(req.body);
+  await cookbook.save();
+  res.status(201).json(cookbook);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Cookbook.build', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/sequelize: instance.update(req.body) on a found row',
+      code: `import { Recipe } from '../models/recipe';
+router.put('/recipes/:id', async (req, res) => {
+  const recipe = await Recipe.findByPk(req.params.id);
+  res.json(await recipe.update(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'recipe.update', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/sequelize: Model.update(body, { where })',
+      code: `import { User } from '../models/user';
+router.put('/users/:id', async (req, res) => {
+  const [count] = await User.update(req.body, { where: { id: req.params.id } });
+  res.json({ count });
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'User.update', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/sequelize: findOrCreate defaults',
+      code: `const { Tag } = require('../models');
+router.post('/tags', async (req, res) => {
+  const [tag] = await Tag.findOrCreate({ where: { name: req.body.name }, defaults: req.body });
+  res.json(tag);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Tag.findOrCreate', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/sequelize: db.Model from a models index',
+      code: `const db = require('../models');
+router.post('/projects', async (req, res) => {
+  res.status(201).json(await db.Project.create({ ...req.body, ownerId: req.user.id }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'db.Project.create', examples: EXAMPLES } }],
+    },
+    {
+      // A fields option computed from the request is not an allowlist.
+      name: 'express/sequelize: fields taken from the request',
+      code: `import { Comment } from '../models/comment';
+router.post('/comments', async (req, res) => {
+  res.status(201).json(await Comment.create(req.body, { fields: req.body.fields }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Comment.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/sequelize: extra write method from the options',
+      code: `import { Ledger } from '../models/ledger';
+router.post('/ledger', async (req, res) => {
+  res.status(201).json(await Ledger.record(req.body));
+});`,
+      options: [{ modelWriteMethods: ['record'] }],
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Ledger.record', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express: dotted extra sink from the settings',
+      code: `import { ProfileStore } from '../stores/profile';
+router.put('/profile', async (req, res) => {
+  await ProfileStore.put(req.user.id, req.body);
+  res.status(204).end();
+});`,
+      settings: { 'api-guard': { modelWriteMethods: ['ProfileStore.put'] } },
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'ProfileStore.put', examples: EXAMPLES } }],
+    },
+    {
+      // celebrate with allowUnknown lets any key through.
+      name: 'express: celebrate with allowUnknown',
+      code: `import { celebrate, Joi, Segments } from 'celebrate';
+import { Order } from '../models/order';
+router.post('/orders', celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string() }) }, { allowUnknown: true }), async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});`,
+      errors: [{ messageId: 'permissiveValidation', line: 4, data: { source: 'req.body', sink: 'Order.create', validator: 'celebrate', examples: EXAMPLES } }],
+    },
+    // --- TypeORM, Knex, Objection, MikroORM with Express ------------------------------------
+    {
+      name: 'express/typeorm: repository from the data source',
+      code: `import { AppDataSource } from '../data-source';
+import { User } from '../entity/User';
+router.post('/users', async (req, res) => {
+  const users = AppDataSource.getRepository(User);
+  res.status(201).json(await users.save(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'users.save', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/typeorm: repository merge onto an existing entity',
+      code: `import { AppDataSource } from '../data-source';
+import { Post } from '../entity/Post';
+const postRepository = AppDataSource.getRepository(Post);
+router.put('/posts/:id', async (req, res) => {
+  const post = await postRepository.findOneByOrFail({ id: req.params.id });
+  postRepository.merge(post, req.body);
+  res.json(await postRepository.save(post));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 6, data: { source: 'req.body', sink: 'postRepository.merge', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/typeorm: query builder values',
+      code: `import { AppDataSource } from '../data-source';
+import { Invoice } from '../entity/Invoice';
+router.post('/invoices', async (req, res) => {
+  await AppDataSource.createQueryBuilder().insert().into(Invoice).values(req.body).execute();
+  res.status(201).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'AppDataSource.createQueryBuilder(…).insert(…).into(…).values', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/knex: insert of the body',
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+router.post('/contacts', async (req, res) => {
+  const [row] = await db('contacts').insert(req.body).returning('*');
+  res.status(201).json(row);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'db(…).insert', examples: EXAMPLES } }],
+    },
+    {
+      // An ajv schema without additionalProperties: false accepts any other key.
+      name: 'express/knex: ajv guard with an open schema',
+      code: `import Ajv from 'ajv';
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+const ajv = new Ajv();
+const validateContact = ajv.compile({ type: 'object', properties: { email: { type: 'string' } } });
+router.post('/contacts', async (req, res) => {
+  if (!validateContact(req.body)) return res.status(400).json(validateContact.errors);
+  await db('contacts').insert(req.body);
+  res.status(201).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 8, data: { source: 'req.body', sink: 'db(…).insert', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/objection: query().patch(body)',
+      code: `import { Person } from '../models/person';
+router.patch('/people/:id', async (req, res) => {
+  res.json(await Person.query().findById(req.params.id).patch(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Person.query(…).findById(…).patch', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/mikro-orm: em.assign(entity, body)',
+      code: `router.patch('/books/:id', async (req, res) => {
+  const em = req.em;
+  const book = await em.findOneOrFail(Book, req.params.id);
+  em.assign(book, req.body);
+  await em.flush();
+  res.json(book);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'em.assign', examples: EXAMPLES } }],
+    },
+    // --- Prisma (Express) ---------------------------------------------------------------------
+    {
+      name: 'express/prisma: data is the body',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+router.put('/me', async (req, res) => {
+  res.json(await prisma.user.update({ where: { id: req.user.id }, data: req.body }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'prisma.user.update', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/prisma: data spreads the body',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+router.post('/payment-methods', async (req, res) => {
+  res.status(201).json(await prisma.paymentMethod.create({ data: { ...req.body, userId: req.user.id } }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'prisma.paymentMethod.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/prisma: upsert in a transaction',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+router.put('/settings', async (req, res) => {
+  await prisma.$transaction(async (tx) => {
+    await tx.setting.upsert({ where: { userId: req.user.id }, create: { ...req.body, userId: req.user.id }, update: req.body });
+  });
+  res.status(204).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'tx.setting.upsert', examples: EXAMPLES } }],
+    },
+    // --- Fastify ------------------------------------------------------------------------------
+    {
+      name: 'fastify/prisma: route without a body schema',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export default async function vehicleRoutes(fastify) {
+  fastify.post('/vehicles', async (request, reply) => {
+    const vehicle = await prisma.vehicle.create({ data: { ...request.body, fleetId: request.user.fleetId } });
+    return reply.code(201).send(vehicle);
+  });
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'request.body', sink: 'prisma.vehicle.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'fastify/prisma: body schema without additionalProperties: false',
+      code: `export default async function vehicleRoutes(fastify) {
+  const { prisma } = fastify;
+  fastify.put('/vehicles/:id', {
+    schema: { body: { type: 'object', properties: { plate: { type: 'string' }, label: { type: 'string' } } } },
+  }, async (request) => prisma.vehicle.update({ where: { id: request.params.id }, data: request.body }));
+}`,
+      errors: [{ messageId: 'openBodySchema', line: 5, data: { source: 'request.body', sink: 'prisma.vehicle.update', schemaPath: 'body', examples: EXAMPLES } }],
+    },
+    {
+      // Closed at the top, open inside: a client can add fields to the nested object.
+      name: 'fastify/prisma: TypeBox body open at a nested object',
+      code: `import { Type } from '@sinclair/typebox';
+const AddressBody = Type.Object({ label: Type.String(), address: Type.Object({ city: Type.String() }) }, { additionalProperties: false });
+export default async function routes(fastify) {
+  fastify.route({
+    method: 'POST',
+    url: '/addresses',
+    schema: { body: AddressBody },
+    handler: async (request) => fastify.prisma.address.create({ data: request.body }),
+  });
+}`,
+      errors: [{ messageId: 'openBodySchema', line: 8, data: { source: 'request.body', sink: 'fastify.prisma.address.create', schemaPath: 'body.address', examples: EXAMPLES } }],
+    },
+    {
+      name: 'fastify/sequelize: Model.create(request.body)',
+      code: `import type { FastifyInstance } from 'fastify';
+import { Device } from '../models/device.js';
+export default async function deviceRoutes(fastify: FastifyInstance) {
+  fastify.post('/devices', async (request, reply) => {
+    const device = await Device.create(request.body as Record<string, unknown>);
+    return reply.code(201).send(device);
+  });
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'request.body', sink: 'Device.create', examples: EXAMPLES } }],
+    },
+    {
+      name: 'fastify/sequelize: instance set on a found row',
+      code: `import { Device } from '../models/device.js';
+export default async function deviceRoutes(fastify) {
+  fastify.patch('/devices/:id', async (request) => {
+    const device = await Device.findByPk(request.params.id);
+    device.set(request.body);
+    return device.save();
+  });
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'request.body', sink: 'device.set', examples: EXAMPLES } }],
+    },
+    // --- NestJS -------------------------------------------------------------------------------
+    {
+      name: 'nest/typeorm: Partial<Entity> body',
+      code: `import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Appointment } from './appointment.entity';
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(@InjectRepository(Appointment) private readonly appointments: Repository<Appointment>) {}
+  @Patch(':id')
+  reschedule(@Param('id') id: string, @Body() changes: Partial<Appointment>) {
+    return this.appointments.update({ id }, changes);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 10,
+          data: {
+            source: '@Body() changes',
+            sink: 'this.appointments.update',
+            detail: '`Partial<Appointment>` is not a class (a utility type), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    {
+      name: 'nest/prisma: interface body',
+      code: `import { Body, Controller, Put } from '@nestjs/common';
+import { PrismaService } from '../prisma.service';
+export interface ContactUpdate {
+  phone?: string;
+  city?: string;
+}
+@Controller('profile')
+export class ProfileController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Put('contact')
+  updateContact(@Body() body: ContactUpdate) {
+    return this.prisma.patient.update({ where: { id: 'me' }, data: body });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 12,
+          data: {
+            source: '@Body() body',
+            sink: 'this.prisma.patient.update',
+            detail: '`ContactUpdate` is not a class (an interface), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    {
+      name: 'nest/prisma: Record<string, unknown> body spread into data',
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+import { PrismaService } from '../prisma.service';
+@Controller('payment-methods')
+export class PaymentMethodsController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Post()
+  add(@Body() body: Record<string, unknown>) {
+    return this.prisma.paymentMethod.create({ data: { ...body, patientId: 'me' } });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 8,
+          data: {
+            source: '@Body() body',
+            sink: 'this.prisma.paymentMethod.create',
+            detail: '`Record<string, unknown>` is not a class (a record), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    {
+      // The entity class as the body, with a pipe in this file that does not whitelist.
+      name: 'nest/typeorm: entity body, controller pipe without whitelist',
+      code: `import { Body, Controller, Post, UsePipes, ValidationPipe } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+@Entity()
+export class Room {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() name: string;
+  @Column({ default: false }) outOfService: boolean;
+}
+@Controller('rooms')
+export class RoomsController {
+  constructor(@InjectRepository(Room) private readonly rooms: Repository<Room>) {}
+  @Post()
+  create(@Body() room: any) {
+    return this.rooms.insert(room);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 15,
+          data: {
+            source: '@Body() room',
+            sink: 'this.rooms.insert',
+            detail: '`any` is not a class (any or untyped), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    {
+      // Express request object in Nest: no pipe validates req.body.
+      name: 'nest/typeorm: @Req() body',
+      code: `import { Controller, Post, Req } from '@nestjs/common';
+import { Request } from 'express';
+import { EntityManager } from 'typeorm';
+@Controller('notes')
+export class NotesController {
+  constructor(private readonly manager: EntityManager) {}
+  @Post()
+  create(@Req() req: Request) {
+    return this.manager.save(Note, req.body);
+  }
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'this.manager.save', examples: EXAMPLES } }],
+    },
+  ],
+});
