@@ -15,6 +15,7 @@ import { getReturnedExpression, type NestExpressionIn } from './nest-decorators.
 import { getNestBootstraps, type NestBootstrapModel } from './nest-bootstrap.js';
 import { getNestModules, type NestMiddlewareBinding, type NestModuleModel, type NestModuleParts } from './nest-modules.js';
 import type { NestGlobalEnhancer } from './nest-providers.js';
+import { getPerFileCache } from './nest-cache.js';
 import { getSymbolClass, resolveNestExpression, type NestLookup } from './nest-symbols.js';
 
 export interface NestAppGraph {
@@ -166,6 +167,9 @@ function buildAppGraph(lookup: NestLookup, bootstrap: NestBootstrapModel): NestA
       const ref = resolveModuleRef(lookup, entry);
       if (ref.kind === 'module') queue.push({ model: ref.model, method: ref.method });
       else if (ref.kind === 'unresolved') unresolvedImports++;
+      // Per-file mode: a bare specifier may be a tsconfig path into the project; only Nest's own
+      // packages are known not to register global guards.
+      else if (!lookup.project && ref.module !== undefined && !ref.module.startsWith('@nestjs/')) unresolvedImports++;
       else if (isPossibleAuthPackageModule(ref)) globalEnhancers.push(toOpaqueGlobalGuard(entry, ref));
     }
   };
@@ -235,6 +239,37 @@ function directoryOf(fileName: string): string {
 /** The applications that serve a controller class, and how that was decided. */
 export function getNestControllerApps(project: ProjectIndex, controller: ts.ClassDeclaration): NestControllerApps {
   const model = getNestProjectModel(project);
+  return findControllerApps(model.apps, controller);
+}
+
+const fileAppsKey = {};
+
+/**
+ * Per-file mode: the applications the file itself bootstraps (a single-file Nest app). Their module
+ * graph only reaches this file, so an import from anywhere else counts as unresolved.
+ */
+export function getNestFileApps(lookup: NestLookup, file: ts.SourceFile): readonly NestAppGraph[] {
+  return getPerFileCache(lookup, fileAppsKey, file, () => getNestBootstraps(lookup, file).map((b) => buildAppGraph(lookup, b)));
+}
+
+/**
+ * The applications serving a controller, in either mode, and whether they are fully known: found,
+ * root module read, bootstrap fully read, and (per-file mode) no import leaving the file.
+ */
+export function getNestAppsOfController(lookup: NestLookup, controller: ts.ClassDeclaration): NestControllerApps & { readonly known: boolean } {
+  const found = lookup.project
+    ? getNestControllerApps(lookup.project, controller)
+    : findControllerApps(getNestFileApps(lookup, controller.getSourceFile()), controller);
+  const known =
+    found.apps.length > 0 &&
+    found.apps.every(
+      (app) => app.rootModule !== undefined && app.bootstrap.unknownConfiguration.length === 0 && (lookup.project !== undefined || app.unresolvedImports === 0),
+    );
+  return { ...found, known };
+}
+
+function findControllerApps(all: readonly NestAppGraph[], controller: ts.ClassDeclaration): NestControllerApps {
+  const model = { apps: all };
   const apps = model.apps.filter((app) => app.controllers.has(controller));
   if (apps.length > 0) return { apps, via: 'module-graph' };
   const byDirectory = findAppByDirectory(model.apps, controller.getSourceFile().fileName);

@@ -15,7 +15,7 @@ import type { ResolvedChainItem, ResolvedRoute } from '../model/api-model.js';
 import type { ChainLevel, RouteFact, RouterFact } from '../model/facts.js';
 import type { NestEnhancerRole } from '../catalog/nest.js';
 import type { RoutingScope } from './adapter.js';
-import { getNestControllerApps, type NestAppGraph } from './nest-apps.js';
+import { getNestAppsOfController, type NestAppGraph } from './nest-apps.js';
 import type { NestGlobalPrefix } from './nest-bootstrap.js';
 import { NEST_VERSION_NEUTRAL, getNestControllers, type NestControllerModel, type NestRouteModel } from './nest-controllers.js';
 import type { NestEnhancerUse, NestExpressionIn, NestPublicMarker } from './nest-decorators.js';
@@ -54,9 +54,9 @@ export function resolveNestRoutes(
   for (const controller of getNestControllers(scope, file)) {
     const router = routerById.get(getNestControllerId(controller));
     if (!router) continue;
-    const apps = scope.project ? getNestControllerApps(scope.project, controller.node) : { apps: [], via: 'none' as const };
+    const apps = getNestAppsOfController(scope, controller.node);
     const app = pickWeakestApp(apps.apps);
-    const incompleteReason = getIncompleteReason(scope, apps.apps);
+    const incompleteReason = apps.known ? undefined : getIncompleteReason(scope, apps.apps);
     for (const route of controller.routes) {
       const routeId = getNestRouteId(controller, route);
       const fact = router.steps.find((s): s is { kind: 'route'; route: RouteFact } => s.kind === 'route' && s.route.id === routeId)?.route;
@@ -89,16 +89,16 @@ function pathOrUnknown(path: string | undefined): string {
   return path === undefined ? '?' : path;
 }
 
-/** Why the chain of a controller's routes may be missing global enhancers, if it may. */
-function getIncompleteReason(scope: RoutingScope, apps: readonly NestAppGraph[]): string | undefined {
-  if (!scope.project) return 'global guards and pipes are registered in another file (per-file mode)';
+/** Why the chain of a controller's routes may be missing global enhancers. */
+function getIncompleteReason(scope: RoutingScope, apps: readonly NestAppGraph[]): string {
+  if (!scope.project && apps.length === 0) return 'global guards and pipes are registered in another file (per-file mode)';
   if (apps.length === 0) return 'no Nest application found registers this controller';
   for (const app of apps) {
     if (!app.rootModule) return `the root module of ${describeFile(app.bootstrap.file)} was not found`;
     const unknown = app.bootstrap.unknownConfiguration[0];
     if (unknown) return unknown;
   }
-  return undefined;
+  return 'the application imports modules from other files (per-file mode)';
 }
 
 function describeFile(file: ts.SourceFile): string {

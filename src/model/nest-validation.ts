@@ -25,7 +25,7 @@ import { getDecorators, getPropertyNameText, getShortText, getStaticString, skip
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { findNestMappedType, findNestPipe, findPersistenceEntityDecorator, isTypeOnlyBodyPackage } from '../catalog/nest.js';
 import { CLASS_VALIDATOR_MODULES } from '../catalog/validators.js';
-import { getNestControllerApps } from '../frameworks/nest-apps.js';
+import { getNestAppsOfController } from '../frameworks/nest-apps.js';
 import { getNestControllers, type NestControllerModel, type NestRouteModel } from '../frameworks/nest-controllers.js';
 import type { NestExpressionIn } from '../frameworks/nest-decorators.js';
 import { getNestParameterInput } from '../frameworks/nest-parameters.js';
@@ -168,15 +168,10 @@ export function getNestBodyValidation(
     if ('whitelist' in pipe) pipes.push(pipe);
     else otherPipes.push(pipe);
   };
-  let globalPipesKnown = false;
-  if (lookup.project) {
-    const { apps } = getNestControllerApps(lookup.project, found.controller.node);
-    globalPipesKnown = apps.length > 0 && apps.every((app) => app.rootModule !== undefined && app.bootstrap.unknownConfiguration.length === 0);
-    // Several applications: judge by the weakest (the one without a whitelisting global pipe, if any).
-    const weakest = apps.find((app) => !app.globalEnhancers.some((e) => e.role === 'pipe' && isWhitelisting(readPipe(lookup, e, 'global'))))
-      ?? apps[0];
-    for (const enhancer of weakest?.globalEnhancers ?? []) if (enhancer.role === 'pipe') addPipe(enhancer, 'global');
-  }
+  const { apps, known: globalPipesKnown } = getNestAppsOfController(lookup, found.controller.node);
+  // Several applications: judge by the weakest (the one without a whitelisting global pipe, if any).
+  const weakest = apps.find((app) => !app.globalEnhancers.some((e) => e.role === 'pipe' && isWhitelisting(readPipe(lookup, e, 'global')))) ?? apps[0];
+  for (const enhancer of weakest?.globalEnhancers ?? []) if (enhancer.role === 'pipe') addPipe(enhancer, 'global');
   for (const enhancer of found.controller.enhancers) if (enhancer.role === 'pipe') addPipe(enhancer, 'controller');
   for (const enhancer of found.route.enhancers) if (enhancer.role === 'pipe') addPipe(enhancer, 'route');
   for (const pipe of input.pipes) addPipe({ file, node: pipe }, 'parameter');

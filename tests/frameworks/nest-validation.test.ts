@@ -148,6 +148,40 @@ export class PeopleController {
   });
 });
 
+describe('getNestBodyValidation: a single-file application', () => {
+  it('knows the global pipe when the file bootstraps the application itself', () => {
+    const file = parseNestFile(`
+import { Body, Controller, Module, Post, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { IsString } from 'class-validator';
+
+class TicketDto {
+  @IsString()
+  title: string;
+}
+
+@Controller('tickets')
+class TicketsController {
+  @Post()
+  create(@Body() ticket: TicketDto) {}
+}
+
+@Module({ controllers: [TicketsController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(new ValidationPipe({ transform: true }));
+  await app.listen(3000);
+}
+void bootstrap();
+`);
+    const result = bodyOf(file, 'ticket')!;
+    expect(result.globalPipesKnown).toBe(true);
+    expect(`${result.verdict} ${result.reason}`).toBe('unvalidated pipe-without-whitelist');
+  });
+});
+
 describe('getNestBodyValidation: pipes and their options', () => {
   it('reads whitelist from subclasses, const options, spreads and factories', () => {
     const file = parseNestFile(`

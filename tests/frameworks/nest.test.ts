@@ -310,6 +310,43 @@ export class OpenController {
     expect(routes[1]!.incompleteReason).toBe('global guards and pipes are registered in another file (per-file mode)');
   });
 
+  it('proves a single-file application complete when its whole module graph is in the file', () => {
+    const app = (imports: string): string[] =>
+      resolveNestFile(
+        fileScope,
+        parseNestFile(`
+import { Controller, Delete, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { PrismaModule } from 'nestjs-prisma';
+import { AuthModule } from './auth.module';
+
+@Controller('jobs')
+class JobsController {
+  @Delete(':id')
+  remove() {}
+}
+
+@Module({ imports: [${imports}], controllers: [JobsController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+  await app.listen(3000);
+}
+void bootstrap();
+`),
+      ).map((r) => `${describeRoute(r)}${r.incompleteReason ? ` (${r.incompleteReason})` : ''}`);
+    expect(app('ConfigModule.forRoot()')).toEqual(['L10 DELETE /api/jobs/:id complete [] markers: -']);
+    expect(app('ConfigModule.forRoot(), AuthModule')).toEqual([
+      'L10 DELETE /api/jobs/:id incomplete [] markers: - (the application imports modules from other files (per-file mode))',
+    ]);
+    expect(app('PrismaModule')).toEqual([
+      'L10 DELETE /api/jobs/:id incomplete [] markers: - (the application imports modules from other files (per-file mode))',
+    ]);
+  });
+
   it('stops following long chains of composed decorators and constants instead of overflowing', () => {
     const count = 5_000;
     const decorators = Array.from({ length: count }, (_, i) => `const D${i + 1} = () => ${i === 0 ? 'UseGuards(AuthGuard)' : `D${i}()`};`).join('\n');
