@@ -36,7 +36,7 @@ export interface FrameworkAdapter {
   /**
    * The routes declared in `sourceFile` (one entry per mount chain that reaches a route), with full
    * paths and chains. `facts` is `collect(scope, sourceFile)`; other files' facts come from
-   * `getFileRoutingFacts(scope, file, adapter)` in `./index.ts`.
+   * `getFileRoutingFacts(scope, file, adapter)` (`./routing-facts.ts`).
    */
   resolveRoutes(scope: RoutingScope, sourceFile: ts.SourceFile, facts: FileRoutingFacts): readonly ResolvedRoute[];
 }

@@ -4,14 +4,13 @@
  * To add a framework: write an adapter that implements `FrameworkAdapter` (./adapter.ts), import it
  * here and add it to `FRAMEWORK_ADAPTERS`.
  */
-import type * as ts from 'typescript';
-import type { FileRoutingFacts } from '../model/facts.js';
-import type { FrameworkAdapter, RoutingScope } from './adapter.js';
+import type { FrameworkAdapter } from './adapter.js';
 import { expressAdapter } from './express.js';
 import { fastifyAdapter } from './fastify.js';
 import { nestAdapter } from './nest.js';
 
 export type { FrameworkAdapter, RoutingScope } from './adapter.js';
+export { getFileRoutingFacts } from './routing-facts.js';
 
 /** Every registered adapter, asked in this order. */
 export const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [
@@ -19,26 +18,3 @@ export const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [
   fastifyAdapter,
   nestAdapter,
 ];
-
-/** Per-file-mode caches, one per adapter (project mode keeps its caches in `ProjectIndex.memo`). */
-const fileModeFacts = new WeakMap<FrameworkAdapter, WeakMap<ts.SourceFile, FileRoutingFacts>>();
-
-/** The facts `adapter` collects from `file`, computed once per source file (and project index). */
-export function getFileRoutingFacts(scope: RoutingScope, file: ts.SourceFile, adapter: FrameworkAdapter): FileRoutingFacts {
-  let cache: WeakMap<ts.SourceFile, FileRoutingFacts> | undefined;
-  if (scope.project) {
-    cache = scope.project.memo(adapter, () => new WeakMap<ts.SourceFile, FileRoutingFacts>());
-  } else {
-    cache = fileModeFacts.get(adapter);
-    if (!cache) {
-      cache = new WeakMap();
-      fileModeFacts.set(adapter, cache);
-    }
-  }
-  let facts = cache.get(file);
-  if (!facts) {
-    facts = adapter.collect(scope, file);
-    cache.set(file, facts);
-  }
-  return facts;
-}

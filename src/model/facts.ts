@@ -70,6 +70,8 @@ export interface MountStep {
    * target does not resolve to a router.
    */
   readonly alsoMiddleware?: ChainItem;
+  /** The expression that names the child (`usersRouter`, `authPlugin`, `registerRoutes`), for messages and unread targets. */
+  readonly targetNode?: ts.Node;
 }
 
 export interface RouteStep {

@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedRoute } from './api-model.js';
+import type { FileRoutingFacts } from './facts.js';
 import { FRAMEWORK_ADAPTERS, getFileRoutingFacts, type RoutingScope } from '../frameworks/index.js';
 
 const fileModeRoutes = new WeakMap<ts.SourceFile, readonly ResolvedRoute[]>();
@@ -52,3 +53,7 @@ function resolveFileRoutes(scope: RoutingScope, file: ts.SourceFile): readonly R
   return routes;
 }
 
+/** The routing facts every registered adapter collects from `file`. */
+export function getAllRoutingFacts(scope: RoutingScope, file: ts.SourceFile): readonly FileRoutingFacts[] {
+  return FRAMEWORK_ADAPTERS.map((adapter) => getFileRoutingFacts(scope, file, adapter));
+}

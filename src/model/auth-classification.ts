@@ -1,0 +1,428 @@
+/**
+ * What a chain item does for access control: `authentication`, `authorization`, `none`, or
+ * `unknown` (code the analysis cannot read whose name or module suggests auth).
+ *
+ * Evidence, strongest first:
+ * 1. the user's `authMiddleware` setting (names or `/regex/`);
+ * 2. the package catalog (`passport.authenticate(...)`, `expressjwt(...)`, `requiresAuth()`,
+ *    `AuthGuard('jwt')`, `@fastify/bearer-auth`), including options that switch it off
+ *    (`auth({ authRequired: false })`), and packages known to be something else (`helmet`, `cors`);
+ * 3. names applications give their auth (`requireAuth`, `fastify.authenticate`, `JwtAuthGuard`,
+ *    `requireRole('admin')`), and names of look-alikes that are not auth (`optionalAuth`,
+ *    `ThrottlerGuard`, `csrfProtection`);
+ * 4. behaviour, when the code is readable here or through the project index: the function rejects
+ *    with 401/403 (`res.status(401)`, `reply.code(403)`, `throw new UnauthorizedException()`,
+ *    `reply.unauthorized()`, `next(createError(401))`) or verifies a credential (`jwt.verify`,
+ *    `request.jwtVerify()`, `verifyIdToken`) or calls something that is auth; a factory's body counts
+ *    for the middleware it returns; a guard class counts by its `canActivate` and base class;
+ * 5. otherwise, an unread item whose name or module reads like auth is `unknown`, anything else `none`.
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import type { ProjectIndex } from '../project/project-index.js';
+import type { ResolvedSettings } from '../settings/schema.js';
+import { matchesNameList } from '../settings/schema.js';
+import { getAccessPath, getCalleeName, getObjectPropertyValue, getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings, getRequiredModule } from '../core/bindings.js';
+import { resolveIdentifier } from '../core/scope.js';
+import { walkDescendants } from '../core/walk.js';
+import {
+  AUTH_REJECTION_NAME_PATTERN,
+  AUTH_STATUS_CONSTANT_PATTERN,
+  AUTH_SUSPECT_PATTERN,
+  findAuthName,
+  findAuthPackage,
+  findNonAuthPackage,
+  findTokenVerification,
+  getStatusEffect,
+  isNonAuthName,
+  type AuthEffect,
+} from '../catalog/auth.js';
+import { resolveImplementation, type Implementation } from './implementation.js';
+
+export type AuthVerdictEffect = AuthEffect | 'unknown';
+
+export interface AuthVerdict {
+  readonly effect: AuthVerdictEffect;
+  /** Why, for the inventory and messages: `passport.authenticate (passport)`, `answers 401`. */
+  readonly evidence: string;
+}
+
+export interface AuthLookup {
+  readonly ts: TsApi;
+  readonly project?: ProjectIndex;
+  readonly settings: ResolvedSettings;
+}
+
+const MAX_DEPTH = 4;
+const fileModeCache = new WeakMap<ResolvedSettings, WeakMap<ts.Node, AuthVerdict>>();
+const projectCacheKeys = new WeakMap<ResolvedSettings, object>();
+const behaviourCacheKey = {};
+const fileModeBehaviour = new WeakMap<ts.Node, AuthVerdict>();
+
+/** The verdict of an expression used as middleware, hook or guard, written in `file`. */
+export function classifyAuthExpression(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression): AuthVerdict {
+  const cache = getCache(lookup);
+  let verdict = cache.get(node);
+  if (!verdict) {
+    verdict = classify(lookup, file, node, 0);
+    cache.set(node, verdict);
+  }
+  return verdict;
+}
+
+function getCache(lookup: AuthLookup): WeakMap<ts.Node, AuthVerdict> {
+  if (lookup.project) {
+    let key = projectCacheKeys.get(lookup.settings);
+    if (!key) {
+      key = {};
+      projectCacheKeys.set(lookup.settings, key);
+    }
+    return lookup.project.memo(key, () => new WeakMap<ts.Node, AuthVerdict>());
+  }
+  let cache = fileModeCache.get(lookup.settings);
+  if (!cache) {
+    cache = new WeakMap();
+    fileModeCache.set(lookup.settings, cache);
+  }
+  return cache;
+}
+
+/** True for verdicts that protect a route. */
+export function isProtectingEffect(effect: AuthVerdictEffect): boolean {
+  return effect === 'authentication' || effect === 'authorization';
+}
+
+function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, depth: number): AuthVerdict {
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, node);
+  if (depth > MAX_DEPTH) return { effect: 'unknown', evidence: 'too many indirections' };
+  if (tsApi.isSpreadElement(expr)) {
+    const inner = classify(lookup, file, expr.expression, depth + 1);
+    return inner.effect === 'none' && !isReadable(lookup, file, expr.expression)
+      ? suspectOrNone(getShortName(tsApi, expr.expression), undefined, 'spread of values the analysis cannot list')
+      : inner;
+  }
+  if (tsApi.isArrayLiteralExpression(expr)) return combineAny(expr.elements.map((e) => classify(lookup, file, e, depth + 1)));
+  if (tsApi.isConditionalExpression(expr)) {
+    return combineAll([classify(lookup, file, expr.whenTrue, depth + 1), classify(lookup, file, expr.whenFalse, depth + 1)]);
+  }
+  const names = getItemNames(tsApi, expr);
+  // 1. settings
+  const configured = names.find((name) => matchesNameList(name, lookup.settings.authMiddleware));
+  if (configured) return { effect: 'authentication', evidence: `\`${configured}\` is listed in the authMiddleware setting` };
+  // 2. packages
+  const implementation = resolveImplementation(lookup, file, expr);
+  if (implementation.kind === 'package') {
+    const verdict = classifyPackageUse(tsApi, implementation, expr);
+    if (verdict) return verdict;
+  }
+  // 3. names
+  const last = names[names.length - 1];
+  if (last !== undefined) {
+    if (isNonAuthName(last)) return { effect: 'none', evidence: `\`${last}\` names something else than auth` };
+    const row = findAuthName(last);
+    if (row) return { effect: row.effect, evidence: `named \`${last}\`` };
+  }
+  // 4. behaviour
+  switch (implementation.kind) {
+    case 'function':
+      return analyzeFunction(lookup, implementation.file, implementation.node, depth);
+    case 'class':
+      return analyzeClass(lookup, implementation.file, implementation.node, depth);
+    case 'expression':
+      return implementation.node === expr ? { effect: 'none', evidence: 'not a function' } : classify(lookup, implementation.file, implementation.node, depth + 1);
+    case 'package':
+      return suspectOrNone(last, implementation.module, `from the package \`${implementation.module}\``);
+    case 'unread':
+      return suspectOrNone(last, implementation.module, `imported from \`${implementation.module}\`, not read`);
+    case 'unknown':
+      return suspectOrNone(last, undefined, implementation.reason);
+  }
+}
+
+function isReadable(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression): boolean {
+  const kind = resolveImplementation(lookup, file, node).kind;
+  return kind === 'function' || kind === 'class' || kind === 'expression';
+}
+
+/** An item whose code is not readable: `unknown` when its name or module suggests auth. */
+function suspectOrNone(name: string | undefined, module: string | undefined, why: string): AuthVerdict {
+  if ((name && AUTH_SUSPECT_PATTERN.test(name) && !isNonAuthName(name)) || (module && AUTH_SUSPECT_PATTERN.test(module.replace(/^.*\//, '')))) {
+    return { effect: 'unknown', evidence: `${name ? `\`${name}\`` : 'it'} may be auth (${why})` };
+  }
+  return { effect: 'none', evidence: why };
+}
+
+function classifyPackageUse(tsApi: TsApi, implementation: Extract<Implementation, { kind: 'package' }>, expr: ts.Expression): AuthVerdict | undefined {
+  const member = implementation.member?.split('.')[0];
+  const row = findAuthPackage(implementation.module, implementation.imported, member);
+  if (row) {
+    if (row.disabledBy && isOptionDisabled(tsApi, expr, row.disabledBy)) {
+      return { effect: 'none', evidence: `\`${row.disabledBy}: false\` turns off ${implementation.module}` };
+    }
+    return { effect: row.effect, evidence: `${row.name} (${implementation.module})` };
+  }
+  if (findNonAuthPackage(implementation.module)) return { effect: 'none', evidence: `from \`${implementation.module}\`` };
+  return undefined;
+}
+
+/** True when a call passes `{ [option]: false }`. */
+function isOptionDisabled(tsApi: TsApi, expr: ts.Expression, option: string): boolean {
+  const call = skipOuterExpressions(tsApi, expr);
+  if (!tsApi.isCallExpression(call)) return false;
+  for (const arg of call.arguments) {
+    const object = skipOuterExpressions(tsApi, arg);
+    if (!tsApi.isObjectLiteralExpression(object)) continue;
+    const value = getObjectPropertyValue(tsApi, object, option);
+    if (value && value.kind === tsApi.SyntaxKind.FalseKeyword) return true;
+  }
+  return false;
+}
+
+/** Names that describe an item, outermost last: `passport.authenticate('jwt')` gives `passport`, `authenticate`. */
+function getItemNames(tsApi: TsApi, expr: ts.Expression): string[] {
+  let target = expr;
+  if (tsApi.isCallExpression(target) || tsApi.isNewExpression(target)) target = skipOuterExpressions(tsApi, target.expression);
+  // `requireRole('admin')()` or `AuthGuard('jwt')` used as a class
+  if (tsApi.isCallExpression(target)) target = skipOuterExpressions(tsApi, target.expression);
+  const path = getAccessPath(tsApi, target);
+  if (path === undefined) return [];
+  return path.split('.').map((part) => part.replace(/\(\)$/, '')).filter((part) => part.length > 0);
+}
+
+function getShortName(tsApi: TsApi, expr: ts.Expression): string | undefined {
+  const names = getItemNames(tsApi, skipOuterExpressions(tsApi, expr));
+  return names[names.length - 1];
+}
+
+function combineAny(verdicts: readonly AuthVerdict[]): AuthVerdict {
+  const strongest =
+    verdicts.find((v) => v.effect === 'authentication') ??
+    verdicts.find((v) => v.effect === 'authorization') ??
+    verdicts.find((v) => v.effect === 'unknown');
+  return strongest ?? { effect: 'none', evidence: 'no auth among its items' };
+}
+
+function combineAll(verdicts: readonly AuthVerdict[]): AuthVerdict {
+  const none = verdicts.find((v) => v.effect === 'none');
+  if (none) return none;
+  return verdicts.find((v) => v.effect === 'unknown') ?? verdicts[0]!;
+}
+
+// ---- behaviour ---------------------------------------------------------------------------------
+
+function getBehaviourCache(lookup: AuthLookup): WeakMap<ts.Node, AuthVerdict> {
+  if (!lookup.project) return fileModeBehaviour;
+  return lookup.project.memo(behaviourCacheKey, () => new WeakMap<ts.Node, AuthVerdict>());
+}
+
+/** Whether a function (or a factory whose returned function is the middleware) rejects or verifies. */
+export function analyzeFunction(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLikeDeclaration, depth: number): AuthVerdict {
+  const cache = getBehaviourCache(lookup);
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  // Cycles end as `none` while the function is being analyzed.
+  cache.set(fn, { effect: 'none', evidence: 'recursive' });
+  const verdict = analyzeBody(lookup, file, fn, depth);
+  cache.set(fn, verdict);
+  return verdict;
+}
+
+function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLikeDeclaration, depth: number): AuthVerdict {
+  const tsApi = lookup.ts;
+  if (isErrorHandlerShape(tsApi, fn)) return { effect: 'none', evidence: 'an error handler' };
+  const body = fn.body;
+  if (!body) return { effect: 'none', evidence: 'no body' };
+  let found: AuthVerdict | undefined;
+  let authorization: AuthVerdict | undefined;
+  const where = (node: ts.Node): string => `${baseName(file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+  const note = (verdict: AuthVerdict): void => {
+    if (verdict.effect === 'authentication') found ??= verdict;
+    else if (verdict.effect === 'authorization') authorization ??= verdict;
+  };
+  walkDescendants(tsApi, body, (node) => {
+    if (found) return false;
+    if (tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) {
+      const status = getRejectionStatus(tsApi, node);
+      if (status !== undefined) {
+        const effect = getStatusEffect(status);
+        if (effect) note({ effect, evidence: `answers ${status} (${where(node)})` });
+      }
+      const name = getCalleeName(tsApi, node);
+      if (name && AUTH_REJECTION_NAME_PATTERN.test(name)) {
+        note({ effect: /forbidden|permission|access/i.test(name) ? 'authorization' : 'authentication', evidence: `rejects with \`${name}\` (${where(node)})` });
+      }
+      if (tsApi.isCallExpression(node) && name) {
+        const receiver = tsApi.isPropertyAccessExpression(skipOuterExpressions(tsApi, node.expression))
+          ? getAccessPath(tsApi, (skipOuterExpressions(tsApi, node.expression) as ts.PropertyAccessExpression).expression) ?? ''
+          : '';
+        const verification = findTokenVerification(name, receiver);
+        if (verification) note({ effect: 'authentication', evidence: `verifies a credential with \`${receiver ? `${receiver}.` : ''}${name}\` (${where(node)})` });
+        else if (depth < MAX_DEPTH && !isResponseCall(tsApi, node)) {
+          const inner = classifyCallee(lookup, file, node, depth);
+          if (inner && (inner.effect === 'authentication' || inner.effect === 'authorization')) {
+            note({ effect: inner.effect, evidence: `calls \`${getCalleeText(tsApi, node)}\` (${inner.evidence})` });
+          }
+        }
+      }
+      return undefined;
+    }
+    if (tsApi.isBinaryExpression(node) && node.operatorToken.kind === tsApi.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(tsApi, node.left);
+      if (tsApi.isPropertyAccessExpression(left) && (left.name.text === 'statusCode' || left.name.text === 'status')) {
+        const status = readStatus(tsApi, node.right);
+        const effect = status === undefined ? undefined : getStatusEffect(status);
+        if (effect) note({ effect, evidence: `answers ${status} (${where(node)})` });
+      }
+    }
+    if (tsApi.isPropertyAssignment(node)) {
+      const key = getPropertyNameText(tsApi, node.name);
+      if (key === 'status' || key === 'statusCode') {
+        const status = readStatus(tsApi, node.initializer);
+        const effect = status === undefined ? undefined : getStatusEffect(status);
+        if (effect && isInRejection(tsApi, node)) note({ effect, evidence: `rejects with status ${status} (${where(node)})` });
+      }
+    }
+    return undefined;
+  });
+  return found ?? authorization ?? { effect: 'none', evidence: `\`${baseName(file.fileName)}\` code neither rejects nor verifies a credential` };
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '');
+}
+
+/** `(err, req, res, next)`: an Express error handler, which runs only after an error. */
+function isErrorHandlerShape(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): boolean {
+  if (fn.parameters.length !== 4) return false;
+  const first = fn.parameters[0]!;
+  return tsApi.isIdentifier(first.name) && /^(?:err|error|e|ex|exception)$/i.test(first.name.text);
+}
+
+/** `res.status(401)`, `reply.code(403)`, `res.sendStatus(401)`, `createError(401)`, `new HttpError(401, ...)`. */
+function getRejectionStatus(tsApi: TsApi, node: ts.CallExpression | ts.NewExpression): number | undefined {
+  const name = getCalleeName(tsApi, node);
+  if (!name) return undefined;
+  const args = node.arguments ?? [];
+  if (/^(?:status|code|sendStatus|writeHead)$/.test(name)) return args[0] ? readStatus(tsApi, args[0]) : undefined;
+  if (/error|exception|fail|reject|deny|abort|throw/i.test(name)) {
+    for (const arg of args) {
+      const status = readStatus(tsApi, arg);
+      if (status !== undefined && getStatusEffect(status)) return status;
+    }
+  }
+  return undefined;
+}
+
+function readStatus(tsApi: TsApi, node: ts.Expression): number | undefined {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isNumericLiteral(expr)) return Number(expr.text);
+  if (tsApi.isPropertyAccessExpression(expr) && AUTH_STATUS_CONSTANT_PATTERN.test(expr.name.text)) {
+    return /forbidden/i.test(expr.name.text) ? 403 : 401;
+  }
+  return undefined;
+}
+
+/** A `{ status: 401 }` inside a `throw`, a `next(...)`, a `reject(...)` or a response call. */
+function isInRejection(tsApi: TsApi, node: ts.Node): boolean {
+  for (let current = node.parent; current && !isFunctionLike(tsApi, current); current = current.parent) {
+    if (tsApi.isThrowStatement(current)) return true;
+    if (tsApi.isCallExpression(current)) {
+      const name = getCalleeName(tsApi, current);
+      if (name && /^(?:next|done|reject|send|json|status|code)$/.test(name)) return true;
+    }
+  }
+  return false;
+}
+
+/** Calls on the response (`res.json`, `reply.send`): never auth themselves. */
+function isResponseCall(tsApi: TsApi, call: ts.CallExpression): boolean {
+  const name = getCalleeName(tsApi, call);
+  return name !== undefined && /^(?:json|send|end|status|code|header|set|type|redirect|render|sendStatus|next|log|info|warn|error|debug)$/.test(name);
+}
+
+function getCalleeText(tsApi: TsApi, call: ts.CallExpression): string {
+  return getAccessPath(tsApi, call.expression) ?? getCalleeName(tsApi, call) ?? 'a function';
+}
+
+/**
+ * The verdict of what a call inside a middleware calls: by name and package first, then, for
+ * functions and classes the analysis can read, by their own behaviour.
+ */
+function classifyCallee(lookup: AuthLookup, file: ts.SourceFile, call: ts.CallExpression, depth: number): AuthVerdict | undefined {
+  const tsApi = lookup.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  // `passport.authenticate('jwt', ...)(req, res, next)`
+  if (tsApi.isCallExpression(callee)) return classify(lookup, file, callee, depth + 1);
+  const names = getItemNames(tsApi, callee);
+  const last = names[names.length - 1];
+  if (last && matchesNameList(last, lookup.settings.authMiddleware)) return { effect: 'authentication', evidence: 'authMiddleware setting' };
+  if (last && !isNonAuthName(last)) {
+    const row = findAuthName(last);
+    if (row) return { effect: row.effect, evidence: `named \`${last}\`` };
+  }
+  if (!tsApi.isIdentifier(callee) && !tsApi.isPropertyAccessExpression(callee)) return undefined;
+  if (tsApi.isIdentifier(callee) && !isDeclaredFunction(tsApi, file, callee)) return undefined;
+  const implementation = resolveImplementation(lookup, file, callee);
+  if (implementation.kind === 'function' && implementation.node !== getEnclosing(tsApi, call)) {
+    return analyzeFunction(lookup, implementation.file, implementation.node, depth + 1);
+  }
+  if (implementation.kind === 'package') return classifyPackageUse(tsApi, implementation, call);
+  return undefined;
+}
+
+function isDeclaredFunction(tsApi: TsApi, file: ts.SourceFile, identifier: ts.Identifier): boolean {
+  const binding = resolveIdentifier(tsApi, identifier);
+  if (!binding) return false;
+  if (getFileBindings(tsApi, file).imports.has(identifier.text)) return true;
+  const declaration = binding.declaration;
+  return tsApi.isFunctionDeclaration(declaration) || (tsApi.isVariableDeclaration(declaration) && declaration.initializer !== undefined && getRequiredModule(tsApi, declaration.initializer) === undefined);
+}
+
+function getEnclosing(tsApi: TsApi, node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(tsApi, current)) return current;
+  }
+  return undefined;
+}
+
+/** A guard class: its name, its base class (`extends AuthGuard('jwt')`), its `canActivate`. */
+function analyzeClass(lookup: AuthLookup, file: ts.SourceFile, cls: ts.ClassLikeDeclaration, depth: number): AuthVerdict {
+  const tsApi = lookup.ts;
+  const name = cls.name?.text;
+  if (name && isNonAuthName(name)) return { effect: 'none', evidence: `\`${name}\` names something else than auth` };
+  if (name) {
+    const row = findAuthName(name);
+    if (row) return { effect: row.effect, evidence: `named \`${name}\`` };
+  }
+  for (const clause of cls.heritageClauses ?? []) {
+    if (clause.token !== tsApi.SyntaxKind.ExtendsKeyword) continue;
+    const base = clause.types[0]?.expression;
+    if (!base) continue;
+    const verdict = classify(lookup, file, base, depth + 1);
+    if (isProtectingEffect(verdict.effect)) return { effect: verdict.effect, evidence: `extends ${verdict.evidence}` };
+  }
+  for (const member of cls.members) {
+    if ((tsApi.isMethodDeclaration(member) && /^(?:canActivate|use|intercept)$/.test(getPropertyNameText(tsApi, member.name) ?? '')) && member.body) {
+      const verdict = analyzeFunction(lookup, file, member, depth + 1);
+      if (verdict.effect !== 'none') return verdict;
+      if (getPropertyNameText(tsApi, member.name) === 'canActivate' && returnsNonTrivially(tsApi, member)) {
+        return { effect: 'authorization', evidence: `\`${name ?? 'guard'}.canActivate\` decides access` };
+      }
+    }
+  }
+  return { effect: 'none', evidence: `\`${name ?? 'class'}\` neither rejects nor verifies a credential` };
+}
+
+/** A `canActivate` that can return something other than a constant `true`. */
+function returnsNonTrivially(tsApi: TsApi, method: ts.MethodDeclaration): boolean {
+  let nonTrivial = false;
+  walkDescendants(tsApi, method.body!, (node) => {
+    if (nonTrivial) return false;
+    if (node !== method && isFunctionLike(tsApi, node)) return false;
+    if (tsApi.isReturnStatement(node) && node.expression && node.expression.kind !== tsApi.SyntaxKind.TrueKeyword) nonTrivial = true;
+    return undefined;
+  });
+  return nonTrivial;
+}
