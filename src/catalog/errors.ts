@@ -120,30 +120,76 @@ export interface ErrorClassRow {
   readonly errorNames: readonly string[];
 }
 
-const NEST_HTTP_EXCEPTIONS = [
-  'HttpException',
-  'BadRequestException',
-  'UnauthorizedException',
-  'NotFoundException',
-  'ForbiddenException',
-  'NotAcceptableException',
-  'RequestTimeoutException',
-  'ConflictException',
-  'GoneException',
-  'HttpVersionNotSupportedException',
-  'PayloadTooLargeException',
-  'UnsupportedMediaTypeException',
-  'UnprocessableEntityException',
-  'InternalServerErrorException',
-  'NotImplementedException',
-  'ImATeapotException',
-  'MethodNotAllowedException',
-  'BadGatewayException',
-  'ServiceUnavailableException',
-  'GatewayTimeoutException',
-  'PreconditionFailedException',
-  'MisdirectedException',
-] as const;
+/** A Nest built-in HTTP exception and the status it answers with. */
+export interface NestExceptionRow {
+  readonly name: string;
+  readonly className: string;
+  /** `undefined` for `HttpException`, whose status is its second argument. */
+  readonly status: number | undefined;
+}
+
+export const NEST_EXCEPTIONS = [
+  { name: 'http-exception', className: 'HttpException', status: undefined },
+  { name: 'bad-request', className: 'BadRequestException', status: 400 },
+  { name: 'unauthorized', className: 'UnauthorizedException', status: 401 },
+  { name: 'forbidden', className: 'ForbiddenException', status: 403 },
+  { name: 'not-found', className: 'NotFoundException', status: 404 },
+  { name: 'method-not-allowed', className: 'MethodNotAllowedException', status: 405 },
+  { name: 'not-acceptable', className: 'NotAcceptableException', status: 406 },
+  { name: 'request-timeout', className: 'RequestTimeoutException', status: 408 },
+  { name: 'conflict', className: 'ConflictException', status: 409 },
+  { name: 'gone', className: 'GoneException', status: 410 },
+  { name: 'precondition-failed', className: 'PreconditionFailedException', status: 412 },
+  { name: 'payload-too-large', className: 'PayloadTooLargeException', status: 413 },
+  { name: 'unsupported-media-type', className: 'UnsupportedMediaTypeException', status: 415 },
+  { name: 'im-a-teapot', className: 'ImATeapotException', status: 418 },
+  { name: 'misdirected', className: 'MisdirectedException', status: 421 },
+  { name: 'unprocessable-entity', className: 'UnprocessableEntityException', status: 422 },
+  { name: 'internal-server-error', className: 'InternalServerErrorException', status: 500 },
+  { name: 'not-implemented', className: 'NotImplementedException', status: 501 },
+  { name: 'bad-gateway', className: 'BadGatewayException', status: 502 },
+  { name: 'service-unavailable', className: 'ServiceUnavailableException', status: 503 },
+  { name: 'gateway-timeout', className: 'GatewayTimeoutException', status: 504 },
+  { name: 'http-version-not-supported', className: 'HttpVersionNotSupportedException', status: 505 },
+] as const satisfies readonly NestExceptionRow[];
+
+const NEST_HTTP_EXCEPTIONS: readonly string[] = NEST_EXCEPTIONS.map((row) => row.className);
+
+/** The Nest exception row of a class name, if it is a built-in. */
+export function findNestException(className: string): NestExceptionRow | undefined {
+  return (NEST_EXCEPTIONS as readonly NestExceptionRow[]).find((row) => row.className === className);
+}
+
+/** A member of Nest's `HttpStatus` enum and its number. */
+export interface HttpStatusConstantRow {
+  readonly name: string;
+  readonly status: number;
+}
+
+export const HTTP_STATUS_CONSTANTS = [
+  { name: 'OK', status: 200 },
+  { name: 'CREATED', status: 201 },
+  { name: 'ACCEPTED', status: 202 },
+  { name: 'NO_CONTENT', status: 204 },
+  { name: 'BAD_REQUEST', status: 400 },
+  { name: 'UNAUTHORIZED', status: 401 },
+  { name: 'FORBIDDEN', status: 403 },
+  { name: 'NOT_FOUND', status: 404 },
+  { name: 'CONFLICT', status: 409 },
+  { name: 'GONE', status: 410 },
+  { name: 'UNPROCESSABLE_ENTITY', status: 422 },
+  { name: 'LOCKED', status: 423 },
+  { name: 'TOO_MANY_REQUESTS', status: 429 },
+  { name: 'INTERNAL_SERVER_ERROR', status: 500 },
+  { name: 'BAD_GATEWAY', status: 502 },
+  { name: 'SERVICE_UNAVAILABLE', status: 503 },
+  { name: 'GATEWAY_TIMEOUT', status: 504 },
+] as const satisfies readonly HttpStatusConstantRow[];
+
+/** The number of an `HttpStatus.<NAME>` member, if catalogued. */
+export function findHttpStatusConstant(name: string): number | undefined {
+  return (HTTP_STATUS_CONSTANTS as readonly HttpStatusConstantRow[]).find((row) => row.name === name)?.status;
+}
 
 /** Nest's built-in HTTP exceptions (all extend `HttpException`). */
 export const NEST_HTTP_EXCEPTION_NAMES: readonly string[] = NEST_HTTP_EXCEPTIONS;

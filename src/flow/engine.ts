@@ -48,7 +48,7 @@ import { resolveCallTarget, resolveFunctionReference } from './call-targets.js';
 import { createFacts, interpretUnit, readMember, type FunctionFacts, type FunctionUnit, type InterpreterHost } from './interpreter.js';
 import type { Flow, FlowSpec, FlowStep, SourceInfo } from './spec.js';
 import { placeUrlPart, widestUrlPart } from './url-parts.js';
-import { CLEAN, joinValues, mapTaints, partAt, taintKey, withStep, type AbsValue, type Taint } from './values.js';
+import { CLEAN, allTaints, joinValues, mapTaints, partAt, taintKey, withStep, type AbsValue, type Taint } from './values.js';
 
 export type { Flow, FlowApi, FlowSpec, FlowStep, GuardCheck, ModulePath, SinkTarget, SourceInfo, ExtraStep } from './spec.js';
 export type { UrlPart } from './url-parts.js';
@@ -253,7 +253,7 @@ export function findFlows(ctx: AnalysisContext, spec: FlowSpec): Flow[] {
     const facts = state.factsOf(unit);
     for (const hit of facts.sinks) {
       const resolved = state.resolveValue(hit.value, 0);
-      for (const taint of resolved.taints) {
+      for (const taint of hit.target.deep ? allTaints(resolved) : resolved.taints) {
         if (taint.origin.kind !== 'source') continue;
         const source = refinedSource(taint);
         const part = partAt(taint, hit.target.position);

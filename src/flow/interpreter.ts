@@ -833,7 +833,8 @@ class Interpreter {
           if (!isClean(keyValue)) taints.push(...allTaints(value));
         }
       } else if (tsApi.isShorthandPropertyAssignment(prop)) {
-        fields.set(prop.name.text, this.evaluateIdentifier(prop.name, env));
+        // Through evaluate(), so a spec's custom sources see shorthand values too (`{ stack }`).
+        fields.set(prop.name.text, this.evaluate(prop.name, env));
       } else if (tsApi.isSpreadAssignment(prop)) {
         const value = this.evaluate(prop.expression, env);
         taints.push(...value.taints);
@@ -1076,6 +1077,10 @@ class Interpreter {
     for (const target of targets) {
       let value = this.values.get(target.expression) ?? this.valueOfIn(target.expression, env);
       for (const field of target.access ?? []) value = readMember(this.tsApi, value, field, target.expression, this.host.requestKinds);
+      if (target.deep && value.fields) {
+        if (allTaints(value).length > 0) this.facts.sinks.push({ target, value });
+        continue;
+      }
       if (value.taints.length > 0) this.facts.sinks.push({ target, value });
     }
   }

@@ -55,6 +55,11 @@ export interface SinkTarget {
   readonly label: string;
   /** What part of the sink the value is, for messages: `URL`, `host`, `base URL`. */
   readonly role?: string;
+  /**
+   * Check the value and every field of it, nested ones included (a response body serializes them
+   * all: `res.json({ error: err.message })`). Without it only whole-value taints count.
+   */
+  readonly deep?: boolean;
 }
 
 /**

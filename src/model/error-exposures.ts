@@ -250,13 +250,13 @@ function classifyReference(
     const path = getModulePath(tsApi, parent.expression);
     const row = path === undefined ? undefined : path.module === undefined ? findGlobalErrorSerializer(path.path) : path.local ? undefined : findModuleErrorSerializer(path.module, path.path === '' ? 'default' : path.path);
     if (row) return makeExposure(tsApi, parent, row.reveals, binding.origin, bindings);
-    return makeExposure(tsApi, expr, 'object', binding.origin, bindings);
+    return makeExposure(tsApi, ref, 'object', binding.origin, bindings);
   }
 
-  // `${err}`, 'failed: ' + err
-  if (tsApi.isTemplateSpan(parent) && parent.expression === expr) return makeExposure(tsApi, expr, 'message', binding.origin, bindings);
+  // `${err}`, 'failed: ' + err (the engine asks about the bare reference, so it is the exposure's node)
+  if (tsApi.isTemplateSpan(parent) && parent.expression === expr) return makeExposure(tsApi, ref, 'message', binding.origin, bindings);
   if (tsApi.isBinaryExpression(parent) && parent.operatorToken.kind === tsApi.SyntaxKind.PlusToken) {
-    return makeExposure(tsApi, expr, 'message', binding.origin, bindings);
+    return makeExposure(tsApi, ref, 'message', binding.origin, bindings);
   }
 
   // const e = err as Error;  const e = err instanceof Error ? err : new Error(String(err));  const { stack } = err
@@ -273,7 +273,7 @@ function classifyReference(
     }
   }
 
-  if (isValuePosition(tsApi, expr, parent)) return makeExposure(tsApi, expr, 'object', binding.origin, bindings);
+  if (isValuePosition(tsApi, expr, parent)) return makeExposure(tsApi, ref, 'object', binding.origin, bindings);
   return undefined;
 }
 

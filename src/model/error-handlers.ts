@@ -4,6 +4,10 @@
  * (`@Catch(...) class X { catch(exception, host) {...} }`). Each names the parameter that holds
  * the error, the parameter that answers the client, and (Nest) the classes it catches.
  *
+ * Express and Fastify error handlers come from the request-handler model (`handlers.ts`, role
+ * `error`), completed here with four-argument functions typed `ErrorRequestHandler` or passed to
+ * `.use(...)` under other parameter names; Nest exception filters are recognized here.
+ *
  * Built once per `ts.SourceFile` and cached by identity.
  */
 import type * as ts from 'typescript';
@@ -21,6 +25,7 @@ import {
 import { walkDescendants } from '../core/walk.js';
 import { ERROR_PARAMETER_NAMES } from '../catalog/errors.js';
 import type { Framework } from './facts.js';
+import { getHandlers } from './handlers.js';
 
 export type ErrorHandlerKind = 'express-error-middleware' | 'fastify-error-handler' | 'nest-exception-filter';
 
@@ -64,6 +69,18 @@ function collectErrorHandlers(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorHan
     seen.add(handler.fn);
     handlers.push(handler);
   };
+  for (const handler of getHandlers(tsApi, sourceFile)) {
+    if (handler.role !== 'error' || !handler.error || handler.framework === 'nest') continue;
+    push({
+      framework: handler.framework,
+      kind: handler.framework === 'fastify' ? 'fastify-error-handler' : 'express-error-middleware',
+      fn: handler.fn,
+      errorParam: handler.error,
+      responseParam: handler.response,
+      caught: [],
+      site: handler.registration ?? handler.fn,
+    });
+  }
   walkDescendants(tsApi, sourceFile, (node) => {
     if (tsApi.isCallExpression(node)) {
       const fastify = getFastifyErrorHandler(tsApi, node);

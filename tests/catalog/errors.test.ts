@@ -9,7 +9,11 @@ import {
   ERROR_PROPERTIES,
   ERROR_RESPONSE_FACTORIES,
   ERROR_SERIALIZERS,
+  HTTP_STATUS_CONSTANTS,
+  NEST_EXCEPTIONS,
   findDevelopmentErrorMiddleware,
+  findHttpStatusConstant,
+  findNestException,
   findErrorClass,
   findErrorClassByErrorName,
   findErrorMethod,
@@ -218,6 +222,22 @@ describe('error catalog: development error middleware', () => {
       const { match, miss } = MIDDLEWARE_SAMPLES[row.name]!;
       expect(findDevelopmentErrorMiddleware(...match)?.name).toBe(row.name);
       expect(findDevelopmentErrorMiddleware(...miss)).toBeUndefined();
+    });
+  }
+});
+
+describe('error catalog: Nest exception statuses', () => {
+  for (const row of NEST_EXCEPTIONS) {
+    it(`${row.name}: ${row.className} answers ${row.status ?? 'its second argument'}`, () => {
+      expect(findNestException(row.className)?.status).toBe(row.status);
+      expect(findNestException(row.className.replace('Exception', 'Error'))).toBeUndefined();
+    });
+  }
+
+  for (const row of HTTP_STATUS_CONSTANTS) {
+    it(`HttpStatus.${row.name} is ${row.status}`, () => {
+      expect(findHttpStatusConstant(row.name)).toBe(row.status);
+      expect(findHttpStatusConstant(row.name.toLowerCase())).toBeUndefined();
     });
   }
 });

@@ -1,0 +1,179 @@
+/**
+ * no-verbose-errors: caught errors (their stack, their message, driver details or the whole
+ * object) must not reach a response, and development error pages must not run in production.
+ */
+import type * as ts from 'typescript';
+import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+import type { Finding } from '../src/core/finding.js';
+import { findFlows, type Flow, type FlowSpec } from '../src/flow/engine.js';
+import { findErrorProperty, type ErrorReveal } from '../src/catalog/errors.js';
+import { getErrorExposureAt, getErrorExposures } from '../src/model/error-exposures.js';
+import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
+import { getErrorResponseAt } from '../src/model/error-responses.js';
+import { getRunningEnvironment } from '../src/model/environment-guards.js';
+import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
+import { getShortText } from '../src/core/ast.js';
+
+export type Options = [
+  {
+    /** Report `err.message` of errors that are not known client errors (the stack is always reported). */
+    reportMessages?: boolean;
+    /** Report development error pages: `errorhandler()`, `app.set('env', 'development')`, `strong-error-handler` with `debug: true`. */
+    checkErrorPages?: boolean;
+  },
+];
+
+export type MessageIds =
+  | 'errorReachesResponse'
+  | 'errorReachesResponseInProduction'
+  | 'developmentErrorPage'
+  | 'developmentErrorPageInProduction'
+  | 'developmentModeForced';
+
+const REVEAL_TEXT: Record<ErrorReveal, string> = {
+  stack: 'the stack trace',
+  details: 'driver details (SQL, parameters)',
+  message: 'the error message',
+  object: 'the whole error object',
+};
+
+/** Most revealing first: one finding per sink names the worst read that reaches it. */
+const REVEAL_RANK: Record<ErrorReveal, number> = { stack: 0, details: 1, message: 2, object: 3 };
+
+/** Caught-error reads (from the exposures model) into response sinks (from the response-sink model). */
+const verboseErrorSpec: FlowSpec = {
+  id: 'no-verbose-errors',
+  sources: {},
+  isSource(expr, api) {
+    const exposure = getErrorExposureAt(api.ts, expr);
+    return exposure ? { node: expr, kind: 'caught-error', label: exposure.label } : undefined;
+  },
+  sinks(node, api) {
+    const exception = getErrorResponseAt(api.ts, node);
+    if (exception) {
+      return exception.values.map((value) => ({
+        node: exception.node,
+        expression: value.expression,
+        ...(value.access ? { access: value.access } : {}),
+        label: exception.label,
+        deep: true,
+      }));
+    }
+    const sink = getResponseSinkOfNode(api.ts, node);
+    // Nest exceptions are handled above wherever they are thrown; redirects carry no body.
+    if (!sink || sink.kind === 'throw' || sink.kind === 'redirect') return [];
+    const label = describeSink(api.ts, sink.node, sink.framework);
+    return sink.payload.map((expression) => ({ node: sink.node, expression, label, deep: true }));
+  },
+};
+
+/** `res.status(500).json`, `reply.code(502).send`, `return of a Nest route handler`. */
+function describeSink(tsApi: typeof ts, node: ts.Node, framework: string | undefined): string {
+  if (tsApi.isCallExpression(node)) return getShortText(node.getSourceFile(), node.expression);
+  const owner = framework === 'nest' ? 'Nest' : framework === 'fastify' ? 'Fastify' : 'route';
+  return `return of a ${owner} route handler`;
+}
+
+export default defineApiRule<Options, MessageIds>({
+  name: 'no-verbose-errors',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow sending caught errors (stack traces, internal messages, driver details) to clients, and development error pages in production',
+      recommended: 'recommended',
+      cwe: ['CWE-209'],
+      owasp: ['API8:2023'],
+      precision: 'high',
+      securitySeverity: 5.3,
+    },
+    messages: {
+      errorReachesResponse:
+        '`{{source}}` reaches the client through `{{sink}}`, exposing {{reveals}} of a caught error. Log the error on the server and answer with a generic message.',
+      errorReachesResponseInProduction:
+        '`{{source}}` reaches the client through `{{sink}}` under `{{guard}}`, which holds in production, exposing {{reveals}} of a caught error. Invert the check or answer with a generic message.',
+      developmentErrorPage:
+        '`{{middleware}}` sends stack traces and error details to clients and runs without a development-only check. Register it only when `process.env.NODE_ENV === \'development\'`.',
+      developmentErrorPageInProduction:
+        '`{{middleware}}` sends stack traces and error details to clients, and `{{guard}}` turns it on in production. Register it only in development.',
+      developmentModeForced:
+        '`{{call}}` forces Express into development mode, where its default error handler sends stack traces to clients. Let the deployment set `NODE_ENV`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reportMessages: {
+            type: 'boolean',
+            description: 'Report `err.message` (and serializations that carry it) of errors that are not known client errors. The stack trace and driver details are always reported.',
+          },
+          checkErrorPages: {
+            type: 'boolean',
+            description: "Report development error pages in production paths: `errorhandler()`, `strong-error-handler` with `debug: true`, `app.set('env', 'development')`.",
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ reportMessages: true, checkErrorPages: true }],
+  detect(ctx, [options]) {
+    const findings: Finding[] = [];
+    if (getErrorExposures(ctx.ts, ctx.sourceFile).length > 0 || ctx.project) {
+      findings.push(...reportLeaks(ctx.ts, findFlows(ctx, verboseErrorSpec), options.reportMessages !== false));
+    }
+    if (options.checkErrorPages !== false) {
+      for (const page of findDevelopmentErrorPages(ctx.ts, ctx.sourceFile)) {
+        if (page.kind === 'forced-development-mode') {
+          findings.push({ messageId: 'developmentModeForced', node: page.node, data: { call: page.text } });
+        } else if (page.productionGuard) {
+          findings.push({
+            messageId: 'developmentErrorPageInProduction',
+            node: page.node,
+            data: { middleware: page.text, guard: getShortText(ctx.sourceFile, page.productionGuard) },
+          });
+        } else {
+          findings.push({ messageId: 'developmentErrorPage', node: page.node, data: { middleware: page.text } });
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+/** One finding per sink: the most revealing flow into it, unless the sink only runs in development. */
+function reportLeaks(tsApi: typeof ts, flows: readonly Flow[], reportMessages: boolean): Finding[] {
+  const best = new Map<ts.Node, { flow: Flow; reveals: ErrorReveal }>();
+  for (const flow of flows) {
+    const reveals = revealsOf(tsApi, flow);
+    if (!reveals || (!reportMessages && reveals === 'message')) continue;
+    const existing = best.get(flow.sink.node);
+    if (!existing || REVEAL_RANK[reveals] < REVEAL_RANK[existing.reveals]) best.set(flow.sink.node, { flow, reveals });
+  }
+  const findings: Finding[] = [];
+  for (const [node, { flow, reveals }] of best) {
+    const sinkEnvironment = getRunningEnvironment(tsApi, node);
+    if (sinkEnvironment?.kind === 'development') continue;
+    const exposure = getErrorExposureAt(tsApi, flow.source.node);
+    const guard = exposure?.productionGuard ?? sinkEnvironment;
+    const data = { source: flow.source.label, sink: flow.sink.label, reveals: REVEAL_TEXT[reveals] };
+    findings.push(
+      guard
+        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, guard: getShortText(node.getSourceFile(), guard.condition) } }
+        : { messageId: 'errorReachesResponse', node, data },
+    );
+  }
+  return findings.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/**
+ * What a flow exposes: the read's own reveal, or, for the whole error passed through a helper, what
+ * the helper read from it (`helper(err)` returning `{ code: err.code }` exposes nothing).
+ */
+function revealsOf(tsApi: typeof ts, flow: Flow): ErrorReveal | undefined {
+  const exposure = getErrorExposureAt(tsApi, flow.source.node);
+  if (!exposure) return undefined;
+  if (exposure.reveals !== 'object' || !flow.source.label.startsWith(exposure.label)) return exposure.reveals;
+  const field = /^\.([A-Za-z_$][\w$]*)|^\["((?:[^"\\]|\\.)*)"\]/.exec(flow.source.label.slice(exposure.label.length));
+  if (!field) return 'object';
+  return findErrorProperty(field[1] ?? (JSON.parse(`"${field[2]}"`) as string))?.reveals;
+}

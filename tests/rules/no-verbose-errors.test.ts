@@ -1,0 +1,766 @@
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-verbose-errors.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+
+const ruleTester = createRuleTester();
+// The rule tester pins its own copy of @typescript-eslint/utils; the rule object is the same at run time.
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+
+ruleTester.run('no-verbose-errors', testedRule, {
+  valid: [
+    // --- Express -------------------------------------------------------------------------------
+    {
+      name: 'express: generic message after server-side logging',
+      code: `import express from 'express';
+const router = express.Router();
+router.post('/orders', async (req, res) => {
+  try {
+    res.json(await createOrder(req.body));
+  } catch (err) {
+    logger.error({ err }, 'order failed');
+    res.status(500).json({ error: 'Could not place the order' });
+  }
+});`,
+    },
+    {
+      // A status code is not a leak.
+      name: 'express: error handler that only forwards the status',
+      code: `app.use((err, req, res, next) => {
+  res.status(err.status || 500).json({ error: 'Request failed' });
+});`,
+    },
+    {
+      // An error code is a stable identifier, not an internal detail.
+      name: 'express: err.code alone in the body',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (err) { res.status(500).json({ code: err.code }); }
+});`,
+    },
+    {
+      // Narrowed to a zod error: its issues are written for clients.
+      name: 'express: zod issues after instanceof ZodError',
+      code: `import { ZodError } from 'zod';
+export function errorHandler(err, req, res, next) {
+  if (err instanceof ZodError) return res.status(400).json({ issues: err.issues, message: err.message });
+  res.status(500).json({ error: 'Internal error' });
+}`,
+    },
+    {
+      // http-errors messages are written by the code that creates them.
+      name: 'express: err instanceof HttpError ? err.message : generic',
+      code: `import createError, { HttpError } from 'http-errors';
+app.use((err, req, res, next) => {
+  res.status(err.status ?? 500).json({ error: err instanceof HttpError ? err.message : 'Internal error' });
+});`,
+    },
+    {
+      // The app's own client-error class, with literal messages.
+      name: 'express: own error class defined in the file',
+      code: `class AppError extends Error { constructor(message, status) { super(message); this.status = status; } }
+class NotFoundError extends AppError { constructor() { super('Not found', 404); } }
+app.use((err, req, res, next) => {
+  if (err instanceof NotFoundError) return res.status(404).json({ error: err.message });
+  res.status(500).json({ error: 'Internal error' });
+});`,
+    },
+    {
+      // Per-file mode cannot see the class; another file decides, so the rule stays silent.
+      name: 'express: error class imported from another file',
+      code: `import { AppError } from '../errors/app-error.js';
+app.use((err, req, res, next) => {
+  if (err instanceof AppError) return res.status(err.status).json({ error: err.message });
+  res.status(500).json({ error: 'Internal error' });
+});`,
+    },
+    {
+      // http-errors sets expose only for messages meant for clients.
+      name: 'express: err.expose guards the message',
+      code: `app.use((err, req, res, next) => {
+  res.status(err.status || 500).json({ error: err.expose ? err.message : 'Internal Server Error' });
+});`,
+    },
+    {
+      // The stack is sent only in development.
+      name: 'express: stack inside a NODE_ENV === development branch',
+      code: `app.use((err, req, res, next) => {
+  if (process.env.NODE_ENV === 'development') {
+    return res.status(500).json({ error: err.message, stack: err.stack });
+  }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+    },
+    {
+      // Development-only conditional inside the body.
+      name: 'express: stack behind isDev ? ... : undefined',
+      code: `const isDev = process.env.NODE_ENV !== 'production';
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal error', stack: isDev ? err.stack : undefined });
+});`,
+    },
+    {
+      // Production returns early with a generic message; what follows runs outside production.
+      name: 'express: early return in production dominates the verbose answer',
+      code: `app.use((err, req, res, next) => {
+  if (req.app.get('env') === 'production') {
+    return res.status(500).json({ error: 'Internal error' });
+  }
+  res.status(500).json({ error: err.message, stack: err.stack });
+});`,
+    },
+    {
+      // errorhandler() only in development.
+      name: 'express: errorhandler() behind a development check',
+      code: `import errorhandler from 'errorhandler';
+if (process.env.NODE_ENV === 'development') {
+  app.use(errorhandler());
+}`,
+    },
+    {
+      // Config flag named for development.
+      name: 'express: errorhandler() behind config.isDev',
+      code: `const errorhandler = require('errorhandler');
+const config = require('./config');
+if (config.isDev) app.use(errorhandler());`,
+    },
+    {
+      // A local middleware that happens to share the name is not the errorhandler package.
+      name: 'express: local errorHandler middleware',
+      code: `import { errorhandler } from './middleware/errorhandler.js';
+app.use(errorhandler());`,
+    },
+    {
+      // The environment comes from the deployment, not forced to development.
+      name: 'express: app.set(env) from process.env',
+      code: `app.set('env', process.env.NODE_ENV);`,
+    },
+    {
+      // strong-error-handler hides details unless debug is on, and debug follows the environment.
+      name: 'express: strong-error-handler with debug tied to the environment',
+      code: `import strongErrorHandler from 'strong-error-handler';
+app.use(strongErrorHandler({ debug: process.env.NODE_ENV !== 'production', log: true }));`,
+    },
+    {
+      // Logging the stack on the server is the right thing to do.
+      name: 'express: stack to the log, sendStatus to the client',
+      code: `router.delete('/x/:id', async (req, res) => {
+  try { await remove(req.params.id); res.sendStatus(204); }
+  catch (err) { console.error(err.stack); res.sendStatus(500); }
+});`,
+    },
+    {
+      // Passing the error on to the error middleware is not a response.
+      name: 'express: next(err)',
+      code: `router.get('/x', async (req, res, next) => {
+  try { res.json(await load()); } catch (err) { next(err); }
+});`,
+    },
+    {
+      // A validation result is not a caught error; joi's details are written for clients.
+      name: 'express: joi validate() error details',
+      code: `router.post('/channels', (req, res) => {
+  const { error, value } = schema.validate(req.body);
+  if (error) return res.status(400).json({ error: error.details[0].message });
+  res.json(value);
+});`,
+    },
+    {
+      // An error the handler builds itself, with a literal message.
+      name: 'express: new Error with a literal message',
+      code: `router.get('/x', (req, res) => {
+  const error = new Error('Not allowed');
+  res.status(403).json({ error: error.message });
+});`,
+    },
+    {
+      // err.name === 'ValidationError' narrows to validator errors.
+      name: 'express: err.name === ValidationError',
+      code: `app.use((err, req, res, next) => {
+  if (err.name === 'ValidationError') return res.status(400).json({ error: err.message });
+  res.status(500).json({ error: 'Internal error' });
+});`,
+    },
+    {
+      // The helper lives in another file; per-file mode does not guess what it returns.
+      name: 'express: error body built by a helper in another file',
+      code: `import { toErrorBody } from './error-body.js';
+router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (err) { res.status(500).json(toErrorBody(err)); }
+});`,
+    },
+    // --- Fastify -------------------------------------------------------------------------------
+    {
+      // Fastify's schema-validation errors are written for clients.
+      name: 'fastify: error.validation in setErrorHandler',
+      code: `fastify.setErrorHandler((error, request, reply) => {
+  if (error.validation) {
+    return reply.code(400).send({ error: 'Invalid request', details: error.validation, message: error.message });
+  }
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ error: 'Internal Server Error' });
+});`,
+    },
+    {
+      // Status and code only.
+      name: 'fastify: statusCode and code in the body',
+      code: `app.setErrorHandler(function (error, request, reply) {
+  reply.status(error.statusCode ?? 500).send({ statusCode: error.statusCode ?? 500, code: error.code });
+});`,
+    },
+    {
+      // Generic upstream failure message in a route.
+      name: 'fastify: generic message in a route catch',
+      code: `export default async function routes(fastify) {
+  fastify.get('/maps/:id', async (request, reply) => {
+    try { return await fetchOverlay(request.params.id); }
+    catch (err) { request.log.warn(err); return reply.code(502).send({ error: 'Overlay fetch failed' }); }
+  });
+}`,
+    },
+    {
+      // Debug output only in development.
+      name: 'fastify: stack behind a development config flag',
+      code: `fastify.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error', ...(config.isDevelopment && { stack: error.stack }) });
+});`,
+    },
+    // --- NestJS --------------------------------------------------------------------------------
+    {
+      // Literal message in a Nest exception.
+      name: 'nest: literal message in a NotFoundException',
+      code: `import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+@Controller('orders')
+export class OrdersController {
+  @Get(':id')
+  async find(@Param('id') id: string) {
+    try { return await this.orders.get(id); }
+    catch (err) { throw new NotFoundException(\`Order \${id} not found\`); }
+  }
+}`,
+    },
+    {
+      // The app's own client error, narrowed with instanceof.
+      name: 'nest: own error class message in a ConflictException',
+      code: `import { ConflictException, Injectable } from '@nestjs/common';
+class SlotTakenError extends Error { constructor() { super('That slot is already booked'); } }
+@Injectable()
+export class BookingService {
+  async book(slot: string) {
+    try { await this.repo.insert({ slot }); }
+    catch (err) {
+      if (err instanceof SlotTakenError) throw new ConflictException(err.message);
+      throw new ConflictException('Could not book');
+    }
+  }
+}`,
+    },
+    {
+      // @Catch(HttpException): the caught messages are HttpException messages, written for clients.
+      name: 'nest: HttpException filter sending exception.message',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+@Catch(HttpException)
+export class HttpErrorFilter implements ExceptionFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse();
+    res.status(exception.getStatus()).json({ message: exception.message });
+  }
+}`,
+    },
+    {
+      // Non-HttpExceptions get a generic body.
+      name: 'nest: catch-all filter with getResponse() or a generic body',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('errors');
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse();
+    const isHttp = exception instanceof HttpException;
+    if (!isHttp) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(isHttp ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR)
+      .json(isHttp ? exception.getResponse() : { statusCode: 500, message: 'Internal server error' });
+  }
+}`,
+    },
+    {
+      // The cause option is not part of the response body.
+      name: 'nest: error as the cause option only',
+      code: `import { InternalServerErrorException } from '@nestjs/common';
+export class PaymentsService {
+  async charge() {
+    try { await this.client.charge(); }
+    catch (err) { throw new InternalServerErrorException('Payment failed', { cause: err }); }
+  }
+}`,
+    },
+    {
+      // Rethrowing: Nest's default filter answers "Internal server error" for non-HTTP errors.
+      name: 'nest: rethrow the caught error',
+      code: `import { Controller, Post } from '@nestjs/common';
+@Controller('imports')
+export class ImportsController {
+  @Post()
+  async run() {
+    try { return await this.imports.run(); } catch (err) { this.logger.error(err); throw err; }
+  }
+}`,
+    },
+    {
+      // A development-only filter body.
+      name: 'nest: filter with stack inside a development check',
+      code: `import { ArgumentsHost, Catch } from '@nestjs/common';
+@Catch()
+export class DevFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse();
+    if (process.env.NODE_ENV === 'development') {
+      const err = exception as Error;
+      return res.status(500).json({ message: err?.message, stack: err?.stack });
+    }
+    res.status(500).json({ message: 'Internal server error' });
+  }
+}`,
+    },
+    {
+      // Returning a status field of the error from a handler is fine.
+      name: 'nest: handler returns only a status',
+      code: `import { Controller, Post } from '@nestjs/common';
+@Controller('sync')
+export class SyncController {
+  @Post()
+  async sync() {
+    try { return await this.fhir.sync(); } catch (err) { return { synced: 0, status: err.status }; }
+  }
+}`,
+    },
+  ],
+  invalid: [
+    // --- Express -------------------------------------------------------------------------------
+    {
+      name: 'express: err.message of a caught error in res.json',
+      code: `router.post('/orders', async (req, res) => {
+  try {
+    res.json(await createOrder(req.body));
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: (err as Error).message',
+      code: `router.post('/cookbooks/:id/share', async (req, res) => {
+  try { await share(req.params.id); res.sendStatus(204); }
+  catch (err) { res.status(400).json({ error: (err as Error).message }); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: '(err as Error).message', sink: 'res.status(400).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: String(err) in res.send',
+      code: `router.post('/imports', async (req, res) => {
+  try { res.json(await runImport(req.body.url)); }
+  catch (err) { res.status(502).send(String(err)); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'String(err)', sink: 'res.status(502).send', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: err.stack as plain text',
+      code: `router.get('/monitors/:id/check', async (req, res) => {
+  try { res.json(await check(req.params.id)); }
+  catch (err) {
+    res.status(502).type('text/plain').send(err.stack);
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.stack', sink: "res.status(502).type('text/plain').send", reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: four-argument handler sends message and stack (one report)',
+      code: `import type { ErrorRequestHandler } from 'express';
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  logger.error(err);
+  res.status(500).json({ error: err.message, stack: err.stack });
+};`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: whole error object sent by an error handler',
+      code: `function handleErrors(err, req, res, next) {
+  res.status(500).send(err);
+}
+app.use(handleErrors);`,
+      errors: [{ messageId: 'errorReachesResponse', line: 2, data: { source: 'err', sink: 'res.status(500).send', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'express: util.inspect(err)',
+      code: `import util from 'node:util';
+router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (err) { res.status(500).json({ error: util.inspect(err) }); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'util.inspect(err)', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: named inspect import',
+      code: `import { inspect } from 'util';
+router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (e) { res.status(500).send(inspect(e, { depth: 5 })); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'inspect(e, { depth: 5 })', sink: 'res.status(500).send', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: JSON.stringify(err)',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); }
+  catch (err) { res.status(500).json({ error: 'failed', detail: JSON.stringify(err) }); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'JSON.stringify(err)', sink: 'res.status(500).json', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'express: message in a template literal',
+      code: `router.post('/webhooks/stripe', (req, res) => {
+  let event;
+  try { event = parseEvent(req.body); }
+  catch (err) { return res.status(400).send(\`Webhook error: \${(err as Error).message}\`); }
+  res.json({ received: true });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: '(err as Error).message', sink: 'res.status(400).send', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: message through a local variable (instanceof Error is not a client class)',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); }
+  catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    res.status(500).json({ message });
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: destructured message and stack',
+      code: `app.use((err, req, res, next) => {
+  const { message, stack } = err;
+  res.status(500).json({ message, stack });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'stack', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: promise .catch callback',
+      code: `router.get('/reports/:id', (req, res) => {
+  reports.build(req.params.id)
+    .then((r) => res.json(r))
+    .catch((err) => res.status(500).json({ error: err.message }));
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: error object rendered into a view',
+      code: `app.use((err, req, res, next) => {
+  res.status(500);
+  res.render('error', { error: err });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err', sink: 'res.render', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'express: res.end(err.stack)',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (e) { res.statusCode = 500; res.end(e.stack); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 2, data: { source: 'e.stack', sink: 'res.end', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: node-style callback error',
+      code: `router.get('/files/:name', (req, res) => {
+  fs.readFile(path.join(DIR, 'x.txt'), 'utf8', (err, data) => {
+    if (err) return res.status(500).send(err.message);
+    res.send(data);
+  });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.message', sink: 'res.status(500).send', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: err.toString()',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (err) { res.status(500).send({ error: err.toString() }); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 2, data: { source: 'err.toString()', sink: 'res.status(500).send', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: driver error narrowed with instanceof still leaks its message',
+      code: `import { QueryFailedError } from 'typeorm';
+app.use((err, req, res, next) => {
+  if (err instanceof QueryFailedError) return res.status(400).json({ error: err.message });
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.message', sink: 'res.status(400).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: Sequelize error by name, with its SQL',
+      code: `app.use((err, req, res, next) => {
+  if (err.name === 'SequelizeDatabaseError') {
+    return res.status(500).json({ error: 'Database error', sql: err.sql });
+  }
+  next(err);
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.sql', sink: 'res.status(500).json', reveals: 'driver details (SQL, parameters)' } }],
+    },
+    {
+      name: 'express: a development check that does not dominate the send',
+      code: `app.use((err, req, res, next) => {
+  if (process.env.NODE_ENV === 'development') console.error(err.stack);
+  res.status(500).json({ stack: err.stack });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'express: inverted NODE_ENV check around the stack',
+      code: `app.use((err, req, res, next) => {
+  if (process.env.NODE_ENV !== 'development') {
+    return res.status(500).json({ error: err.message, stack: err.stack });
+  }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponseInProduction',
+          line: 3,
+          data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace', guard: "process.env.NODE_ENV !== 'development'" },
+        },
+      ],
+    },
+    {
+      name: 'express: errorhandler() with no environment check',
+      code: `const express = require('express');
+const errorhandler = require('errorhandler');
+const app = express();
+app.use(errorhandler());`,
+      errors: [{ messageId: 'developmentErrorPage', line: 4, data: { middleware: 'errorhandler()' } }],
+    },
+    {
+      name: 'express: errorhandler() only in production (inverted check)',
+      code: `import errorhandler from 'errorhandler';
+if (process.env.NODE_ENV === 'production') {
+  app.use(errorhandler({ log: false }));
+}`,
+      errors: [
+        {
+          messageId: 'developmentErrorPageInProduction',
+          line: 3,
+          data: { middleware: 'errorhandler({ log: false })', guard: "process.env.NODE_ENV === 'production'" },
+        },
+      ],
+    },
+    {
+      name: 'express: strong-error-handler with debug: true',
+      code: `import strongErrorHandler from 'strong-error-handler';
+app.use(strongErrorHandler({ debug: true }));`,
+      errors: [{ messageId: 'developmentErrorPage', line: 2, data: { middleware: 'strongErrorHandler({ debug: true })' } }],
+    },
+    {
+      name: 'express: app.set(env, development)',
+      code: `const app = express();
+app.set('env', 'development');`,
+      errors: [{ messageId: 'developmentModeForced', line: 2, data: { call: "app.set('env', 'development')" } }],
+    },
+    // --- Fastify -------------------------------------------------------------------------------
+    {
+      name: 'fastify: setErrorHandler sends message and stack',
+      code: `app.setErrorHandler((error, request, reply) => {
+  if (error.validation) return reply.code(400).send({ error: 'Invalid request', details: error.validation });
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(error.statusCode ?? 500).send({ error: error.name, message: error.message, stack: error.stack });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'error.stack', sink: 'reply.code(error.statusCode ?? 500).send', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'fastify: JSON.stringify(err) in a route',
+      code: `export default async function mapRoutes(fastify) {
+  fastify.get('/overlays/:id', async (request, reply) => {
+    try { return await loadOverlay(request.params.id); }
+    catch (err) { return reply.code(502).send({ error: 'Overlay fetch failed', upstream: JSON.stringify(err) }); }
+  });
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'JSON.stringify(err)', sink: 'reply.code(502).send', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'fastify: the caught Prisma error sent whole',
+      code: `fastify.post('/webhooks/payments', async (request, reply) => {
+  try { await prisma.payment.create({ data: toPayment(request.body) }); return { ok: true }; }
+  catch (err) {
+    return reply.status(500).send(err);
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err', sink: 'reply.status(500).send', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'fastify: the error handler passes the error through',
+      code: `fastify.setErrorHandler(async (error, request, reply) => {
+  request.log.error(error);
+  reply.send(error);
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'error', sink: 'reply.send', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'fastify: String(err) in a reason field',
+      code: `fastify.post('/loans/:id/return', async (request, reply) => {
+  try { await returnLoan(request.params.id); return { ok: true }; }
+  catch (err) { return reply.code(502).send({ message: 'Follow-up failed', reason: String(err) }); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'String(err)', sink: 'reply.code(502).send', reveals: 'the error message' } }],
+    },
+    {
+      name: 'fastify: @fastify/sensible reply helper with the message',
+      code: `fastify.get('/feeds/:id', async (request, reply) => {
+  try { return await feeds.load(request.params.id); }
+  catch (err) { return reply.internalServerError(err.message); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.message', sink: 'reply.internalServerError', reveals: 'the error message' } }],
+    },
+    {
+      name: 'fastify: a value returned from a route handler is the response',
+      code: `import type { FastifyInstance } from 'fastify';
+export default async function routes(fastify: FastifyInstance) {
+  fastify.get('/trips/:id/export', async (request) => {
+    try { return await exportTrip(request.params.id); }
+    catch (err) { return { ok: false, error: err.message }; }
+  });
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'return of a Fastify route handler', reveals: 'the error message' } }],
+    },
+    // --- NestJS --------------------------------------------------------------------------------
+    {
+      name: 'nest: BadGatewayException built from the message',
+      code: `import { BadGatewayException, Controller, Post } from '@nestjs/common';
+@Controller('records')
+export class RecordsController {
+  @Post('import')
+  async importRecords() {
+    try { return await this.records.import(); }
+    catch (e) { throw new BadGatewayException(\`Import failed: \${(e as Error).message}\`); }
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: '(e as Error).message', sink: 'new BadGatewayException', reveals: 'the error message' } }],
+    },
+    {
+      name: 'nest: InternalServerErrorException(err.message) in a service',
+      code: `import { Injectable, InternalServerErrorException } from '@nestjs/common';
+@Injectable()
+export class TicketsService {
+  async purchase(dto) {
+    try { return await this.payments.charge(dto); }
+    catch (err) {
+      throw new InternalServerErrorException(err.message);
+    }
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: 'err.message', sink: 'new InternalServerErrorException', reveals: 'the error message' } }],
+    },
+    {
+      name: 'nest: HttpException with the stack',
+      code: `import { HttpException, HttpStatus } from '@nestjs/common';
+export async function run(job) {
+  try { await job(); }
+  catch (error) { throw new HttpException({ message: 'Job failed', trace: error.stack }, HttpStatus.INTERNAL_SERVER_ERROR); }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'error.stack', sink: 'new HttpException', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'nest: the whole error as the exception body',
+      code: `import { BadRequestException } from '@nestjs/common';
+export class UsersService {
+  async create(dto) {
+    try { return await this.repo.save(dto); } catch (err) { throw new BadRequestException(err); }
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err', sink: 'new BadRequestException', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'nest: the message as the exception description',
+      code: `import { BadRequestException } from '@nestjs/common';
+export class ImportService {
+  async run(file) {
+    try { return await this.parser.parse(file); }
+    catch (err) { throw new BadRequestException('Import failed', { description: err.message }); }
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'new BadRequestException', reveals: 'the error message' } }],
+    },
+    {
+      name: 'nest: a route handler returns the error text',
+      code: `import { Controller, Post } from '@nestjs/common';
+@Controller('integrations/fhir')
+export class FhirController {
+  @Post('sync')
+  async sync() {
+    try { return await this.fhir.sync(); }
+    catch (err) {
+      return { synced: 0, error: String(err) };
+    }
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'String(err)', sink: 'return of a Nest route handler', reveals: 'the error message' } }],
+    },
+    {
+      name: 'nest: a catch-all filter sends the stack',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse();
+    const err = exception as Error;
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: err.name, message: err.message, stack: err.stack });
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: 'err.stack', sink: 'res.status(HttpStatus.INTERNAL_SERVER_ERROR).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'nest: a QueryFailedError filter sends the query',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+@Catch(QueryFailedError)
+export class DbErrorFilter implements ExceptionFilter {
+  catch(exception: QueryFailedError, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse();
+    response.status(500).json({ message: 'Database error', query: exception.query });
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: 'exception.query', sink: 'response.status(500).json', reveals: 'driver details (SQL, parameters)' } }],
+    },
+    {
+      name: 'nest: a catch-all filter sends the message of any exception',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  catch(exception: any, host: ArgumentsHost) {
+    const ctx = host.switchToHttp();
+    ctx.getResponse().status(500).json({ message: exception.message });
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 6, data: { source: 'exception.message', sink: 'ctx.getResponse().status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'nest: an HttpException filter still must not send the stack',
+      code: `import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+@Catch(HttpException)
+export class HttpFilter {
+  catch(exception: HttpException, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse();
+    res.status(exception.getStatus()).json({ message: exception.message, stack: exception.stack });
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 6, data: { source: 'exception.stack', sink: 'res.status(exception.getStatus()).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'nest: @Res() response in a controller',
+      code: `import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+@Controller('exports')
+export class ExportsController {
+  @Get()
+  async export(@Res() res: Response) {
+    try { res.send(await this.exports.csv()); }
+    catch (err) { res.status(500).json({ error: err.message }); }
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+  ],
+});
