@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium && !mustRun)('html report in Chromium', () => {
     await expect.poll(() => page.locator('#routes').innerText()).toContain('/x</script><script>window.__pwned=4</script>');
     expect(await page.locator('#findings').innerText()).toContain(HOSTILE);
     expect(await page.locator('#findings').innerText()).toContain('src/odd/"><script>window.__pwned=3<.ts');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests.every((u) => u.startsWith('file:'))).toBe(true);

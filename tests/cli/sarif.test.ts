@@ -101,7 +101,7 @@ describe('sarif', () => {
       'security-severity': '8.1',
     });
     expect(rule.helpUri).toMatch(/docs\/rules\/no-danger\.md$/);
-    const result = sarifRun.results!.find((r) => r.message.text.includes('req.params.id'))!;
+    const result = sarifRun.results!.find((r) => r.message.text?.includes('req.params.id'))!;
     expect(result.locations![0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'src/routes/users.ts', uriBaseId: '%SRCROOT%' },
       region: { startLine: 6, startColumn: 3, endLine: 6, endColumn: 24, snippet: { text: 'danger(req.params.id)' } },
@@ -110,7 +110,7 @@ describe('sarif', () => {
     expect(result.level).toBe('error');
     expect(sarifRun.results!.find((r) => r.ruleId === 'api-guard/prefer-care')!.level).toBe('warning');
     const notifications = sarifRun.invocations![0]!.toolExecutionNotifications!;
-    expect(notifications.some((n) => n.message.text.includes('src/broken.ts') && n.level === 'error')).toBe(true);
+    expect(notifications.some((n) => n.message.text?.includes('src/broken.ts') && n.level === 'error')).toBe(true);
   });
 
   it('partial fingerprints are stable across a line shift', async () => {
