@@ -8,6 +8,7 @@
 import type * as ts from 'typescript';
 import { getPropertyNameText, getShortText, skipOuterExpressions } from '../core/ast.js';
 import { walkDescendants } from '../core/walk.js';
+import { getFileBindings } from '../core/bindings.js';
 import { findNestGlobalMethod, isNestHttpFactoryMethod } from '../catalog/nest.js';
 import { getEnhancerText, type NestExpressionIn } from './nest-decorators.js';
 import { readMiddlewareTarget, type NestMiddlewareTarget } from './nest-modules.js';
@@ -87,6 +88,9 @@ interface MutableBootstrap {
   middleware: NestAppMiddleware[];
   unknownConfiguration: string[];
 }
+
+/** How deep `return app` is followed into callers (`createApp()` called by `main()` called by ...). */
+const MAX_RETURN_DEPTH = 3;
 
 function readBootstrap(lookup: NestLookup, file: ts.SourceFile, call: ts.CallExpression): NestBootstrapModel {
   const tsApi = lookup.ts;
@@ -177,8 +181,12 @@ function readAppUses(
       readHelperCall(lookup, file, parent, parent.arguments.indexOf(node as ts.Expression), out, seen, depth);
       return;
     }
+    if (tsApi.isReturnStatement(parent) || (tsApi.isArrowFunction(parent) && parent.body === node)) {
+      // `return app`: what callers of the function do with it is part of the configuration.
+      readCallersOfReturningFunction(lookup, file, parent, out, seen, depth);
+      return;
+    }
     if (
-      tsApi.isReturnStatement(parent) ||
       tsApi.isShorthandPropertyAssignment(parent) ||
       (tsApi.isPropertyAssignment(parent) && parent.initializer === node) ||
       tsApi.isArrayLiteralExpression(parent) ||
@@ -188,6 +196,86 @@ function readAppUses(
       out.unknownConfiguration.push(`the application escapes at ${describeLocation(file, parent)}`);
     }
   });
+}
+
+/**
+ * The application is returned from a function: read what each caller does with the result. A
+ * caller that discards it (`void bootstrap()`) adds nothing; one that holds it in a variable is read
+ * like the bootstrap itself; any other use, or callers the analysis cannot see (an exported function
+ * in per-file mode), make the configuration unknown.
+ */
+function readCallersOfReturningFunction(
+  lookup: NestLookup,
+  file: ts.SourceFile,
+  at: ts.Node,
+  out: MutableBootstrap,
+  seen: Set<ts.Node>,
+  depth: number,
+): void {
+  const tsApi = lookup.ts;
+  const escape = (): void => {
+    out.unknownConfiguration.push(`the application escapes at ${describeLocation(file, at)}`);
+  };
+  const fn = getEnclosingFunctionLike(tsApi, at);
+  const named = fn ? getFunctionName(tsApi, fn) : undefined;
+  if (!fn || !named || depth >= MAX_RETURN_DEPTH) return escape();
+  if (seen.has(fn)) return;
+  seen.add(fn);
+  const exported = getFileBindings(tsApi, file).exports.some((e) => e.local === named.name);
+  if (exported && !lookup.project) return escape();
+  const files = lookup.project && exported ? lookup.project.files() : [file];
+  for (const candidate of files) {
+    if (!candidate.text.includes(named.name)) continue;
+    let failed = false;
+    walkDescendants(tsApi, candidate, (node) => {
+      if (failed || !tsApi.isCallExpression(node)) return;
+      const callee = skipOuterExpressions(tsApi, node.expression);
+      if (!tsApi.isIdentifier(callee)) return;
+      const symbol = resolveNestExpression(lookup, candidate, callee);
+      if (symbol.kind !== 'declaration' || symbol.node !== named.declaration) return;
+      if (isResultDiscarded(tsApi, node)) return;
+      const holder = getAssignedName(tsApi, node);
+      const scope = getEnclosingScope(tsApi, node);
+      if (!holder || !scope) {
+        failed = true;
+        return;
+      }
+      readAppUses(lookup, candidate, scope, holder, out, seen, depth + 1);
+    });
+    if (failed) return escape();
+  }
+}
+
+/** `void f()`, `f();`, `await f();`: the result is not used. */
+function isResultDiscarded(tsApi: NestLookup['ts'], call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (node.parent && (tsApi.isAwaitExpression(node.parent) || tsApi.isParenthesizedExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  return !!parent && (tsApi.isExpressionStatement(parent) || tsApi.isVoidExpression(parent));
+}
+
+function getEnclosingFunctionLike(tsApi: NestLookup['ts'], node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (
+      tsApi.isFunctionDeclaration(current) ||
+      tsApi.isFunctionExpression(current) ||
+      tsApi.isArrowFunction(current) ||
+      tsApi.isMethodDeclaration(current)
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** The name a function is called by, and the declaration that name resolves to. */
+function getFunctionName(tsApi: NestLookup['ts'], fn: ts.FunctionLikeDeclaration): { name: string; declaration: ts.Node } | undefined {
+  if (tsApi.isFunctionDeclaration(fn) && fn.name) return { name: fn.name.text, declaration: fn };
+  const parent = fn.parent;
+  if ((tsApi.isArrowFunction(fn) || tsApi.isFunctionExpression(fn)) && parent && tsApi.isVariableDeclaration(parent) && tsApi.isIdentifier(parent.name)) {
+    return { name: parent.name.text, declaration: parent };
+  }
+  return undefined;
 }
 
 function readHelperCall(

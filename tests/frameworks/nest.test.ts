@@ -713,7 +713,7 @@ void NestFactory.create(AppModule).then(() => undefined);
     expect(app('forFeature')).toEqual(['L4 GET /things incomplete [] markers: -']);
   });
 
-  it('reads a bootstrap helper in another file, and is incomplete when the application escapes', () => {
+  it('reads bootstrap helpers and callers of a function that returns the application; unread uses make it incomplete', () => {
     const files = {
       '/repo/src/app.module.ts': `
 import { Module } from '@nestjs/common';
@@ -755,20 +755,49 @@ void bootstrap();
       'L4 GET /v1/orders complete [global:guard:SessionGuard] markers: -',
     ]);
 
-    const escaping = createNestProject({
-      ...files,
-      '/repo/src/main.ts': `
+    const returned = (main: string, server: string): string[] =>
+      (() => {
+        const project = createNestProject({ ...files, '/repo/src/main.ts': main, '/repo/src/server.ts': server });
+        return resolveNestFile(project.scope, project.file('/repo/src/orders.controller.ts')).map(
+          (r) => `${describeRoute(r)}${r.incompleteReason ? ` (${r.incompleteReason})` : ''}`,
+        );
+      })();
+    const createApp = `
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 export async function createApp() {
   const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('v2');
   return app;
 }
+`;
+    // The caller holds the application and adds a guard: read like the bootstrap itself.
+    expect(
+      returned(
+        createApp,
+        `
+import { createApp } from './main';
+import { TokenGuard } from './token.guard';
+async function start() {
+  const server = await createApp();
+  server.useGlobalGuards(new TokenGuard());
+  await server.listen(3000);
+}
+void start();
 `,
-    });
-    const [route] = resolveNestFile(escaping.scope, escaping.file('/repo/src/orders.controller.ts'));
-    expect(route!.complete).toBe(false);
-    expect(route!.incompleteReason).toMatch(/^the application escapes at main\.ts:6$/);
+      ),
+    ).toEqual(['L4 GET /v2/orders complete [global:guard:TokenGuard] markers: -']);
+    // The caller passes it on to something the analysis cannot read.
+    expect(
+      returned(
+        createApp,
+        `
+import { createApp } from './main';
+import { registerEverything } from 'internal-platform';
+void createApp().then((app) => registerEverything(app));
+`,
+      ),
+    ).toEqual(['L4 GET /v2/orders incomplete [] markers: - (the application escapes at main.ts:7)']);
   });
 
   it('is incomplete for a controller no application registers', () => {
