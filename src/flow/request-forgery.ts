@@ -232,9 +232,10 @@ function getConcatenationPrefix(expr: ts.Expression, api: FlowApi): string | und
   return current === inner ? undefined : getStaticString(tsApi, current);
 }
 
-/** A read of `.host`/`.hostname` (of a parsed URL). */
+/** A read of `.host`/`.hostname` (of a parsed URL), or a variable named for a host (`const { hostname } = new URL(u)`). */
 function isHostRead(expr: ts.Expression, api: FlowApi): boolean {
   const inner = skipOuterExpressions(api.ts, expr);
+  if (api.ts.isIdentifier(inner)) return /host/i.test(inner.text);
   return api.ts.isPropertyAccessExpression(inner) && (inner.name.text === 'hostname' || inner.name.text === 'host');
 }
 

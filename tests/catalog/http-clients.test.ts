@@ -1,0 +1,90 @@
+/**
+ * Every row of the HTTP client catalog, with its matching sample (one `no-ssrf` finding) and its
+ * non-matching sample (none). Samples that are not Nest controllers are placed in an Express handler
+ * (`req` is the request), with their imports kept at the top.
+ */
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import {
+  HTTP_CLIENTS,
+  PRIVATE_ADDRESS_CHECKS,
+  SAFE_AGENTS,
+  findHttpClient,
+  isPrivateAddressCheck,
+  isSafeAgent,
+  parseSsrfSinkSetting,
+} from '../../src/catalog/http-clients.js';
+import { createAnalysisContext } from '../../src/core/context.js';
+import { DEFAULT_SETTINGS } from '../../src/settings/schema.js';
+import noSsrf from '../../rules/no-ssrf.js';
+
+function placeInHandler(sample: string): string {
+  if (sample.includes('@Controller')) return sample;
+  const lines = sample.split('\n');
+  const imports = lines.filter((l) => /^(import |const \w+ = require\()/.test(l));
+  const body = lines.filter((l) => !imports.includes(l));
+  return `${imports.join('\n')}\napp.post('/x', async (req, res) => {\n${body.join('\n')}\n  res.end();\n});\n`;
+}
+
+/** Rows whose only URL position is the path of a fixed origin: reported with `reportPathInjection`. */
+const PATH_ONLY_ROWS = new Set(['undici-pool-request']);
+
+function findingsOf(sample: string, reportPathInjection = false): number {
+  const sourceFile = ts.createSourceFile('/app/src/sample.ts', placeInHandler(sample), ts.ScriptTarget.Latest, true);
+  const ctx = createAnalysisContext({ ts, sourceFile, settings: DEFAULT_SETTINGS });
+  return noSsrf.detect(ctx, [{ reportPathInjection }]).length;
+}
+
+describe('HTTP_CLIENTS', () => {
+  it('has unique row names', () => {
+    const names = HTTP_CLIENTS.map((row) => row.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  for (const row of HTTP_CLIENTS) {
+    describe(row.name, () => {
+      it('reports its matching sample', () => {
+        expect(findingsOf(row.samples.match, PATH_ONLY_ROWS.has(row.name))).toBe(1);
+      });
+      it('stays silent on its non-matching sample', () => {
+        expect(findingsOf(row.samples.nonMatch, PATH_ONLY_ROWS.has(row.name))).toBe(0);
+      });
+      it('is found by module and path', () => {
+        const construct = 'construct' in row && row.construct === true;
+        for (const path of row.paths) expect(findHttpClient(row.module, path, construct)?.name).toBe(row.name);
+      });
+    });
+  }
+
+  it('does not match the same path from another module or as a call instead of new', () => {
+    expect(findHttpClient('./lib/axios.js', 'get', false)).toBeUndefined();
+    expect(findHttpClient('axios', 'get', true)).toBeUndefined();
+    expect(findHttpClient('ws', '', false)).toBeUndefined();
+  });
+});
+
+describe('SAFE_AGENTS', () => {
+  it('recognizes each agent factory', () => {
+    for (const row of SAFE_AGENTS) expect(isSafeAgent(row.module, row.paths[0]!)).toBe(true);
+    expect(isSafeAgent('https', 'Agent')).toBe(false);
+    expect(isSafeAgent(undefined, 'ssrfFilter')).toBe(false);
+  });
+});
+
+describe('PRIVATE_ADDRESS_CHECKS', () => {
+  it('recognizes each check and nothing else', () => {
+    for (const row of PRIVATE_ADDRESS_CHECKS) expect(isPrivateAddressCheck(row.module, row.paths[0]!)).toBe(true);
+    expect(isPrivateAddressCheck('validator', 'isIP')).toBe(false);
+  });
+});
+
+describe('parseSsrfSinkSetting', () => {
+  it('reads module:export.method entries', () => {
+    expect(parseSsrfSinkSetting('@acme/http:client.get')).toMatchObject({ module: '@acme/http', paths: ['client.get'] });
+    expect(parseSsrfSinkSetting('node:https:get')).toMatchObject({ module: 'https', paths: ['get'] });
+    expect(parseSsrfSinkSetting('phin:default')).toMatchObject({ module: 'phin', paths: [''] });
+  });
+  it('reads global function names', () => {
+    expect(parseSsrfSinkSetting('fetchUrl')).toMatchObject({ module: undefined, paths: ['fetchUrl'] });
+  });
+});
