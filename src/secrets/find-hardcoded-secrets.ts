@@ -19,7 +19,7 @@ import { findPublicKeyFormat } from '../catalog/secrets.js';
 import { getCredentialHits, type CredentialHit } from './credential-origins.js';
 import { shannonEntropy } from './entropy.js';
 import { getNamingContext, type NamingContext } from './naming-context.js';
-import { looksLikeHashOrChecksum, looksLikeKeyName, looksLikeNaturalLanguage, looksLikeNonSecretText, looksLikePathOrUrl } from './non-secret-text.js';
+import { looksLikeCredentialLabel, looksLikeHashOrChecksum, looksLikeKeyName, looksLikeNaturalLanguage, looksLikeNonSecretText, looksLikePathOrUrl } from './non-secret-text.js';
 import { isPlaceholderSecret } from './placeholder.js';
 import { scanSecretFormats } from './secret-format-scan.js';
 import { classifySecretName, splitIdentifierWords, toEnvironmentVariableName, type SecretName } from './secret-name.js';
@@ -155,6 +155,14 @@ function isTextDictionary(tsApi: TsApi, object: ts.ObjectLiteralExpression | und
   return strings >= 3 && texts * 2 >= strings;
 }
 
+/** Names of objects that hold texts, codes or stand-ins rather than secrets. */
+const TEXT_CONTAINER_WORDS = new Set(['errors', 'error', 'messages', 'message', 'labels', 'label', 'i18n', 'translations', 'texts', 'copy', 'strings', 'hints', 'placeholders', 'placeholder', 'examples', 'example', 'samples', 'sample', 'dummy', 'fake', 'mock', 'mocks', 'fixtures', 'validation']);
+
+/** True when an enclosing object's name says it holds texts or stand-ins (`errors.password`, `PLACEHOLDER_SECRETS.X`). */
+function isInsideTextOrPlaceholderContainer(nc: NamingContext): boolean {
+  return nc.names.slice(0, -1).some((name) => splitIdentifierWords(name).some((w) => TEXT_CONTAINER_WORDS.has(w)));
+}
+
 /** The secret-named reading of a naming context: the environment variable's name first, then the holder's. */
 function getSecretName(nc: NamingContext): { readonly secretName: SecretName; readonly fromEnv: boolean } | undefined {
   if (nc.compared) return undefined;
@@ -263,7 +271,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
 
     const named = getSecretName(nc);
     if (!named) continue;
-    if (!named.fromEnv && (inTranslations || isTextDictionary(tsApi, nc.object))) continue;
+    if (!named.fromEnv && (inTranslations || isTextDictionary(tsApi, nc.object) || isInsideTextOrPlaceholderContainer(nc) || looksLikeCredentialLabel(value))) continue;
     const words = [...nc.names, nc.envVar ?? ''].flatMap((n) => splitIdentifierWords(n));
     if (!looksLikeNamedSecret(value, words, policy)) continue;
     if (looksLikePathOrUrl(value)) continue;

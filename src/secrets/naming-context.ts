@@ -130,10 +130,14 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
       ) {
         const target = getAccessPath(tsApi, parent.left);
         if (target !== undefined) {
-          const parts = target.split('.');
-          ownName = parts[parts.length - 1];
-          outer.push(...parts.slice(0, -1).filter((p) => p !== 'this'));
-          if (op !== tsApi.SyntaxKind.EqualsToken && target.startsWith('process.env.') && envVar === undefined) envVar = ownName;
+          const parts = target.split('.').filter((p) => p !== 'this');
+          if (ownName === undefined) {
+            ownName = parts[parts.length - 1];
+            outer.push(...parts.slice(0, -1).reverse());
+            if (op !== tsApi.SyntaxKind.EqualsToken && target.startsWith('process.env.') && envVar === undefined) envVar = ownName;
+          } else {
+            outer.push(...[...parts].reverse());
+          }
         }
         break;
       }

@@ -110,7 +110,7 @@ export function looksLikeNaturalLanguage(value: string): boolean {
   const trimmed = value.trim();
   const words = trimmed.split(/\s+/);
   if (words.length < 2) return /^\p{Lu}\p{Ll}+[.!?:]?$/u.test(trimmed) || /[.!?:]$/.test(trimmed) && /^\p{L}+[.!?:]$/u.test(trimmed);
-  const letterWords = words.filter((w) => /^[\p{L}'’,.!?:;()-]+$/u.test(w));
+  const letterWords = words.filter((w) => /^["'‘’“”«»,.!?:;()-]*\p{L}[\p{L}"'‘’“”«»,.!?:;()-]*$/u.test(w));
   return letterWords.length >= Math.ceil(words.length * 0.6);
 }
 
@@ -176,6 +176,20 @@ export function looksLikeKeyName(value: string, nameWords: readonly string[] = [
   if (words.length === 0) return false;
   const own = new Set(nameWords);
   return words.every((w) => VOCABULARY.has(w) || own.has(w));
+}
+
+/** Words that name a credential. */
+const CREDENTIAL_WORDS = new Set(['secret', 'secrets', 'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'token', 'tokens', 'key', 'keys', 'apikey', 'credential', 'credentials']);
+
+/**
+ * True for an identifier-like string of plain words that mentions a credential: an error code, a
+ * key or a label (`incorrectPassword`, `secret_for_refresh`, `password-reset`). Under a secret name
+ * alone this is more often a code than a secret; in a credential sink it is still reported.
+ */
+export function looksLikeCredentialLabel(value: string): boolean {
+  if (!/^[A-Za-z]+(?:[_.-]?[A-Za-z]+)*$/.test(value)) return false;
+  const words = splitIdentifierWords(value);
+  return words.length >= 2 && words.some((w) => CREDENTIAL_WORDS.has(w));
 }
 
 /**

@@ -103,8 +103,6 @@ const KEY_QUALIFIERS = new Set([
   'anthropic',
   'algolia',
   'firebase',
-  'session',
-  'cookie',
 ]);
 
 /** Words before `token` that make it something else: pagination cursors, DI tokens, lexer tokens. */

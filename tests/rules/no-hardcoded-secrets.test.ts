@@ -206,6 +206,21 @@ const dev = 'postgres://postgres:postgres@localhost:5432/dev';`,
       code: `type Grant = 'password' | 'client_credentials';
 interface Creds { token: 'abc123DEF456ghi789' }`,
     },
+    {
+      // Error codes that mention the field are identifiers, not passwords.
+      name: 'error codes',
+      code: `throw new UnprocessableEntityException({ errors: { password: 'incorrectPassword', oldPassword: 'missingOldPassword' } });`,
+    },
+    {
+      // Values kept to detect placeholders at startup are stand-ins by name.
+      name: 'placeholder container',
+      code: `const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: 'secret', AUTH_REFRESH_SECRET: 'secret_for_refresh', AUTH_FORGOT_SECRET: 'f0rg0t-s3cr3t' };`,
+    },
+    {
+      // A cookie key is the cookie's name.
+      name: 'cookie key name',
+      code: `class Banner { private readonly bannerCookieKey = 'welcomebanner_status'; }`,
+    },
     // --- Sinks that receive no literal ------------------------------------------------------------
     {
       // A parameter is not a constant of the file.
