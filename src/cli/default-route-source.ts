@@ -1,12 +1,20 @@
 /**
- * The route model the CLI uses by default: the routing engineer's `getProjectRoutes`, and the
- * posture function (provisional until the model's `getRoutePosture` lands).
+ * The route model the CLI uses by default: the routing model's `getProjectRoutes` and
+ * `getRoutePosture`, the same answers `require-auth-guard` reads, so the inventory and the rule
+ * never disagree.
  */
+import { getRoutePosture } from '../model/posture.js';
 import { getProjectRoutes } from '../model/resolve-api-model.js';
-import { getProvisionalPosture } from './provisional-posture.js';
 import type { RouteModelSource } from './route-inventory.js';
 
 export const defaultRouteSource: RouteModelSource = {
   getRoutes: (index) => getProjectRoutes(index),
-  getPosture: (route, _index, settings) => getProvisionalPosture(route, settings),
+  getPosture: (route, index, settings) => {
+    const posture = getRoutePosture(index, route, settings);
+    return {
+      state: posture.posture,
+      reason: posture.evidence,
+      ...(posture.protectedBy ? { protectedBy: posture.protectedBy.map((item) => item.text) } : {}),
+    };
+  },
 };

@@ -2,7 +2,9 @@
  * The API inventory as rows a person reads: method, full path (`?` where a prefix or segment is not
  * known), framework, handler location, the auth guards and the validation that apply, and the
  * route's posture. Built from the routing model (`ResolvedRoute`); the posture comes from the
- * model's posture function, so `routes` and `require-auth-guard` read the same answer.
+ * model's posture function, so `routes` and `require-auth-guard` read the same answer. The AUTH
+ * column lists what protects the route (from the posture) and guard-like chain items (by role and
+ * name, also when they do not protect this route, e.g. bypassed by a public marker).
  */
 import path from 'node:path';
 import type * as ts from 'typescript';
@@ -16,6 +18,8 @@ export interface RoutePosture {
   readonly state: PostureState;
   /** Why: the guard that protects it, the public marker, the missing mount. */
   readonly reason?: string;
+  /** The printable names of the chain items that protect the route. */
+  readonly protectedBy?: readonly string[];
 }
 
 export interface RouteRow {
@@ -83,6 +87,11 @@ export function toRouteRow(route: ResolvedRoute, posture: RoutePosture, root: st
     if (described.kind === 'guard') guards.push(text);
     else if (described.kind === 'validation') validation.push(text);
     else otherChain.push(text);
+  }
+  for (const text of posture.protectedBy ?? []) {
+    if (!guards.includes(text)) guards.push(text);
+    const other = otherChain.indexOf(text);
+    if (other >= 0) otherChain.splice(other, 1);
   }
   if (route.route.schema && !validation.includes('schema')) validation.push('schema');
   return {
