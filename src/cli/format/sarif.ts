@@ -7,6 +7,7 @@
  */
 import type * as sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
+import { relativeToRoot } from '../route-inventory.js';
 import type { ReportedFinding, ScanReport, SelectedRule } from '../scan-report.js';
 
 export interface SarifFormatOptions {
@@ -58,7 +59,7 @@ function artifactLocation(relativePath: string, filePath: string): sarif.Artifac
   return { uri: pathToFileURL(filePath).href };
 }
 
-function toSarifResult(finding: ReportedFinding, relativePath: string, filePath: string, ruleIndex: number): sarif.Result {
+function toSarifResult(finding: ReportedFinding, relativePath: string, filePath: string, ruleIndex: number, root: string): sarif.Result {
   const location = artifactLocation(relativePath, filePath);
   return {
     ruleId: finding.ruleId,
@@ -86,7 +87,7 @@ function toSarifResult(finding: ReportedFinding, relativePath: string, filePath:
           relatedLocations: finding.related.map((r, id) => ({
             id,
             message: { text: r.message },
-            physicalLocation: { artifactLocation: artifactLocation(r.filePath === filePath ? relativePath : r.filePath, r.filePath), region: { startLine: r.line, startColumn: r.column } },
+            physicalLocation: { artifactLocation: artifactLocation(r.filePath === filePath ? relativePath : relativeToRoot(root, r.filePath), r.filePath), region: { startLine: r.line, startColumn: r.column } },
           })),
         }
       : {}),
@@ -99,7 +100,7 @@ export function buildSarifLog(report: ScanReport, options: SarifFormatOptions = 
   const ruleIndexes = new Map(rules.map((r, i) => [r.id, i]));
   const results: sarif.Result[] = [];
   for (const file of report.files) {
-    for (const finding of file.findings) results.push(toSarifResult(finding, file.relativePath, file.filePath, ruleIndexes.get(finding.ruleId) ?? -1));
+    for (const finding of file.findings) results.push(toSarifResult(finding, file.relativePath, file.filePath, ruleIndexes.get(finding.ruleId) ?? -1, report.root));
   }
   const notifications: sarif.Notification[] = report.diagnostics.map((d) => ({
     level: d.kind === 'file-note' ? 'note' : 'warning',
