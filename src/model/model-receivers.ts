@@ -185,7 +185,8 @@ function classifyImport(lookup: ReceiverLookup, module: string, imported: string
   }
   const byName = classifyByName(localName);
   if (byName) return byName;
-  if (isPascalCase(localName) && isLikelyModelName(localName) && isApplicationModule(module)) return 'model';
+  // Per file (or when the export cannot be read): a PascalCase import from a models module.
+  if (isPascalCase(localName) && isLikelyModelName(localName) && isApplicationModule(module) && MODEL_MODULE_PATH.test(module)) return 'model';
   return undefined;
 }
 

@@ -1,0 +1,176 @@
+/**
+ * Cross-file cases: bodies that cross from a Nest controller or an Express router into a service
+ * that writes the model, schemas and validation middleware declared in other files, global
+ * `ValidationPipe`s registered in `main.ts`. The write is reported in the file that makes it; the
+ * per-file run of the same files stays silent where only another file decides.
+ */
+import { readFileSync } from 'node:fs';
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-mass-assignment.js';
+import { createRuleTester, createTypedRuleTester, typedFixtureRoot } from '../utils/rule-tester.js';
+
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+const dir = `${typedFixtureRoot}/mass-assignment`;
+
+function fixture(path: string): { filename: string; code: string } {
+  return { filename: `${dir}/${path}`, code: readFileSync(`${dir}/${path}`, 'utf8') };
+}
+
+createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
+  valid: [
+    {
+      // The controller passes the body on; the write is in the service, reported there.
+      name: 'nest: the controller of a service write',
+      ...fixture('nest-no-pipe/lockers.controller.ts'),
+    },
+    {
+      // The DTO is a decorated class and main.ts registers ValidationPipe({ whitelist: true }); the other method is reported.
+      name: 'nest: the controller whose DTO is whitelisted globally',
+      ...fixture('nest-whitelist/visits.controller.ts'),
+    },
+    {
+      // Zod parses the body in the router; the service receives the parsed value (and the other route is reported in the service).
+      name: 'express: the router of a service write',
+      ...fixture('express-service/routes/recipes.routes.ts'),
+    },
+    {
+      // joi rejects undeclared keys (schema read from another file); yup's is reported below.
+      name: 'express: the module that declares the schemas',
+      ...fixture('express-schemas/validation/schemas.ts'),
+    },
+    {
+      // The router only registers controller functions; the writes are in the controller file.
+      name: 'express: the router of controller functions',
+      ...fixture('express-controller/routes/members.routes.ts'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'nest: entity body with no global pipe, written in the service',
+      ...fixture('nest-no-pipe/lockers.service.ts'),
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 15,
+          data: {
+            source: '@Body() locker (POST /lockers in lockers.controller.ts)',
+            sink: 'this.repo.insert',
+            detail: '`Locker` is a TypeORM entity and no ValidationPipe with `whitelist: true` applies',
+            examples: '`isAdmin` or `ownerId`',
+          },
+        },
+      ],
+    },
+    {
+      // Under a global whitelisting pipe the DTO is safe; Partial<Visit> is not a class and is not validated.
+      name: 'nest: Partial<Entity> under a global whitelisting pipe, written in the service',
+      ...fixture('nest-whitelist/visits.service.ts'),
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 16,
+          data: {
+            source: '@Body() changes (PATCH /visits/:id in visits.controller.ts)',
+            sink: 'this.visits.update',
+            detail: '`Partial<Visit>` is not a class (a utility type), so ValidationPipe receives Object and validates nothing',
+            examples: '`role` or `isAdmin`',
+          },
+        },
+      ],
+    },
+    {
+      // The global pipe validates the DTO but does not whitelist; the parameter pipe of the other route does.
+      name: 'nest: decorated DTO under a global pipe without whitelist',
+      ...fixture('nest-no-whitelist/staff.controller.ts'),
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 11,
+          data: {
+            source: '@Body() dto',
+            sink: 'this.prisma.staffMember.update',
+            detail: '`new ValidationPipe({ transform: true })` validates `UpdateProfileDto` but does not set `whitelist: true`, so undeclared properties pass',
+            examples: '`role` or `isAdmin`',
+          },
+        },
+      ],
+    },
+    {
+      name: 'express: router to service, written in the service',
+      ...fixture('express-service/services/recipe.service.ts'),
+      errors: [
+        {
+          messageId: 'unvalidatedBody',
+          line: 10,
+          data: { source: 'req.body (PUT /:id in recipes.routes.ts)', sink: 'recipe.update', examples: '`role` or `isAdmin`' },
+        },
+      ],
+    },
+    {
+      // The yup schema is read from another file: it keeps undeclared keys.
+      name: 'express: yup schema from another file',
+      ...fixture('express-schemas/routes/alerts.routes.ts'),
+      errors: [
+        {
+          messageId: 'permissiveValidation',
+          line: 16,
+          data: { source: 'req.body', sink: 'Incident.create', validator: 'incidentSchema.validate', examples: '`role` or `isAdmin`' },
+        },
+      ],
+    },
+    {
+      // The body schema is read from another file: it has no additionalProperties: false; the TypeBox one is closed.
+      name: 'fastify: open body schema from another file',
+      ...fixture('fastify-schemas/routes/vehicles.ts'),
+      errors: [
+        {
+          messageId: 'openBodySchema',
+          line: 7,
+          data: { source: 'request.body', sink: 'Vehicle.update', schemaPath: 'body', examples: '`role` or `isAdmin`' },
+        },
+      ],
+    },
+    {
+      // One controller function is registered behind a validation middleware, the other is not.
+      name: 'express: controller function registered without validation in another file',
+      ...fixture('express-controller/controllers/members.controller.ts'),
+      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Member.create', examples: '`role` or `credits`' } }],
+    },
+  ],
+});
+
+createRuleTester().run('no-mass-assignment (the same files, per file)', testedRule, {
+  valid: [
+    {
+      // Per file the service has no source: its parameter could be anything.
+      name: 'nest: service alone',
+      ...fixture('nest-no-pipe/lockers.service.ts'),
+    },
+    {
+      // Per file the global pipes in main.ts are not known.
+      name: 'nest: controller with a DTO, pipes unknown',
+      ...fixture('nest-no-whitelist/staff.controller.ts'),
+    },
+    {
+      // Per file the router hands the body to a service it cannot see.
+      name: 'express: router alone',
+      ...fixture('express-service/routes/recipes.routes.ts'),
+    },
+    {
+      // Per file the imported schemas are trusted.
+      name: 'express: imported schemas',
+      ...fixture('express-schemas/routes/alerts.routes.ts'),
+    },
+    {
+      // Per file the imported body schemas are trusted.
+      name: 'fastify: imported body schemas',
+      ...fixture('fastify-schemas/routes/vehicles.ts'),
+    },
+    {
+      // Per file the registration (and its middleware) is in another file.
+      name: 'express: controller functions alone',
+      ...fixture('express-controller/controllers/members.controller.ts'),
+    },
+  ],
+  invalid: [],
+});
