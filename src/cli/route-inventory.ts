@@ -6,11 +6,11 @@
  * column lists what protects the route (from the posture) and guard-like chain items (by role and
  * name, also when they do not protect this route, e.g. bypassed by a public marker).
  */
-import path from 'node:path';
 import type * as ts from 'typescript';
 import type { ResolvedRoute } from '../model/api-model.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
+import { relativeToRoot } from './report-path.js';
 
 export type PostureState = 'protected' | 'public' | 'unprotected' | 'unknown';
 
@@ -63,16 +63,6 @@ function describeItem(item: ResolvedRoute['chain'][number]): { kind: 'guard' | '
   return { kind: 'other', text: item.text };
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-/** A path relative to `root` when inside it, else the absolute path; forward slashes either way. */
-export function relativeToRoot(root: string, filePath: string): string {
-  const rel = path.relative(root, filePath);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return toPosix(filePath);
-  return toPosix(rel);
-}
 
 export function toRouteRow(route: ResolvedRoute, posture: RoutePosture, root: string): RouteRow {
   const file: ts.SourceFile = route.file;

@@ -7,7 +7,7 @@
  */
 import type * as sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
-import { relativeToRoot } from '../route-inventory.js';
+import { relativeToRoot } from '../report-path.js';
 import type { ReportedFinding, ScanReport, SelectedRule } from '../scan-report.js';
 
 export interface SarifFormatOptions {
