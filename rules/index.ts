@@ -4,10 +4,14 @@
 import type { AnyApiRule } from '../src/rule-kit/define-api-rule.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noSsrf from './no-ssrf.js';
+import noVerboseErrors from './no-verbose-errors.js';
+import noAuthEnumeration from './no-auth-enumeration.js';
 import noMassAssignment from './no-mass-assignment.js';
 
 export const rules: Record<string, AnyApiRule> = {
   'no-mass-assignment': noMassAssignment,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-ssrf': noSsrf,
+  'no-verbose-errors': noVerboseErrors,
+  'no-auth-enumeration': noAuthEnumeration,
 };
