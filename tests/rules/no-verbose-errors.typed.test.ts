@@ -1,0 +1,82 @@
+/**
+ * Cross-file cases: error helpers in another file that serialize (or do not serialize) the caught
+ * error, an app error class from another file, and a helper that sends the error itself. The inline
+ * files sit in tests/fixtures/typed/verbose-errors/ so their imports resolve to the files on disk.
+ * Per-file mode stays silent on each of them: only the other file shows what the helper does.
+ */
+import { readFileSync } from 'node:fs';
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-verbose-errors.js';
+import { createRuleTester, createTypedRuleTester, typedFixtureRoot } from '../utils/rule-tester.js';
+
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+const dir = `${typedFixtureRoot}/verbose-errors`;
+
+const read = (path: string): string => readFileSync(`${dir}/${path}`, 'utf8');
+const sendErrorTs = read('send-error.ts');
+const reportsRoutes = read('reports.routes.ts');
+const importsRoutes = read('imports.routes.ts');
+const exportsRoutes = read('exports.routes.ts');
+const errorsMiddleware = read('errors.middleware.ts');
+
+createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
+  valid: [
+    {
+      // One helper builds a generic body, the other keeps only err.code: nothing internal is sent.
+      name: 'helpers in another file that ignore the error or keep its code',
+      filename: `${dir}/exports.routes.ts`,
+      code: exportsRoutes,
+    },
+    {
+      // The class is the app's own client error, declared in another file.
+      name: 'app error class from another file narrows the message',
+      filename: `${dir}/errors.middleware.ts`,
+      code: errorsMiddleware,
+    },
+  ],
+  invalid: [
+    {
+      name: 'helper in another file copies the message and the stack into the body',
+      filename: `${dir}/reports.routes.ts`,
+      code: reportsRoutes,
+      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'helper in another file turns any error into its message',
+      filename: `${dir}/imports.routes.ts`,
+      code: importsRoutes,
+      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'err.message', sink: 'res.status(502).send', reveals: 'the error message' } }],
+    },
+    {
+      // Reported once, on the helper's own response call; the route that passes the error is in invoices.routes.ts.
+      name: 'helper that sends the error it is given, called from a route in another file',
+      filename: `${dir}/send-error.ts`,
+      code: sendErrorTs,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+  ],
+});
+
+createRuleTester().run('no-verbose-errors (per file, same code)', testedRule, {
+  valid: [
+    {
+      // Per file, the helper's body is unknown: no guess.
+      name: 'helper that serializes the error, seen from the route alone',
+      filename: `${dir}/reports.routes.ts`,
+      code: reportsRoutes,
+    },
+    {
+      // Per file, the helper's body is unknown: no guess.
+      name: 'helper that describes the error, seen from the route alone',
+      filename: `${dir}/imports.routes.ts`,
+      code: importsRoutes,
+    },
+    {
+      // Per file, nothing shows that callers pass caught errors.
+      name: 'helper that sends the error, seen alone',
+      filename: `${dir}/send-error.ts`,
+      code: sendErrorTs,
+    },
+  ],
+  invalid: [],
+});
