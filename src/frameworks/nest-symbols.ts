@@ -9,6 +9,7 @@ import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getFileBindings } from '../core/bindings.js';
 import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getPerFileCache } from './nest-cache.js';
 
 export type NestSymbol =
   /** A top-level declaration (class, function, variable declaration), here or in another project file. */
@@ -26,9 +27,17 @@ export interface NestLookup {
 
 const MAX_RESOLVE_DEPTH = 16;
 
-/** The symbol a top-level name of `file` refers to. */
+const symbolCacheKey = {};
+
+/** The symbol a top-level name of `file` refers to (memoized per file and project index). */
 export function resolveNestName(lookup: NestLookup, file: ts.SourceFile, name: string): NestSymbol {
-  return resolveNameIn(lookup, file, name, 0);
+  const cache = getPerFileCache(lookup, symbolCacheKey, file, () => new Map<string, NestSymbol>());
+  let symbol = cache.get(name);
+  if (!symbol) {
+    symbol = resolveNameIn(lookup, file, name, 0);
+    cache.set(name, symbol);
+  }
+  return symbol;
 }
 
 function resolveNameIn(lookup: NestLookup, file: ts.SourceFile, name: string, depth: number): NestSymbol {
@@ -38,7 +47,8 @@ function resolveNameIn(lookup: NestLookup, file: ts.SourceFile, name: string, de
   const imported = bindings.imports.get(name);
   if (!imported) return { kind: 'unknown' };
   const project = lookup.project;
-  if (project && depth < MAX_RESOLVE_DEPTH && imported.imported !== '*') {
+  // Nest's own packages are never project files: no module resolution for them.
+  if (project && depth < MAX_RESOLVE_DEPTH && imported.imported !== '*' && !imported.module.startsWith('@nestjs/')) {
     const target = project.resolveImport(file, imported.module);
     if (target) {
       const resolved = project.resolveExport(target, imported.imported);
@@ -58,17 +68,22 @@ function resolveNameIn(lookup: NestLookup, file: ts.SourceFile, name: string, de
   return { kind: 'import', module: imported.module, imported: imported.imported, file };
 }
 
+const typeLevelDeclarations = new WeakMap<ts.SourceFile, ReadonlyMap<string, ts.Node>>();
+
 /** Enums, interfaces and type aliases, which the binder's value declarations leave out. */
 function findTypeLevelDeclaration(tsApi: TsApi, file: ts.SourceFile, name: string): ts.Node | undefined {
-  for (const statement of file.statements) {
-    if (
-      (tsApi.isEnumDeclaration(statement) || tsApi.isInterfaceDeclaration(statement) || tsApi.isTypeAliasDeclaration(statement)) &&
-      statement.name.text === name
-    ) {
-      return statement;
+  let declarations = typeLevelDeclarations.get(file);
+  if (!declarations) {
+    const map = new Map<string, ts.Node>();
+    for (const statement of file.statements) {
+      if (tsApi.isEnumDeclaration(statement) || tsApi.isInterfaceDeclaration(statement) || tsApi.isTypeAliasDeclaration(statement)) {
+        if (!map.has(statement.name.text)) map.set(statement.name.text, statement);
+      }
     }
+    declarations = map;
+    typeLevelDeclarations.set(file, declarations);
   }
-  return undefined;
+  return declarations.get(name);
 }
 
 /**

@@ -30,6 +30,7 @@ import { getNestControllers, type NestControllerModel, type NestRouteModel } fro
 import type { NestExpressionIn } from '../frameworks/nest-decorators.js';
 import { getNestParameterInput } from '../frameworks/nest-parameters.js';
 import { getSymbolClass, getSymbolInitializer, resolveNestExpression, resolveNestName, type NestLookup, type NestSymbol } from '../frameworks/nest-symbols.js';
+import { getPerFileCache } from '../frameworks/nest-cache.js';
 
 /** What the declared type of a body parameter is, as far as `ValidationPipe` is concerned. */
 export type NestBodyTypeKind =
@@ -498,12 +499,13 @@ interface ShapeAccumulator {
   complete: boolean;
 }
 
-const shapeCache = new WeakMap<ts.ClassDeclaration, NestDtoShape>();
+const shapeCacheKey = {};
 const MAX_SHAPE_DEPTH = 8;
 
 /** The properties of a DTO class, own and inherited, with whether class-validator decorates each. */
 export function readDtoShape(lookup: NestLookup, file: ts.SourceFile, node: ts.ClassDeclaration): NestDtoShape {
-  const cached = lookup.project ? undefined : shapeCache.get(node);
+  const shapeCache = getPerFileCache(lookup, shapeCacheKey, file, () => new Map<ts.ClassDeclaration, NestDtoShape>());
+  const cached = shapeCache.get(node);
   if (cached) return cached;
   const acc: ShapeAccumulator = { properties: new Map(), complete: true };
   addClass(lookup, file, node, acc, 0);
@@ -519,7 +521,7 @@ export function readDtoShape(lookup: NestLookup, file: ts.SourceFile, node: ts.C
     entity: acc.entity,
     complete: acc.complete,
   };
-  if (!lookup.project) shapeCache.set(node, shape);
+  shapeCache.set(node, shape);
   return shape;
 }
 
