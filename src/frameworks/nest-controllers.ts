@@ -84,13 +84,13 @@ function collectControllers(lookup: NestLookup, file: ts.SourceFile): NestContro
   return controllers;
 }
 
-/** Cheap filter: the file imports something from a Nest package (or a project file, in project mode). */
+/**
+ * Cheap filter: the file imports a Nest package, or (in project mode, where a barrel may re-export
+ * `@nestjs/common`) anything at all.
+ */
 function mayUseNest(lookup: NestLookup, file: ts.SourceFile): boolean {
-  for (const binding of getFileBindings(lookup.ts, file).imports.values()) {
-    if (binding.module.startsWith('@nestjs/')) return true;
-    if (lookup.project) return true;
-  }
-  return false;
+  const imports = [...getFileBindings(lookup.ts, file).imports.values()];
+  return imports.some((b) => b.module.startsWith('@nestjs/')) || (lookup.project !== undefined && imports.length > 0);
 }
 
 function readRoute(lookup: NestLookup, file: ts.SourceFile, method: ts.MethodDeclaration): NestRouteModel | undefined {

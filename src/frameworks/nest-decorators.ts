@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import type { HttpMethod } from '../model/facts.js';
-import { getDecoratorName, getDecorators, getShortText, skipOuterExpressions } from '../core/ast.js';
+import { getDecorators, getShortText, skipOuterExpressions } from '../core/ast.js';
 import {
   AUTH_LIKE_DECORATOR_NAME,
   PUBLIC_METADATA_KEY_PATTERN,
@@ -309,9 +309,4 @@ export function getEnhancerText(tsApi: NestLookup['ts'], file: ts.SourceFile, no
     if (tsApi.isIdentifier(callee)) return callee.text;
   }
   return getShortText(file, expr, 60);
-}
-
-/** The name of a decorator as written (`Get`, `UseGuards`), for quick filters. */
-export function getWrittenDecoratorName(tsApi: NestLookup['ts'], decorator: ts.Decorator): string | undefined {
-  return getDecoratorName(tsApi, decorator);
 }

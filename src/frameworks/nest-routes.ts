@@ -21,7 +21,6 @@ import { NEST_VERSION_NEUTRAL, getNestControllers, type NestControllerModel, typ
 import type { NestEnhancerUse, NestExpressionIn, NestPublicMarker } from './nest-decorators.js';
 import { doesGuardHonourMarker } from './nest-guards.js';
 import { joinRoutePath, type NestMiddlewareTarget } from './nest-modules.js';
-import { getEnhancerClass } from './nest-providers.js';
 import { getEnhancerText } from './nest-decorators.js';
 import { resolveNestExpression, getSymbolClass } from './nest-symbols.js';
 
@@ -240,9 +239,4 @@ function isExcludedFromPrefix(prefix: NestGlobalPrefix, route: NestRouteModel, l
       (!target.method || target.method === 'ALL' || target.method === route.httpMethod) &&
       matchesRoutePattern(target.path, localPath),
   );
-}
-
-/** The class a chain item names (a guard's class), for callers that read guards. */
-export function getChainItemClass(scope: RoutingScope, item: NestExpressionIn): ts.ClassDeclaration | undefined {
-  return getEnhancerClass(scope, item)?.node;
 }
