@@ -30,8 +30,8 @@ export interface NestRouteDecoratorRow {
 }
 
 /**
- * Route decorators of `@nestjs/common`. `@Search()` is left out: SEARCH is not an `HttpMethod` of the
- * model and no auth or body rule depends on it.
+ * Route decorators of `@nestjs/common`. `@Sse()` serves a GET stream of server-sent events.
+ * `@Search()` is left out: SEARCH is not an `HttpMethod` of the model and no rule depends on it.
  */
 export const NEST_ROUTE_DECORATORS = [
   { name: 'get', decorator: 'Get', method: 'GET' },
@@ -42,6 +42,7 @@ export const NEST_ROUTE_DECORATORS = [
   { name: 'all', decorator: 'All', method: 'ALL' },
   { name: 'head', decorator: 'Head', method: 'HEAD' },
   { name: 'options', decorator: 'Options', method: 'OPTIONS' },
+  { name: 'sse', decorator: 'Sse', method: 'GET' },
 ] as const satisfies readonly NestRouteDecoratorRow[];
 
 /** The route decorator row of `@nestjs/common`'s `name`, if any. */

@@ -46,6 +46,7 @@ describe('nest catalog: route decorators', () => {
     all: { match: 'All', miss: 'Any' },
     head: { match: 'Head', miss: 'Header' },
     options: { match: 'Options', miss: 'Option' },
+    sse: { match: 'Sse', miss: 'SSE' },
   };
   it('has a sample for every row', () => expectSamplesForEveryRow(SAMPLES, NEST_ROUTE_DECORATORS));
   for (const row of NEST_ROUTE_DECORATORS) {
