@@ -54,6 +54,7 @@ import {
   taintedValue,
   transformValue,
   withoutTaintKeys,
+  UNKNOWN_KEY_FIELD,
   type AbsValue,
   type RequestObjectMarker,
   type Taint,
@@ -802,7 +803,9 @@ class Interpreter {
       let current: ts.Expression = left;
       while (tsApi.isPropertyAccessExpression(current) || tsApi.isElementAccessExpression(current)) {
         const key = tsApi.isPropertyAccessExpression(current) ? current.name.text : getStaticString(tsApi, current.argumentExpression);
-        path.unshift(key ?? '*');
+        // A computed key the client chooses taints the whole object; one the server chooses adds a field.
+        const dynamicKey = tsApi.isElementAccessExpression(current) && isClean(this.valueOf(current.argumentExpression)) ? UNKNOWN_KEY_FIELD : '*';
+        path.unshift(key ?? dynamicKey);
         current = current.expression;
       }
       if (!tsApi.isIdentifier(current)) return;
@@ -1192,6 +1195,10 @@ function setFieldPath(root: AbsValue, path: readonly string[], value: AbsValue):
   const [head, ...rest] = path;
   if (head === '*') return { ...root, taints: [...root.taints, ...allTaints(value)] };
   const fields = new Map(root.fields ?? []);
+  if (head === UNKNOWN_KEY_FIELD) {
+    fields.set(head, joinValues(fields.get(head) ?? CLEAN, setFieldPath(CLEAN, rest, value)));
+    return { ...root, fields };
+  }
   const current = fields.get(head!) ?? (root.fields ? CLEAN : projectField(root, head!));
   fields.set(head!, setFieldPath(current, rest, value));
   return { ...root, fields };

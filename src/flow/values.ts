@@ -168,12 +168,20 @@ export function withStep(taints: readonly Taint[], step: FlowStep): Taint[] {
  */
 export function projectField(value: AbsValue, name: string): AbsValue {
   const known = value.fields?.get(name);
-  if (known) return known;
-  if (value.taints.length === 0) return CLEAN;
-  return {
-    taints: value.taints.map((t) => (t.refinable && t.path.length < 6 ? { ...t, path: [...t.path, name] } : t)),
-  };
+  const anyKey = value.fields?.get(UNKNOWN_KEY_FIELD);
+  let result: AbsValue;
+  if (known) result = known;
+  else if (value.taints.length === 0) result = CLEAN;
+  else result = { taints: value.taints.map((t) => (t.refinable && t.path.length < 6 ? { ...t, path: [...t.path, name] } : t)) };
+  return anyKey ? joinValues(result, anyKey) : result;
 }
+
+/**
+ * The field that holds what was written under a computed key the client does not choose
+ * (`out[key] = body[key]` with `key` from a constant list): any named read may see it, but the
+ * object's keys stay the server's. A computed key that is itself tainted taints the whole value.
+ */
+export const UNKNOWN_KEY_FIELD = '\u0000[key]';
 
 /** The value of an unknown field (`obj[key]`): every known field and the whole-value taints. */
 export function projectAnyField(value: AbsValue): AbsValue {
