@@ -127,17 +127,19 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
     const calleeExpr = isSuper ? getSuperConstructor(tsApi, call as ts.CallExpression) : call.expression;
     if (!calleeExpr) return;
     const ref = resolveModuleReference(tsApi, sourceFile, calleeExpr);
-    const sinkText = isSuper ? `${text(calleeExpr)}` : `${isNew ? 'new ' : ''}${text(call.expression)}`;
-    const sink = isSuper ? `\`${sinkText}\` (through \`super\`)` : `\`${sinkText}\``;
+    // The printable sink, computed only for calls that turn out to be sinks.
+    let sinkCache: string | undefined;
+    const sink = (): string =>
+      (sinkCache ??= isSuper ? `\`${text(calleeExpr)}\` (through \`super\`)` : `\`${isNew ? 'new ' : ''}${text(call.expression)}\``);
     if (ref) {
       for (const row of CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]) {
         if (callMatchesRow(row, ref, isNew || isSuper, args.length)) {
-          uses.push(rowUse(row, sink, call, args[row.argument]!, row.properties));
+          uses.push(rowUse(row, sink(), call, args[row.argument]!, row.properties));
         }
       }
     } else if (tsApi.isCallExpression(call) && !isSuper) {
       for (const row of CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]) {
-        if (callMatchesReceiver(tsApi, row, call)) uses.push(rowUse(row, sink, call, args[row.argument]!, row.properties));
+        if (callMatchesReceiver(tsApi, row, call)) uses.push(rowUse(row, sink(), call, args[row.argument]!, row.properties));
       }
     }
     if (!tsApi.isCallExpression(call) || isSuper) return;

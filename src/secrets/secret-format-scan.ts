@@ -78,8 +78,11 @@ export function scanSecretFormats(value: string, extraFormats: readonly SecretFo
   let rejectedLookalike = false;
   const scanCatalog = value.length >= MIN_SCANNED_LENGTH;
   const formats: readonly SecretFormat[] = scanCatalog ? [...SECRET_FORMATS, ...extraFormats] : extraFormats;
+  const names = (context.names ?? []).join('.');
   for (const format of formats) {
     if (!mayContain(format, value)) continue;
+    // A format that needs context is only worth running when the name or the text can give it.
+    if (format.context && !format.context.test(names) && !format.context.test(value)) continue;
     for (const match of value.matchAll(globalVersion(format.pattern))) {
       const text = match[0];
       const start = match.index ?? 0;
