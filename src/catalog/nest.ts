@@ -149,48 +149,10 @@ export const CONVENTIONAL_PUBLIC_KEYS: readonly string[] = ['IS_PUBLIC_KEY', 'is
 /** Reflector methods that read route metadata (`reflector.getAllAndOverride(KEY, [...])`). */
 export const REFLECTOR_READ_METHODS: readonly string[] = ['get', 'getAll', 'getAllAndOverride', 'getAllAndMerge'];
 
-/** The request input a Nest parameter decorator reads. */
-export type NestParameterInputKind =
-  | 'body'
-  | 'query'
-  | 'params'
-  | 'headers'
-  | 'request'
-  | 'response'
-  | 'next'
-  | 'files'
-  | 'ip'
-  | 'host'
-  | 'session';
-
-export interface NestParameterDecoratorRow {
-  readonly name: string;
-  readonly decorator: string;
-  readonly input: NestParameterInputKind;
-  /** True when the value is chosen by the client (body, query, params, headers, files, host). */
-  readonly clientControlled: boolean;
-}
-
-export const NEST_PARAMETER_DECORATORS = [
-  { name: 'body', decorator: 'Body', input: 'body', clientControlled: true },
-  { name: 'query', decorator: 'Query', input: 'query', clientControlled: true },
-  { name: 'param', decorator: 'Param', input: 'params', clientControlled: true },
-  { name: 'headers', decorator: 'Headers', input: 'headers', clientControlled: true },
-  { name: 'uploaded-file', decorator: 'UploadedFile', input: 'files', clientControlled: true },
-  { name: 'uploaded-files', decorator: 'UploadedFiles', input: 'files', clientControlled: true },
-  { name: 'host-param', decorator: 'HostParam', input: 'host', clientControlled: true },
-  { name: 'ip', decorator: 'Ip', input: 'ip', clientControlled: false },
-  { name: 'req', decorator: 'Req', input: 'request', clientControlled: false },
-  { name: 'request', decorator: 'Request', input: 'request', clientControlled: false },
-  { name: 'res', decorator: 'Res', input: 'response', clientControlled: false },
-  { name: 'response', decorator: 'Response', input: 'response', clientControlled: false },
-  { name: 'next', decorator: 'Next', input: 'next', clientControlled: false },
-  { name: 'session', decorator: 'Session', input: 'session', clientControlled: false },
-] as const satisfies readonly NestParameterDecoratorRow[];
-
-export function findNestParameterDecorator(name: string): NestParameterDecoratorRow | undefined {
-  return (NEST_PARAMETER_DECORATORS as readonly NestParameterDecoratorRow[]).find((row) => row.decorator === name);
-}
+/*
+ * Parameter decorators (`@Body()`, `@Query()`, `@Param()`, ...) and what they read are catalogued
+ * once, in `request-inputs.ts` (`NEST_PARAMETER_INPUTS`), shared with the flow engine.
+ */
 
 /** How a mapped-type helper derives a class from its argument. */
 export type MappedTypeKind = 'partial' | 'pick' | 'omit' | 'intersection';

@@ -10,17 +10,21 @@ import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getAccessPath, getDecorators, skipOuterExpressions } from '../core/ast.js';
 import { walkFunctionBody } from '../core/walk.js';
-import { findNestParameterDecorator, type NestParameterInputKind } from '../catalog/nest.js';
+import { REQUEST_INPUT_KINDS, findNestParameterInput, type NestParameterSource, type RequestInputKind } from '../catalog/request-inputs.js';
 import { resolveNestExpression, resolveNestString, type NestLookup } from './nest-symbols.js';
 
-/** What a parameter receives; `user` and `custom` come from `createParamDecorator` decorators. */
-export type NestParameterKind = NestParameterInputKind | 'user' | 'custom';
+/**
+ * What a parameter receives: a request input (`body`, `query`, `params`, `headers`, `files`, ...),
+ * a framework object (`request`, `response`, `next`), or, for `createParamDecorator` decorators,
+ * `user` (what the auth guard set) and `custom` (something the analysis cannot name).
+ */
+export type NestParameterKind = NestParameterSource | 'user' | 'custom';
 
 export interface NestParameterInput {
   readonly kind: NestParameterKind;
   /** The property selected by the decorator: `@Body('email')` gives `email`, `@Param('id')` gives `id`. */
   readonly key?: string;
-  /** True when the client chooses the value (body, query, params, headers, files, host). */
+  /** True when the client chooses the value (body, query, params, headers, cookies, files). */
   readonly clientControlled: boolean;
   /** The parameter decorator. */
   readonly decorator: ts.Decorator;
@@ -28,7 +32,7 @@ export interface NestParameterInput {
   readonly pipes: readonly ts.Expression[];
 }
 
-const CLIENT_REQUEST_PROPERTIES: Readonly<Record<string, NestParameterInputKind>> = {
+const CLIENT_REQUEST_PROPERTIES: Readonly<Record<string, RequestInputKind>> = {
   body: 'body',
   query: 'query',
   params: 'params',
@@ -50,19 +54,23 @@ export function getNestParameterInput(tsApi: TsApi, param: ts.ParameterDeclarati
     const args = tsApi.isCallExpression(expr) ? expr.arguments : [];
     const symbol = resolveNestExpression(lookup, file, callee);
     if (symbol.kind === 'import' && (symbol.module === '@nestjs/common' || symbol.module.startsWith('@nestjs/common/'))) {
-      const row = findNestParameterDecorator(symbol.imported);
+      const row = findNestParameterInput(symbol.imported);
       if (!row) continue;
       const key = args[0] ? resolveNestString(lookup, file, args[0]) : undefined;
       const pipes = key !== undefined || (args[0] && isStringish(tsApi, args[0])) ? args.slice(1) : [...args];
-      return { kind: row.input, key, clientControlled: row.clientControlled, decorator, pipes };
+      return { kind: row.reads, key, clientControlled: isClientInput(row.reads), decorator, pipes };
     }
     const custom = readCustomParamDecorator(lookup, symbol);
     if (custom) {
       const key = args[0] ? resolveNestString(lookup, file, args[0]) : undefined;
-      return { kind: custom, key, clientControlled: custom !== 'user' && custom !== 'custom', decorator, pipes: [] };
+      return { kind: custom, key, clientControlled: isClientInput(custom), decorator, pipes: [] };
     }
   }
   return undefined;
+}
+
+function isClientInput(kind: NestParameterKind): boolean {
+  return (REQUEST_INPUT_KINDS as readonly string[]).includes(kind);
 }
 
 function isStringish(tsApi: TsApi, node: ts.Expression): boolean {

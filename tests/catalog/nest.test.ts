@@ -10,7 +10,6 @@ import {
   NEST_GLOBAL_TOKENS,
   NEST_INERT_DECORATOR_MODULES,
   NEST_MAPPED_TYPES,
-  NEST_PARAMETER_DECORATORS,
   NEST_PIPES,
   NEST_PUBLIC_MARKERS,
   NEST_ROUTE_DECORATORS,
@@ -21,7 +20,6 @@ import {
   findNestGlobalMethod,
   findNestGlobalToken,
   findNestMappedType,
-  findNestParameterDecorator,
   findNestPipe,
   findNestPublicMarker,
   findNestRouteDecorator,
@@ -126,37 +124,6 @@ describe('nest catalog: public markers', () => {
     expect(PUBLIC_METADATA_KEY_PATTERN.test('skipAuth')).toBe(true);
     expect(PUBLIC_METADATA_KEY_PATTERN.test('THROTTLER:SKIPdefault')).toBe(false);
     expect(PUBLIC_METADATA_KEY_PATTERN.test('roles')).toBe(false);
-  });
-});
-
-describe('nest catalog: parameter decorators', () => {
-  const SAMPLES: Record<string, { match: string; miss: string }> = {
-    body: { match: 'Body', miss: 'RawBody' },
-    query: { match: 'Query', miss: 'Queries' },
-    param: { match: 'Param', miss: 'Params' },
-    headers: { match: 'Headers', miss: 'Header' },
-    'uploaded-file': { match: 'UploadedFile', miss: 'File' },
-    'uploaded-files': { match: 'UploadedFiles', miss: 'Files' },
-    'host-param': { match: 'HostParam', miss: 'Host' },
-    ip: { match: 'Ip', miss: 'IP' },
-    req: { match: 'Req', miss: 'Rq' },
-    request: { match: 'Request', miss: 'Requests' },
-    res: { match: 'Res', miss: 'Rs' },
-    response: { match: 'Response', miss: 'Responses' },
-    next: { match: 'Next', miss: 'NextFn' },
-    session: { match: 'Session', miss: 'Sessions' },
-  };
-  it('has a sample for every row', () => expectSamplesForEveryRow(SAMPLES, NEST_PARAMETER_DECORATORS));
-  for (const row of NEST_PARAMETER_DECORATORS) {
-    it(`${row.name}: @${SAMPLES[row.name]!.match}() reads ${row.input}`, () => {
-      expect(findNestParameterDecorator(SAMPLES[row.name]!.match)?.input).toBe(row.input);
-      expect(findNestParameterDecorator(SAMPLES[row.name]!.miss)).toBeUndefined();
-    });
-  }
-
-  it('marks only client-chosen inputs as client controlled', () => {
-    expect(findNestParameterDecorator('Body')?.clientControlled).toBe(true);
-    expect(findNestParameterDecorator('Req')?.clientControlled).toBe(false);
   });
 });
 
