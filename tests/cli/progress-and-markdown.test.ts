@@ -3,7 +3,7 @@
  * end; Markdown escapes what comes from the analyzed code.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/cli/format/markdown.js';
+import { escapeMarkdown, markdownMessage } from '../../src/cli/format/markdown.js';
 import { createProgressBar } from '../../src/cli/progress.js';
 
 describe('createProgressBar', () => {
@@ -35,5 +35,12 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)> | [click](javascript:alert(1))\nnext')).toBe(
       '&lt;img src=x onerror=alert(1)&gt; \\| \\[click\\](javascript:alert(1)) next',
     );
+  });
+});
+
+describe('markdownMessage', () => {
+  it('keeps code spans literal and escapes the text around them', () => {
+    expect(markdownMessage('`Partial<Appointment>` is not a class <b>')).toBe('`Partial<Appointment>` is not a class &lt;b&gt;');
+    expect(markdownMessage('an odd ` backtick <i>')).toBe('an odd \\` backtick &lt;i&gt;');
   });
 });

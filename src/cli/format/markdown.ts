@@ -24,6 +24,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/gu, ' ');
 }
 
+/**
+ * A rule message for Markdown: its `code spans` stay code (rendered literally, so `Partial<T>`
+ * reads right), everything else is escaped. Unbalanced backticks: all of it is escaped text.
+ */
+export function markdownMessage(message: string): string {
+  const parts = message.replace(/\r?\n/gu, ' ').split('`');
+  if (parts.length % 2 === 0) return escapeMarkdown(message).replace(/`/gu, '\\`');
+  return parts.map((part, i) => (i % 2 === 1 ? codeSpan(part) : escapeMarkdown(part))).join('');
+}
+
 /** A code span that cannot be broken out of: the fence is longer than any backtick run inside. */
 function codeSpan(text: string): string {
   const clean = text.replace(/\r?\n/gu, ' ');
@@ -73,7 +83,7 @@ export function formatMarkdown(report: ScanReport, options: MarkdownFormatOption
     for (const { file, f } of ordered) {
       if (listed >= max) break;
       listed++;
-      out.push(`- **${f.severity}** ${link(file.relativePath, f.line, options.linkBase)} ${escapeMarkdown(f.message)} (${codeSpan(f.ruleId)})`);
+      out.push(`- **${f.severity}** ${link(file.relativePath, f.line, options.linkBase)} ${markdownMessage(f.message)} (${codeSpan(f.ruleId)})`);
       if (f.snippet.trim()) out.push(`  ${codeSpan(f.snippet.trim())}`);
     }
     if (ordered.length > listed) out.push('', `… and ${ordered.length - listed} more; see the full report.`);
