@@ -32,18 +32,25 @@ export function resolveIdentifier(tsApi: TsApi, identifier: ts.Identifier): Scop
 
 /** The binding `name` has at the position of `from`. */
 export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBinding | undefined {
-  const sourceFile = from.getSourceFile();
+  // One walk to the root collects the scopes (innermost first) and finds the source file.
+  const scopeKinds = getScopeKinds(tsApi);
+  const scopes: ts.Node[] = [];
+  let root: ts.Node = from;
+  for (let current: ts.Node | undefined = from; current; current = current.parent) {
+    if (scopeKinds.has(current.kind)) scopes.push(current);
+    root = current;
+  }
+  const sourceFile = root as ts.SourceFile;
   let cache = caches.get(sourceFile);
   if (!cache) {
     cache = new WeakMap();
     caches.set(sourceFile, cache);
   }
-  for (let current: ts.Node | undefined = from; current; current = current.parent) {
-    if (!isScopeNode(tsApi, current)) continue;
-    let map = cache.get(current);
+  for (const scope of scopes) {
+    let map = cache.get(scope);
     if (!map) {
-      map = collectScope(tsApi, current);
-      cache.set(current, map);
+      map = collectScope(tsApi, scope);
+      cache.set(scope, map);
     }
     const hit = map.get(name);
     if (hit) return hit;
@@ -70,19 +77,34 @@ export function isDeclaringIdentifier(tsApi: TsApi, identifier: ts.Identifier): 
   );
 }
 
-function isScopeNode(tsApi: TsApi, node: ts.Node): boolean {
-  return (
-    tsApi.isSourceFile(node) ||
-    tsApi.isBlock(node) ||
-    tsApi.isModuleBlock(node) ||
-    tsApi.isCaseBlock(node) ||
-    tsApi.isForStatement(node) ||
-    tsApi.isForOfStatement(node) ||
-    tsApi.isForInStatement(node) ||
-    tsApi.isCatchClause(node) ||
-    tsApi.isClassExpression(node) ||
-    isFunctionLike(tsApi, node)
-  );
+const scopeKindSets = new WeakMap<TsApi, ReadonlySet<ts.SyntaxKind>>();
+
+/** The syntax kinds that open a scope, computed once per TypeScript namespace (kind numbers differ between versions). */
+function getScopeKinds(tsApi: TsApi): ReadonlySet<ts.SyntaxKind> {
+  let kinds = scopeKindSets.get(tsApi);
+  if (!kinds) {
+    const k = tsApi.SyntaxKind;
+    kinds = new Set([
+      k.SourceFile,
+      k.Block,
+      k.ModuleBlock,
+      k.CaseBlock,
+      k.ForStatement,
+      k.ForOfStatement,
+      k.ForInStatement,
+      k.CatchClause,
+      k.ClassExpression,
+      k.FunctionDeclaration,
+      k.FunctionExpression,
+      k.ArrowFunction,
+      k.MethodDeclaration,
+      k.Constructor,
+      k.GetAccessor,
+      k.SetAccessor,
+    ]);
+    scopeKindSets.set(tsApi, kinds);
+  }
+  return kinds;
 }
 
 function collectScope(tsApi: TsApi, scope: ts.Node): ScopeMap {

@@ -140,16 +140,17 @@ export function readMember(
 
 function readRequestMember(marker: RequestObjectMarker, name: string, node: ts.Node, requestKinds: ReadonlySet<RequestInputKind>): AbsValue {
   if (REQUEST_WRAPPER_PROPERTIES.includes(name)) {
-    return { taints: [], request: { ...marker, label: `${marker.label}.${name}` } };
+    return { taints: [], request: { ...marker, label: marker.label === '' ? name : `${marker.label}.${name}` } };
   }
   const kind = getRequestPropertyKind(name);
   if (!kind || !requestKinds.has(kind)) return CLEAN;
   return taintedValue([
     sourceTaint({
       node,
-      file: node.getSourceFile(),
+      // The marker's node is shallow; walking up from a deeply nested read would cost its depth.
+      file: marker.node.getSourceFile(),
       kind,
-      label: `${marker.label}.${name}`,
+      label: marker.label === '' ? name : `${marker.label}.${name}`,
       route: marker.handler.route,
       key: `r${idOf(marker.handler.fn)}.${name}`,
     }),
@@ -319,7 +320,8 @@ class Interpreter {
   private parameterValue(param: ts.ParameterDeclaration, index: number): AbsValue {
     const tsApi = this.tsApi;
     const host = this.host;
-    const name = tsApi.isIdentifier(param.name) ? param.name.text : 'request';
+    // A destructured request (`({ body }, res) => ...`) labels its reads by the bound name (`body.url`).
+    const name = tsApi.isIdentifier(param.name) ? param.name.text : '';
     const handler = getRequestObjectHandler(tsApi, param);
     if (handler) return { taints: [], request: { handler, node: param, label: name } };
     const nest = getNestParameterInput(tsApi, param);
@@ -910,7 +912,7 @@ class Interpreter {
             node: call,
             file: call.getSourceFile(),
             kind,
-            label: `${marker.label}.${getShortText(call.getSourceFile(), call).replace(/^[^.]*\./, '')}`,
+            label: `${marker.label === '' ? '' : `${marker.label}.`}${getShortText(this.unit.getSourceFile(), call).replace(/^[^.]*\./, '')}`,
             route: marker.handler.route,
             key: `r${idOf(marker.handler.fn)}.${method}(${getStaticString(tsApi, call.arguments[0]) ?? '?'})`,
           }),
