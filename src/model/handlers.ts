@@ -324,8 +324,14 @@ function getTypedHandler(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): Handler 
       }
     }
   }
-  if (!framework || (!request && !response)) return undefined;
+  if (!framework) return undefined;
   const params = fn.parameters;
+  // `(req, res, next: NextFunction)`: one typed parameter places the others by position.
+  if (!request && !response) {
+    if (!next || params.length < 3 || next !== params[params.length - 1]) return undefined;
+    request = params[params.length - 3];
+    response = params[params.length - 2];
+  }
   if (framework === 'express' && params.length === 4 && request === params[1]) {
     return { fn, framework, role: 'error', evidence: 'types', error: params[0], request, response, next };
   }
