@@ -60,6 +60,10 @@ export interface HardcodedSecret {
 
 /** Shortest value the secret-named heuristic reports. */
 const MIN_NAMED_LENGTH = 6;
+/** Shortest environment fallback reported. */
+const MIN_FALLBACK_LENGTH = 3;
+/** Entropy floor of an environment fallback (`'dev'` has 1.58 bits per character). */
+const FALLBACK_MIN_ENTROPY = 1.5;
 /** Shortest credential in a header. */
 const MIN_HEADER_CREDENTIAL_LENGTH = 8;
 
@@ -188,13 +192,17 @@ function envNameFor(nc: NamingContext, fallback: string, preferFallback: boolean
   return fallback;
 }
 
-/** True when a value under a secret name looks like a secret rather than text, a name or a filler. */
-function looksLikeNamedSecret(value: string, words: readonly string[], policy: SecretPolicy): boolean {
+/**
+ * True when a value under a secret name looks like a secret rather than text, a name or a filler.
+ * An environment fallback is held to a lower bar: the variable's name already says it is the
+ * secret, and short defaults (`'dev'`) ship all the same.
+ */
+function looksLikeNamedSecret(value: string, words: readonly string[], policy: SecretPolicy, isFallback: boolean): boolean {
   const trimmed = value.trim();
-  if (trimmed.length < MIN_NAMED_LENGTH) return false;
+  if (trimmed.length < (isFallback ? MIN_FALLBACK_LENGTH : MIN_NAMED_LENGTH)) return false;
   if (isPlaceholderSecret(trimmed) || findPublicKeyFormat(trimmed)) return false;
   if (looksLikeNonSecretText(trimmed, words)) return false;
-  return shannonEntropy(trimmed) >= policy.minEntropy;
+  return shannonEntropy(trimmed) >= (isFallback ? Math.min(policy.minEntropy, FALLBACK_MIN_ENTROPY) : policy.minEntropy);
 }
 
 /** The hardcoded secrets of the file under analysis. */
@@ -273,7 +281,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
     if (!named) continue;
     if (!named.fromEnv && (inTranslations || isTextDictionary(tsApi, nc.object) || isInsideTextOrPlaceholderContainer(nc) || looksLikeCredentialLabel(value))) continue;
     const words = [...nc.names, nc.envVar ?? ''].flatMap((n) => splitIdentifierWords(n));
-    if (!looksLikeNamedSecret(value, words, policy)) continue;
+    if (!looksLikeNamedSecret(value, words, policy, nc.envVar !== undefined)) continue;
     if (looksLikePathOrUrl(value)) continue;
     results.push({
       node,

@@ -31,7 +31,7 @@ const DEFAULT_PROPERTIES = new Set(['default', 'defaultValue', 'devDefault', 'fa
 /** Schema methods whose argument is a default of the field they build: Joi, zod, yup. */
 const DEFAULT_METHODS = new Set(['default', 'catch', 'defaultTo']);
 /** Calls that keep a value as it is: `String(x)`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
-const WRAPPERS = new Set(['String', 'from', 'encode', 'trim', 'toString', 'freeze']);
+const WRAPPERS = new Set(['String', 'from', 'encode', 'trim', 'toString', 'freeze', 'btoa']);
 
 function isComparison(tsApi: TsApi, kind: ts.SyntaxKind): boolean {
   const k = tsApi.SyntaxKind;

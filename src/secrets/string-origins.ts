@@ -42,8 +42,10 @@ interface Step {
 
 const MAX_STEPS = 200;
 
-/** Calls whose result is their first argument's value: `String(x)`, `Buffer.from(x)`, `encoder.encode(x)`. */
-const VALUE_WRAPPERS = new Set(['String', 'from', 'encode', 'trim', 'toString', 'createSecretKey', 'freeze']);
+/** Calls whose result carries their first argument's value: `String(x)`, `Buffer.from(x)`, `encoder.encode(x)`. */
+const ARGUMENT_WRAPPERS = new Set(['String', 'from', 'encode', 'createSecretKey', 'freeze', 'btoa']);
+/** Methods whose result carries their receiver's value: `x.trim()`, `Buffer.from(x).toString('base64')`. */
+const RECEIVER_WRAPPERS = new Set(['trim', 'toString']);
 
 /**
  * The string literals `expr` (written in `file`) may hold at property `path` (`[]` for the value
@@ -63,7 +65,8 @@ export function resolveStringOrigins(
   let steps = 0;
   while (work.length > 0 && steps++ < MAX_STEPS) {
     const step = work.pop()!;
-    const key = `${step.file.fileName}:${step.expr.pos}:${step.path.join('.')}`;
+    // Nested expressions can share a start (`a.b()` and `a`); the end and kind tell them apart.
+    const key = `${step.file.fileName}:${step.expr.pos}:${step.expr.end}:${step.expr.kind}:${step.path.join('.')}`;
     if (seen.has(key)) continue;
     seen.add(key);
     visit(tsApi, step, project, work, origins);
@@ -139,11 +142,11 @@ function visit(tsApi: TsApi, step: Step, project: ProjectIndex | undefined, work
   if (tsApi.isCallExpression(expr) || tsApi.isNewExpression(expr)) {
     const callee = tsApi.isCallExpression(expr) ? getCalleeName(tsApi, expr) : undefined;
     const first = expr.arguments?.[0];
-    if (callee && VALUE_WRAPPERS.has(callee) && first) {
+    if (callee && ARGUMENT_WRAPPERS.has(callee) && first) {
       next(first, path);
       return;
     }
-    if (tsApi.isCallExpression(expr) && callee && VALUE_WRAPPERS.has(callee) && tsApi.isPropertyAccessExpression(expr.expression)) {
+    if (tsApi.isCallExpression(expr) && callee && RECEIVER_WRAPPERS.has(callee) && tsApi.isPropertyAccessExpression(expr.expression)) {
       // secret.trim(), key.toString()
       next(expr.expression.expression, path);
     }

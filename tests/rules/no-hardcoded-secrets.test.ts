@@ -51,6 +51,15 @@ export const sign = (body: string) => createHmac('sha256', process.env.WEBHOOK_S
       name: 'authorization header from env',
       code: `await fetch(url, { headers: { Authorization: \`Bearer \${process.env.HIE_TOKEN}\` } });`,
     },
+    {
+      // Fallbacks of variables that are not secrets: durations, header names, default databases.
+      name: 'non-secret env fallbacks',
+      code: `export const auth = {
+  expiresIn: process.env.JWT_EXPIRES_IN || '15m',
+  header: process.env.API_KEY_HEADER ?? 'x-api-key',
+  dbPassword: process.env.DB_PASSWORD || 'postgres',
+};`,
+    },
     // --- Placeholders -----------------------------------------------------------------------------
     {
       // A stand-in word meant to be replaced.
@@ -930,6 +939,38 @@ const slack = new WebClient(SLACK_BOT_TOKEN);`,
           line: 1,
           data: { kind: 'JWT signing secret', value: 'dev-…', env: 'JWT_SECRET' },
           suggestions: [{ messageId: 'removeFallback', data: { env: 'JWT_SECRET' }, output: 'export const JWT_SECRET = process.env.JWT_SECRET;' }],
+        },
+      ],
+    },
+    {
+      name: 'short env fallback',
+      code: `export default registerAs('jwt', () => ({ secret: process.env.JWT_SECRET || 'dev' }));`,
+      errors: [
+        {
+          messageId: 'envFallback',
+          line: 1,
+          data: { kind: 'JWT signing secret', value: 'd…', env: 'JWT_SECRET' },
+          suggestions: [{ messageId: 'removeFallback', data: { env: 'JWT_SECRET' }, output: "export default registerAs('jwt', () => ({ secret: process.env.JWT_SECRET }));" }],
+        },
+      ],
+    },
+    {
+      name: 'basic credentials encoded into an Authorization header',
+      code: `const auth = 'Basic ' + Buffer.from('reporting:Vx7-q2Lm-9pZt').toString('base64');
+await fetch(url, { headers: { Authorization: auth } });`,
+      errors: [
+        {
+          messageId: 'sinkSecret',
+          line: 1,
+          data: { kind: 'API credential', value: 'repo…', sink: 'the `Authorization` header at line 2', through: ' in `auth`' },
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { envName: 'API_TOKEN' },
+              output: `const auth = 'Basic ' + Buffer.from(process.env.API_TOKEN).toString('base64');
+await fetch(url, { headers: { Authorization: auth } });`,
+            },
+          ],
         },
       ],
     },
