@@ -14,7 +14,20 @@
  * one sample that matches and one that does not.
  */
 
-export type OrmName = 'mongoose' | 'sequelize' | 'typeorm' | 'prisma' | 'knex' | 'objection' | 'mikro-orm' | 'javascript' | 'lodash';
+export type OrmName =
+  | 'mongoose'
+  | 'mongodb'
+  | 'firestore'
+  | 'sequelize'
+  | 'typeorm'
+  | 'prisma'
+  | 'knex'
+  | 'drizzle'
+  | 'kysely'
+  | 'objection'
+  | 'mikro-orm'
+  | 'javascript'
+  | 'lodash';
 
 /** What a model write is called on. */
 export type WriteReceiverKind =
@@ -36,6 +49,10 @@ export type WriteReceiverKind =
   | 'objection-query'
   /** The MikroORM `wrap(entity)` helper (`wrap(user).assign(x)`). */
   | 'mikro-orm-wrap'
+  /** A MongoDB driver or Firestore collection (`db.collection('users')`). */
+  | 'collection'
+  /** A Firestore document reference (`db.collection('users').doc(id)`). */
+  | 'document-ref'
   /** `Object.assign(target, x)` and lodash's `assign`/`merge`/`extend`, when `target` is a model instance. */
   | 'assign-into-model';
 
@@ -183,8 +200,8 @@ export const MODEL_WRITES = [
     description: 'updates entities with every field of the object',
   },
   {
-    name: 'typeorm query builder values/set',
-    orms: ['typeorm'],
+    name: 'query builder values/set',
+    orms: ['typeorm', 'drizzle', 'kysely'],
     receiver: 'query-builder',
     methods: ['values', 'set'],
     payload: { argument: 0 },
@@ -215,10 +232,44 @@ export const MODEL_WRITES = [
     payload: { argument: 0, properties: ['create', 'update'] },
     description: 'writes every field of `create` and `update`',
   },
+  // --- MongoDB driver and Firestore -------------------------------------------------------------
+  {
+    name: 'mongodb insertOne/insertMany',
+    orms: ['mongodb'],
+    receiver: 'collection',
+    methods: ['insertOne', 'insertMany'],
+    payload: { argument: 0 },
+    description: 'inserts documents with every field of the object',
+  },
+  {
+    name: 'mongodb updateOne/replaceOne',
+    orms: ['mongodb'],
+    receiver: 'collection',
+    methods: ['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace'],
+    payload: { argument: 1 },
+    updateOperators: MONGOOSE_UPDATE_OPERATORS,
+    description: 'writes every field of the update document',
+  },
+  {
+    name: 'firestore add',
+    orms: ['firestore'],
+    receiver: 'collection',
+    methods: ['add'],
+    payload: { argument: 0 },
+    description: 'adds a document with every field of the object',
+  },
+  {
+    name: 'firestore set/update',
+    orms: ['firestore'],
+    receiver: 'document-ref',
+    methods: ['set', 'update', 'create'],
+    payload: { argument: 0, notAfterStringPath: true },
+    description: 'writes every field of the object into the document',
+  },
   // --- Knex and Objection -----------------------------------------------------------------------
   {
     name: 'knex insert/update',
-    orms: ['knex'],
+    orms: ['knex', 'drizzle', 'kysely'],
     receiver: 'knex-query',
     methods: ['insert', 'update', 'upsert', 'merge'],
     payload: { argument: 0 },
@@ -267,7 +318,9 @@ export type ReceiverSourceProduces =
   | 'entity-manager'
   | 'prisma-client'
   | 'knex'
-  | 'data-source';
+  | 'data-source'
+  | 'collection'
+  | 'document-ref';
 
 /** How a receiver is recognized. */
 export type ReceiverSourceMatch =
@@ -338,7 +391,7 @@ export const MODEL_RECEIVER_SOURCES = [
   { name: 'typeorm getManager()', orm: 'typeorm', produces: 'entity-manager', match: { kind: 'call', callee: 'getManager' } },
   { name: 'data source .manager', orm: 'typeorm', produces: 'entity-manager', match: { kind: 'property', property: 'manager', owner: /(?:dataSource|DataSource|connection|Connection|queryRunner|QueryRunner)$/ } },
   { name: 'mikro-orm orm.em', orm: 'mikro-orm', produces: 'entity-manager', match: { kind: 'property', property: 'em', owner: /^(?:orm|this\.orm|mikroOrm|app\.orm)$/ } },
-  { name: 'entity-manager-named variable', orm: 'typeorm', produces: 'entity-manager', match: { kind: 'name', pattern: /^(?:em|entityManager|manager)$/ } },
+  { name: 'entity-manager-named variable', orm: 'typeorm', produces: 'entity-manager', match: { kind: 'name', pattern: /^(?:em|entityManager|transactionalEntityManager)$/ } },
   { name: 'typeorm DataSource type', orm: 'typeorm', produces: 'data-source', match: { kind: 'type', typeName: 'DataSource' } },
   { name: 'typeorm new DataSource', orm: 'typeorm', produces: 'data-source', match: { kind: 'new', className: 'DataSource' } },
   // --- Prisma -----------------------------------------------------------------------------------
@@ -347,6 +400,11 @@ export const MODEL_RECEIVER_SOURCES = [
   { name: 'prisma PrismaService type', orm: 'prisma', produces: 'prisma-client', match: { kind: 'type', typeName: 'PrismaService' } },
   { name: 'prisma TransactionClient type', orm: 'prisma', produces: 'prisma-client', match: { kind: 'type', typeName: 'TransactionClient' } },
   { name: 'prisma-named client', orm: 'prisma', produces: 'prisma-client', match: { kind: 'name', pattern: /^(?:prisma[A-Za-z0-9]*|[a-z][A-Za-z0-9]*Prisma|db|tx|prismaClient)$/ } },
+  // --- MongoDB driver and Firestore -------------------------------------------------------------
+  { name: 'collection()', orm: 'mongodb', produces: 'collection', match: { kind: 'call', callee: 'collection', minArguments: 1, firstArgumentIsString: true, onReceiver: true } },
+  { name: 'mongodb Collection type', orm: 'mongodb', produces: 'collection', match: { kind: 'type', typeName: 'Collection' } },
+  { name: 'firestore CollectionReference type', orm: 'firestore', produces: 'collection', match: { kind: 'type', typeName: 'CollectionReference' } },
+  { name: 'firestore DocumentReference type', orm: 'firestore', produces: 'document-ref', match: { kind: 'type', typeName: 'DocumentReference' } },
   // --- Knex -------------------------------------------------------------------------------------
   { name: 'knex Knex type', orm: 'knex', produces: 'knex', match: { kind: 'type', typeName: 'Knex' } },
   { name: 'knex-named instance', orm: 'knex', produces: 'knex', match: { kind: 'name', pattern: /^(?:knex|db|trx|pg|mysql|sqlite)$/ } },

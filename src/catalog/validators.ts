@@ -175,11 +175,12 @@ export const VALIDATORS = [
   },
   // --- TypeBox ----------------------------------------------------------------------------------
   {
+    // `Parse` runs `Clean`, which deletes the properties an object schema does not declare.
     name: 'typebox Value.Parse',
     library: 'typebox',
-    call: { kind: 'function', functions: ['Parse', 'Clean', 'Decode'], modules: ['@sinclair/typebox/value', '@sinclair/typebox', 'typebox/value', 'typebox'], input: 1, schema: 0 },
+    call: { kind: 'function', functions: ['Parse', 'Clean'], modules: ['@sinclair/typebox/value', '@sinclair/typebox', 'typebox/value', 'typebox'], input: 1 },
     result: 'return',
-    unknownKeys: 'keep',
+    unknownKeys: 'strip',
   },
   // --- ajv and JSON schema ----------------------------------------------------------------------
   {
@@ -369,7 +370,7 @@ export const VALIDATION_MIDDLEWARE = [
  * handler (`validateBody(schema)`, `validate(createUserSchema)`). Per file, such middleware from
  * another module is trusted: its code is not in view. With the project index it is read.
  */
-export const VALIDATION_MIDDLEWARE_NAME = /^(?:validate|validator|validation|validateBody|validateRequest|validateInput|validateSchema|validateDto|zodValidate|zValidator|bodyValidator|checkBody|withValidation|parseBody|schemaValidator|validateWith)$|valid(?:ate|ator|ation)(?:Body|Request|Payload|Input|Schema|Dto)?$/i;
+export const VALIDATION_MIDDLEWARE_NAME = /validat|^(?:zValidator|bodyParserWithSchema|withSchema|parseBody|checkBody)$/i;
 
 /** Packages of class-validator: every decorator they export marks a property as whitelisted. */
 export const CLASS_VALIDATOR_MODULES: readonly string[] = ['class-validator'];

@@ -107,14 +107,19 @@ function createSpec(options: ModelWriteFlowOptions): FlowSpec {
       const tsApi = api.ts;
       if (!tsApi.isCallExpression(expr)) return false;
       const validator = matchValidatorCall(lookupOf(api), expr, validatorOptions);
-      if (validator) return validator.mode === 'result' && validator.unknownKeys !== 'keep';
+      if (validator) {
+        if (validator.mode !== 'result') return false;
+        return validator.unknownKeys !== 'keep' || isWhitelistedInPlaceLater(api, expr, validatorOptions);
+      }
       return isNarrowingMap(api, expr) || isObjectFromEntries(api, expr);
     },
     step(call, api) {
       const tsApi = api.ts;
       if (!tsApi.isCallExpression(call)) return undefined;
       const validator = matchValidatorCall(lookupOf(api), call, validatorOptions);
-      if (validator && validator.mode === 'result' && validator.unknownKeys === 'keep' && validator.input) return { from: [validator.input] };
+      if (validator && validator.mode === 'result' && validator.unknownKeys === 'keep' && validator.input && !isWhitelistedInPlaceLater(api, call, validatorOptions)) {
+        return { from: [validator.input] };
+      }
       return undefined;
     },
     barrierGuard(condition, api): GuardCheck | undefined {
@@ -215,7 +220,48 @@ function isObjectFromEntries(api: FlowApi, call: ts.CallExpression): boolean {
   const arg = call.arguments[0] ? skipOuterExpressions(tsApi, call.arguments[0]) : undefined;
   if (!arg || !tsApi.isCallExpression(arg)) return false;
   const inner = skipOuterExpressions(tsApi, arg.expression);
-  return tsApi.isPropertyAccessExpression(inner) && inner.name.text === 'filter';
+  return tsApi.isPropertyAccessExpression(inner) && (inner.name.text === 'filter' || inner.name.text === 'map');
+}
+
+/**
+ * `const dto = plainToInstance(Dto, body)` followed, in the same function, by class-validator's
+ * `validate(dto, { whitelist: true })` (or `validateOrReject`, `validateSync`), which strips the
+ * undeclared properties of `dto` in place.
+ */
+function isWhitelistedInPlaceLater(api: FlowApi, call: ts.CallExpression, validatorOptions: { extraValidators: readonly string[] }): boolean {
+  const tsApi = api.ts;
+  let node: ts.Node = call;
+  while (node.parent && (tsApi.isAwaitExpression(node.parent) || tsApi.isParenthesizedExpression(node.parent) || tsApi.isAsExpression(node.parent))) node = node.parent;
+  const declaration = node.parent;
+  if (!declaration || !tsApi.isVariableDeclaration(declaration) || !tsApi.isIdentifier(declaration.name)) return false;
+  const declared = declaration.name;
+  let fn: ts.Node | undefined = declaration.parent;
+  while (fn && !isFunctionLike(tsApi, fn) && !tsApi.isSourceFile(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const lookup = { ts: tsApi, file: api.sourceFile, project: api.ctx.project };
+  let found = false;
+  const stack: ts.Node[] = [fn];
+  while (stack.length > 0 && !found) {
+    const current = stack.pop()!;
+    if (tsApi.isCallExpression(current) && current.pos > call.end) {
+      const validator = matchValidatorCall(lookup, current, validatorOptions);
+      const input = validator?.input ? skipOuterExpressions(tsApi, validator.input) : undefined;
+      if (
+        validator?.source.kind === 'validator' &&
+        validator.source.row.library === 'class-validator' &&
+        validator.unknownKeys !== 'keep' &&
+        input &&
+        tsApi.isIdentifier(input) &&
+        resolveIdentifier(tsApi, input)?.name === declared
+      ) {
+        found = true;
+      }
+    }
+    tsApi.forEachChild(current, (child) => {
+      stack.push(child);
+    });
+  }
+  return found;
 }
 
 /**

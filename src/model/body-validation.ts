@@ -114,10 +114,10 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
     if (!middleware) return;
     consider(middleware.unknownKeys === 'keep' ? { kind: 'permissive-middleware', text: middleware.text } : VALIDATED);
   };
-  const considerRouteOptions = (options: ts.ObjectLiteralExpression): void => {
+  const considerRouteOptions = (options: ts.ObjectLiteralExpression, optionsFile: ts.SourceFile): void => {
     const schema = getObjectPropertyValue(tsApi, options, 'schema');
     if (schema) {
-      const resolved = resolveConstValue(lookup, schema);
+      const resolved = resolveConstValue({ ...lookup, file: optionsFile }, schema);
       if (resolved.kind !== 'value') consider(UNKNOWN);
       else {
         const schemaObject = skipOuterExpressions(tsApi, resolved.expression);
@@ -142,7 +142,7 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
   const method = tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (method === 'route' && call.arguments.length === 1) {
     const options = skipOuterExpressions(tsApi, call.arguments[0]!);
-    if (tsApi.isObjectLiteralExpression(options)) considerRouteOptions(options);
+    if (tsApi.isObjectLiteralExpression(options)) considerRouteOptions(options, file);
     return combine(verdicts);
   }
   for (const arg of call.arguments) {
@@ -150,8 +150,17 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
     if (expr === handlerFn || refersTo(scope, expr, handlerFn)) break;
     if (getStaticString(tsApi, expr) !== undefined) continue;
     if (tsApi.isObjectLiteralExpression(expr)) {
-      considerRouteOptions(expr);
+      considerRouteOptions(expr, file);
       continue;
+    }
+    // `fastify.post('/x', routeOptions, handler)` with `const routeOptions = { schema: {...} }`
+    if (tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) {
+      const value = resolveConstValue(lookup, expr);
+      const object = value.kind === 'value' ? skipOuterExpressions(tsApi, value.expression) : undefined;
+      if (value.kind === 'value' && object && tsApi.isObjectLiteralExpression(object)) {
+        considerRouteOptions(object, value.file);
+        continue;
+      }
     }
     considerMiddleware(expr);
   }

@@ -59,6 +59,10 @@ const QUERY_BUILDER_METHODS = new Set(['createQueryBuilder']);
 const REPOSITORY_GETTERS = new Set(['getRepository', 'getCustomRepository', 'getMongoRepository', 'getTreeRepository', 'withRepository']);
 const PRISMA_CLIENT_CALLBACK_METHODS = new Set(['$transaction']);
 const ENTITY_MANAGER_CALLBACK_METHODS = new Set(['transaction']);
+/** Owners of `transaction(async (manager) => ...)` by name, when their declaration says nothing. */
+const TRANSACTION_OWNER_NAME = /(?:dataSource|DataSource|connection|Connection|manager|Manager|^em)$/;
+/** Methods that start a SQL builder on a Drizzle or Kysely client. */
+const SQL_BUILDER_STARTERS = new Set(['insert', 'update', 'insertInto', 'updateTable', 'replaceInto']);
 
 /** Classifies the expression a write method is called on. */
 export function classifyReceiver(lookup: ReceiverLookup, expression: ts.Expression): ReceiverKind | undefined {
@@ -359,6 +363,11 @@ function classifyCallResult(lookup: ReceiverLookup, call: ts.CallExpression, dep
     case 'knex':
     case 'knex-query':
       return 'knex-query';
+    case 'prisma-client':
+      // A `db` that is Drizzle or Kysely: `db.insert(users)`, `db.updateTable('users')`
+      return SQL_BUILDER_STARTERS.has(name) ? 'knex-query' : undefined;
+    case 'collection':
+      return name === 'doc' ? 'document-ref' : undefined;
     case 'objection-query':
       return 'objection-query';
     case 'query-builder':
@@ -511,6 +520,8 @@ function classifyCallbackParameter(lookup: ReceiverLookup, param: ts.ParameterDe
     const owner = classifyExpression(lookup, callee.expression, depth + 1);
     if (owner === 'data-source' || owner === 'entity-manager') return 'entity-manager';
     if (owner === 'knex') return 'knex';
+    const ownerText = getDottedText(tsApi, callee.expression);
+    if (!owner && ownerText !== undefined && TRANSACTION_OWNER_NAME.test(ownerText)) return 'entity-manager';
   }
   return undefined;
 }

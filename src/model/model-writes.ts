@@ -38,12 +38,16 @@ const RECEIVERS_FOR_ROW: Readonly<Record<WriteReceiverKind, readonly ReceiverKin
   document: ['document'],
   repository: ['repository'],
   'entity-manager': ['entity-manager'],
-  'query-builder': ['query-builder'],
+  // Drizzle (`db.update(t).set(x)`) and Kysely (`db.insertInto('t').values(x)`) share the builder methods.
+  'query-builder': ['query-builder', 'knex-query'],
   'prisma-delegate': ['prisma-delegate'],
-  'knex-query': ['knex', 'knex-query'],
+  // `db.insert(x)` on a client named like Prisma's is Knex: Prisma clients have no `insert`.
+  'knex-query': ['knex', 'knex-query', 'prisma-client'],
   'objection-query': ['objection-query'],
   'mikro-orm-wrap': ['mikro-orm-wrap'],
   'assign-into-model': [],
+  collection: ['collection'],
+  'document-ref': ['document-ref'],
 };
 
 /** Receivers on which a user-listed extra method counts as a write. */
@@ -57,6 +61,8 @@ const WRITE_CAPABLE_RECEIVERS: readonly ReceiverKind[] = [
   'knex',
   'knex-query',
   'objection-query',
+  'collection',
+  'document-ref',
 ];
 
 const LODASH_MODULES = /^(?:lodash|lodash-es|underscore|lodash\.(?:assign|merge|extend|assignin|mergewith|defaults|defaultsdeep))(?:\/|$)/;

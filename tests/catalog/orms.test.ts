@@ -72,7 +72,7 @@ const WRITE_SAMPLES: Record<string, { match: string; miss: string }> = {
     match: `function f(em, id, body) { ▶em.nativeUpdate(User, { id }, body); }`,
     miss: `function f(emitter, id, body) { ▶emitter.nativeUpdate(User, { id }, body); }`,
   },
-  'typeorm query builder values/set': {
+  'query builder values/set': {
     match: `▶dataSource.createQueryBuilder().insert().into(User).values(body);`,
     miss: `const q = makeQuery();\n▶q.insert().into(User).values(body);`,
   },
@@ -87,6 +87,22 @@ const WRITE_SAMPLES: Record<string, { match: string; miss: string }> = {
   'prisma upsert': {
     match: `const prisma = new PrismaClient();\n▶prisma.user.upsert({ where: { id }, create: body, update: body });`,
     miss: `const prisma = new PrismaClient();\n▶prisma.$extends.upsert({ where: { id }, create: body, update: body });`,
+  },
+  'mongodb insertOne/insertMany': {
+    match: `▶db.collection('users').insertOne(body);`,
+    miss: `▶db.collection('users').findOne(body);`,
+  },
+  'mongodb updateOne/replaceOne': {
+    match: `▶db.collection('users').updateOne({ _id: id }, { $set: body });`,
+    miss: `▶db.collection('users').updateOne({ _id: id });`,
+  },
+  'firestore add': {
+    match: `▶firestore.collection('tickets').add(body);`,
+    miss: `▶firestore.collectionGroup('tickets').add(body);`,
+  },
+  'firestore set/update': {
+    match: `▶firestore.collection('profiles').doc(id).set(body, { merge: true });`,
+    miss: `▶firestore.collection('profiles').doc(id).update('displayName', body);`,
   },
   'knex insert/update': {
     match: `import knex from 'knex';\nconst db = knex({ client: 'pg' });\n▶db('users').insert(body);`,
@@ -262,6 +278,22 @@ const RECEIVER_SAMPLES: Record<string, { match: string; miss: string }> = {
   'prisma-named client': {
     match: `▶fastify.prisma.user.update({ where: { id }, data: body });`,
     miss: `▶fastify.mailer.user.update({ where: { id }, data: body });`,
+  },
+  'collection()': {
+    match: `const notes = db.collection('notes');\n▶notes.insertOne(body);`,
+    miss: `const notes = db.collectionNames('notes');\n▶notes.insertOne(body);`,
+  },
+  'mongodb Collection type': {
+    match: `function f(users: Collection<User>, body) { ▶users.insertOne(body); }`,
+    miss: `function f(users: Collator, body) { ▶users.insertOne(body); }`,
+  },
+  'firestore CollectionReference type': {
+    match: `function f(ref: CollectionReference, body) { ▶ref.add(body); }`,
+    miss: `function f(ref: ColumnReference, body) { ▶ref.add(body); }`,
+  },
+  'firestore DocumentReference type': {
+    match: `function f(ref: DocumentReference, body) { ▶ref.update(body); }`,
+    miss: `function f(ref: DocumentFragment, body) { ▶ref.update(body); }`,
   },
   'knex Knex type': {
     match: `function f(k: Knex, body) { ▶k('users').insert(body); }`,

@@ -433,6 +433,255 @@ router.patch('/people/:id', async (req, res) => {
   res.json(await Person.query().patchAndFetchById(req.params.id, { firstName: req.body.firstName, lastName: req.body.lastName }));
 });`,
     },
+    // --- Allowlists written by hand ------------------------------------------------------------
+    {
+      // The keys come from a constant list: the object holds only those.
+      name: 'express/mongoose: allowlist loop over a constant list',
+      code: `import { User } from '../models/user';
+const EDITABLE = ['displayName', 'bio', 'avatarUrl'];
+router.patch('/me', async (req, res) => {
+  const updates = {};
+  for (const key of EDITABLE) {
+    if (req.body[key] !== undefined) updates[key] = req.body[key];
+  }
+  res.json(await User.findByIdAndUpdate(req.user.id, updates, { new: true }));
+});`,
+    },
+    {
+      // The entries are built from a constant list of field names.
+      name: 'express/mongoose: Object.fromEntries over a constant list',
+      code: `import { User } from '../models/user';
+const FIELDS = ['displayName', 'bio'];
+router.patch('/me', async (req, res) => {
+  res.json(await User.findByIdAndUpdate(req.user.id, Object.fromEntries(FIELDS.map((f) => [f, req.body[f]]))));
+});`,
+    },
+    {
+      // The whole body stored as the value of one named field (an audit payload), not as the record.
+      name: 'express/sequelize: body kept as one field of an audit row',
+      code: `import { AuditEvent } from '../models/audit-event';
+router.post('/webhooks/billing', async (req, res) => {
+  await AuditEvent.create({ kind: 'billing-webhook', payload: req.body, receivedAt: new Date() });
+  res.status(202).end();
+});`,
+    },
+    {
+      // Object.assign of named fields only.
+      name: 'express/mongoose: Object.assign of named fields onto a document',
+      code: `import { User } from '../models/user';
+router.put('/me', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  Object.assign(user, { displayName: req.body.displayName, bio: req.body.bio });
+  await user.save();
+  res.json(user);
+});`,
+    },
+    {
+      // Mongoose's path form sets one named field.
+      name: 'express/mongoose: document set of one path',
+      code: `import { User } from '../models/user';
+router.put('/me/nickname', async (req, res) => {
+  const user = await User.findById(req.user.id);
+  user.set('nickname', String(req.body.nickname).slice(0, 30));
+  await user.save();
+  res.json(user);
+});`,
+    },
+    // --- More validators ----------------------------------------------------------------------
+    {
+      // class-validator's validate with whitelist strips the instance in place before it is written.
+      name: 'express/typeorm: plainToInstance then validate with whitelist',
+      code: `import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AppDataSource } from '../data-source';
+router.post('/users', async (req, res) => {
+  const dto = plainToInstance(CreateUserDto, req.body);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) return res.status(400).json(errors);
+  res.status(201).json(await AppDataSource.getRepository(User).save(dto));
+});`,
+    },
+    {
+      // excludeExtraneousValues keeps only @Expose()d properties.
+      name: 'express/typeorm: plainToInstance with excludeExtraneousValues',
+      code: `import { plainToInstance } from 'class-transformer';
+import { AppDataSource } from '../data-source';
+router.post('/users', async (req, res) => {
+  const dto = plainToInstance(CreateUserDto, req.body, { excludeExtraneousValues: true });
+  res.status(201).json(await AppDataSource.getRepository(User).save(dto));
+});`,
+    },
+    {
+      // valibot's object strips undeclared keys.
+      name: 'express/prisma: valibot parse',
+      code: `import * as v from 'valibot';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+const NoteInput = v.object({ title: v.string(), text: v.string() });
+router.post('/notes', async (req, res) => {
+  res.status(201).json(await prisma.note.create({ data: { ...v.parse(NoteInput, req.body), authorId: req.user.id } }));
+});`,
+    },
+    {
+      // superstruct's mask keeps only the struct's keys.
+      name: 'express/knex: superstruct mask',
+      code: `import { mask, object, string } from 'superstruct';
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+const Contact = object({ email: string(), name: string() });
+router.post('/contacts', async (req, res) => {
+  await db('contacts').insert(mask(req.body, Contact));
+  res.status(201).end();
+});`,
+    },
+    {
+      // TypeBox's Value.Parse cleans properties the schema does not declare.
+      name: 'fastify/prisma: TypeBox Value.Parse',
+      code: `import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+const Tag = Type.Object({ label: Type.String() });
+export default async function routes(fastify) {
+  fastify.post('/tags', async (request) => fastify.prisma.tag.create({ data: Value.Parse(Tag, request.body) }));
+}`,
+    },
+    {
+      // Prisma data picked with lodash.
+      name: 'express/prisma: lodash pick into data',
+      code: `import { pick } from 'lodash';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+router.put('/posts/:id', async (req, res) => {
+  res.json(await prisma.post.update({ where: { id: req.params.id }, data: pick(req.body, ['title', 'text']) }));
+});`,
+    },
+    {
+      // A nested write made of named fields.
+      name: 'express/prisma: nested create of named fields',
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+router.post('/signup', async (req, res) => {
+  const { email, bio } = req.body;
+  res.status(201).json(await prisma.user.create({ data: { email, profile: { create: { bio } } } }));
+});`,
+    },
+    {
+      // Route options declared once and reused: the schema is closed.
+      name: 'fastify/sequelize: route options in a constant',
+      code: `import { Device } from '../models/device';
+const createDevice = { schema: { body: { type: 'object', additionalProperties: false, properties: { serial: { type: 'string' } } } } };
+export default async function routes(fastify) {
+  fastify.post('/devices', createDevice, async (request) => Device.create(request.body));
+}`,
+    },
+    {
+      // A whitelisting pipe on the route method.
+      name: 'nest/mongoose: DTO with a method-level whitelisting pipe',
+      code: `import { Body, Controller, Post, UsePipes, ValidationPipe } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { IsString } from 'class-validator';
+import { Model } from 'mongoose';
+export class CreateCatDto {
+  @IsString() name: string;
+}
+@Controller('cats')
+export class CatsController {
+  constructor(@InjectModel('Cat') private readonly catModel: Model<any>) {}
+  @Post()
+  @UsePipes(new ValidationPipe({ whitelist: true }))
+  create(@Body() dto: CreateCatDto) {
+    return this.catModel.create(dto);
+  }
+}`,
+    },
+    // --- Look-alikes --------------------------------------------------------------------------
+    {
+      // A service named "manager" is not an entity manager.
+      name: 'express: a task manager, not an entity manager',
+      code: `class TaskManager {
+  create(input) { return { id: 1, ...input }; }
+}
+const manager = new TaskManager();
+router.post('/tasks', (req, res) => {
+  res.json(manager.create(req.body));
+});`,
+    },
+    {
+      // A read with the body as the filter (another rule's business), and an update of server fields.
+      name: 'express/mongodb: find by the body, update server fields',
+      code: `router.post('/sessions/touch', async (req, res) => {
+  const sessions = req.app.locals.db.collection('sessions');
+  const session = await sessions.findOne({ token: String(req.body.token) });
+  await sessions.updateOne({ _id: session._id }, { $set: { lastSeenAt: new Date() } });
+  res.status(204).end();
+});`,
+    },
+    {
+      // Firestore update of named fields.
+      name: 'express/firestore: update of named fields',
+      code: `import { firestore } from '../firebase';
+router.put('/profiles/me', async (req, res) => {
+  await firestore.collection('profiles').doc(req.user.uid).update({ displayName: String(req.body.displayName) });
+  res.status(204).end();
+});`,
+    },
+    {
+      // Drizzle insert of named fields.
+      name: 'express/drizzle: insert of named fields',
+      code: `import { db } from '../db';
+import { posts } from '../db/schema';
+router.post('/posts', async (req, res) => {
+  const { title, text } = req.body;
+  res.status(201).json(await db.insert(posts).values({ title, text, authorId: req.user.id }).returning());
+});`,
+    },
+    {
+      // A query builder filtered by the body, writing a server value.
+      name: 'express/knex: where from the body, update of a server field',
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg' });
+router.post('/logins', async (req, res) => {
+  await db('users').where({ email: String(req.body.email) }).update({ last_login_at: new Date() });
+  res.status(204).end();
+});`,
+    },
+    {
+      // A cache entry, not a model: redis keeps the draft as text.
+      name: 'express: body cached as JSON text in redis',
+      code: `import { createClient } from 'redis';
+const redis = createClient();
+router.post('/drafts', async (req, res) => {
+  await redis.set(\`draft:\${req.user.id}\`, JSON.stringify(req.body), { EX: 3600 });
+  res.status(202).end();
+});`,
+    },
+    {
+      // Joi.attempt returns the validated value (undeclared keys rejected).
+      name: 'express/sequelize: Joi.attempt',
+      code: `import Joi from 'joi';
+import { Invite } from '../models/invite';
+const inviteSchema = Joi.object({ email: Joi.string().email().required() });
+router.post('/invites', async (req, res) => {
+  res.status(201).json(await Invite.create({ ...Joi.attempt(req.body, inviteSchema), invitedBy: req.user.id }));
+});`,
+    },
+    {
+      // forbidNonWhitelisted rejects a body with undeclared properties.
+      name: 'nest/prisma: parameter pipe with forbidNonWhitelisted',
+      code: `import { Body, Controller, Post, ValidationPipe } from '@nestjs/common';
+import { IsString } from 'class-validator';
+import { PrismaService } from '../prisma.service';
+export class OpenDisputeDto {
+  @IsString() reason: string;
+}
+@Controller('disputes')
+export class DisputesController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Post()
+  open(@Body(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true })) dto: OpenDisputeDto) {
+    return this.prisma.dispute.create({ data: { ...dto, patientId: 'me' } });
+  }
+}`,
+    },
   ],
   invalid: [
     // --- Express + Mongoose -----------------------------------------------------------------
@@ -1038,6 +1287,68 @@ export class NotesController {
   }
 }`,
       errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'this.manager.save', examples: EXAMPLES } }],
+    },
+    // --- MongoDB driver, Firestore, Drizzle, Kysely -------------------------------------------
+    {
+      name: 'express/mongodb: insertOne of a spread body',
+      code: `import { getDb } from '../db';
+router.post('/notes', async (req, res) => {
+  const db = await getDb();
+  const result = await db.collection('notes').insertOne({ ...req.body, owner: req.user.id });
+  res.status(201).json(result);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'db.collection(…).insertOne', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/firestore: set with merge',
+      code: `import { firestore } from '../firebase';
+router.put('/profiles/:id', async (req, res) => {
+  await firestore.collection('profiles').doc(req.params.id).set(req.body, { merge: true });
+  res.status(204).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'firestore.collection(…).doc(…).set', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/drizzle: update set of the body',
+      code: `import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { users } from '../db/schema';
+router.patch('/users/:id', async (req, res) => {
+  await db.update(users).set(req.body).where(eq(users.id, req.params.id));
+  res.status(204).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'db.update(…).set', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/kysely: insertInto values of the body',
+      code: `import { db } from '../database';
+router.post('/people', async (req, res) => {
+  await db.insertInto('person').values(req.body).execute();
+  res.status(201).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'db.insertInto(…).values', examples: EXAMPLES } }],
+    },
+    {
+      name: 'express/typeorm: save in a transaction',
+      code: `import { AppDataSource } from '../data-source';
+router.post('/orders', async (req, res) => {
+  await AppDataSource.transaction(async (manager) => {
+    await manager.save(Order, req.body);
+  });
+  res.status(201).end();
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'manager.save', examples: EXAMPLES } }],
+    },
+    {
+      // The keys come from the body: every field is copied.
+      name: 'express/mongoose: copy loop over the body entries',
+      code: `import { User } from '../models/user';
+router.put('/me', async (req, res) => {
+  const updates = {};
+  for (const [key, value] of Object.entries(req.body)) updates[key] = value;
+  res.json(await User.findByIdAndUpdate(req.user.id, updates));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'User.findByIdAndUpdate', examples: EXAMPLES } }],
     },
   ],
 });
