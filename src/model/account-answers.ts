@@ -184,6 +184,7 @@ export function isPasswordCheck(tsApi: TsApi, expression: ts.Expression): boolea
   const method = tsApi.isPropertyAccessExpression(callee) ? callee.name.text : tsApi.isIdentifier(callee) ? callee.text : undefined;
   if (!method) return false;
   if (findPasswordCheckMethod(method)) return true;
+  if (!COMPARATOR_NAME.test(method)) return false;
   const path = getModulePath(tsApi, callee);
   if (path?.module && !path.local) {
     const exported = path.path.split('.').pop() ?? '';
@@ -197,6 +198,9 @@ export function isPasswordCheck(tsApi: TsApi, expression: ts.Expression): boolea
   }
   return false;
 }
+
+/** Cheap pre-filter: library comparators are all named like these. */
+const COMPARATOR_NAME = /^(compare|compareSync|verify|verifySync|timingSafeEqual)$/;
 
 type AccountTest = { readonly kind: 'account' | 'password'; readonly present: boolean };
 

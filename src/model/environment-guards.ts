@@ -44,26 +44,30 @@ const MAX_CONSTANT_DEPTH = 4;
 
 /** What `condition` being true implies about the environment, or `undefined` when it says nothing. */
 export function classifyEnvironmentCondition(tsApi: TsApi, condition: ts.Expression): EnvironmentKind | undefined {
-  return classify(tsApi, condition, 0);
+  return classify(tsApi, condition, 0, 0);
 }
 
-function classify(tsApi: TsApi, node: ts.Expression, depth: number): EnvironmentKind | undefined {
+/** Conditions nested deeper than this (`a && b && ...`) say nothing: no deep recursion on hostile input. */
+const MAX_CONDITION_NESTING = 100;
+
+function classify(tsApi: TsApi, node: ts.Expression, depth: number, nesting: number): EnvironmentKind | undefined {
+  if (nesting > MAX_CONDITION_NESTING) return undefined;
   const expr = skipOuterExpressions(tsApi, node);
   if (tsApi.isPrefixUnaryExpression(expr) && expr.operator === tsApi.SyntaxKind.ExclamationToken) {
-    return invert(classify(tsApi, expr.operand, depth));
+    return invert(classify(tsApi, expr.operand, depth, nesting + 1));
   }
   if (tsApi.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind;
     if (op === tsApi.SyntaxKind.AmpersandAmpersandToken) {
-      const left = classify(tsApi, expr.left, depth);
-      const right = classify(tsApi, expr.right, depth);
+      const left = classify(tsApi, expr.left, depth, nesting + 1);
+      const right = classify(tsApi, expr.right, depth, nesting + 1);
       if (left === 'development' || right === 'development') return 'development';
       if (left === 'production' || right === 'production') return 'production';
       return undefined;
     }
     if (op === tsApi.SyntaxKind.BarBarToken) {
-      const left = classify(tsApi, expr.left, depth);
-      return left !== undefined && left === classify(tsApi, expr.right, depth) ? left : undefined;
+      const left = classify(tsApi, expr.left, depth, nesting + 1);
+      return left !== undefined && left === classify(tsApi, expr.right, depth, nesting + 1) ? left : undefined;
     }
     if (
       op === tsApi.SyntaxKind.EqualsEqualsEqualsToken ||
@@ -86,7 +90,7 @@ function classify(tsApi: TsApi, node: ts.Expression, depth: number): Environment
     const fromName = classifyFlagName(tsApi, expr);
     if (fromName) return fromName;
     const init = depth < MAX_CONSTANT_DEPTH ? findConstantInitializer(tsApi, expr) : undefined;
-    return init ? classify(tsApi, init, depth + 1) : undefined;
+    return init ? classify(tsApi, init, depth + 1, nesting + 1) : undefined;
   }
   if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) {
     return classifyFlagName(tsApi, expr);
@@ -147,6 +151,7 @@ function classifyFlagName(tsApi: TsApi, expr: ts.Expression): EnvironmentKind | 
  * and constants initialized from one of those.
  */
 export function isEnvironmentNameRead(tsApi: TsApi, node: ts.Expression, depth = 0): boolean {
+  if (depth > MAX_CONDITION_NESTING) return false;
   const expr = skipOuterExpressions(tsApi, node);
   if (tsApi.isCallExpression(expr)) {
     const callee = skipOuterExpressions(tsApi, expr.expression);
@@ -160,7 +165,7 @@ export function isEnvironmentNameRead(tsApi: TsApi, node: ts.Expression, depth =
     // `process.env.NODE_ENV || 'development'`, `process.env.NODE_ENV ?? 'development'`
     const op = expr.operatorToken.kind;
     if (op === tsApi.SyntaxKind.BarBarToken || op === tsApi.SyntaxKind.QuestionQuestionToken) {
-      return isEnvironmentNameRead(tsApi, expr.left, depth);
+      return isEnvironmentNameRead(tsApi, expr.left, depth + 1);
     }
     return false;
   }

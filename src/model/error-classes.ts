@@ -38,7 +38,7 @@ const GENERIC_ERROR_CLASSES: ReadonlySet<string> = new Set([
 const CLIENT_ERROR_FLAGS: ReadonlySet<string> = new Set(['validation', 'isJoi', 'expose', 'isBoom', 'isOperational', 'isClientError']);
 const DRIVER_ERROR_FLAGS: ReadonlySet<string> = new Set(['isAxiosError']);
 
-const MAX_CONSTANT_DEPTH = 4;
+const MAX_CONDITION_NESTING = 64;
 
 /**
  * What the class an expression names is. Classes imported from project files and classes declared
@@ -86,22 +86,24 @@ export function classifyErrorNarrowing(
   isErrorReference: (expr: ts.Expression) => boolean,
   depth = 0,
 ): ErrorClassKind | undefined {
+  // `depth` counts nesting and constant hops alike; deep conditions say nothing (hostile input).
+  if (depth > MAX_CONDITION_NESTING) return undefined;
   const expr = skipOuterExpressions(tsApi, condition);
   if (tsApi.isPrefixUnaryExpression(expr) && expr.operator === tsApi.SyntaxKind.ExclamationToken) {
-    return classifyErrorNarrowing(tsApi, expr.operand, !holds, isErrorReference, depth);
+    return classifyErrorNarrowing(tsApi, expr.operand, !holds, isErrorReference, depth + 1);
   }
   if (tsApi.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind;
     if (op === tsApi.SyntaxKind.AmpersandAmpersandToken && holds) {
       return (
-        classifyErrorNarrowing(tsApi, expr.left, true, isErrorReference, depth) ??
-        classifyErrorNarrowing(tsApi, expr.right, true, isErrorReference, depth)
+        classifyErrorNarrowing(tsApi, expr.left, true, isErrorReference, depth + 1) ??
+        classifyErrorNarrowing(tsApi, expr.right, true, isErrorReference, depth + 1)
       );
     }
     if (op === tsApi.SyntaxKind.BarBarToken && !holds) {
       return (
-        classifyErrorNarrowing(tsApi, expr.left, false, isErrorReference, depth) ??
-        classifyErrorNarrowing(tsApi, expr.right, false, isErrorReference, depth)
+        classifyErrorNarrowing(tsApi, expr.left, false, isErrorReference, depth + 1) ??
+        classifyErrorNarrowing(tsApi, expr.right, false, isErrorReference, depth + 1)
       );
     }
     if (op === tsApi.SyntaxKind.InstanceOfKeyword) {
@@ -124,7 +126,7 @@ export function classifyErrorNarrowing(
     if (DRIVER_ERROR_FLAGS.has(name)) return 'driver';
     return undefined;
   }
-  if (tsApi.isIdentifier(expr) && depth < MAX_CONSTANT_DEPTH) {
+  if (tsApi.isIdentifier(expr) && depth < MAX_CONDITION_NESTING) {
     const init = getConstantInitializer(tsApi, expr);
     return init ? classifyErrorNarrowing(tsApi, init, holds, isErrorReference, depth + 1) : undefined;
   }

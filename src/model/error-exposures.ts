@@ -108,12 +108,15 @@ const CALLBACK_ERROR_NAMES: ReadonlySet<string> = new Set(['err', 'error', 'er']
 
 function collectExposures(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorExposure[] {
   const bindings = new Map<ts.Identifier, ErrorBinding>();
+  // Names of error bindings seen so far: other identifiers are not resolved at all (the walk is hot).
+  const names = new Set<string>();
   const addOrigin = (kind: ErrorOriginKind, name: ts.BindingName, caught?: ErrorClassKind): void => {
     if (tsApi.isIdentifier(name)) {
       bindings.set(name, { origin: { kind, name, ...(caught ? { caught } : {}) } });
+      names.add(name.text);
       return;
     }
-    if (tsApi.isObjectBindingPattern(name)) addDestructuring(tsApi, name, { kind, name, ...(caught ? { caught } : {}) }, bindings);
+    if (tsApi.isObjectBindingPattern(name)) addDestructuring(tsApi, name, { kind, name, ...(caught ? { caught } : {}) }, bindings, names);
   };
 
   for (const handler of getErrorHandlers(tsApi, sourceFile)) {
@@ -133,11 +136,11 @@ function collectExposures(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorExposur
       }
       return;
     }
-    if (!tsApi.isIdentifier(node) || isDeclaringIdentifier(tsApi, node) || !isReferencePosition(tsApi, node)) return;
+    if (!tsApi.isIdentifier(node) || !names.has(node.text) || isDeclaringIdentifier(tsApi, node) || !isReferencePosition(tsApi, node)) return;
     const resolved = resolveIdentifier(tsApi, node);
     const binding = resolved ? bindings.get(resolved.name) : undefined;
     if (!binding) return;
-    const exposure = classifyReference(tsApi, node, binding, bindings);
+    const exposure = classifyReference(tsApi, node, binding, bindings, names);
     if (exposure) exposures.push(exposure);
   });
   return exposures;
@@ -149,9 +152,16 @@ function combineCaught(verdicts: readonly string[]): ErrorClassKind | undefined 
 }
 
 /** `const { message, stack } = err`: each name reveals its field. */
-function addDestructuring(tsApi: TsApi, pattern: ts.ObjectBindingPattern, origin: ErrorOrigin, bindings: Map<ts.Identifier, ErrorBinding>): void {
+function addDestructuring(
+  tsApi: TsApi,
+  pattern: ts.ObjectBindingPattern,
+  origin: ErrorOrigin,
+  bindings: Map<ts.Identifier, ErrorBinding>,
+  names: Set<string>,
+): void {
   for (const element of pattern.elements) {
     if (!tsApi.isIdentifier(element.name)) continue;
+    names.add(element.name.text);
     if (element.dotDotDotToken) {
       bindings.set(element.name, { origin, field: 'details' });
       continue;
@@ -215,6 +225,7 @@ function classifyReference(
   ref: ts.Identifier,
   binding: ErrorBinding,
   bindings: Map<ts.Identifier, ErrorBinding>,
+  names: Set<string>,
 ): ErrorExposure | undefined {
   if (binding.field) return makeExposure(tsApi, ref, binding.field, binding.origin, bindings);
   // Climb through `(err as Error)`, `err!`, parentheses.
@@ -265,10 +276,11 @@ function classifyReference(
     const decl = valueHolder.parent;
     if (tsApi.isIdentifier(decl.name)) {
       bindings.set(decl.name, { origin: binding.origin });
+      names.add(decl.name.text);
       return undefined;
     }
     if (tsApi.isObjectBindingPattern(decl.name)) {
-      addDestructuring(tsApi, decl.name, binding.origin, bindings);
+      addDestructuring(tsApi, decl.name, binding.origin, bindings, names);
       return undefined;
     }
   }
