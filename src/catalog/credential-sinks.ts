@@ -174,6 +174,9 @@ export const CREDENTIAL_CALL_SINKS = [
   { name: 'octokit-client', kind: 'sdk-credential', modules: ['@octokit/rest', '@octokit/core', 'octokit'], callees: ['Octokit'], call: 'new', argument: 0, properties: ['auth'], label: 'GitHub token', envName: 'GITHUB_TOKEN' },
   { name: 'mailgun-js-client', kind: 'sdk-credential', modules: ['mailgun.js'], callees: ['().client', 'default.().client'], call: 'call', argument: 0, properties: ['key'], label: 'Mailgun API key', envName: 'MAILGUN_API_KEY' },
   { name: 'mailgun-legacy-client', kind: 'sdk-credential', modules: ['mailgun-js'], callees: [''], call: 'call', argument: 0, properties: ['apiKey'], label: 'Mailgun API key', envName: 'MAILGUN_API_KEY' },
+  { name: 'algolia-client', kind: 'sdk-credential', modules: ['algoliasearch'], callees: ['', 'algoliasearch', 'default'], call: 'call', argument: 1, minArguments: 2, label: 'Algolia API key', envName: 'ALGOLIA_API_KEY' },
+  { name: 'discord-client-login', kind: 'sdk-credential', modules: ['discord.js'], callees: ['Client.().login'], call: 'call', argument: 0, label: 'Discord bot token', envName: 'DISCORD_TOKEN' },
+  { name: 'telegram-bot', kind: 'sdk-credential', modules: ['telegraf', 'node-telegram-bot-api'], callees: ['Telegraf', ''], call: 'new', argument: 0, label: 'Telegram bot token', envName: 'TELEGRAM_BOT_TOKEN' },
   // Cloud SDKs
   { name: 'aws-sdk-v3-client', kind: 'cloud-secret-key', modules: ['@aws-sdk/*'], callees: ['*'], call: 'new', argument: 0, properties: ['credentials.secretAccessKey', 'credentials.sessionToken'], label: 'AWS secret access key' },
   { name: 'aws-sdk-v2-config', kind: 'cloud-secret-key', modules: ['aws-sdk'], callees: ['config.update', '*'], call: 'any', argument: 0, properties: ['secretAccessKey', 'sessionToken', 'credentials.secretAccessKey'], label: 'AWS secret access key' },

@@ -13,12 +13,14 @@ import {
   CREDENTIAL_KINDS,
   CREDENTIAL_PLUGIN_SINKS,
   findCredentialHeader,
+  type CredentialHeaderRow,
   matchesCalleePattern,
   matchesSinkModule,
   type CredentialCallSinkRow,
   type CredentialKind,
 } from '../catalog/credential-sinks.js';
 import { resolveModuleReference, type ModuleReference } from './module-reference.js';
+import { classifySecretName } from './secret-name.js';
 
 export interface CredentialUse {
   /** The catalog row. */
@@ -50,6 +52,14 @@ export function getCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): read
     cache.set(sourceFile, uses);
   }
   return uses;
+}
+
+/** A header that carries a credential: a catalog row, or a custom header named like one (`X-Internal-Api-Key`). */
+function headerRowFor(name: string): CredentialHeaderRow | undefined {
+  const row = findCredentialHeader(name);
+  if (row) return row;
+  if (!/^x-|-/i.test(name) || !classifySecretName(name)) return undefined;
+  return findCredentialHeader('x-api-key');
 }
 
 /** Header-setting methods: `res.setHeader(name, value)`, supertest `.set(name, value)`, `headers.append`. */
@@ -158,7 +168,7 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
     // res.setHeader('Authorization', value), request(app).set('x-api-key', value)
     if (name && HEADER_SETTERS.has(name) && args.length >= 2) {
       const headerName = getStaticString(tsApi, args[0]);
-      const header = headerName === undefined ? undefined : findCredentialHeader(headerName);
+      const header = headerName === undefined ? undefined : headerRowFor(headerName);
       if (header) uses.push({ ...rowUse(header, `the \`${headerName}\` header`, call, args[1]!, undefined), header: header.scheme });
     }
   };
@@ -169,7 +179,7 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
     } else if (tsApi.isPropertyAssignment(node) || tsApi.isShorthandPropertyAssignment(node)) {
       // { Authorization: 'Bearer …' }, { 'x-api-key': KEY }
       const headerName = getPropertyNameText(tsApi, node.name);
-      const header = headerName === undefined ? undefined : findCredentialHeader(headerName);
+      const header = headerName === undefined ? undefined : headerRowFor(headerName);
       if (header) {
         const value = tsApi.isPropertyAssignment(node) ? node.initializer : node.name;
         uses.push({ ...rowUse(header, `the \`${headerName}\` header`, node, value, undefined), header: header.scheme });
@@ -182,7 +192,7 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
         : tsApi.isElementAccessExpression(target)
           ? getStaticString(tsApi, target.argumentExpression)
           : undefined;
-      const header = headerName === undefined ? undefined : findCredentialHeader(headerName);
+      const header = headerName === undefined ? undefined : headerRowFor(headerName);
       if (header) uses.push({ ...rowUse(header, `the \`${headerName}\` header`, node, node.right, undefined), header: header.scheme });
     }
   });

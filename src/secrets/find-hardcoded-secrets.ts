@@ -13,6 +13,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
+import { getPropertyNameText } from '../core/ast.js';
 import { walkDescendants } from '../core/walk.js';
 import { AUTHORIZATION_SCHEMES } from '../catalog/credential-sinks.js';
 import { findPublicKeyFormat } from '../catalog/secrets.js';
@@ -25,6 +26,7 @@ import { scanSecretFormats } from './secret-format-scan.js';
 import { classifySecretName, splitIdentifierWords, toEnvironmentVariableName, type SecretName } from './secret-name.js';
 import { isAllowlisted, type SecretPolicy } from './secret-policy.js';
 import { isTestFilePath } from './test-file.js';
+import { isLocalHost } from './url-credentials.js';
 
 /** Why a literal is reported. */
 export type SecretReason = 'provider' | 'sink' | 'env-fallback' | 'named';
@@ -167,6 +169,19 @@ function isInsideTextOrPlaceholderContainer(nc: NamingContext): boolean {
   return nc.names.slice(0, -1).some((name) => splitIdentifierWords(name).some((w) => TEXT_CONTAINER_WORDS.has(w)));
 }
 
+/** True when the object around a value connects to this machine (`{ host: 'localhost', password: 'dev' }`). */
+function isLocalConnection(tsApi: TsApi, object: ts.ObjectLiteralExpression | undefined): boolean {
+  if (!object) return false;
+  for (const prop of object.properties) {
+    if (!tsApi.isPropertyAssignment(prop)) continue;
+    const name = getPropertyNameText(tsApi, prop.name);
+    if (name !== 'host' && name !== 'hostname' && name !== 'server') continue;
+    const init = prop.initializer;
+    if ((tsApi.isStringLiteral(init) || tsApi.isNoSubstitutionTemplateLiteral(init)) && isLocalHost(init.text)) return true;
+  }
+  return false;
+}
+
 /** The secret-named reading of a naming context: the environment variable's name first, then the holder's. */
 function getSecretName(nc: NamingContext): { readonly secretName: SecretName; readonly fromEnv: boolean } | undefined {
   if (nc.compared) return undefined;
@@ -279,7 +294,12 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
 
     const named = getSecretName(nc);
     if (!named) continue;
-    if (!named.fromEnv && (inTranslations || isTextDictionary(tsApi, nc.object) || isInsideTextOrPlaceholderContainer(nc) || looksLikeCredentialLabel(value))) continue;
+    if (
+      !named.fromEnv &&
+      (inTranslations || isTextDictionary(tsApi, nc.object) || isInsideTextOrPlaceholderContainer(nc) || isLocalConnection(tsApi, nc.object) || looksLikeCredentialLabel(value))
+    ) {
+      continue;
+    }
     const words = [...nc.names, nc.envVar ?? ''].flatMap((n) => splitIdentifierWords(n));
     if (!looksLikeNamedSecret(value, words, policy, nc.envVar !== undefined)) continue;
     if (looksLikePathOrUrl(value)) continue;

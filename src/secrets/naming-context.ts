@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getAccessPath, getCalleeName, getPropertyNameText } from '../core/ast.js';
+import { getAccessPath, getCalleeName, getEnclosingFunction, getPropertyNameText } from '../core/ast.js';
 import { getEnvironmentReadName } from './environment-read.js';
 
 export interface NamingContext {
@@ -30,8 +30,8 @@ export interface NamingContext {
 const DEFAULT_PROPERTIES = new Set(['default', 'defaultValue', 'devDefault', 'fallback', 'value']);
 /** Schema methods whose argument is a default of the field they build: Joi, zod, yup. */
 const DEFAULT_METHODS = new Set(['default', 'catch', 'defaultTo']);
-/** Calls that keep a value as it is: `String(x)`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
-const WRAPPERS = new Set(['String', 'from', 'encode', 'trim', 'toString', 'freeze', 'btoa']);
+/** Calls whose first argument keeps its meaning: `String(x)`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
+const WRAPPERS = new Set(['String', 'from', 'encode', 'freeze', 'btoa']);
 
 function isComparison(tsApi: TsApi, kind: ts.SyntaxKind): boolean {
   const k = tsApi.SyntaxKind;
@@ -52,6 +52,15 @@ function propertyNamesOf(tsApi: TsApi, object: ts.ObjectLiteralExpression): Set<
     if (name !== undefined) names.add(name);
   }
   return names;
+}
+
+/** The name of a function: its declaration or method name, or the variable or property holding it. */
+function getFunctionName(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && (tsApi.isIdentifier(fn.name) || tsApi.isStringLiteral(fn.name))) return fn.name.text;
+  const holder = fn.parent;
+  if (holder && tsApi.isVariableDeclaration(holder) && tsApi.isIdentifier(holder.name)) return holder.name.text;
+  if (holder && tsApi.isPropertyAssignment(holder)) return getPropertyNameText(tsApi, holder.name);
+  return undefined;
 }
 
 /** The name of what an expression is assigned to: a variable, a property, a field, a parameter. */
@@ -206,6 +215,13 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
     if (tsApi.isArrowFunction(parent) && parent.body === current) {
       current = parent;
       continue;
+    }
+    if (tsApi.isReturnStatement(parent) && ownName === undefined) {
+      // function getJwtSecret() { return '…'; }: the function names what it returns.
+      const fn = getEnclosingFunction(tsApi, parent);
+      const fnName = fn ? getFunctionName(tsApi, fn) : undefined;
+      if (fnName !== undefined) ownName = fnName;
+      break;
     }
     if (tsApi.isCaseClause(parent) || tsApi.isSwitchStatement(parent)) {
       compared = true;

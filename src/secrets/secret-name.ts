@@ -300,6 +300,8 @@ export function classifySecretName(name: string): SecretName | undefined {
 /** Names that only group settings; an environment variable name skips them (`config.jwt.secret` gives `JWT_SECRET`). */
 const CONTAINER_NAMES = new Set(['config', 'configuration', 'settings', 'options', 'opts', 'env', 'environment', 'secrets', 'credentials', 'default', 'defaults', 'module', 'exports', 'process']);
 
+const GETTER_VERBS = new Set(['get', 'load', 'read', 'fetch', 'resolve', 'make', 'create', 'build']);
+
 /**
  * An environment variable name for a value reached through `path` (outermost first):
  * `['config', 'jwt', 'secret']` gives `JWT_SECRET`, `['stripeSecretKey']` gives `STRIPE_SECRET_KEY`.
@@ -308,7 +310,8 @@ export function toEnvironmentVariableName(path: readonly string[]): string {
   const names = path.filter((p) => !CONTAINER_NAMES.has(p.toLowerCase()) && /[\p{L}]/u.test(p));
   const last = names[names.length - 1];
   if (!last) return 'SECRET';
-  const words = splitIdentifierWords(last);
+  // A getter's verb is not part of the value's name: `getSigningSecret` gives SIGNING_SECRET.
+  const words = splitIdentifierWords(last).filter((w, i, all) => !(i === 0 && all.length > 1 && GETTER_VERBS.has(w)));
   const parent = names[names.length - 2];
   // A bare `secret` or `password` takes its owner's name: `jwt: { secret }` gives JWT_SECRET.
   const qualified = words.length === 1 && parent ? [...splitIdentifierWords(parent), ...words] : words;

@@ -80,6 +80,12 @@ const CALL_SAMPLES = {
     miss: `import Mailgun from 'mailgun.js'; const mailgun = new Mailgun(FormData); const mg = mailgun.client({ username: 'M' });`,
   },
   'mailgun-legacy-client': { hit: `const mailgun = require('mailgun-js')({ apiKey: 'M', domain: 'mg.acme.io' });`, miss: `const mailgun = require('mailgun-js')({ domain: 'M' });` },
+  'algolia-client': { hit: `import algoliasearch from 'algoliasearch'; algoliasearch('APPID', 'M');`, miss: `import algoliasearch from 'algoliasearch'; algoliasearch('M');` },
+  'discord-client-login': {
+    hit: `import { Client, GatewayIntentBits } from 'discord.js'; const client = new Client({ intents: [GatewayIntentBits.Guilds] }); client.login('M');`,
+    miss: `import { Client } from 'discord.js'; const client = new Client({ intents: [] }); client.user.setActivity('M');`,
+  },
+  'telegram-bot': { hit: `import { Telegraf } from 'telegraf'; new Telegraf('M');`, miss: `import { Telegraf } from 'telegraf'; new Telegraf(token).command('M', handler);` },
   'aws-sdk-v3-client': {
     hit: `import { S3Client } from '@aws-sdk/client-s3'; new S3Client({ credentials: { accessKeyId: id, secretAccessKey: 'M' } });`,
     miss: `import { S3Client } from '@aws-sdk/client-s3'; new S3Client({ region: 'M' });`,

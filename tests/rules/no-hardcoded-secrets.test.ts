@@ -230,6 +230,11 @@ interface Creds { token: 'abc123DEF456ghi789' }`,
       name: 'cookie key name',
       code: `class Banner { private readonly bannerCookieKey = 'welcomebanner_status'; }`,
     },
+    {
+      // Local development credentials next to a local host.
+      name: 'local database config',
+      code: `module.exports = { development: { host: '127.0.0.1', username: 'app', password: 'dev_pw_4417' } };`,
+    },
     // --- Sinks that receive no literal ------------------------------------------------------------
     {
       // A parameter is not a constant of the file.
@@ -971,6 +976,40 @@ await fetch(url, { headers: { Authorization: auth } });`,
 await fetch(url, { headers: { Authorization: auth } });`,
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'function that returns a secret',
+      code: `export function getSigningSecret(): string {
+  return 'mK8#vQ2!pL5z-77';
+}`,
+      errors: [
+        {
+          messageId: 'namedSecret',
+          line: 2,
+          data: { kind: 'signing secret', value: 'mK8#…', name: 'getSigningSecret' },
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { envName: 'SIGNING_SECRET' },
+              output: `export function getSigningSecret(): string {
+  return process.env.SIGNING_SECRET;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'custom secret header',
+      code: `await got.post(url, { headers: { 'X-Internal-Api-Key': 'int-5c1d9e7f3a2b' } });`,
+      errors: [
+        {
+          messageId: 'sinkSecret',
+          line: 1,
+          data: { kind: 'API key', value: 'int-…', sink: 'the `X-Internal-Api-Key` header', through: '' },
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'API_KEY' }, output: "await got.post(url, { headers: { 'X-Internal-Api-Key': process.env.API_KEY } });" }],
         },
       ],
     },
