@@ -34,6 +34,8 @@ export interface NestAppGraph {
   readonly middleware: readonly NestMiddlewareBinding[];
   /** Imports and module lists the analysis could not follow (`imports: [...getModules()]`). */
   readonly unresolvedImports: number;
+  /** Modules of the application whose `providers` could not be read completely (an `APP_GUARD` may hide there). */
+  readonly unreadProviders: readonly string[];
   /** The directory of the bootstrap file, for attributing what the graph does not reach. */
   readonly directory: string;
 }
@@ -151,8 +153,10 @@ function buildAppGraph(lookup: NestLookup, bootstrap: NestBootstrapModel): NestA
   const seen = new Set<string | ts.ClassDeclaration>();
   const methodsSeen = new Map<ts.ClassDeclaration, Set<string>>();
   const queue: { model: NestModuleModel; method?: string }[] = rootModule ? [{ model: rootModule }] : [];
+  const unreadProviders: string[] = [];
   const addParts = (model: NestModuleModel, parts: NestModuleParts): void => {
     unresolvedImports += parts.unresolvedParts;
+    if (parts.unresolvedProviders > 0) unreadProviders.push(model.name);
     globalEnhancers.push(...parts.globalEnhancers);
     for (const entry of parts.routerModules) {
       const ref = resolveModuleRef(lookup, entry.module);
@@ -200,6 +204,7 @@ function buildAppGraph(lookup: NestLookup, bootstrap: NestBootstrapModel): NestA
     routerPrefixes,
     middleware,
     unresolvedImports,
+    unreadProviders,
     directory: directoryOf(bootstrap.file.fileName),
   };
 }
@@ -263,7 +268,11 @@ export function getNestAppsOfController(lookup: NestLookup, controller: ts.Class
   const known =
     found.apps.length > 0 &&
     found.apps.every(
-      (app) => app.rootModule !== undefined && app.bootstrap.unknownConfiguration.length === 0 && (lookup.project !== undefined || app.unresolvedImports === 0),
+      (app) =>
+        app.rootModule !== undefined &&
+        app.bootstrap.unknownConfiguration.length === 0 &&
+        app.unreadProviders.length === 0 &&
+        (lookup.project !== undefined || app.unresolvedImports === 0),
     );
   return { ...found, known };
 }

@@ -44,6 +44,8 @@ export interface NestModuleParts {
   readonly routerModules: readonly NestRouterModuleEntry[];
   /** Spreads and shapes that could not be read (imports or providers may be missing). */
   readonly unresolvedParts: number;
+  /** Of those, the ones in `providers`: an `APP_GUARD` may hide there. */
+  readonly unresolvedProviders: number;
 }
 
 export interface NestModuleModel extends NestModuleParts {
@@ -73,7 +75,7 @@ function collectModules(lookup: NestLookup, file: ts.SourceFile): NestModuleMode
     if (!tsApi.isClassDeclaration(statement) || !statement.name) continue;
     const decorations = getNestDecorations(lookup, file, statement);
     if (!decorations.module) continue;
-    const parts: MetadataParts = { imports: [], controllers: [], providers: [], unresolved: 0 };
+    const parts: MetadataParts = { imports: [], controllers: [], providers: [], unresolved: 0, unresolvedProviders: 0 };
     if (decorations.module.metadata) readMetadataObject(lookup, { file, node: decorations.module.metadata }, parts);
     else if (tsApi.isCallExpression(decorations.module.decorator.expression) && decorations.module.decorator.expression.arguments.length > 0) {
       parts.unresolved++;
@@ -83,7 +85,7 @@ function collectModules(lookup: NestLookup, file: ts.SourceFile): NestModuleMode
       if (!tsApi.isMethodDeclaration(member) || !isStatic(tsApi, member) || !member.body) continue;
       const name = getPropertyNameText(tsApi, member.name);
       if (!name) continue;
-      const methodParts: MetadataParts = { imports: [], controllers: [], providers: [], unresolved: 0 };
+      const methodParts: MetadataParts = { imports: [], controllers: [], providers: [], unresolved: 0, unresolvedProviders: 0 };
       let returnsObject = false;
       walkDescendants(tsApi, member.body, (node) => {
         if (tsApi.isReturnStatement(node) && node.expression) {
@@ -127,6 +129,7 @@ function finishParts(lookup: NestLookup, parts: MetadataParts): NestModuleParts 
     globalEnhancers,
     routerModules,
     unresolvedParts: parts.unresolved,
+    unresolvedProviders: parts.unresolvedProviders,
   };
 }
 
@@ -135,6 +138,7 @@ interface MetadataParts {
   controllers: NestExpressionIn[];
   providers: NestExpressionIn[];
   unresolved: number;
+  unresolvedProviders: number;
 }
 
 function readMetadataObject(lookup: NestLookup, object: NestExpressionIn & { node: ts.ObjectLiteralExpression }, parts: MetadataParts): void {
@@ -149,12 +153,12 @@ function readMetadataObject(lookup: NestLookup, object: NestExpressionIn & { nod
     if (key !== 'imports' && key !== 'controllers' && key !== 'providers') continue;
     const value = tsApi.isPropertyAssignment(prop) ? prop.initializer : prop.name;
     const { elements, unresolved } = flattenArrayExpression(lookup, { file: object.file, node: value });
-    parts.unresolved += unresolved;
-    if (elements.length === 1 && elements[0]!.node === value && !tsApi.isArrayLiteralExpression(skipOuterExpressions(tsApi, value))) {
-      // `imports: someList` that is not a `const` array: what it holds is unknown.
-      parts.unresolved++;
-      continue;
-    }
+    const notRead = elements.length === 1 && elements[0]!.node === value && !tsApi.isArrayLiteralExpression(skipOuterExpressions(tsApi, value));
+    // `imports: someList` that is not a `const` array, or spreads of unknown lists: their content is unknown.
+    const missing = unresolved + (notRead ? 1 : 0);
+    parts.unresolved += missing;
+    if (key === 'providers') parts.unresolvedProviders += missing;
+    if (notRead) continue;
     parts[key].push(...elements);
   }
 }

@@ -96,6 +96,7 @@ function getIncompleteReason(scope: RoutingScope, apps: readonly NestAppGraph[])
     if (!app.rootModule) return `the root module of ${describeFile(app.bootstrap.file)} was not found`;
     const unknown = app.bootstrap.unknownConfiguration[0];
     if (unknown) return unknown;
+    if (app.unreadProviders.length > 0) return `the providers of ${app.unreadProviders[0]} could not be read; one may be an APP_GUARD`;
   }
   return 'the application imports modules from other files (per-file mode)';
 }

@@ -800,6 +800,30 @@ void createApp().then((app) => registerEverything(app));
     ).toEqual(['L4 GET /v2/orders incomplete [] markers: - (the application escapes at main.ts:7)']);
   });
 
+  it('is incomplete when providers of the application could not be read (an APP_GUARD may hide there)', () => {
+    const project = createNestProject({
+      '/repo/src/main.ts': `
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { buildSecurityProviders } from './security';
+import { ExportsController } from './exports.controller';
+@Module({ controllers: [ExportsController], providers: [...buildSecurityProviders()] })
+class AppModule {}
+async function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }
+void bootstrap();
+`,
+      '/repo/src/security.ts': `export function buildSecurityProviders() { return []; }`,
+      '/repo/src/exports.controller.ts': `
+import { Controller, Post } from '@nestjs/common';
+@Controller('exports')
+export class ExportsController { @Post() create() {} }
+`,
+    });
+    const [route] = resolveNestFile(project.scope, project.file('/repo/src/exports.controller.ts'));
+    expect(route!.complete).toBe(false);
+    expect(route!.incompleteReason).toBe('the providers of AppModule could not be read; one may be an APP_GUARD');
+  });
+
   it('is incomplete for a controller no application registers', () => {
     const project = createNestProject({
       '/repo/src/main.ts': `
