@@ -367,5 +367,24 @@ export function findGlobalErrorSerializer(path: string): ErrorSerializerRow | un
   return (ERROR_SERIALIZERS as readonly ErrorSerializerRow[]).find((row) => row.module === undefined && row.path === path);
 }
 
+/** A library call whose callback receives errors of known classes (`jwt.verify(token, key, (err, payload) => ...)`). */
+export interface CallbackErrorRow {
+  readonly name: string;
+  readonly module: string;
+  /** The export path of the call (`verify`). */
+  readonly path: string;
+  readonly kind: ErrorClassKind;
+}
+
+export const CALLBACK_ERRORS = [
+  // JsonWebTokenError, TokenExpiredError, NotBeforeError: "jwt expired", "invalid signature".
+  { name: 'jsonwebtoken-verify', module: 'jsonwebtoken', path: 'verify', kind: 'client' },
+] as const satisfies readonly CallbackErrorRow[];
+
+/** The callback-error row of a call to `path` of `module`, if any. */
+export function findCallbackErrors(module: string, path: string): CallbackErrorRow | undefined {
+  return (CALLBACK_ERRORS as readonly CallbackErrorRow[]).find((row) => isPackageSpecifier(module, row.module) && row.path === path);
+}
+
 /** Names conventionally given to a caught error or an error handler's error parameter. */
 export const ERROR_PARAMETER_NAMES: readonly string[] = ['err', 'error', 'e', 'ex', 'exc', 'exception', 'er', 'cause'];

@@ -20,6 +20,7 @@ import { getCalleeName, getShortText, getStaticString, skipOuterExpressions } fr
 import { isDeclaringIdentifier, resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
 import {
+  findCallbackErrors,
   findErrorMethod,
   findErrorProperty,
   findGlobalErrorSerializer,
@@ -132,7 +133,7 @@ function collectExposures(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorExposur
     }
     if (tsApi.isCallExpression(node)) {
       for (const param of getCallbackErrorParameters(tsApi, node)) {
-        if (!tsApi.isIdentifier(param.name) || !bindings.has(param.name)) addOrigin(param.kind, param.name);
+        if (!tsApi.isIdentifier(param.name) || !bindings.has(param.name)) addOrigin(param.kind, param.name, param.caught);
       }
       return;
     }
@@ -173,9 +174,9 @@ function addDestructuring(
 }
 
 /** `.catch(err => ...)`, `.then(ok, err => ...)`, `(err, data) => ...` callbacks, `.on('error', err => ...)`. */
-function getCallbackErrorParameters(tsApi: TsApi, call: ts.CallExpression): { kind: ErrorOriginKind; name: ts.BindingName }[] {
+function getCallbackErrorParameters(tsApi: TsApi, call: ts.CallExpression): { kind: ErrorOriginKind; name: ts.BindingName; caught?: ErrorClassKind }[] {
   const method = getCalleeName(tsApi, call);
-  const out: { kind: ErrorOriginKind; name: ts.BindingName }[] = [];
+  const out: { kind: ErrorOriginKind; name: ts.BindingName; caught?: ErrorClassKind }[] = [];
   const fnAt = (index: number): ts.FunctionLikeDeclaration | undefined => {
     const arg = call.arguments[index];
     if (!arg) return undefined;
@@ -203,7 +204,9 @@ function getCallbackErrorParameters(tsApi: TsApi, call: ts.CallExpression): { ki
   const last = fnAt(call.arguments.length - 1);
   const first = last?.parameters[0];
   if (last && first && last.parameters.length >= 2 && tsApi.isIdentifier(first.name) && CALLBACK_ERROR_NAMES.has(first.name.text)) {
-    out.push({ kind: 'callback', name: first.name });
+    const path = getModulePath(tsApi, call.expression);
+    const known = path?.module && !path.local ? findCallbackErrors(path.module, path.path) : undefined;
+    out.push({ kind: 'callback', name: first.name, ...(known ? { caught: known.kind } : {}) });
   }
   return out;
 }

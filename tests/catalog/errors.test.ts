@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  CALLBACK_ERRORS,
   DEVELOPMENT_ERROR_MIDDLEWARE,
   ERROR_CLASSES,
   ERROR_METHODS,
@@ -11,6 +12,7 @@ import {
   ERROR_SERIALIZERS,
   HTTP_STATUS_CONSTANTS,
   NEST_EXCEPTIONS,
+  findCallbackErrors,
   findDevelopmentErrorMiddleware,
   findHttpStatusConstant,
   findNestException,
@@ -238,6 +240,23 @@ describe('error catalog: Nest exception statuses', () => {
     it(`HttpStatus.${row.name} is ${row.status}`, () => {
       expect(findHttpStatusConstant(row.name)).toBe(row.status);
       expect(findHttpStatusConstant(row.name.toLowerCase())).toBeUndefined();
+    });
+  }
+});
+
+describe('error catalog: callback errors', () => {
+  const SAMPLES: Record<string, { match: [string, string]; miss: [string, string] }> = {
+    'jsonwebtoken-verify': { match: ['jsonwebtoken', 'verify'], miss: ['jsonwebtoken', 'sign'] },
+  };
+
+  it('has a sample for every row', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(CALLBACK_ERRORS.map((r) => r.name).sort());
+  });
+
+  for (const row of CALLBACK_ERRORS) {
+    it(`${row.name}: matches its call and not a look-alike`, () => {
+      expect(findCallbackErrors(...SAMPLES[row.name]!.match)?.kind).toBe(row.kind);
+      expect(findCallbackErrors(...SAMPLES[row.name]!.miss)).toBeUndefined();
     });
   }
 });

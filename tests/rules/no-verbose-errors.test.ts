@@ -187,6 +187,44 @@ router.get('/x', async (req, res) => {
   try { res.json(await load()); } catch (err) { res.status(500).json(toErrorBody(err)); }
 });`,
     },
+    {
+      // jsonwebtoken's verify callback gets JsonWebTokenError and TokenExpiredError: messages for clients.
+      name: 'express: jwt.verify callback error message',
+      code: `import jwt from 'jsonwebtoken';
+export function requireToken(req, res, next) {
+  jwt.verify(req.headers.authorization, process.env.JWT_SECRET, (err, payload) => {
+    if (err) return res.status(401).json({ error: err.message });
+    req.user = payload;
+    next();
+  });
+}`,
+    },
+    {
+      // The message only outside production.
+      name: 'express: message only when NODE_ENV is not production (ternary)',
+      code: `app.use((err, req, res, next) => {
+  res.status(500).json({ error: process.env.NODE_ENV === 'production' ? 'Internal error' : err.message });
+});`,
+    },
+    {
+      // http-errors convention: errors below 500 carry messages for clients.
+      name: 'express: message only for statuses below 500',
+      code: `app.use((err, req, res, next) => {
+  const status = err.status ?? 500;
+  res.status(status).json({ error: err.status < 500 ? err.message : 'Internal error' });
+});`,
+    },
+    {
+      // Passport's info object is not an error; the error itself goes to next().
+      name: 'express: passport callback sends info.message, passes err on',
+      code: `router.post('/login', (req, res, next) => {
+  passport.authenticate('local', (err, user, info) => {
+    if (err) return next(err);
+    if (!user) return res.status(401).json({ message: info.message });
+    res.json({ ok: true });
+  })(req, res, next);
+});`,
+    },
     // --- Fastify -------------------------------------------------------------------------------
     {
       // Fastify's schema-validation errors are written for clients.
@@ -559,6 +597,33 @@ app.use(strongErrorHandler({ debug: true }));`,
       code: `const app = express();
 app.set('env', 'development');`,
       errors: [{ messageId: 'developmentModeForced', line: 2, data: { call: "app.set('env', 'development')" } }],
+    },
+    {
+      name: 'express: passport callback sends the error message',
+      code: `router.post('/login', (req, res, next) => {
+  passport.authenticate('local', (err, user) => {
+    if (err) return res.status(500).json({ error: err.message });
+    res.json({ user });
+  })(req, res, next);
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: stream error event',
+      code: `router.get('/exports/:id.csv', (req, res) => {
+  const stream = exporter.stream(req.params.id);
+  stream.on('error', (err) => res.status(500).end(err.message));
+  stream.pipe(res);
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.message', sink: 'res.status(500).end', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: string concatenation with the error',
+      code: `router.post('/imports', async (req, res) => {
+  try { res.json(await runImport(req.body)); }
+  catch (err) { res.status(502).send('Import failed: ' + err); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err', sink: 'res.status(502).send', reveals: 'the error message' } }],
     },
     // --- Fastify -------------------------------------------------------------------------------
     {
