@@ -225,6 +225,51 @@ export function requireToken(req, res, next) {
   })(req, res, next);
 });`,
     },
+    {
+      // A generic view after logging; the error stays on the server.
+      name: 'express: generic error view after logging',
+      code: `app.use((err, req, res, next) => {
+  logger.error({ err, path: req.path }, 'request failed');
+  res.status(500).render('error', { message: 'Something went wrong' });
+});`,
+    },
+    {
+      // Mongoose validation messages, narrowed by name, are written for clients.
+      name: 'express: mongoose validation errors by name',
+      code: `router.post('/monitors', async (req, res, next) => {
+  try { res.status(201).json(await Monitor.create(pickFields(req.body))); }
+  catch (err) {
+    if (err.name === 'ValidationError') return res.status(400).json({ errors: Object.values(err.errors).map((e) => e.message) });
+    next(err);
+  }
+});`,
+    },
+    {
+      // A duplicate-key code mapped to a fixed answer.
+      name: 'express: error code mapped to a fixed message',
+      code: `router.post('/teams', async (req, res, next) => {
+  try { res.status(201).json(await Team.create({ name: req.body.name })); }
+  catch (err) {
+    if (err.code === 11000) return res.status(409).json({ code: 'DUPLICATE', message: 'That team name is taken' });
+    next(err);
+  }
+});`,
+    },
+    {
+      // joi errors flagged with isJoi carry details written for clients.
+      name: 'express: joi error details behind isJoi',
+      code: `app.use((err, req, res, next) => {
+  if (err.isJoi) return res.status(400).json({ error: err.message, details: err.details });
+  res.status(500).json({ error: 'Internal error' });
+});`,
+    },
+    {
+      // Reported to an error tracker, answered with a bare status.
+      name: 'express: error tracker and sendStatus',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); } catch (err) { Sentry.captureException(err); res.sendStatus(500); }
+});`,
+    },
     // --- Fastify -------------------------------------------------------------------------------
     {
       // Fastify's schema-validation errors are written for clients.
@@ -259,6 +304,23 @@ export function requireToken(req, res, next) {
       name: 'fastify: stack behind a development config flag',
       code: `fastify.setErrorHandler((error, request, reply) => {
   reply.code(500).send({ error: 'Internal Server Error', ...(config.isDevelopment && { stack: error.stack }) });
+});`,
+    },
+    {
+      // Client errors (status below 500) keep their message; the rest is generic.
+      name: 'fastify: message only for client errors in setErrorHandler',
+      code: `fastify.setErrorHandler((error, request, reply) => {
+  if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ message: error.message });
+  request.log.error(error);
+  reply.code(500).send({ message: 'Internal Server Error' });
+});`,
+    },
+    {
+      // A sensible helper without the error's text.
+      name: 'fastify: sensible helper with its default message',
+      code: `fastify.get('/feeds/:id', async (request, reply) => {
+  try { return await feeds.load(request.params.id); }
+  catch (err) { request.log.error(err); return reply.internalServerError(); }
 });`,
     },
     // --- NestJS --------------------------------------------------------------------------------
@@ -367,6 +429,42 @@ export class SyncController {
   @Post()
   async sync() {
     try { return await this.fhir.sync(); } catch (err) { return { synced: 0, status: err.status }; }
+  }
+}`,
+    },
+    {
+      // Logged on the server, a bare exception to the client.
+      name: 'nest: stack logged, empty InternalServerErrorException',
+      code: `import { Injectable, InternalServerErrorException, Logger } from '@nestjs/common';
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger(ReportsService.name);
+  async build(id: string) {
+    try { return await this.renderer.render(id); }
+    catch (err) { this.logger.error(err.stack); throw new InternalServerErrorException(); }
+  }
+}`,
+    },
+    {
+      // A fixed body; the error only as the cause option.
+      name: 'nest: HttpException with a fixed body and the error as cause',
+      code: `import { HttpException, HttpStatus } from '@nestjs/common';
+export async function callPartner(client) {
+  try { return await client.fetch(); }
+  catch (err) {
+    throw new HttpException({ status: HttpStatus.BAD_GATEWAY, error: 'Partner unavailable' }, HttpStatus.BAD_GATEWAY, { cause: err });
+  }
+}`,
+    },
+    {
+      // A filter for zod errors: what it catches is written for clients.
+      name: 'nest: @Catch(ZodError) filter sends issues and message',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { ZodError } from 'zod';
+@Catch(ZodError)
+export class ZodFilter implements ExceptionFilter {
+  catch(exception: ZodError, host: ArgumentsHost) {
+    host.switchToHttp().getResponse().status(400).json({ message: exception.message, issues: exception.issues });
   }
 }`,
     },
