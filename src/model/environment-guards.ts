@@ -87,10 +87,10 @@ function classify(tsApi: TsApi, node: ts.Expression, depth: number, nesting: num
     return classifyFlagName(tsApi, expr.expression);
   }
   if (tsApi.isIdentifier(expr)) {
-    const fromName = classifyFlagName(tsApi, expr);
-    if (fromName) return fromName;
+    // What the constant holds wins over its name: `const isDev = NODE_ENV === 'production'` is inverted.
     const init = depth < MAX_CONSTANT_DEPTH ? findConstantInitializer(tsApi, expr) : undefined;
-    return init ? classify(tsApi, init, depth + 1, nesting + 1) : undefined;
+    const fromInit = init ? classify(tsApi, init, depth + 1, nesting + 1) : undefined;
+    return fromInit ?? classifyFlagName(tsApi, expr);
   }
   if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) {
     return classifyFlagName(tsApi, expr);

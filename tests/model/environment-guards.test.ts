@@ -71,6 +71,11 @@ describe('classifyEnvironmentCondition', () => {
     expect(classifyEnvironmentCondition(ts, condition(`if (isDeveloper) {}`))).toBeUndefined();
   });
 
+  it('trusts what a constant holds over its name', () => {
+    expect(classifyEnvironmentCondition(ts, condition(`const isDev = process.env.NODE_ENV === 'production'; if (isDev) {}`))).toBe('production');
+    expect(classifyEnvironmentCondition(ts, condition(`const isDev = loadFlag(); if (isDev) {}`))).toBe('development');
+  });
+
   it('follows constants and combines && and ||', () => {
     expect(classifyEnvironmentCondition(ts, condition(`const showStack = process.env.NODE_ENV === 'development'; if (showStack) {}`))).toBe('development');
     expect(classifyEnvironmentCondition(ts, condition(`const mode = process.env.NODE_ENV; if (mode === 'production') {}`))).toBe('production');

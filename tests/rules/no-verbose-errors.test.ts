@@ -663,6 +663,20 @@ app.use((err, req, res, next) => {
       ],
     },
     {
+      name: 'express: a flag named isDev that holds a production check',
+      code: `const isDev = process.env.NODE_ENV === 'production';
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal error', stack: isDev ? err.stack : undefined });
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponseInProduction',
+          line: 3,
+          data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace', guard: 'isDev' },
+        },
+      ],
+    },
+    {
       name: 'express: errorhandler() with no environment check',
       code: `const express = require('express');
 const errorhandler = require('errorhandler');
