@@ -7,6 +7,7 @@ import noSsrf from './no-ssrf.js';
 import noVerboseErrors from './no-verbose-errors.js';
 import noAuthEnumeration from './no-auth-enumeration.js';
 import noMassAssignment from './no-mass-assignment.js';
+import requireAuthGuard from './require-auth-guard.js';
 
 export const rules: Record<string, AnyApiRule> = {
   'no-mass-assignment': noMassAssignment,
@@ -14,4 +15,5 @@ export const rules: Record<string, AnyApiRule> = {
   'no-ssrf': noSsrf,
   'no-verbose-errors': noVerboseErrors,
   'no-auth-enumeration': noAuthEnumeration,
+  'require-auth-guard': requireAuthGuard,
 };

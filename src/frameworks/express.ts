@@ -134,7 +134,7 @@ class ExpressCollector {
     if (this.containers.length === 0) return EMPTY_ROUTING_FACTS;
     this.markFactories();
     const routers = this.containers
-      .filter((c) => c.steps.length > 0 || c.isRoot || this.exportNamesOf(c).length > 0)
+      .filter((c) => c.steps.length > 0 || c.isRoot || (c.builtBy?.via !== 'parameter' && this.exportNamesOf(c).length > 0))
       .map((c) => this.toRouterFact(c));
     return routers.length === 0 ? EMPTY_ROUTING_FACTS : { routers, globals: [] };
   }
@@ -252,6 +252,11 @@ class ExpressCollector {
       const owner = getThisClass(tsApi, expr);
       return owner ? this.byClassProperty.get(owner)?.get(expr.name.text) : undefined;
     }
+    // `new UsersController().router`, or `controller.router` with `const controller = new UsersController()`.
+    if (tsApi.isPropertyAccessExpression(expr)) {
+      const owner = this.resolveInstanceClass(expr.expression);
+      if (owner) return this.byClassProperty.get(owner)?.get(expr.name.text);
+    }
     if (tsApi.isCallExpression(expr)) {
       const callee = skipOuterExpressions(tsApi, expr.expression);
       if (tsApi.isPropertyAccessExpression(callee) && CHAINABLE_METHODS.has(callee.name.text)) {
@@ -259,6 +264,22 @@ class ExpressCollector {
       }
     }
     return undefined;
+  }
+
+  /** The class declared in this file that `new X()` (or a constant holding it) instantiates. */
+  private resolveInstanceClass(node: ts.Expression): ts.Node | undefined {
+    const tsApi = this.tsApi;
+    let expr = skipOuterExpressions(tsApi, node);
+    if (tsApi.isIdentifier(expr)) {
+      const declaration = resolveIdentifier(tsApi, expr)?.declaration;
+      if (!declaration || !tsApi.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      expr = skipOuterExpressions(tsApi, declaration.initializer);
+    }
+    if (!tsApi.isNewExpression(expr)) return undefined;
+    const callee = skipOuterExpressions(tsApi, expr.expression);
+    if (!tsApi.isIdentifier(callee)) return undefined;
+    const declaration = resolveIdentifier(tsApi, callee)?.declaration;
+    return declaration && tsApi.isClassDeclaration(declaration) ? declaration : undefined;
   }
 
   private getParameterContainer(param: ts.ParameterDeclaration, name: ts.Identifier): Container | undefined {
@@ -293,6 +314,7 @@ class ExpressCollector {
     // `router.route('/x').get(...)` is read from its `route(...)` call.
     if (method in ROUTE_METHODS && isRouteChainCall(tsApi, callee.expression)) return;
     if (!hasExpress && !this.looksLikeExpressReceiver(callee.expression)) return;
+    if (call.arguments.length === 0 || (method in ROUTE_METHODS && call.arguments.length < 2)) return;
     const container = this.resolveContainer(callee.expression);
     if (!container) return;
     if (method === 'use') this.readUse(container, call);

@@ -17,6 +17,10 @@ export type ServerFramework = 'express' | 'fastify';
 const EXPRESS_TYPES = /^(?:express\.|e\.)?(?:Express|Application|Router|IRouter|RouterType)$/;
 const FASTIFY_TYPES = /^(?:fastify\.)?Fastify(?:Instance|TypeProvider\w*)?$/;
 const FASTIFY_PLUGIN_TYPES = /^(?:fastify\.)?(?:FastifyPlugin(?:Async|Callback)\w*)$/;
+/** Handler parameters, never server instances (`req.get('authorization')` is not a route). */
+const REQUEST_PARAMETER_NAMES = /^(?:req|request|res|response|reply|rep|ctx|context|next|done|err|error)$/i;
+const REQUEST_TYPES = /^(?:express\.)?(?:Request|Response|NextFunction|FastifyRequest|FastifyReply)$/;
+const SERVER_PARAMETER_NAMES = /^(?:app|application|router|server|api|r|routes|instance|fastify|express|scope|parent|child)$/i;
 const FASTIFY_ONLY_METHODS = new Set(['register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'setErrorHandler', 'setNotFoundHandler', 'addSchema', 'withTypeProvider', 'addContentTypeParser']);
 const FASTIFY_MODULES = ['fastify', 'fastify-plugin', '@fastify'];
 const EXPRESS_MODULES = ['express', 'express-promise-router'];
@@ -25,7 +29,9 @@ const EXPRESS_MODULES = ['express', 'express-promise-router'];
 export function getServerParameterFramework(tsApi: TsApi, file: ts.SourceFile, fn: ts.SignatureDeclaration, index: number): ServerFramework | undefined {
   const param = fn.parameters[index];
   if (!param || !tsApi.isIdentifier(param.name)) return undefined;
+  if (REQUEST_PARAMETER_NAMES.test(param.name.text)) return undefined;
   const typeName = getTypeReferenceName(tsApi, param.type);
+  if (typeName && REQUEST_TYPES.test(typeName)) return undefined;
   if (typeName && FASTIFY_TYPES.test(typeName)) return 'fastify';
   if (typeName && EXPRESS_TYPES.test(typeName)) return 'express';
   if (index === 0) {
@@ -35,7 +41,8 @@ export function getServerParameterFramework(tsApi: TsApi, file: ts.SourceFile, f
   }
   const usage = getUsageFramework(tsApi, fn, param.name.text);
   if (usage) return usage;
-  return getFileFramework(tsApi, file);
+  // The file's imports decide only for parameters named like a server instance.
+  return SERVER_PARAMETER_NAMES.test(param.name.text) ? getFileFramework(tsApi, file) : undefined;
 }
 
 /** The framework a file imports (`express` or `fastify`), when it imports exactly one of them. */

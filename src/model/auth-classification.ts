@@ -46,6 +46,8 @@ export interface AuthVerdict {
   readonly effect: AuthVerdictEffect;
   /** Why, for the inventory and messages: `passport.authenticate (passport)`, `answers 401`. */
   readonly evidence: string;
+  /** Set when the verdict comes from code that rejects the request itself (401/403), not only verifies. */
+  readonly rejects?: boolean;
 }
 
 export interface AuthLookup {
@@ -120,11 +122,21 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   // 3. names
   const last = names[names.length - 1];
   if (last !== undefined) {
-    if (isNonAuthName(last)) return { effect: 'none', evidence: `\`${last}\` names something else than auth` };
-    const row = findAuthName(last);
+    // A look-alike name (`optionalAuth`, `loadUser`) is trusted unless its code is readable: then
+    // the code decides. CSRF checks answer 403 too, so their names always win.
+    const readableCode = implementation.kind === 'function' || implementation.kind === 'class';
+    if (isNonAuthName(last) && (!readableCode || /csrf|xsrf/i.test(last))) {
+      return { effect: 'none', evidence: `\`${last}\` names something else than auth` };
+    }
+    const row = isNonAuthName(last) ? undefined : findAuthName(last);
     if (row) return { effect: row.effect, evidence: `named \`${last}\`` };
   }
   // 4. behaviour
+  if (last !== undefined && isNonAuthName(last)) {
+    // A look-alike (`optionalAuth` verifies a token when there is one) counts only if it rejects.
+    const verdict = implementation.kind === 'function' ? analyzeFunction(lookup, implementation.file, implementation.node, depth) : implementation.kind === 'class' ? analyzeClass(lookup, implementation.file, implementation.node, depth) : undefined;
+    return verdict?.rejects ? verdict : { effect: 'none', evidence: `\`${last}\` does not reject requests` };
+  }
   switch (implementation.kind) {
     case 'function':
       return analyzeFunction(lookup, implementation.file, implementation.node, depth);
@@ -247,11 +259,11 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
       const status = getRejectionStatus(tsApi, node);
       if (status !== undefined) {
         const effect = getStatusEffect(status);
-        if (effect) note({ effect, evidence: `answers ${status} (${where(node)})` });
+        if (effect) note({ effect, evidence: `answers ${status} (${where(node)})`, rejects: true });
       }
       const name = getCalleeName(tsApi, node);
       if (name && AUTH_REJECTION_NAME_PATTERN.test(name)) {
-        note({ effect: /forbidden|permission|access/i.test(name) ? 'authorization' : 'authentication', evidence: `rejects with \`${name}\` (${where(node)})` });
+        note({ effect: /forbidden|permission|access/i.test(name) ? 'authorization' : 'authentication', evidence: `rejects with \`${name}\` (${where(node)})`, rejects: true });
       }
       if (tsApi.isCallExpression(node) && name) {
         const receiver = tsApi.isPropertyAccessExpression(skipOuterExpressions(tsApi, node.expression))
@@ -273,7 +285,7 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
       if (tsApi.isPropertyAccessExpression(left) && (left.name.text === 'statusCode' || left.name.text === 'status')) {
         const status = readStatus(tsApi, node.right);
         const effect = status === undefined ? undefined : getStatusEffect(status);
-        if (effect) note({ effect, evidence: `answers ${status} (${where(node)})` });
+        if (effect) note({ effect, evidence: `answers ${status} (${where(node)})`, rejects: true });
       }
     }
     if (tsApi.isPropertyAssignment(node)) {
@@ -281,7 +293,7 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
       if (key === 'status' || key === 'statusCode') {
         const status = readStatus(tsApi, node.initializer);
         const effect = status === undefined ? undefined : getStatusEffect(status);
-        if (effect && isInRejection(tsApi, node)) note({ effect, evidence: `rejects with status ${status} (${where(node)})` });
+        if (effect && isInRejection(tsApi, node)) note({ effect, evidence: `rejects with status ${status} (${where(node)})`, rejects: true });
       }
     }
     return undefined;

@@ -11,9 +11,10 @@
  *    through because of its public marker (`bypassedBy`) does not; a guard that does not honour the
  *    marker still protects the route;
  * 3. public on purpose: a `// api-guard-public: reason` comment; a public marker (`@Public()`) when
- *    no guard in the chain ignores it; a `publicRoutes` pattern from the settings; a fallback route
- *    whose whole path is a wildcard; a webhook whose handler checks the delivery's signature; a
- *    catalogued public route (sign-in, sign-up, password reset, OAuth callbacks, health and status
+ *    no guard in the chain ignores it (unless every sibling route under the same marker adds its own
+ *    auth guard and this one does not: then the marker only opted out of the global guard); a
+ *    `publicRoutes` pattern from the settings; a fallback route whose whole path is a wildcard; a
+ *    webhook whose handler checks the delivery's signature; a catalogued public route (sign-in, sign-up, password reset, OAuth callbacks, health and status
  *    probes, API docs);
  * 4. `unknown` when auth may run (a path filter the analysis cannot decide), when an item the
  *    analysis could not read may be auth (`import { checkSession } from './session.js'` in per-file
@@ -36,6 +37,7 @@ import { classifyAuthExpression, isProtectingEffect, type AuthLookup, type AuthV
 import { getAllRoutingFacts } from './resolve-api-model.js';
 import { isFallbackPath, matchesRoutePattern } from './route-paths.js';
 import { getWebhookSignatureCheck } from './webhook-signature.js';
+import { isRouterLikeName } from '../frameworks/router-names.js';
 
 export type Posture = 'protected' | 'public' | 'unprotected' | 'unknown';
 
@@ -62,9 +64,16 @@ export function getRoutePosture(source: AnalysisContext | ProjectIndex, route: R
   return computePosture(lookup, route);
 }
 
-/** The verdict of one chain item (placeholders for unread code are classified by their name). */
-export function classifyChainItem(lookup: AuthLookup, item: ChainItem & { readonly file: ts.SourceFile }): AuthVerdict {
-  return classifyAuthExpression(lookup, item.file, item.node as ts.Expression);
+/**
+ * The verdict of one chain item. A placeholder for an unread router mounted on a covering path
+ * (`app.use(apiRouter)` in per-file mode) may run its own `router.use(auth)`: `unknown`.
+ */
+export function classifyChainItem(lookup: AuthLookup, item: ChainItem & { readonly file: ts.SourceFile; readonly opaque?: string }): AuthVerdict {
+  const verdict = classifyAuthExpression(lookup, item.file, item.node as ts.Expression);
+  if (item.opaque && verdict.effect === 'none' && isRouterLikeName(item.text.replace(/\(.*$/s, '').replace(/^.*\./, ''))) {
+    return { effect: 'unknown', evidence: `the router \`${item.text}\` was not read and may apply auth` };
+  }
+  return verdict;
 }
 
 function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture {
@@ -92,7 +101,7 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
   const annotation = markers.find((m) => m.startsWith('//'));
   if (annotation) return { posture: 'public', evidence: `annotated \`${annotation}\``, publicReason: 'annotation' };
   const marker = markers.find((m) => !m.startsWith('//'));
-  if (marker) {
+  if (marker && !isMarkerOverriddenBySiblings(lookup, route, marker)) {
     const bypassed = verdicts.find((v) => v.item.bypassedBy && isProtectingEffect(v.verdict.effect));
     return {
       posture: 'public',
@@ -141,6 +150,22 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
     ...(later ? { authRegisteredAfter: later } : {}),
     ...(unverifiedWebhook ? { unverifiedWebhook } : {}),
   };
+}
+
+/**
+ * A public marker shared by a whole controller (`@Public()` on the class) opts its routes out of a
+ * global guard; when every other route under the same marker adds its own auth guard, the marker is
+ * not a reason to leave this one open: it forgot the guard its siblings have.
+ */
+function isMarkerOverriddenBySiblings(lookup: AuthLookup, route: ResolvedRoute, marker: string): boolean {
+  let guarded = 0;
+  for (const step of route.router.steps) {
+    if (step.kind !== 'route' || step.route === route.route || !step.route.publicMarkers.includes(marker)) continue;
+    const protectedHere = step.route.chain.some((item) => isProtectingEffect(classifyAuthExpression(lookup, route.file, item.node as ts.Expression).effect));
+    if (!protectedHere) return false;
+    guarded++;
+  }
+  return guarded > 0;
 }
 
 /** `requireAuth (mount, app.ts:31)`. */

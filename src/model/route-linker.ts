@@ -14,7 +14,7 @@ import type * as ts from 'typescript';
 import type { ResolvedChainItem, ResolvedRoute } from './api-model.js';
 import type { ChainItem, ChainLevel, FileRoutingFacts, Framework, MountStep, RouteFact, RouterFact, RouterRef } from './facts.js';
 import { getFileBindings } from '../core/bindings.js';
-import { skipOuterExpressions } from '../core/ast.js';
+import { getShortText, skipOuterExpressions } from '../core/ast.js';
 import type { FrameworkAdapter, RoutingScope } from '../frameworks/adapter.js';
 import { getFileRoutingFacts } from '../frameworks/routing-facts.js';
 import { UNKNOWN_SEGMENT, joinRoutePath, pathFilterCovers, stripPathPrefix, type PathCoverage } from './route-paths.js';
@@ -272,8 +272,12 @@ class Linker {
       const coverage = pathFilterCovers(step.path ?? `/${UNKNOWN_SEGMENT}`, 'prefix', relPath);
       if (coverage === 'no') return;
       for (const item of step.items) out.push(this.place(item, 'mount', file, coverage));
-      if (!isBefore) return;
-      out.push(...this.leakedItems(container, step, relPath, coverage, depth));
+      if (isBefore) {
+        out.push(...this.leakedItems(container, step, relPath, coverage, depth));
+      } else if (step.alsoMiddleware && !resolveRouterRef(this.scope, this.adapter, file, step.target)) {
+        // `router.use(requireAuth)` below the route, with `requireAuth` imported: middleware after it.
+        out.push(this.place(step.alsoMiddleware, level, file, coverage));
+      }
     });
     return { before, after };
   }
@@ -310,7 +314,11 @@ class Linker {
   }
 
   private opaqueItem(file: ts.SourceFile, step: MountStep, coverage: PathCoverage): ResolvedChainItem {
-    const text = step.target.kind === 'import' ? step.target.imported === 'default' || step.target.imported === '*' ? step.target.module : step.target.imported : step.target.kind === 'unknown' ? step.target.text : 'a local container';
+    const text = step.targetNode
+      ? getShortText(file, step.targetNode, 60)
+      : step.target.kind === 'import'
+        ? step.target.imported === 'default' || step.target.imported === '*' ? step.target.module : step.target.imported
+        : step.target.kind === 'unknown' ? step.target.text : 'a local container';
     return {
       node: step.targetNode ?? step.node,
       text,
