@@ -77,7 +77,7 @@ export function scanSecretFormats(value: string, extraFormats: readonly SecretFo
   const matches: SecretFormatMatch[] = [];
   let rejectedLookalike = false;
   const scanCatalog = value.length >= MIN_SCANNED_LENGTH;
-  const formats: readonly SecretFormat[] = scanCatalog ? [...SECRET_FORMATS, ...extraFormats] : extraFormats;
+  const formats: readonly SecretFormat[] = scanCatalog ? (extraFormats.length === 0 ? SECRET_FORMATS : [...SECRET_FORMATS, ...extraFormats]) : extraFormats;
   const names = (context.names ?? []).join('.');
   for (const format of formats) {
     if (!mayContain(format, value)) continue;
