@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_OPTIONS, generateApp } from './generate-app.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -168,8 +168,10 @@ function countJsonFindings(text) {
  */
 function failureReason(run) {
   const text = `${run.stderr}\n${run.stdout}`;
-  const line = text.split('\n').map((l) => l.trim()).find((l) => /error|not a function|cannot|unexpected|invalid/i.test(l)) ?? text.trim().split('\n')[0] ?? '';
-  return line.replace(/\|/g, '\\|').slice(0, 160) || `exit code ${run.status}`;
+  const lines = text.split('\n').map((l) => l.trim());
+  const line = lines.find((l) => /error|not a function|cannot|unexpected|invalid/i.test(l)) ?? lines.find(Boolean) ?? '';
+  const rule = lines.find((l) => l.startsWith('Rule: '));
+  return `${line}${rule ? ` (${rule})` : ''}`.replace(/\|/g, '\\|').slice(0, 200) || `exit code ${run.status}`;
 }
 
 /**
@@ -506,7 +508,9 @@ async function main() {
   console.log(`written to ${path.relative(process.cwd(), resultsFile)}`);
 }
 
-main().catch((error) => {
-  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
-  process.exit(2);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(2);
+  });
+}
