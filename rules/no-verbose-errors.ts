@@ -11,6 +11,7 @@ import { getErrorExposureAt, getErrorExposures } from '../src/model/error-exposu
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
 import { getErrorResponseAt } from '../src/model/error-responses.js';
 import { getRunningEnvironment } from '../src/model/environment-guards.js';
+import { getClientErrorCheck } from '../src/model/error-classes.js';
 import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
 import { getShortText } from '../src/core/ast.js';
 
@@ -47,6 +48,10 @@ const verboseErrorSpec: FlowSpec = {
   isSource(expr, api) {
     const exposure = getErrorExposureAt(api.ts, expr);
     return exposure ? { node: expr, kind: 'caught-error', label: exposure.label } : undefined;
+  },
+  // Inside helpers that receive the error (`sendErrorProd(err, res)`), a client-error check cleans it.
+  barrierGuard(condition, api) {
+    return getClientErrorCheck(api.ts, condition);
   },
   sinks(node, api) {
     const exception = getErrorResponseAt(api.ts, node);
@@ -90,7 +95,7 @@ export default defineApiRule<Options, MessageIds>({
       errorReachesResponse:
         '`{{source}}` reaches the client through `{{sink}}`, exposing {{reveals}} of a caught error. Log the error on the server and answer with a generic message.',
       errorReachesResponseInProduction:
-        '`{{source}}` reaches the client through `{{sink}}` under `{{guard}}`, which holds in production, exposing {{reveals}} of a caught error. Invert the check or answer with a generic message.',
+        '`{{source}}` reaches the client through `{{sink}}` under `{{guard}}`, a check that holds in production, exposing {{reveals}} of a caught error. Send it only in development, or answer with a generic message.',
       developmentErrorPage:
         '`{{middleware}}` sends stack traces and error details to clients and runs without a development-only check. Register it only when `process.env.NODE_ENV === \'development\'`.',
       developmentErrorPageInProduction:

@@ -133,6 +133,24 @@ export function classifyErrorNarrowing(
   return undefined;
 }
 
+/**
+ * A single check that narrows a value to a client error (`err instanceof ZodError`,
+ * `err.isOperational`, `err.name !== 'ValidationError'`, `err.status < 500`): the checked value and
+ * the outcome under which it is a client error. For the flow engine's barrier guards, which combine
+ * `!`, `&&` and `||` themselves.
+ */
+export function getClientErrorCheck(tsApi: TsApi, condition: ts.Expression): { readonly checked: ts.Expression; readonly when: boolean } | undefined {
+  for (const when of [true, false]) {
+    let checked: ts.Expression | undefined;
+    const capture = (expr: ts.Expression): boolean => {
+      checked ??= expr;
+      return true;
+    };
+    if (classifyErrorNarrowing(tsApi, condition, when, capture) === 'client' && checked) return { checked, when };
+  }
+  return undefined;
+}
+
 function isEquality(tsApi: TsApi, op: ts.SyntaxKind): boolean {
   return (
     op === tsApi.SyntaxKind.EqualsEqualsEqualsToken ||

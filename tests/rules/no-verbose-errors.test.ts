@@ -270,6 +270,26 @@ export function requireToken(req, res, next) {
   try { res.json(await load()); } catch (err) { Sentry.captureException(err); res.sendStatus(500); }
 });`,
     },
+    {
+      // The common dev/prod split: details only in development, operational messages in production.
+      name: 'express: sendErrorDev / sendErrorProd with isOperational',
+      code: `const sendErrorDev = (err, res) => {
+  res.status(err.statusCode).json({ status: err.status, error: err, message: err.message, stack: err.stack });
+};
+const sendErrorProd = (err, res) => {
+  if (err.isOperational) {
+    res.status(err.statusCode).json({ status: err.status, message: err.message });
+  } else {
+    console.error('ERROR', err);
+    res.status(500).json({ status: 'error', message: 'Something went wrong' });
+  }
+};
+export default (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  if (process.env.NODE_ENV === 'development') sendErrorDev(err, res);
+  else if (process.env.NODE_ENV === 'production') sendErrorProd(err, res);
+};`,
+    },
     // --- Fastify -------------------------------------------------------------------------------
     {
       // Fastify's schema-validation errors are written for clients.
@@ -673,6 +693,23 @@ app.use((err, req, res, next) => {
           messageId: 'errorReachesResponseInProduction',
           line: 3,
           data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace', guard: 'isDev' },
+        },
+      ],
+    },
+    {
+      name: 'express: a production helper that sends any error message',
+      code: `const sendErrorProd = (err, res) => {
+  res.status(err.statusCode || 500).json({ message: err.message });
+};
+export default (err, req, res, next) => {
+  if (process.env.NODE_ENV === 'production') sendErrorProd(err, res);
+  else res.status(500).json({ message: err.message, stack: err.stack });
+};`,
+      errors: [
+        {
+          messageId: 'errorReachesResponseInProduction',
+          line: 2,
+          data: { source: 'err.message', sink: 'res.status(err.statusCode || 500).json', reveals: 'the error message', guard: "process.env.NODE_ENV === 'production'" },
         },
       ],
     },
