@@ -6,6 +6,7 @@
  *   guard): `new BadRequestException(msg)` sends `msg`, a string second argument or the
  *   `description` option lands in `error`, the `cause` option is never sent;
  * - `@fastify/sensible` helpers answer with their message (`reply.notFound(msg)`);
+ * - a Nest filter answers through the HTTP adapter: `httpAdapter.reply(ctx.getResponse(), body, status)`;
  * - the status of an answer: `res.status(404)`, `reply.code(401)`, `res.sendStatus(403)`, the status
  *   of a Nest exception class or `HttpStatus.CONFLICT`.
  */
@@ -24,7 +25,7 @@ export interface ErrorResponseValue {
 }
 
 export interface ErrorResponse {
-  readonly kind: 'exception' | 'reply-helper';
+  readonly kind: 'exception' | 'reply-helper' | 'adapter-reply';
   /** Where findings are reported: the `throw` statement (or the `new`), the helper call. */
   readonly node: ts.Node;
   readonly values: readonly ErrorResponseValue[];
@@ -67,10 +68,21 @@ function getExceptionResponse(tsApi: TsApi, expr: ts.NewExpression): ErrorRespon
   return { kind: 'exception', node, values, label: `new ${className}`, ...(status !== undefined ? { status } : {}) };
 }
 
-/** `reply.internalServerError(msg)` with `@fastify/sensible`. */
+/** `reply.internalServerError(msg)` with `@fastify/sensible`; `httpAdapter.reply(res, body, status)` in a Nest filter. */
 function getReplyHelperResponse(tsApi: TsApi, call: ts.CallExpression): ErrorResponse | undefined {
   const callee = skipOuterExpressions(tsApi, call.expression);
-  if (!tsApi.isPropertyAccessExpression(callee) || !findReplyErrorHelper(callee.name.text)) return undefined;
+  if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+  if (callee.name.text === 'reply' && call.arguments.length >= 2 && isResponseObject(tsApi, call.arguments[0]!)) {
+    const status = readStatus(tsApi, call.arguments[2]);
+    return {
+      kind: 'adapter-reply',
+      node: call,
+      values: [{ expression: call.arguments[1]! }],
+      label: getShortText(call.getSourceFile(), callee),
+      ...(status !== undefined ? { status } : {}),
+    };
+  }
+  if (!findReplyErrorHelper(callee.name.text)) return undefined;
   if (!isResponseObject(tsApi, callee.expression)) return undefined;
   return {
     kind: 'reply-helper',

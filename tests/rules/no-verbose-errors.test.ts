@@ -488,6 +488,22 @@ export class ZodFilter implements ExceptionFilter {
   }
 }`,
     },
+    {
+      // The documented Nest filter: status, time and path only.
+      name: 'nest: catch-all filter answers through the HTTP adapter without the error',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly httpAdapterHost: HttpAdapterHost) {}
+  catch(exception: unknown, host: ArgumentsHost) {
+    const { httpAdapter } = this.httpAdapterHost;
+    const ctx = host.switchToHttp();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    httpAdapter.reply(ctx.getResponse(), { statusCode: status, timestamp: new Date().toISOString(), path: httpAdapter.getRequestUrl(ctx.getRequest()) }, status);
+  }
+}`,
+    },
   ],
   invalid: [
     // --- Express -------------------------------------------------------------------------------
@@ -961,6 +977,23 @@ export class HttpFilter {
   }
 }`,
       errors: [{ messageId: 'errorReachesResponse', line: 6, data: { source: 'exception.stack', sink: 'res.status(exception.getStatus()).json', reveals: 'the stack trace' } }],
+    },
+    {
+      name: 'nest: a catch-all filter answers through the HTTP adapter with the message',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly httpAdapterHost: HttpAdapterHost) {}
+  catch(exception: unknown, host: ArgumentsHost) {
+    const { httpAdapter } = this.httpAdapterHost;
+    const ctx = host.switchToHttp();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const body = { statusCode: status, message: (exception as Error).message };
+    httpAdapter.reply(ctx.getResponse(), body, status);
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 11, data: { source: '(exception as Error).message', sink: 'httpAdapter.reply', reveals: 'the error message' } }],
     },
     {
       name: 'nest: @Res() response in a controller',
