@@ -24,6 +24,7 @@ import {
   type ReceiverSourceProduces,
   type ReceiverSourceRow,
 } from '../catalog/orms.js';
+import { getMemberPath } from './call-text.js';
 import { findDeclarationInScope, type ScopeDeclaration } from './scope-lookup.js';
 
 /** What a receiver is, for the purpose of model writes. */
@@ -619,14 +620,7 @@ function findSourceRow(predicate: (row: ReceiverSourceRow) => boolean): Receiver
 }
 
 function getDottedText(tsApi: TsApi, node: ts.Expression): string | undefined {
-  const expr = skipOuterExpressions(tsApi, node);
-  if (tsApi.isIdentifier(expr)) return expr.text;
-  if (expr.kind === tsApi.SyntaxKind.ThisKeyword) return 'this';
-  if (tsApi.isPropertyAccessExpression(expr)) {
-    const inner = getDottedText(tsApi, expr.expression);
-    return inner === undefined ? undefined : `${inner}.${expr.name.text}`;
-  }
-  return undefined;
+  return getMemberPath(tsApi, node);
 }
 
 function isPascalCase(name: string): boolean {

@@ -7,11 +7,12 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getAccessPath, getObjectPropertyValue, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { walkDescendants } from '../core/walk.js';
 import { matchesNameList } from '../settings/schema.js';
 import { MODEL_WRITES, type ModelWriteRow, type WriteReceiverKind } from '../catalog/orms.js';
+import { describeCallee, getMemberPath } from './call-text.js';
 import { classifyModelConstructor, classifyReceiver, type ReceiverKind, type ReceiverLookup } from './model-receivers.js';
 import { findDeclarationInScope } from './scope-lookup.js';
 
@@ -107,12 +108,28 @@ function collectModelWrites(lookup: ReceiverLookup, options: ModelWriteOptions):
   return writes;
 }
 
-/** The model write a call or construction is, if it is one. */
+const byNode = new WeakMap<ts.Node, Map<string, ModelWrite | null>>();
+
+/** The model write a call or construction is, if it is one (cached per node, mode and extra methods). */
 export function matchModelWrite(
   lookup: ReceiverLookup,
   node: ts.CallExpression | ts.NewExpression,
   options: ModelWriteOptions = { extraMethods: [] },
 ): ModelWrite | undefined {
+  let perNode = byNode.get(node);
+  if (!perNode) {
+    perNode = new Map();
+    byNode.set(node, perNode);
+  }
+  const key = `${lookup.project ? 'project' : 'file'}\u0000${options.extraMethods.join('\u0000')}`;
+  const cached = perNode.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const write = computeModelWrite(lookup, node, options);
+  perNode.set(key, write ?? null);
+  return write;
+}
+
+function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.NewExpression, options: ModelWriteOptions): ModelWrite | undefined {
   const tsApi = lookup.ts;
   const args = node.arguments ?? tsApi.factory.createNodeArray<ts.Expression>();
   if (args.length === 0) return undefined;
@@ -125,8 +142,9 @@ export function matchModelWrite(
   const callee = skipOuterExpressions(tsApi, call.expression);
 
   // Dotted extra sinks from the settings match the call path itself: `ProfileStore.put`.
-  const calleePath = getAccessPath(tsApi, callee);
-  if (calleePath && options.extraMethods.some((entry) => entry.includes('.') && !entry.startsWith('/') && endsWithPath(calleePath, entry))) {
+  const dotted = options.extraMethods.filter((entry) => entry.includes('.') && !entry.startsWith('/'));
+  const calleePath = dotted.length > 0 ? getMemberPath(tsApi, callee) : undefined;
+  if (calleePath && dotted.some((entry) => endsWithPath(calleePath, entry))) {
     return buildWrite(tsApi, call, CUSTOM_WRITE_ROW, calleePath);
   }
 
@@ -176,7 +194,7 @@ function matchAssignIntoModel(lookup: ReceiverLookup, call: ts.CallExpression): 
   }
   if (!row) return undefined;
   if (classifyReceiver(lookup, target) !== 'document') return undefined;
-  return buildWrite(tsApi, call, row, getAccessPath(tsApi, callee) ?? 'assign');
+  return buildWrite(tsApi, call, row, getMemberPath(tsApi, callee) ?? 'assign');
 }
 
 function buildWrite(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression, row: ModelWriteRow, text: string): ModelWrite | undefined {
@@ -275,24 +293,13 @@ function findRow(predicate: (row: ModelWriteRow) => boolean): ModelWriteRow | un
   return (MODEL_WRITES as readonly ModelWriteRow[]).find(predicate);
 }
 
-/** `User.create`, `this.repo.save`, `prisma.user.update`; long chains shortened to `knex(…).update`. */
+/** `User.create`, `this.repo.save`, `prisma.user.update`; chains written `db(…).where(…).update`. */
 function callText(tsApi: TsApi, callee: ts.PropertyAccessExpression): string {
-  const path = getAccessPath(tsApi, callee);
-  if (path && path.length <= 60 && !path.includes('()')) return path;
-  return `${shortCallee(tsApi, callee.expression)}.${callee.name.text}`;
+  return getMemberPath(tsApi, callee) ?? describeCallee(tsApi, callee);
 }
 
 function shortCallee(tsApi: TsApi, expression: ts.Expression): string {
-  const expr = skipOuterExpressions(tsApi, expression);
-  const path = getAccessPath(tsApi, expr);
-  if (path && path.length <= 40 && !path.includes('()')) return path;
-  if (tsApi.isCallExpression(expr)) {
-    const inner = skipOuterExpressions(tsApi, expr.expression);
-    if (tsApi.isIdentifier(inner)) return `${inner.text}(…)`;
-    if (tsApi.isPropertyAccessExpression(inner)) return `${shortCallee(tsApi, inner.expression)}.${inner.name.text}(…)`;
-  }
-  if (tsApi.isPropertyAccessExpression(expr)) return `…${expr.name.text}`;
-  return '…';
+  return getMemberPath(tsApi, expression) ?? describeCallee(tsApi, expression);
 }
 
 function endsWithPath(path: string, entry: string): boolean {

@@ -10,7 +10,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getAccessPath, getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { matchesNameList } from '../settings/schema.js';
 import {
@@ -26,6 +26,7 @@ import {
   type ValidatorRow,
 } from '../catalog/validators.js';
 import { getBodySchemaVerdict } from './body-schema.js';
+import { describeCallee, getMemberPath } from './call-text.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
 import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { findDeclarationInScope } from './scope-lookup.js';
@@ -53,9 +54,9 @@ export interface ValidatorCallOptions {
 export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression, options: ValidatorCallOptions = { extraValidators: [] }): ValidatorCall | undefined {
   const tsApi = lookup.ts;
   const callee = skipOuterExpressions(tsApi, call.expression);
-  const text = getAccessPath(tsApi, callee) ?? 'validator';
   const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
+  const text = getMemberPath(tsApi, callee) ?? describeCallee(tsApi, callee);
 
   if (options.extraValidators.length > 0 && (matchesNameList(name, options.extraValidators) || matchesNameList(text, options.extraValidators))) {
     return { call, source: { kind: 'settings' }, input: call.arguments[0], mode: 'result', unknownKeys: 'unknown', text };
@@ -76,13 +77,14 @@ export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression,
       }
       case 'instance-method': {
         if (!tsApi.isPropertyAccessExpression(callee) || !shape.methods.includes(name)) continue;
-        const receiver = getAccessPath(tsApi, callee.expression);
+        const receiver = getMemberPath(tsApi, callee.expression);
         if (!receiver || !shape.receiver.test(receiver)) continue;
         const schema = call.arguments[shape.schema];
         const policy = schema ? jsonSchemaPolicy(lookup, schema) : 'unknown';
         return { call, source: { kind: 'validator', row }, input: call.arguments[shape.input], mode: 'guard', unknownKeys: policy, text };
       }
       case 'compiled': {
+        if (shape.methods.length === 0 ? !tsApi.isIdentifier(callee) : !shape.methods.includes(name)) continue;
         const compiled = findCompiledSchema(lookup, callee, shape.compilers, shape.methods);
         if (!compiled) continue;
         const policy = compiled.schema ? jsonSchemaPolicy(lookup, compiled.schema) : 'unknown';
@@ -94,7 +96,7 @@ export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression,
   }
 
   // Methods on a schema: `schema.parse(x)`, `schema.safeParse(x)`, `schema.validate(x)`.
-  if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+  if (!tsApi.isPropertyAccessExpression(callee) || !SCHEMA_METHOD_NAMES.has(name)) return undefined;
   const receiver = skipOuterExpressions(tsApi, callee.expression);
   if (isNeverASchema(lookup, receiver)) return undefined;
   const schemaInfo = getSchemaUnknownKeys(lookup, receiver);
@@ -104,6 +106,12 @@ export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression,
   const policy = withOptions(tsApi, call, row, schemaInfo.policy === 'unknown' ? 'unknown' : schemaInfo.policy);
   return { call, source: { kind: 'validator', row }, input: call.arguments[shape.input], mode: row.result === 'guard' ? 'guard' : 'result', unknownKeys: policy, text };
 }
+
+/** Every method name a schema-method validator row uses, and the shared `validate`. */
+const SCHEMA_METHOD_NAMES: ReadonlySet<string> = new Set([
+  ...(VALIDATORS as readonly ValidatorRow[]).flatMap((row) => (row.call.kind === 'schema-method' ? row.call.methods : [])),
+  ...AMBIGUOUS_VALIDATE_METHODS,
+]);
 
 /** `pick(body, [...])`, `_.pick(body, ...)`, `R.pick([...], body)`. */
 function matchNarrowing(lookup: ConstLookup, callee: ts.Expression, name: string): NarrowingRow | undefined {
@@ -316,7 +324,7 @@ export function matchValidationMiddleware(
   const callee = tsApi.isCallExpression(expr) ? skipOuterExpressions(tsApi, expr.expression) : expr;
   const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
-  const text = getAccessPath(tsApi, callee) ?? name;
+  const text = getMemberPath(tsApi, callee) ?? name;
   if (tsApi.isCallExpression(expr)) {
     for (const row of VALIDATION_MIDDLEWARE as readonly ValidationMiddlewareRow[]) {
       if (!(row.functions as readonly string[]).includes(name) || !isFromModules(lookup, callee, row.modules)) continue;
