@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunArgs } from '../../bench/run.mjs';
+
+describe('bench/run.mjs arguments', () => {
+  it('defaults to the full run: 100k lines, three repetitions, both targets, peers included', () => {
+    expect(parseRunArgs([])).toEqual({ lines: 100_000, seed: 1337, reps: 3, target: 'all', peers: true, regenerate: false });
+  });
+
+  it('reads sizes, targets and switches', () => {
+    expect(parseRunArgs(['--lines', '20000', '--reps', '5', '--target', 'examples', '--no-peers', '--regenerate'])).toEqual({
+      lines: 20_000,
+      seed: 1337,
+      reps: 5,
+      target: 'examples',
+      peers: false,
+      regenerate: true,
+    });
+  });
+
+  it('rejects bad values with a message naming the option', () => {
+    expect(() => parseRunArgs(['--reps', '0'])).toThrow(/--reps needs a positive integer/);
+    expect(() => parseRunArgs(['--target', 'nest'])).toThrow(/--target is all, generated or examples/);
+    expect(() => parseRunArgs(['--fast'])).toThrow(/unknown option --fast/);
+  });
+});
