@@ -75,7 +75,8 @@ function toFinding(sourceFile: ts.SourceFile, tsApi: Parameters<typeof getEnvRep
     messageId,
     data,
     node: secret.node,
-    severity: 'error',
+    // A value reported only for its name is a heuristic: the CLI fails on it only with --severity warning.
+    severity: secret.reason === 'named' ? 'warning' : 'error',
     suggestions,
     fingerprint: ['no-hardcoded-secrets', secret.reason, secret.kind, secret.name ?? '', value],
   };

@@ -288,8 +288,10 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
           fallback: nc.fallback,
           hit,
         });
+        continue;
       }
-      continue;
+      // A sink that rejects the value (a header value with spaces) leaves the name heuristic to decide,
+      // so a project run never reports less than a per-file run.
     }
 
     const named = getSecretName(nc);
