@@ -52,7 +52,7 @@ export const SECRET_FORMATS = [
   {
     name: 'aws-secret-access-key',
     label: 'AWS secret access key',
-    pattern: /(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]*[0-9])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/,
+    pattern: /(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{0,39}[0-9])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[A-Z])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/,
     live: true,
     minEntropy: 4,
     context: /aws.?secret|secret.?access.?key/i,
@@ -229,7 +229,7 @@ export const SECRET_FORMATS = [
   {
     name: 'sk-style-api-key',
     label: 'API key (sk- format)',
-    pattern: /(?<![A-Za-z0-9_-])sk-(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[a-zA-Z])[A-Za-z0-9]{32,64}(?![A-Za-z0-9_-])/,
+    pattern: /(?<![A-Za-z0-9_-])sk-(?=[A-Za-z0-9]{0,63}[0-9])(?=[A-Za-z0-9]{0,63}[a-zA-Z])[A-Za-z0-9]{32,64}(?![A-Za-z0-9_-])/,
     keywords: ['sk-'],
     live: true,
     minEntropy: 3.5,
