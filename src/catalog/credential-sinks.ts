@@ -177,6 +177,9 @@ export const CREDENTIAL_CALL_SINKS = [
   { name: 'algolia-client', kind: 'sdk-credential', modules: ['algoliasearch'], callees: ['', 'algoliasearch', 'default'], call: 'call', argument: 1, minArguments: 2, label: 'Algolia API key', envName: 'ALGOLIA_API_KEY' },
   { name: 'discord-client-login', kind: 'sdk-credential', modules: ['discord.js'], callees: ['Client.().login'], call: 'call', argument: 0, label: 'Discord bot token', envName: 'DISCORD_TOKEN' },
   { name: 'telegram-bot', kind: 'sdk-credential', modules: ['telegraf', 'node-telegram-bot-api'], callees: ['Telegraf', ''], call: 'new', argument: 0, label: 'Telegram bot token', envName: 'TELEGRAM_BOT_TOKEN' },
+  { name: 'stripe-webhook-construct-event', kind: 'hmac-key', modules: ['stripe'], callees: ['().webhooks.constructEvent', '().webhooks.constructEventAsync'], call: 'call', receiverNames: /^(?:stripe\.)?webhooks$/, argument: 2, label: 'Stripe webhook signing secret', envName: 'STRIPE_WEBHOOK_SECRET' },
+  { name: 'octokit-webhooks', kind: 'hmac-key', modules: ['@octokit/webhooks'], callees: ['Webhooks'], call: 'new', argument: 0, properties: ['secret'], label: 'GitHub webhook secret', envName: 'GITHUB_WEBHOOK_SECRET' },
+  { name: 'svix-webhook', kind: 'hmac-key', modules: ['svix'], callees: ['Webhook'], call: 'new', argument: 0, label: 'webhook signing secret', envName: 'WEBHOOK_SECRET' },
   // Cloud SDKs
   { name: 'aws-sdk-v3-client', kind: 'cloud-secret-key', modules: ['@aws-sdk/*'], callees: ['*'], call: 'new', argument: 0, properties: ['credentials.secretAccessKey', 'credentials.sessionToken'], label: 'AWS secret access key' },
   { name: 'aws-sdk-v2-config', kind: 'cloud-secret-key', modules: ['aws-sdk'], callees: ['config.update', '*'], call: 'any', argument: 0, properties: ['secretAccessKey', 'sessionToken', 'credentials.secretAccessKey'], label: 'AWS secret access key' },

@@ -86,6 +86,12 @@ const CALL_SAMPLES = {
     miss: `import { Client } from 'discord.js'; const client = new Client({ intents: [] }); client.user.setActivity('M');`,
   },
   'telegram-bot': { hit: `import { Telegraf } from 'telegraf'; new Telegraf('M');`, miss: `import { Telegraf } from 'telegraf'; new Telegraf(token).command('M', handler);` },
+  'stripe-webhook-construct-event': {
+    hit: `import Stripe from 'stripe'; const stripe = new Stripe(key); stripe.webhooks.constructEvent(body, signature, 'M');`,
+    miss: `import Stripe from 'stripe'; const stripe = new Stripe(key); stripe.webhooks.constructEvent('M', signature, secret);`,
+  },
+  'octokit-webhooks': { hit: `import { Webhooks } from '@octokit/webhooks'; new Webhooks({ secret: 'M' });`, miss: `import { Webhooks } from '@octokit/webhooks'; new Webhooks({ log: 'M' });` },
+  'svix-webhook': { hit: `import { Webhook } from 'svix'; new Webhook('M').verify(payload, headers);`, miss: `import { Webhook } from 'svix'; new Webhook(secret).verify('M', headers);` },
   'aws-sdk-v3-client': {
     hit: `import { S3Client } from '@aws-sdk/client-s3'; new S3Client({ credentials: { accessKeyId: id, secretAccessKey: 'M' } });`,
     miss: `import { S3Client } from '@aws-sdk/client-s3'; new S3Client({ region: 'M' });`,
