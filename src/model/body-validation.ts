@@ -197,9 +197,16 @@ function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler
         if (!tsApi.isCallExpression(node)) return undefined;
         const callee = skipOuterExpressions(tsApi, node.expression);
         if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+        // `fastify.route({ schema, handler: controller.create })`
+        const routeOptions = callee.name.text === 'route' && node.arguments.length === 1 ? skipOuterExpressions(tsApi, node.arguments[0]!) : undefined;
         const row = findHandlerRegistration(callee.name.text);
-        if (!row || (row.role !== 'route' && row.role !== 'middleware')) return undefined;
-        for (const arg of node.arguments) {
+        if (!routeOptions && (!row || (row.role !== 'route' && row.role !== 'middleware'))) return undefined;
+        const candidates: ts.Expression[] = [...node.arguments];
+        if (routeOptions && tsApi.isObjectLiteralExpression(routeOptions)) {
+          const handler = getObjectPropertyValue(tsApi, routeOptions, 'handler');
+          if (handler) candidates.push(handler);
+        }
+        for (const arg of candidates) {
           const expr = skipOuterExpressions(tsApi, arg);
           if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) continue;
           const fn = resolveFunctionReference(tsApi, expr, project);

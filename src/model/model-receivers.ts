@@ -62,6 +62,11 @@ const PRISMA_CLIENT_CALLBACK_METHODS = new Set(['$transaction']);
 const ENTITY_MANAGER_CALLBACK_METHODS = new Set(['transaction']);
 /** Owners of `transaction(async (manager) => ...)` by name, when their declaration says nothing. */
 const TRANSACTION_OWNER_NAME = /(?:dataSource|DataSource|connection|Connection|manager|Manager|^em)$/;
+/** Request properties that hold the signed-in user's record (`req.user`), and request names. */
+const REQUEST_USER_PROPERTIES: ReadonlySet<string> = new Set(['user', 'currentUser', 'account']);
+const REQUEST_NAMES: ReadonlySet<string> = new Set(['req', 'request']);
+/** Modules that export a Prisma client (`../lib/prisma`, `@/server/prisma`). */
+const PRISMA_CLIENT_MODULE = /(?:^|[/@.-])prisma(?:$|[/.-])/i;
 /** Methods that start a SQL builder on a Drizzle or Kysely client. */
 const SQL_BUILDER_STARTERS = new Set(['insert', 'update', 'insertInto', 'updateTable', 'replaceInto']);
 
@@ -190,6 +195,8 @@ function classifyImport(lookup: ReceiverLookup, module: string, imported: string
   }
   const byName = classifyByName(localName);
   if (byName) return byName;
+  // `import client from '../lib/prisma'`
+  if (!isPascalCase(localName) && PRISMA_CLIENT_MODULE.test(module) && !module.startsWith('@prisma/')) return 'prisma-client';
   // Per file (or when the export cannot be read): a PascalCase import from a models module.
   if (isPascalCase(localName) && isLikelyModelName(localName) && isApplicationModule(module) && MODEL_MODULE_PATH.test(module)) return 'model';
   return undefined;
@@ -423,6 +430,8 @@ function classifyMemberAccess(
   const owner = skipOuterExpressions(tsApi, node.expression);
   if (owner.kind === tsApi.SyntaxKind.ThisKeyword) return classifyThisProperty(lookup, node, name, depth);
 
+  // `req.user.update(req.body)`: the user a session or passport loaded is a model instance
+  if (REQUEST_USER_PROPERTIES.has(name) && tsApi.isIdentifier(owner) && REQUEST_NAMES.has(owner.text)) return 'document';
   // `db.User`, `models.User`, `sequelize.models.User` (Prisma delegates are camelCase: `db.user`)
   if (isPascalCase(name) && isLikelyModelName(name) && classifyModelsNamespace(lookup, owner)) return 'model';
   // `prisma.user` is a delegate; `dataSource.manager` and `orm.em` are entity managers.

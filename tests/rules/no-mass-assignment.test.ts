@@ -1350,5 +1350,23 @@ router.put('/me', async (req, res) => {
 });`,
       errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'User.findByIdAndUpdate', examples: EXAMPLES } }],
     },
+    {
+      // The user passport loaded is a model instance.
+      name: 'express/sequelize: req.user.update(req.body)',
+      code: `router.put('/me', async (req, res) => {
+  await req.user.update(req.body);
+  res.json(req.user);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 2, data: { source: 'req.body', sink: 'req.user.update', examples: EXAMPLES } }],
+    },
+    {
+      // A Prisma client imported under another name.
+      name: 'express/prisma: client imported from the prisma module',
+      code: `import client from '../lib/prisma';
+router.post('/projects', async (req, res) => {
+  res.status(201).json(await client.project.create({ data: req.body }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'client.project.create', examples: EXAMPLES } }],
+    },
   ],
 });

@@ -131,6 +131,12 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       ],
     },
     {
+      // Registered with fastify.route() in another file: one route has a closed body schema, the other none.
+      name: 'fastify: handlers registered with route() in another file',
+      ...fixture('fastify-schemas/controllers/gateways.controller.ts'),
+      errors: [{ messageId: 'unvalidatedBody', line: 10, data: { source: 'request.body', sink: 'Gateway.update', examples: '`role` or `isAdmin`' } }],
+    },
+    {
       // One controller function is registered behind a validation middleware, the other is not.
       name: 'express: controller function registered without validation in another file',
       ...fixture('express-controller/controllers/members.controller.ts'),
@@ -165,6 +171,11 @@ createRuleTester().run('no-mass-assignment (the same files, per file)', testedRu
       // Per file the imported body schemas are trusted.
       name: 'fastify: imported body schemas',
       ...fixture('fastify-schemas/routes/vehicles.ts'),
+    },
+    {
+      // Per file the route() registrations and their schemas are in another file.
+      name: 'fastify: controller functions alone',
+      ...fixture('fastify-schemas/controllers/gateways.controller.ts'),
     },
     {
       // Per file the registration (and its middleware) is in another file.
