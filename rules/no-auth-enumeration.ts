@@ -2,9 +2,11 @@
  * no-auth-enumeration: sign-in and password-reset endpoints must answer an unknown account the same
  * way as a wrong password (or a known account), so the answer does not tell which accounts exist.
  */
+import type * as ts from 'typescript';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import type { Finding } from '../src/core/finding.js';
 import { getAccountBranches, getFirstAnswer, getLastAnswerAfter } from '../src/model/account-answers.js';
+import { getHandlerFunctionPaths } from '../src/model/route-handler-paths.js';
 
 export type Options = [
   {
@@ -52,14 +54,20 @@ export default defineApiRule<Options, MessageIds>({
   defaultOptions: [{ checkRegistration: false }],
   detect(ctx, [options]) {
     const findings: Finding[] = [];
-    for (const branches of getAccountBranches(ctx.ts, ctx.sourceFile)) {
+    const reported = new Set<ts.Node>();
+    const report = (finding: Finding): void => {
+      if (reported.has(finding.node)) return;
+      reported.add(finding.node);
+      findings.push(finding);
+    };
+    for (const branches of getAccountBranches(ctx.ts, ctx.sourceFile, getHandlerFunctionPaths(ctx))) {
       const { endpoint, unknownAccount, wrongPassword, existingAccount, unknownAccountCheck } = branches;
       if (unknownAccount && wrongPassword) {
         // Sign-in: the unknown-account branch and the wrong-password branch must answer alike.
         const unknown = getFirstAnswer(ctx.ts, unknownAccount, endpoint);
         const wrong = getFirstAnswer(ctx.ts, wrongPassword, endpoint);
         if (unknown?.key !== undefined && wrong?.key !== undefined && unknown.key !== wrong.key) {
-          findings.push({ messageId: 'differentAnswers', node: unknown.node, data: { unknownUser: unknown.display, wrongPassword: wrong.display } });
+          report({ messageId: 'differentAnswers', node: unknown.node, data: { unknownUser: unknown.display, wrongPassword: wrong.display } });
         }
         continue;
       }
@@ -69,13 +77,13 @@ export default defineApiRule<Options, MessageIds>({
         const unknown = getFirstAnswer(ctx.ts, unknownAccount, endpoint);
         const known = getLastAnswerAfter(ctx.ts, endpoint, unknownAccountCheck);
         if (unknown?.key !== undefined && known?.key !== undefined && unknown.key !== known.key) {
-          findings.push({ messageId: 'accountExistence', node: unknown.node, data: { unknownUser: unknown.display, knownUser: known.display } });
+          report({ messageId: 'accountExistence', node: unknown.node, data: { unknownUser: unknown.display, knownUser: known.display } });
         }
         continue;
       }
       if (options.checkRegistration && existingAccount && endpoint.kinds.includes('registration')) {
         const answer = getFirstAnswer(ctx.ts, existingAccount, endpoint);
-        if (answer) findings.push({ messageId: 'registrationRevealsAccount', node: answer.node, data: { answer: answer.display } });
+        if (answer) report({ messageId: 'registrationRevealsAccount', node: answer.node, data: { answer: answer.display } });
       }
     }
     return findings;

@@ -10,7 +10,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants, walkFunctionBody } from '../core/walk.js';
 import {
@@ -57,32 +57,50 @@ export interface AccountBranches {
   readonly comparesPassword: boolean;
 }
 
-const cache = new WeakMap<ts.SourceFile, readonly AccountBranches[]>();
-
-/** The account endpoints of a file with their branches, built once per source file. */
-export function getAccountBranches(tsApi: TsApi, sourceFile: ts.SourceFile): readonly AccountBranches[] {
-  let found = cache.get(sourceFile);
-  if (!found) {
-    found = getAccountEndpoints(tsApi, sourceFile).map((endpoint) => readBranches(tsApi, endpoint));
-    cache.set(sourceFile, found);
-  }
-  return found;
+/**
+ * The account endpoints of a file with their branches. `routePaths` adds full paths the routing
+ * model knows for handler functions (`/api/auth` + `/` of a router mounted in another file).
+ */
+export function getAccountBranches(
+  tsApi: TsApi,
+  sourceFile: ts.SourceFile,
+  routePaths?: ReadonlyMap<ts.Node, readonly string[]>,
+): AccountBranches[] {
+  return getAccountEndpoints(tsApi, sourceFile, routePaths).map((endpoint) => ({ ...readBranchesOnce(tsApi, endpoint.fn), endpoint }));
 }
 
-/** Functions that are account endpoints: by route path, by name, or as Passport verify callbacks. */
-export function getAccountEndpoints(tsApi: TsApi, sourceFile: ts.SourceFile): AccountEndpoint[] {
+/**
+ * Functions that are account endpoints: by route path (the registration in the file, the full path
+ * the routing model resolved, or the file name of a route handler: `routes/auth.js`), by name, or as
+ * Passport verify callbacks.
+ */
+export function getAccountEndpoints(
+  tsApi: TsApi,
+  sourceFile: ts.SourceFile,
+  routePaths?: ReadonlyMap<ts.Node, readonly string[]>,
+): AccountEndpoint[] {
   const endpoints: AccountEndpoint[] = [];
+  const fileSegment = getFileNameSegment(sourceFile);
   walkDescendants(tsApi, sourceFile, (node) => {
     if (!isFunctionLike(tsApi, node) || !node.body) return;
     const kinds = new Set<AccountEndpointKind>();
-    const route = getHandlerOfFunction(tsApi, node)?.route;
-    if (route) for (const kind of classifyAccountPath(route.replace(/^\S+\s+/, ''))) kinds.add(kind);
+    const handler = getHandlerOfFunction(tsApi, node);
+    const paths = [...(routePaths?.get(node) ?? [])];
+    if (handler?.route) paths.push(handler.route.replace(/^\S+\s+/, ''));
+    if (handler?.role === 'route' && handler.framework !== 'nest') paths.push(`/${fileSegment}`);
+    for (const path of paths) for (const kind of classifyAccountPath(path)) kinds.add(kind);
     const name = getFunctionName(tsApi, node);
     if (name) for (const kind of classifyAccountFunctionName(name)) kinds.add(kind);
     if (isPassportVerifyFunction(tsApi, node)) kinds.add('login');
     if (kinds.size > 0) endpoints.push({ fn: node, kinds: [...kinds] });
   });
   return endpoints;
+}
+
+/** `routes/auth.routes.ts` gives `auth`; `sessions.js` gives `sessions`. */
+function getFileNameSegment(sourceFile: ts.SourceFile): string {
+  const base = sourceFile.fileName.replace(/\\/g, '/').split('/').pop() ?? '';
+  return base.split('.')[0] ?? '';
 }
 
 /** The name a function is known by: its own, its variable's, its property's or its method's. */
@@ -117,7 +135,22 @@ function isPassportVerifyFunction(tsApi: TsApi, fn: ts.FunctionLikeDeclaration):
   return false;
 }
 
-function readBranches(tsApi: TsApi, endpoint: AccountEndpoint): AccountBranches {
+const branchCache = new WeakMap<ts.Node, Omit<AccountBranches, 'endpoint'>>();
+
+function readBranchesOnce(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): Omit<AccountBranches, 'endpoint'> {
+  let branches = branchCache.get(fn);
+  if (!branches) {
+    branches = readBranches(tsApi, fn);
+    branchCache.set(fn, branches);
+  }
+  return branches;
+}
+
+/**
+ * Reads the endpoint and the callbacks inside it (`User.findOne(...).then((user) => ...)`,
+ * `bcrypt.compare(pw, hash, (err, same) => ...)`).
+ */
+function readBranches(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): Omit<AccountBranches, 'endpoint'> {
   const lookups = new Set<ts.Identifier>();
   const passwordChecks = new Set<ts.Identifier>();
   let unknownAccount: ts.Statement | undefined;
@@ -125,16 +158,35 @@ function readBranches(tsApi: TsApi, endpoint: AccountEndpoint): AccountBranches 
   let wrongPassword: ts.Statement | undefined;
   let existingAccount: ts.Statement | undefined;
   let comparesPassword = false;
-  walkFunctionBody(tsApi, endpoint.fn.body!, (node) => {
+  walkDescendants(tsApi, fn.body!, (node) => {
     if (tsApi.isVariableDeclaration(node) && node.initializer && tsApi.isIdentifier(node.name)) {
       if (isPasswordCheck(tsApi, node.initializer)) passwordChecks.add(node.name);
       else if (isAccountLookup(tsApi, node.name.text, node.initializer)) lookups.add(node.name);
       return;
     }
-    if (tsApi.isCallExpression(node) && isPasswordCheck(tsApi, node)) comparesPassword = true;
+    if (tsApi.isCallExpression(node)) {
+      if (isPasswordCheck(tsApi, node)) {
+        comparesPassword = true;
+        const result = getCallbackResultParameter(tsApi, node, 1);
+        if (result) passwordChecks.add(result);
+      } else if (isLookupCall(tsApi, node)) {
+        const result = getCallbackResultParameter(tsApi, node, 1);
+        if (result) lookups.add(result);
+      }
+      // promise.then((user) => ...) / .then((same) => ...)
+      const callee = skipOuterExpressions(tsApi, node.expression);
+      if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'then') {
+        const receiver = skipOuterExpressions(tsApi, callee.expression);
+        const param = getCallbackResultParameter(tsApi, node, 0);
+        if (param && isPasswordCheck(tsApi, receiver)) passwordChecks.add(param);
+        else if (param && tsApi.isCallExpression(receiver) && isAccountLookup(tsApi, param.text, receiver)) lookups.add(param);
+      }
+      return;
+    }
     if (!tsApi.isIfStatement(node)) return;
     const test = readAccountTest(tsApi, node.expression, lookups, passwordChecks);
     if (!test) return;
+    if (test.kind === 'password') comparesPassword = true;
     if (test.kind === 'account') {
       if (!test.present && !unknownAccount) {
         unknownAccount = node.thenStatement;
@@ -152,12 +204,28 @@ function readBranches(tsApi: TsApi, endpoint: AccountEndpoint): AccountBranches 
     }
   });
   return {
-    endpoint,
     comparesPassword: comparesPassword || passwordChecks.size > 0,
     ...(unknownAccount ? { unknownAccount, unknownAccountCheck } : {}),
     ...(wrongPassword ? { wrongPassword } : {}),
     ...(existingAccount ? { existingAccount } : {}),
   };
+}
+
+/** The `index`th parameter of the function passed last to `call` (`(err, user) => ...` gives `user` for 1). */
+function getCallbackResultParameter(tsApi: TsApi, call: ts.CallExpression, index: number): ts.Identifier | undefined {
+  const last = call.arguments[call.arguments.length - 1];
+  if (!last) return undefined;
+  const fn = skipOuterExpressions(tsApi, last);
+  if (!tsApi.isArrowFunction(fn) && !tsApi.isFunctionExpression(fn)) return undefined;
+  const param = fn.parameters[index];
+  return param && tsApi.isIdentifier(param.name) ? param.name : undefined;
+}
+
+/** `User.findOne({ email }, (err, user) => ...)`: a lookup method called with a callback. */
+function isLookupCall(tsApi: TsApi, call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const method = tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return method !== undefined && LOOKUP_METHOD_PATTERN.test(method) && getCallbackResultParameter(tsApi, call, 1) !== undefined;
 }
 
 /** `const user = await User.findOne(...)`: a lookup call, or any call into a variable named like an account. */
@@ -229,6 +297,8 @@ function readAccountTest(
     if (!equal && !notEqual) return undefined;
     const right = skipOuterExpressions(tsApi, expr.right);
     const left = skipOuterExpressions(tsApi, expr.left);
+    // user.password !== req.body.password: a plaintext (or pre-hashed) comparison
+    if (isPasswordRead(tsApi, left) && isPasswordRead(tsApi, right)) return { kind: 'password', present: present === equal };
     const [subject, literal] = isLiteralOperand(tsApi, right) ? [left, right] : isLiteralOperand(tsApi, left) ? [right, left] : [undefined, undefined];
     if (!subject || !literal) return undefined;
     const isNullish = literal.kind === tsApi.SyntaxKind.NullKeyword || (tsApi.isIdentifier(literal) && literal.text === 'undefined');
@@ -248,6 +318,13 @@ function readAccountTest(
   }
   if (isPasswordCheck(tsApi, expr)) return { kind: 'password', present };
   return undefined;
+}
+
+/** `user.password`, `req.body.password`, `passwordHash`, `hashed`: a read named like a password or its hash. */
+function isPasswordRead(tsApi: TsApi, expr: ts.Expression): boolean {
+  const path = getAccessPath(tsApi, expr);
+  const last = path?.split('.').pop();
+  return last !== undefined && /^(pass(word)?|pwd|passwd|password_?hash|hashed_?password|hash(ed)?|pass_?hash)$/i.test(last);
 }
 
 function isLiteralOperand(tsApi: TsApi, expr: ts.Expression): boolean {
@@ -274,7 +351,7 @@ export function getFirstAnswer(tsApi: TsApi, branch: ts.Node, endpoint: AccountE
 /** The last answer in `fn` after `after` and outside it: the known-account answer of a reset. */
 export function getLastAnswerAfter(tsApi: TsApi, endpoint: AccountEndpoint, after: ts.Node): BranchAnswer | undefined {
   let answer: BranchAnswer | undefined;
-  walkFunctionBody(tsApi, endpoint.fn.body!, (node) => {
+  walkDescendants(tsApi, endpoint.fn.body!, (node) => {
     if (node === after) return false;
     if (node.pos < after.end) return;
     const found = readAnswer(tsApi, node, endpoint);

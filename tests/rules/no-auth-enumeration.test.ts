@@ -240,6 +240,53 @@ router.post('/me/password/change', requireAuth, async (req, res) => {
   res.sendStatus(204);
 });`,
     },
+    {
+      // Sign-out in the auth routes file: a lookup, no password comparison.
+      name: 'express: logout in routes/auth.ts',
+      filename: 'src/routes/auth.ts',
+      code: `router.post('/logout', async (req, res) => {
+  const session = await Session.findOne({ where: { token: req.cookies.sid } });
+  if (!session) return res.sendStatus(204);
+  await session.destroy();
+  res.sendStatus(204);
+});`,
+    },
+    {
+      // A plaintext comparison, but one answer for both cases.
+      name: 'express: plaintext comparison with one answer',
+      code: `router.post('/auth/login', async (req, res) => {
+  const account = await Account.findOne({ where: { email: req.body.email } });
+  if (!account) return res.status(401).json({ message: 'Invalid credentials' });
+  if (account.password !== req.body.password) return res.status(401).json({ message: 'Invalid credentials' });
+  res.json({ id: account.id });
+});`,
+    },
+    {
+      // The controller only delegates; the service decides the answer.
+      name: 'nest: login controller delegating to a service',
+      code: `import { Body, Controller, Post } from '@nestjs/common';
+@Controller('auth')
+export class AuthController {
+  @Post('login')
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto.email, dto.password);
+  }
+}`,
+    },
+    {
+      // One constant for both answers in Fastify.
+      name: 'fastify: a shared constant reply for both failures',
+      code: `import bcrypt from 'bcrypt';
+const INVALID_CREDENTIALS = { code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' };
+export default async function sessionRoutes(fastify) {
+  fastify.post('/sessions', async (request, reply) => {
+    const member = await fastify.db.members.findByEmail(request.body.email);
+    if (!member) return reply.code(401).send(INVALID_CREDENTIALS);
+    if (!(await bcrypt.compare(request.body.password, member.hash))) return reply.code(401).send(INVALID_CREDENTIALS);
+    return { token: fastify.jwt.sign({ sub: member.id }) };
+  });
+}`,
+    },
   ],
   invalid: [
     {
@@ -500,6 +547,46 @@ export async function authenticate(email, password) {
   return user;
 }`,
       errors: [{ messageId: 'differentAnswers', line: 5, data: { unknownUser: 'NotFoundError "No such user"', wrongPassword: 'AuthError "Wrong password"' } }],
+    },
+    {
+      name: 'express: router mounted elsewhere, found by its file name',
+      filename: 'src/routes/auth.ts',
+      code: `import bcrypt from 'bcryptjs';
+router.post('/', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.status(404).json({ message: 'User not found' });
+  const validPassword = await bcrypt.compare(req.body.password, user.password);
+  if (!validPassword) return res.status(400).json({ message: 'Invalid password' });
+  res.json({ token: sign(user) });
+});`,
+      errors: [{ messageId: 'differentAnswers', line: 4, data: { unknownUser: '404 "User not found"', wrongPassword: '400 "Invalid password"' } }],
+    },
+    {
+      name: 'express: plaintext password comparison',
+      code: `router.post('/login', async (req, res) => {
+  const dbUser = await User.findOne({ email: req.body.email });
+  if (!dbUser) return res.status(404).json({ message: 'User not found' });
+  if (dbUser.password !== req.body.password) return res.status(401).json({ message: 'Invalid password' });
+  res.json({ id: dbUser.id });
+});`,
+      errors: [{ messageId: 'differentAnswers', line: 3, data: { unknownUser: '404 "User not found"', wrongPassword: '401 "Invalid password"' } }],
+    },
+    {
+      name: 'express: promise and callback style',
+      code: `const bcrypt = require('bcryptjs');
+app.post('/login', (req, res) => {
+  Users.findOne({ email: req.body.email }).then((user) => {
+    if (user) {
+      bcrypt.compare(req.body.password, user.password, (err, same) => {
+        if (same) res.json('Success');
+        else res.json('Wrong password');
+      });
+    } else {
+      res.json('User not found');
+    }
+  });
+});`,
+      errors: [{ messageId: 'differentAnswers', line: 10, data: { unknownUser: '"User not found"', wrongPassword: '"Wrong password"' } }],
     },
   ],
 });
