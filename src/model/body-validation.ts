@@ -56,7 +56,13 @@ export function getRouteBodyValidation(scope: BodyValidationScope, source: ts.No
     if (nest.verdict === 'validated') return VALIDATED;
     if (nest.verdict === 'unknown') return UNKNOWN;
     if (nest.reason === 'scalar-type') return VALIDATED; // a scalar cannot carry fields
-    return { kind: 'nest-unvalidated', reason: nest.reason, detail: nest.detail };
+    // Without whitelisting, a declared property with no class-validator decorator passes unchecked too.
+    const undecorated = nest.dto && (nest.reason === 'pipe-without-whitelist' || nest.reason === 'no-validation-pipe') ? nest.dto.undecoratedProperties : [];
+    const extra =
+      undecorated.length === 0
+        ? ''
+        : `; ${undecorated.slice(0, 3).map((p) => `\`${p}\``).join(', ')} ${undecorated.length === 1 ? 'has' : 'have'} no class-validator decorator`;
+    return { kind: 'nest-unvalidated', reason: nest.reason, detail: nest.detail + extra };
   }
   const handler = findEnclosingHandler(tsApi, source);
   if (!handler) return NONE;

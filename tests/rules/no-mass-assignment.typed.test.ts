@@ -79,7 +79,7 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       ],
     },
     {
-      // The global pipe validates the DTO but does not whitelist; the parameter pipe of the other route does.
+      // The global pipe validates the DTO but does not whitelist (and `isAdmin` has no decorator); the parameter pipe of the other route whitelists.
       name: 'nest: decorated DTO under a global pipe without whitelist',
       ...fixture('nest-no-whitelist/staff.controller.ts'),
       errors: [
@@ -89,7 +89,8 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
           data: {
             source: '@Body() dto',
             sink: 'this.prisma.staffMember.update',
-            detail: '`new ValidationPipe({ transform: true })` validates `UpdateProfileDto` but does not set `whitelist: true`, so undeclared properties pass',
+            detail:
+              '`new ValidationPipe({ transform: true })` validates `UpdateProfileDto` but does not set `whitelist: true`, so undeclared properties pass; `isAdmin` has no class-validator decorator',
             examples: '`role` or `isAdmin`',
           },
         },
