@@ -106,7 +106,14 @@ export function getFunctionName(tsApi: TsApi, fn: ts.Node): string | undefined {
   if ((tsApi.isFunctionDeclaration(fn) || tsApi.isFunctionExpression(fn)) && fn.name) return fn.name.text;
   if (tsApi.isMethodDeclaration(fn)) return getPropertyNameText(tsApi, fn.name);
   let holder: ts.Node = fn;
-  while (holder.parent && (tsApi.isParenthesizedExpression(holder.parent) || tsApi.isAsExpression(holder.parent) || tsApi.isSatisfiesExpression(holder.parent))) {
+  // Through parentheses, assertions and wrapper calls: `const auth = fp(async (app) => {...})`.
+  while (
+    holder.parent &&
+    (tsApi.isParenthesizedExpression(holder.parent) ||
+      tsApi.isAsExpression(holder.parent) ||
+      tsApi.isSatisfiesExpression(holder.parent) ||
+      (tsApi.isCallExpression(holder.parent) && holder.parent.arguments[0] === holder))
+  ) {
     holder = holder.parent;
   }
   const parent = holder.parent;

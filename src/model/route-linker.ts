@@ -288,7 +288,9 @@ class Linker {
     const kind = this.policy.leakOf(step, target?.router);
     if (!target) {
       if (step.alsoMiddleware) {
-        return [this.place(step.alsoMiddleware, 'mount', parent.file, coverage, describeUnread(step))];
+        // Middleware after all: unread only when its module could not be opened.
+        const opened = step.target.kind === 'import' && this.scope.project?.resolveImport(parent.file, step.target.module) !== undefined;
+        return [this.place(step.alsoMiddleware, 'mount', parent.file, coverage, opened ? undefined : describeUnread(step))];
       }
       if (kind === 'none') return [];
       return [this.opaqueItem(parent.file, step, coverage)];

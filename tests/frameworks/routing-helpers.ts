@@ -63,10 +63,49 @@ export function describeRoute(route: ResolvedRoute, source: AnalysisContext | Pr
   const posture = getRoutePosture(source, route, settings);
   const chain = route.chain.map((item) => `${item.text}${item.opaque ? '(?)' : ''}${item.conditional ? '(~)' : ''}`).join(', ');
   const line = getStartLine(route.file, route.route.reportNode);
-  return `${route.methods.join(',')} ${route.fullPath} [${chain}] ${posture.posture}${route.complete ? '' : ' (incomplete)'} @${path.basename(route.file.fileName)}:${line}`;
+  return `${route.methods.join(',')} ${route.fullPath} [${chain}] ${posture.posture}${route.complete ? '' : ' (incomplete)'} @${relativeName(route.file.fileName)}:${line}`;
 }
 
 /** Every route of a project, described, sorted by file and line. */
 export function describeProject(index: ProjectIndex, settings = DEFAULT_SETTINGS): string[] {
-  return getProjectRoutes(index).map((route) => describeRoute(route, index, settings));
+  return getProjectRoutes(index).map((route) => describeRoute(route, index, settings)).sort();
+}
+
+/** `file.ts:line` of every finding of a rule over a project (each file with the project index). */
+export function projectFindings(index: ProjectIndex, detect: (ctx: AnalysisContext, options: never) => readonly { node: ts.Node }[], options: unknown, settings: ApiGuardSettings = {}): string[] {
+  const resolved = resolveSettings(settings);
+  const out: string[] = [];
+  for (const sourceFile of index.files()) {
+    const ctx = createAnalysisContext({ ts, sourceFile, settings: resolved, project: index });
+    for (const finding of detect(ctx, options as never)) out.push(`${relativeName(sourceFile.fileName)}:${getStartLine(sourceFile, finding.node)}`);
+  }
+  return out.sort();
+}
+
+/** `file.ts:line` of every finding of a rule, each file linted alone (per-file mode). */
+export function perFileFindings(index: ProjectIndex, detect: (ctx: AnalysisContext, options: never) => readonly { node: ts.Node }[], options: unknown, settings: ApiGuardSettings = {}): string[] {
+  const resolved = resolveSettings(settings);
+  const out: string[] = [];
+  for (const file of index.files()) {
+    const sourceFile = ts.createSourceFile(file.fileName, file.text, ts.ScriptTarget.Latest, true, scriptKind(file.fileName));
+    const ctx = createAnalysisContext({ ts, sourceFile, settings: resolved });
+    for (const finding of detect(ctx, options as never)) out.push(`${relativeName(sourceFile.fileName)}:${getStartLine(sourceFile, finding.node)}`);
+  }
+  return out.sort();
+}
+
+/** `file.ts:line` of every `// $ <rule>` expectation comment under a fixture app's root. */
+export function expectedLines(index: ProjectIndex, rule: string): string[] {
+  const out: string[] = [];
+  for (const file of index.files()) {
+    file.text.split('\n').forEach((line, i) => {
+      if (line.includes(`// $ ${rule}`)) out.push(`${relativeName(file.fileName)}:${i + 1}`);
+    });
+  }
+  return out.sort();
+}
+
+function relativeName(fileName: string): string {
+  const marker = fileName.lastIndexOf('/src/');
+  return marker === -1 ? path.basename(fileName) : fileName.slice(marker + 1);
 }
