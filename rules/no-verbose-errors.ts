@@ -5,7 +5,7 @@
 import type * as ts from 'typescript';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import type { Finding } from '../src/core/finding.js';
-import { findFlows, type Flow, type FlowSpec } from '../src/flow/engine.js';
+import { findFlows, type Flow, type FlowSpec, type SinkTarget } from '../src/flow/engine.js';
 import { findErrorProperty, type ErrorReveal } from '../src/catalog/errors.js';
 import { getErrorExposureAt, getErrorExposures } from '../src/model/error-exposures.js';
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
@@ -13,7 +13,7 @@ import { getErrorResponseAt } from '../src/model/error-responses.js';
 import { getRunningEnvironment } from '../src/model/environment-guards.js';
 import { getClientErrorCheck } from '../src/model/error-classes.js';
 import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
-import { getShortText } from '../src/core/ast.js';
+import { getShortText, skipOuterExpressions } from '../src/core/ast.js';
 
 export type Options = [
   {
@@ -68,9 +68,27 @@ const verboseErrorSpec: FlowSpec = {
     // Nest exceptions are handled above wherever they are thrown; redirects carry no body.
     if (!sink || sink.kind === 'throw' || sink.kind === 'redirect') return [];
     const label = describeSink(api.ts, sink.node, sink.framework);
-    return sink.payload.map((expression) => ({ node: sink.node, expression, label, deep: true }));
+    const targets: SinkTarget[] = sink.payload.map((expression) => ({ node: sink.node, expression, label, deep: true }));
+    // res.render('error') also shows what was put in res.locals (`res.locals.message = err.message`).
+    const locals = sink.kind === 'render' ? getResponseRoot(api.ts, sink.node) : undefined;
+    if (locals) targets.push({ node: sink.node, expression: locals, access: ['locals'], label, deep: true });
+    return targets;
   },
 };
+
+/** The response variable a call is made on: `res` in `res.status(500).render('error')`. */
+function getResponseRoot(tsApi: typeof ts, node: ts.Node): ts.Identifier | undefined {
+  if (!tsApi.isCallExpression(node)) return undefined;
+  let current: ts.Expression = node.expression;
+  for (let depth = 0; depth < 16; depth++) {
+    const inner = skipOuterExpressions(tsApi, current);
+    if (tsApi.isIdentifier(inner)) return inner;
+    if (tsApi.isPropertyAccessExpression(inner)) current = inner.expression;
+    else if (tsApi.isCallExpression(inner)) current = inner.expression;
+    else return undefined;
+  }
+  return undefined;
+}
 
 /** `res.status(500).json`, `reply.code(502).send`, `return of a Nest route handler`. */
 function describeSink(tsApi: typeof ts, node: ts.Node, framework: string | undefined): string {

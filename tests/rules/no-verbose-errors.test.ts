@@ -504,6 +504,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }`,
     },
+    {
+      // The error object reaches the view only in development; the message line is generic.
+      name: 'express: res.locals with a development-only error and a fixed message',
+      code: `app.use(function (err, req, res, next) {
+  res.locals.message = 'Something went wrong';
+  res.locals.error = req.app.get('env') === 'development' ? err : {};
+  res.status(err.status || 500);
+  res.render('error');
+});`,
+    },
   ],
   invalid: [
     // --- Express -------------------------------------------------------------------------------
@@ -630,6 +640,16 @@ router.get('/x', async (req, res) => {
   res.render('error', { error: err });
 });`,
       errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err', sink: 'res.render', reveals: 'the whole error object' } }],
+    },
+    {
+      name: 'express: the message through res.locals into the error view',
+      code: `app.use(function (err, req, res, next) {
+  res.locals.message = err.message;
+  res.locals.error = req.app.get('env') === 'development' ? err : {};
+  res.status(err.status || 500);
+  res.render('error');
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.render', reveals: 'the error message' } }],
     },
     {
       name: 'express: res.end(err.stack)',
