@@ -198,7 +198,7 @@ export const TOKEN_VERIFICATIONS = [
   { name: 'verify-access-token', callee: 'verifyAccessToken' },
   { name: 'cognito-verifier', callee: 'verify', receiver: /verifier$/i },
   { name: 'passport-authenticate-call', callee: 'authenticate', receiver: /(?:^|\.)passport$/ },
-  { name: 'bcrypt-api-key-compare', callee: 'timingSafeEqual' },
+  { name: 'timing-safe-api-key-compare', callee: 'timingSafeEqual' },
 ] as const satisfies readonly TokenVerificationRow[];
 
 /** The verification row of a call named `callee` on a receiver written `receiver` (`''` for none). */
@@ -267,7 +267,7 @@ export function findPublicRoute(fullPath: string, method: string): PublicRouteRo
 }
 
 /** A path that looks like a webhook receiver (public, but only when its signature is checked). */
-export const WEBHOOK_PATH_PATTERN = /\/(?:webhooks?|hooks|callbacks?\/(?:stripe|github|paypal|slack|twilio|shopify)|events\/(?:stripe|github|slack))(?:\/|$)|\/[\w-]*webhooks?[\w-]*(?:\/|$)/i;
+export const WEBHOOK_PATH_PATTERN = /\/(?:webhooks?|hooks|callbacks?\/(?:stripe|github|paypal|slack|twilio|shopify)|events\/(?:stripe|github|slack))(?:\/|$)|\/[\w-]*[-_]?webhooks?(?:\/|$)/i;
 
 /** Evidence that a webhook handler checks its delivery's signature. */
 export interface WebhookSignatureRow {
