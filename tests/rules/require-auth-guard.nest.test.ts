@@ -1,0 +1,442 @@
+/**
+ * require-auth-guard on NestJS code, per file (no type information). A controller's routes are only
+ * judged when the file proves the whole chain: a single-file application whose module graph stays in
+ * the file. Anywhere else a global guard may be registered in another file, so nothing is reported.
+ */
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/require-auth-guard.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+
+createRuleTester().run('require-auth-guard (nest, per file)', testedRule, {
+  valid: [
+    {
+      // A global APP_GUARD may be registered in another module: per file the route is unknown.
+      name: 'controller without guards, application elsewhere',
+      filename: '/app/src/invoices/invoices.controller.ts',
+      code: `
+import { Controller, Delete, Param } from '@nestjs/common';
+
+@Controller('invoices')
+export class InvoicesController {
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return { id };
+  }
+}
+`,
+    },
+    {
+      // Passport's AuthGuard on the class protects every route on its own.
+      name: 'class-level @UseGuards(AuthGuard(...))',
+      filename: '/app/src/payouts/payouts.controller.ts',
+      code: `
+import { Controller, Post, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+
+@Controller('payouts')
+@UseGuards(AuthGuard('jwt'))
+export class PayoutsController {
+  @Post()
+  create() {
+    return {};
+  }
+}
+`,
+    },
+    {
+      // The root module of this single-file application registers the guard globally.
+      name: 'single-file application with APP_GUARD',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Injectable, Module } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+@Injectable()
+class JwtAuthGuard extends AuthGuard('jwt') {}
+
+@Controller('jobs')
+class JobsController {
+  @Delete(':id')
+  remove() {}
+}
+
+@Module({ controllers: [JobsController], providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // @Public() opts out of the global guard, which reads IS_PUBLIC_KEY: public on purpose.
+      name: 'single-file application: @Public() route behind a guard that honours it',
+      filename: '/app/src/main.ts',
+      code: `
+import { CanActivate, Controller, ExecutionContext, Get, Injectable, Module, SetMetadata } from '@nestjs/common';
+import { APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
+
+const IS_PUBLIC_KEY = 'isPublic';
+const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
+
+@Injectable()
+class SessionGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+  canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
+    return Boolean(context.switchToHttp().getRequest().session?.userId);
+  }
+}
+
+@Controller('catalogue')
+class CatalogueController {
+  @Public()
+  @Get('featured')
+  featured() {}
+}
+
+@Module({ controllers: [CatalogueController], providers: [{ provide: APP_GUARD, useClass: SessionGuard }] })
+class AppModule {}
+
+void NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+    },
+    {
+      // A public marker with no guard at all is still a decision the code wrote down.
+      name: 'single-file application: @Public() route without any guard',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Public } from './auth/public.decorator';
+
+@Public()
+@Controller('newsletter')
+class NewsletterController {
+  @Post('subscribe')
+  subscribe() {}
+}
+
+@Module({ controllers: [NewsletterController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // The composed decorator in this file applies JwtAuthGuard.
+      name: 'single-file application: composed decorator with UseGuards',
+      filename: '/app/src/main.ts',
+      code: `
+import { applyDecorators, Controller, Module, Patch, UseGuards } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+export function Authenticated() {
+  return applyDecorators(UseGuards(AuthGuard('jwt')));
+}
+
+@Controller('settings')
+class SettingsController {
+  @Authenticated()
+  @Patch()
+  update() {}
+}
+
+@Module({ controllers: [SettingsController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // AuthModule comes from another file and may register APP_GUARD: the chain is not proven.
+      name: 'single-file application importing a module from another file',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+
+@Controller('transfers')
+class TransfersController {
+  @Post()
+  create() {}
+}
+
+@Module({ imports: [AuthModule], controllers: [TransfersController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // A liveness probe is public on purpose even without a guard.
+      name: 'single-file application: health probe',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Controller()
+class HealthController {
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+}
+
+@Module({ controllers: [HealthController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // The module's configure() applies an API-key middleware to this controller.
+      name: 'single-file application: consumer middleware for the controller',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Injectable, MiddlewareConsumer, Module, NestMiddleware, NestModule, Post, UnauthorizedException } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Injectable()
+class ApiKeyMiddleware implements NestMiddleware {
+  use(req: { headers: Record<string, string> }, _res: unknown, next: () => void) {
+    if (req.headers['x-api-key'] !== process.env.API_KEY) throw new UnauthorizedException();
+    next();
+  }
+}
+
+@Controller('ingest')
+class IngestController {
+  @Post()
+  push() {}
+}
+
+@Module({ controllers: [IngestController] })
+class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(ApiKeyMiddleware).forRoutes(IngestController);
+  }
+}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // The application is returned to callers in other files, which may add global guards.
+      name: 'single-file application that escapes its bootstrap',
+      filename: '/app/src/app.ts',
+      code: `
+import { Controller, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Controller('orders')
+class OrdersController {
+  @Post()
+  create() {}
+}
+
+@Module({ controllers: [OrdersController] })
+class AppModule {}
+
+export async function createApp() {
+  const app = await NestFactory.create(AppModule);
+  return app;
+}
+`,
+    },
+    {
+      // Never registered in a module, so Nest never serves it.
+      name: 'controller that no application registers',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Controller('drafts')
+class DraftsController {
+  @Post()
+  create() {}
+}
+
+@Module({})
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
+      // routing-controllers has look-alike decorators; it is not Nest.
+      name: 'routing-controllers controller',
+      filename: '/app/src/legacy.controller.ts',
+      code: `
+import { Controller, Post } from 'routing-controllers';
+
+@Controller('/legacy')
+export class LegacyController {
+  @Post('/purge')
+  purge() {}
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      // Sibling routes use JwtAuthGuard; this one was forgotten.
+      name: 'single-file application: route without the guard its siblings use',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Get, Module, Param, UseGuards } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+@Controller('vehicles')
+class VehiclesController {
+  @Get()
+  @UseGuards(AuthGuard('jwt'))
+  list() {}
+
+  @Delete(':id')
+  remove(@Param('id') id: string) {}
+}
+
+@Module({ controllers: [VehiclesController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [
+        {
+          messageId: 'missingAuthSiblings',
+          line: 12,
+          data: { route: 'DELETE /api/vehicles/:id', container: 'controller', siblings: "`AuthGuard('jwt')`" },
+        },
+      ],
+    },
+    {
+      // The only global guard limits rates; it authenticates nothing.
+      name: 'single-file application: only ThrottlerGuard is global',
+      filename: '/app/src/main.ts',
+      code: `
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+
+@Controller('refunds')
+class RefundsController {
+  @Post()
+  create(@Body() body: unknown) {
+    return body;
+  }
+}
+
+@Module({
+  imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
+  controllers: [RefundsController],
+  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+})
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 8, data: { route: 'POST /refunds', chain: '`ThrottlerGuard`' } }],
+    },
+    {
+      // RouterModule and the global prefix are part of the path in the message.
+      name: 'single-file application: RouterModule path and global prefix',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Module, Post } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+
+@Controller('reports')
+class ReportsController {
+  @Post('rebuild')
+  rebuild() {}
+}
+
+@Module({ controllers: [ReportsController] })
+class AdminModule {}
+
+@Module({ imports: [AdminModule, RouterModule.register([{ path: 'admin', module: AdminModule }])] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('internal');
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 7, data: { route: 'POST /internal/admin/reports/rebuild', chain: 'empty' } }],
+    },
+    {
+      // A roles decorator is metadata; without a guard reading it nothing rejects the request.
+      name: 'single-file application: @Roles() metadata without any guard',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Module, Patch, SetMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+const Roles = (...roles: string[]) => SetMetadata('roles', roles);
+
+@Controller('accounts')
+class AccountsController {
+  @Roles('admin')
+  @Patch(':id/limits')
+  raiseLimit() {}
+}
+
+@Module({ controllers: [AccountsController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 10, data: { route: 'PATCH /accounts/:id/limits', chain: 'empty' } }],
+    },
+  ],
+});
