@@ -37,6 +37,31 @@ export function getStaticString(tsApi: TsApi, node: ts.Node | undefined): string
   return undefined;
 }
 
+/**
+ * Like `getStaticString`, but for at most `maxParts` concatenated pieces, without recursion: a
+ * hostile `'a' + 'a' + ...` of any length gives `undefined` instead of exhausting the stack.
+ */
+export function getBoundedStaticString(tsApi: TsApi, node: ts.Node | undefined, maxParts = 64): string | undefined {
+  const pieces: string[] = [];
+  const stack: (ts.Node | undefined)[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (!current) return undefined;
+    if (tsApi.isStringLiteral(current) || tsApi.isNoSubstitutionTemplateLiteral(current)) {
+      pieces.push(current.text);
+      if (pieces.length > maxParts) return undefined;
+    } else if (tsApi.isParenthesizedExpression(current)) {
+      stack.push(current.expression);
+    } else if (tsApi.isBinaryExpression(current) && current.operatorToken.kind === tsApi.SyntaxKind.PlusToken) {
+      if (stack.length > maxParts) return undefined;
+      stack.push(current.right, current.left);
+    } else {
+      return undefined;
+    }
+  }
+  return pieces.join('');
+}
+
 /** The name of a property name node (`a`, `'a'`, `[\`a\`]`), when it is static. */
 export function getPropertyNameText(tsApi: TsApi, name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
   if (!name) return undefined;

@@ -23,7 +23,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getObjectPropertyValue, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getPropertyNameText, getBoundedStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
@@ -451,7 +451,7 @@ class FastifyCollector {
   private readHook(context: Context, call: ts.CallExpression): void {
     const tsApi = this.tsApi;
     const [nameArg, fn] = call.arguments;
-    const hook = getStaticString(tsApi, nameArg);
+    const hook = getBoundedStaticString(tsApi, nameArg);
     if (!hook || !fn || !(REQUEST_HOOKS as readonly string[]).includes(hook)) return;
     const items = flattenArguments(tsApi, [fn]).map((expr) => toChainItem(this.file, expr, 'hook', hook));
     this.addStep(context, call, { kind: 'use', node: call, items });
@@ -508,7 +508,7 @@ class FastifyCollector {
     }
     // import('./routes/users.js'), require('./routes/users')
     if (tsApi.isCallExpression(plugin) && plugin.expression.kind === tsApi.SyntaxKind.ImportKeyword) {
-      const module = getStaticString(tsApi, plugin.arguments[0]);
+      const module = getBoundedStaticString(tsApi, plugin.arguments[0]);
       if (module !== undefined) return isProjectModuleSpecifier(module) ? { kind: 'ref', ref: { kind: 'import', module, imported: 'default' } } : { kind: 'package' };
     }
     const required = getRequiredModule(tsApi, plugin);
@@ -573,7 +573,7 @@ function asObject(tsApi: TsApi, node: ts.Expression): ts.ObjectLiteralExpression
 function readMethods(tsApi: TsApi, node: ts.Expression | undefined): HttpMethod[] {
   if (!node) return [];
   const expr = skipOuterExpressions(tsApi, node);
-  const values = tsApi.isArrayLiteralExpression(expr) ? expr.elements.map((e) => getStaticString(tsApi, e)) : [getStaticString(tsApi, expr)];
+  const values = tsApi.isArrayLiteralExpression(expr) ? expr.elements.map((e) => getBoundedStaticString(tsApi, e)) : [getBoundedStaticString(tsApi, expr)];
   const methods: HttpMethod[] = [];
   for (const value of values) {
     const upper = value?.toUpperCase();

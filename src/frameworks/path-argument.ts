@@ -5,7 +5,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getBoundedStaticString, skipOuterExpressions } from '../core/ast.js';
 import { resolveConstValue } from '../model/const-value.js';
 import { UNKNOWN_SEGMENT } from '../model/route-paths.js';
 
@@ -44,7 +44,7 @@ export function isPathArgument(tsApi: TsApi, file: ts.SourceFile, node: ts.Expre
 function readPathValue(tsApi: TsApi, file: ts.SourceFile, node: ts.Expression, depth: number): string | undefined {
   if (depth > 8) return undefined;
   const expr = skipOuterExpressions(tsApi, node);
-  const literal = getStaticString(tsApi, expr);
+  const literal = getBoundedStaticString(tsApi, expr);
   if (literal !== undefined) return literal;
   if (tsApi.isTemplateExpression(expr)) {
     let text = expr.head.text;

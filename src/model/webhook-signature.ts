@@ -13,7 +13,7 @@
  * `unknown` when the handler (or a function it calls) could not be read and nothing was found.
  */
 import type * as ts from 'typescript';
-import { getCalleeName, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getCalleeName, getBoundedStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { walkDescendants } from '../core/walk.js';
 import { findWebhookSignatureCall, findWebhookSignatureHeader } from '../catalog/auth.js';
 import type { ResolvedRoute } from './api-model.js';
@@ -56,12 +56,12 @@ export function getWebhookSignatureCheck(lookup: ImplementationLookup, route: Re
       if (tsApi.isCallExpression(node)) {
         const name = getCalleeName(tsApi, node);
         if (name && findWebhookSignatureCall(name)) evidence = `calls \`${name}\``;
-        const header = name && /^(?:header|get|getHeader)$/.test(name) ? getStaticString(tsApi, node.arguments[0]) : undefined;
+        const header = name && /^(?:header|get|getHeader)$/.test(name) ? getBoundedStaticString(tsApi, node.arguments[0]) : undefined;
         if (header && findWebhookSignatureHeader(header)) evidence = `reads the \`${header}\` header`;
         calls.push(node);
       }
       if (tsApi.isElementAccessExpression(node)) {
-        const header = getStaticString(tsApi, node.argumentExpression);
+        const header = getBoundedStaticString(tsApi, node.argumentExpression);
         if (header && findWebhookSignatureHeader(header) && /headers$/.test(node.expression.getText(file))) evidence = `reads the \`${header}\` header`;
       }
       if (tsApi.isPropertyAccessExpression(node) && /headers$/.test(node.expression.getText(file)) && findWebhookSignatureHeader(node.name.text)) {

@@ -235,6 +235,20 @@ files.delete('/:id', (req, res) => res.end());`,
   });
 });
 
+describe('Express model on hostile input', () => {
+  it('survives a 10,000-term path concatenation and deeply nested middleware arrays', () => {
+    const concat = Array.from({ length: 10_000 }, () => "'/a'").join(' + ');
+    const nested = `${'['.repeat(400)}h${']'.repeat(400)}`;
+    const routes = routesOf(`import express from 'express';
+const app = express();
+app.get(${concat}, h);
+app.use(${nested});
+app.post('/x', ${nested});
+function h() {}`);
+    expect(routes).toHaveLength(2);
+  });
+});
+
 const expressTsRoot = fileURLToPath(new URL('../fixtures/apps/express-ts', import.meta.url));
 const expressCjsRoot = fileURLToPath(new URL('../fixtures/apps/express-cjs', import.meta.url));
 
