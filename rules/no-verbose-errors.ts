@@ -49,6 +49,13 @@ const verboseErrorSpec: FlowSpec = {
     const exposure = getErrorExposureAt(api.ts, expr);
     return exposure ? { node: expr, kind: 'caught-error', label: exposure.label } : undefined;
   },
+  // A serialized body carries what it serializes: `res.end(JSON.stringify({ error: err.message }))`.
+  step(call, api) {
+    const body = call.arguments?.[0];
+    if (!body || !api.ts.isCallExpression(call)) return undefined;
+    const path = api.modulePathOf(call.expression);
+    return path && path.module === undefined && path.path === 'JSON.stringify' ? { from: [body] } : undefined;
+  },
   // Inside helpers that receive the error (`sendErrorProd(err, res)`), a client-error check cleans it.
   barrierGuard(condition, api) {
     return getClientErrorCheck(api.ts, condition);

@@ -5,7 +5,8 @@
  * - Nest exceptions become the response body wherever they are thrown (a controller, a service, a
  *   guard): `new BadRequestException(msg)` sends `msg`, a string second argument or the
  *   `description` option lands in `error`, the `cause` option is never sent;
- * - `@fastify/sensible` helpers answer with their message (`reply.notFound(msg)`);
+ * - `@fastify/sensible` helpers answer with their message (`reply.notFound(msg)`,
+ *   `throw fastify.httpErrors.badGateway(msg)`);
  * - a Nest filter answers through the HTTP adapter: `httpAdapter.reply(ctx.getResponse(), body, status)`;
  * - the status of an answer: `res.status(404)`, `reply.code(401)`, `res.sendStatus(403)`, the status
  *   of a Nest exception class or `HttpStatus.CONFLICT`.
@@ -83,7 +84,10 @@ function getReplyHelperResponse(tsApi: TsApi, call: ts.CallExpression): ErrorRes
     };
   }
   if (!findReplyErrorHelper(callee.name.text)) return undefined;
-  if (!isResponseObject(tsApi, callee.expression)) return undefined;
+  // fastify.httpErrors.badGateway(msg): an error whose message Fastify's error handler sends.
+  const owner = skipOuterExpressions(tsApi, callee.expression);
+  const viaHttpErrors = tsApi.isPropertyAccessExpression(owner) && owner.name.text === 'httpErrors';
+  if (!viaHttpErrors && !isResponseObject(tsApi, callee.expression)) return undefined;
   return {
     kind: 'reply-helper',
     node: call,

@@ -652,6 +652,14 @@ router.get('/x', async (req, res) => {
       errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.render', reveals: 'the error message' } }],
     },
     {
+      name: 'express: a JSON string built from the message',
+      code: `router.get('/x', async (req, res) => {
+  try { res.json(await load()); }
+  catch (err) { res.writeHead(500, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: err.message })); }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.message', sink: 'res.end', reveals: 'the error message' } }],
+    },
+    {
       name: 'express: res.end(err.stack)',
       code: `router.get('/x', async (req, res) => {
   try { res.json(await load()); } catch (e) { res.statusCode = 500; res.end(e.stack); }
@@ -874,6 +882,16 @@ export default async function routes(fastify: FastifyInstance) {
   });
 }`,
       errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'return of a Fastify route handler', reveals: 'the error message' } }],
+    },
+    {
+      name: 'fastify: sensible httpErrors built from the message',
+      code: `export default async function routes(fastify) {
+  fastify.get('/feeds/:id', async (request) => {
+    try { return await fastify.feeds.load(request.params.id); }
+    catch (err) { throw fastify.httpErrors.badGateway(\`Feed failed: \${err.message}\`); }
+  });
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.message', sink: 'fastify.httpErrors.badGateway', reveals: 'the error message' } }],
     },
     // --- NestJS --------------------------------------------------------------------------------
     {
