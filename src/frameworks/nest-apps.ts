@@ -6,6 +6,9 @@
  * bootstrap), `RouterModule` prefixes and middleware. A controller or global provider the graph
  * does not reach is attributed to the application whose directory holds it, when that
  * application's graph has imports the analysis could not follow.
+ *
+ * Per-file mode builds the same graph for an application the file bootstraps itself; any import
+ * leaving the file then counts as unresolved (`getNestFileApps`).
  */
 import type * as ts from 'typescript';
 import type { ProjectIndex } from '../project/project-index.js';
@@ -278,10 +281,9 @@ export function getNestAppsOfController(lookup: NestLookup, controller: ts.Class
 }
 
 function findControllerApps(all: readonly NestAppGraph[], controller: ts.ClassDeclaration): NestControllerApps {
-  const model = { apps: all };
-  const apps = model.apps.filter((app) => app.controllers.has(controller));
+  const apps = all.filter((app) => app.controllers.has(controller));
   if (apps.length > 0) return { apps, via: 'module-graph' };
-  const byDirectory = findAppByDirectory(model.apps, controller.getSourceFile().fileName);
+  const byDirectory = findAppByDirectory(all, controller.getSourceFile().fileName);
   if (byDirectory && byDirectory.unresolvedImports > 0) return { apps: [byDirectory], via: 'directory' };
   return { apps: [], via: 'none' };
 }

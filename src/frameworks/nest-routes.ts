@@ -6,9 +6,11 @@
  * `consumer.apply(...).forRoutes(...)`), guards (global, controller, route), interceptors, pipes,
  * then filters. A guard that reads a route's public-marker key is kept with `bypassedBy`.
  *
- * Per-file mode: global enhancers live in another file, so a route is never `complete`. Project
- * mode: the route is complete when the application(s) serving its controller were found through the
- * module graph (or by directory, see `nest-apps.ts`) and their bootstrap is fully read.
+ * A route is `complete` when the application(s) serving its controller were found through the
+ * module graph (or by directory, see `nest-apps.ts`), and their bootstrap and providers were fully
+ * read. Per-file mode finds an application only when the file bootstraps it itself and its whole
+ * module graph stays in the file; otherwise global enhancers live in another file and the route is
+ * not complete (`incompleteReason` says why).
  */
 import type * as ts from 'typescript';
 import type { ResolvedChainItem, ResolvedRoute } from '../model/api-model.js';
@@ -18,10 +20,9 @@ import type { RoutingScope } from './adapter.js';
 import { getNestAppsOfController, type NestAppGraph } from './nest-apps.js';
 import type { NestGlobalPrefix } from './nest-bootstrap.js';
 import { NEST_VERSION_NEUTRAL, getNestControllers, type NestControllerModel, type NestRouteModel } from './nest-controllers.js';
-import type { NestEnhancerUse, NestExpressionIn, NestPublicMarker } from './nest-decorators.js';
+import { getEnhancerText, type NestEnhancerUse, type NestExpressionIn, type NestPublicMarker } from './nest-decorators.js';
 import { doesGuardHonourMarker } from './nest-guards.js';
 import { joinRoutePath, type NestMiddlewareTarget } from './nest-modules.js';
-import { getEnhancerText } from './nest-decorators.js';
 import { resolveNestExpression, getSymbolClass } from './nest-symbols.js';
 
 /** Ids shared by the facts and the resolved routes. */
