@@ -57,6 +57,10 @@ export interface AuthLookup {
 }
 
 const MAX_DEPTH = 4;
+/** Objects that hold auth middleware (`auth.required`, `jwtGuard.check`). */
+const AUTH_OBJECT_NAME = /^(?:auth|authn|authentication|jwt|jwtAuth|token|passport|session|security|guards?|authGuard|authMiddleware)$/i;
+/** Members of such objects that reject anonymous requests. */
+const GENERIC_GUARD_MEMBER = /^(?:required|require|requireAuth|ensure|check|verify|protect|guard|mandatory|authenticated|authenticate|loggedIn|isAuthenticated|user)$/;
 const fileModeCache = new WeakMap<ResolvedSettings, WeakMap<ts.Node, AuthVerdict>>();
 const projectCacheKeys = new WeakMap<ResolvedSettings, object>();
 const behaviourCacheKey = {};
@@ -109,6 +113,14 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   if (tsApi.isConditionalExpression(expr)) {
     return combineAll([classify(lookup, file, expr.whenTrue, depth + 1), classify(lookup, file, expr.whenFalse, depth + 1)]);
   }
+  // `expressjwt({...}).unless({ path: [...] })`: the guard, minus the paths it lists.
+  if (tsApi.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(tsApi, expr.expression);
+    if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'unless') {
+      const inner = classify(lookup, file, callee.expression, depth + 1);
+      return inner.effect === 'none' ? inner : { ...inner, evidence: `${inner.evidence}, except the paths in \`unless\`` };
+    }
+  }
   const names = getItemNames(tsApi, expr);
   // 1. settings
   const configured = names.find((name) => matchesNameList(name, lookup.settings.authMiddleware));
@@ -121,6 +133,12 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   }
   // 3. names
   const last = names[names.length - 1];
+  const owner = names.length >= 2 ? names[names.length - 2]! : undefined;
+  // `auth.required`, `jwt.check`, `passport.protect`: a generic verb on an auth object; `auth.optional` is not.
+  if (last !== undefined && owner !== undefined && AUTH_OBJECT_NAME.test(owner)) {
+    if (/^optional/i.test(last)) return { effect: 'none', evidence: `\`${owner}.${last}\` lets anonymous requests through` };
+    if (GENERIC_GUARD_MEMBER.test(last)) return { effect: 'authentication', evidence: `named \`${owner}.${last}\`` };
+  }
   if (last !== undefined) {
     // A look-alike name (`optionalAuth`, `loadUser`) is trusted unless its code is readable: then
     // the code decides. CSRF checks answer 403 too, so their names always win.

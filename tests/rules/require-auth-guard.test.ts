@@ -183,6 +183,23 @@ const app = express();
 app.use('/api/tickets', router);
 module.exports = app;`,
     },
+    {
+      // `auth.required` of an auth object: a generic guard member.
+      name: 'express: auth.required from an imported auth object',
+      code: `import express from 'express';
+import auth from './auth.js';
+const app = express();
+app.put('/api/articles/:slug', auth.required, (req, res) => res.json({}));`,
+    },
+    {
+      // express-jwt with unless(): every path but the listed ones.
+      name: 'express: expressjwt(...).unless({ path })',
+      code: `import express from 'express';
+import { expressjwt } from 'express-jwt';
+const app = express();
+app.use(expressjwt({ secret: 'from-env', algorithms: ['HS256'] }).unless({ path: ['/api/login'] }));
+app.delete('/api/articles/:slug', (req, res) => res.sendStatus(204));`,
+    },
     // --- Express: public on purpose ----------------------------------------------------------------
     {
       // Sign-in, sign-up and password reset are public by design.
@@ -540,6 +557,18 @@ function optionalAuth(req, res, next) {
 }
 // api-guard-public: <reason>
 app.post('/api/comments', optionalAuth, (req, res) => res.status(201).end());` }] }],
+    },
+    {
+      name: 'express: auth.optional lets anonymous requests through',
+      code: `import express from 'express';
+import auth from './auth.js';
+const app = express();
+app.post('/api/articles/:slug/favorite', auth.optional, (req, res) => res.json({}));`,
+      errors: [{ messageId: 'missingAuth', line: 4, data: { route: 'POST /api/articles/:slug/favorite', chain: '`auth.optional`' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import auth from './auth.js';
+const app = express();
+// api-guard-public: <reason>
+app.post('/api/articles/:slug/favorite', auth.optional, (req, res) => res.json({}));` }] }],
     },
     {
       name: 'express: a logging middleware is not auth',
