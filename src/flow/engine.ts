@@ -46,7 +46,8 @@ import { matchesNameList } from '../settings/schema.js';
 import { getCallSiteIndex } from './call-sites.js';
 import { resolveCallTarget, resolveFunctionReference } from './call-targets.js';
 import { createFacts, interpretUnit, readMember, type FunctionFacts, type FunctionUnit, type InterpreterHost } from './interpreter.js';
-import type { Flow, FlowSpec, FlowStep, SourceInfo } from './spec.js';
+import type { Flow, FlowApi, FlowSpec, FlowStep, SourceInfo } from './spec.js';
+import { getModulePath } from './module-paths.js';
 import { placeUrlPart, widestUrlPart } from './url-parts.js';
 import { CLEAN, allTaints, joinValues, mapTaints, partAt, taintKey, withStep, type AbsValue, type Taint } from './values.js';
 
@@ -228,6 +229,35 @@ function getState(ctx: AnalysisContext, spec: FlowSpec): FlowState {
   return state;
 }
 
+/**
+ * The functions of the file that hold a sink candidate, found by asking the spec about every call,
+ * `new`, `return`, `throw` and concise arrow body before any analysis (the value checks come later).
+ * Files without one cost a walk; functions without one are analyzed only if a flow needs them.
+ */
+function getSinkUnits(ctx: AnalysisContext, spec: FlowSpec): FunctionUnit[] {
+  const tsApi = ctx.ts;
+  const api: FlowApi = {
+    ts: tsApi,
+    ctx,
+    sourceFile: ctx.sourceFile,
+    modulePathOf: (expr) => getModulePath(tsApi, expr),
+    isTainted: () => false,
+  };
+  const units = new Set<FunctionUnit>();
+  if (spec.mayHaveSinks && !spec.mayHaveSinks(ctx.sourceFile, api)) return [];
+  walkDescendants(tsApi, ctx.sourceFile, (node) => {
+    const candidate =
+      tsApi.isCallExpression(node) ||
+      tsApi.isNewExpression(node) ||
+      tsApi.isReturnStatement(node) ||
+      tsApi.isThrowStatement(node) ||
+      (tsApi.isArrowFunction(node) && !tsApi.isBlock(node.body));
+    if (!candidate || spec.sinks(node, api).length === 0) return;
+    units.add(tsApi.isArrowFunction(node) ? node : unitOf(tsApi, node));
+  });
+  return [...units];
+}
+
 /** The label of a source with the fields read after it: `req.query` read as `.url` gives `req.query.url`. */
 function refinedSource(taint: Taint): SourceInfo {
   if (taint.origin.kind !== 'source') throw new Error('not a source taint');
@@ -243,11 +273,9 @@ function refinedSource(taint: Taint): SourceInfo {
  */
 export function findFlows(ctx: AnalysisContext, spec: FlowSpec): Flow[] {
   const tsApi = ctx.ts;
+  const units = getSinkUnits(ctx, spec);
+  if (units.length === 0) return [];
   const state = getState(ctx, spec);
-  const units: FunctionUnit[] = [ctx.sourceFile];
-  walkDescendants(tsApi, ctx.sourceFile, (node) => {
-    if (isFunctionLike(tsApi, node)) units.push(node);
-  });
   const flows = new Map<string, Flow>();
   for (const unit of units) {
     const facts = state.factsOf(unit);

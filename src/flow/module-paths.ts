@@ -15,9 +15,18 @@ import type { ModulePath } from './spec.js';
 const MAX_DEPTH = 12;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
-/** The module path of an expression, or `undefined` when it is not reached from a module or a global. */
+const cache = new WeakMap<ts.Node, ModulePath | null>();
+
+/**
+ * The module path of an expression, or `undefined` when it is not reached from a module or a global.
+ * Syntactic, so cached per node.
+ */
 export function getModulePath(tsApi: TsApi, expr: ts.Expression): ModulePath | undefined {
-  return pathOf(tsApi, expr, 0);
+  const cached = cache.get(expr);
+  if (cached !== undefined) return cached ?? undefined;
+  const path = pathOf(tsApi, expr, 0);
+  cache.set(expr, path ?? null);
+  return path;
 }
 
 /** `node:https` gives `https`. */

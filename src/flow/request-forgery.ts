@@ -13,10 +13,13 @@
  */
 import type * as ts from 'typescript';
 import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
+import { normalizeModuleName } from './module-paths.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import {
   AGENT_OPTION_KEYS,
+  HTTP_CLIENTS,
   findHttpClient,
   isPrivateAddressCheck,
   isSafeAgent,
@@ -45,9 +48,17 @@ export function getRequestForgerySpec(settings: ResolvedSettings): FlowSpec {
 function createRequestForgerySpec(extraRows: readonly HttpClientRow[]): FlowSpec {
   const findRow = (module: string | undefined, path: string, construct: boolean): HttpClientRow | undefined =>
     findHttpClient(module, path, construct) ?? extraRows.find((row) => row.module === module && row.paths.includes(path) && !construct);
+  const rows: readonly HttpClientRow[] = [...(HTTP_CLIENTS as readonly HttpClientRow[]), ...extraRows];
+  const modules = new Set(rows.flatMap((row) => (row.module === undefined ? [] : [row.module])));
+  const globals = [...new Set(rows.flatMap((row) => (row.module === undefined ? row.paths.map((p) => p.split('.')[0]!) : [])))];
   return {
     id: 'no-ssrf',
     sources: { request: 'all' },
+    // A sink is a catalogued package's export or a global: a file that imports none and never names
+    // a global client has none.
+    mayHaveSinks: (sourceFile, api) =>
+      [...getFileBindings(api.ts, sourceFile).imports.values()].some((binding) => modules.has(normalizeModuleName(binding.module))) ||
+      globals.some((name) => sourceFile.text.includes(name)),
     sinks: (node, api) => getRequestForgerySinks(node, api, findRow),
     barrierGuard: (condition, api) => getAllowlistCheck(condition, api),
     mayBeGuardCall: (call, api) => api.modulePathOf(call.expression)?.local === true,

@@ -125,8 +125,17 @@ export interface FlowSpec {
   };
   /** Extra sources: an expression whose value is tainted. */
   isSource?(node: ts.Expression, api: FlowApi): Omit<SourceInfo, 'file'> | undefined;
-  /** The values that must not be tainted at a call, `new`, `return` or `throw` node. */
+  /**
+   * The values that must not be tainted at a call, `new`, `return`, `throw` or concise arrow body.
+   * Decide syntactically (module paths, names): the engine also calls this before any analysis to
+   * find the functions worth analyzing, with an `api.isTainted` that answers `false`.
+   */
   sinks(node: ts.Node, api: FlowApi): readonly SinkTarget[];
+  /**
+   * A cheap first test of a file (its imports, its text): `false` when no sink can be in it, so the
+   * engine skips the file without walking it. Optional; must never say `false` for a file `sinks` matches in.
+   */
+  mayHaveSinks?(sourceFile: ts.SourceFile, api: FlowApi): boolean;
   /** A sanitizer: an expression (usually a call) whose value is clean whatever its inputs. */
   isBarrier?(node: ts.Expression, api: FlowApi): boolean;
   /** A single check (`ALLOWED.has(host)`); the engine combines `!`, `&&`, `||` and helper functions. */
