@@ -54,7 +54,7 @@ async function main() {
   ]);
   const out = mkdtempSync(path.join(tmpdir(), 'api-guard-flow-bench-'));
   try {
-    const app = generateApp({ lines: options.lines, seed: options.seed, out });
+    generateApp({ lines: options.lines, seed: options.seed, out });
     const files = listFiles(out).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
     const lines = files.reduce((n, f) => n + f.text.split('\n').length, 0);
     const parse = () => files.map(({ file, text }) => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS));

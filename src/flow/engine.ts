@@ -272,7 +272,6 @@ function refinedSource(taint: Taint): SourceInfo {
  * part of the URL the source controls and the call sites it crossed.
  */
 export function findFlows(ctx: AnalysisContext, spec: FlowSpec): Flow[] {
-  const tsApi = ctx.ts;
   const units = getSinkUnits(ctx, spec);
   if (units.length === 0) return [];
   const state = getState(ctx, spec);
