@@ -27,6 +27,8 @@ export type Options = [
 export type MessageIds = 'missingAuth' | 'missingAuthSiblings' | 'authAfterRoute' | 'unverifiedWebhook' | 'addSiblingAuth' | 'markPublic';
 
 const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Test files (`users.test.ts`, `app.e2e-spec.ts`) build throwaway apps: their routes are not the API. */
+const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
 
 export default defineApiRule<Options, MessageIds>({
   name: 'require-auth-guard',
@@ -68,6 +70,7 @@ export default defineApiRule<Options, MessageIds>({
   defaultOptions: [{ readOnlyRoutes: 'report' }],
   detect(ctx, [options]) {
     const findings: Finding[] = [];
+    if (TEST_FILE_NAME.test(ctx.sourceFile.fileName)) return findings;
     const reported = new Set<RouteFact>();
     for (const route of getApiModel(ctx)) {
       if (reported.has(route.route)) continue;

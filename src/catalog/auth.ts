@@ -101,7 +101,7 @@ export interface NonAuthPackageRow {
 export const NON_AUTH_PACKAGES = [
   { name: 'express-core', modules: ['express'] },
   { name: 'body-parsing', modules: ['body-parser', 'cookie-parser', 'multer', 'busboy', 'express-fileupload', '@fastify/formbody', '@fastify/multipart', '@fastify/cookie', 'fastify-multipart'] },
-  { name: 'security-headers-and-cors', modules: ['helmet', 'cors', '@fastify/helmet', '@fastify/cors', 'fastify-cors', 'hpp', 'csurf', '@fastify/csrf-protection'] },
+  { name: 'security-headers-and-cors', modules: ['helmet', 'cors', '@fastify/helmet', '@fastify/cors', 'fastify-cors', 'hpp', 'csurf', 'lusca', '@fastify/csrf-protection'] },
   { name: 'logging', modules: ['morgan', 'pino-http', 'express-winston', 'express-pino-logger', 'winston', 'pino'] },
   { name: 'rate-limiting', modules: ['express-rate-limit', 'express-slow-down', 'rate-limiter-flexible', '@fastify/rate-limit', '@nestjs/throttler'] },
   { name: 'compression-and-static', modules: ['compression', 'serve-static', 'serve-favicon', '@fastify/compress', '@fastify/static'] },
@@ -241,19 +241,20 @@ export interface PublicRouteRow {
 const READ = ['GET', 'HEAD'];
 
 export const PUBLIC_ROUTES = [
-  { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:log-?in|sign-?in|signin|authenticate)(?:\/(?:verify|confirm|callback|challenge|otp|mfa|2fa))?\/?$/i, reason: 'sign-in' },
+  { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:log-?in|sign-?in|signin|authenticate)(?:\/[^/]+)*\/?$/i, reason: 'sign-in' },
   { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
   { name: 'logout', pattern: /^(?:\/[\w.-]+)*\/(?:log-?out|sign-?out)\/?$/i, reason: 'sign-out' },
   { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
-  { name: 'register', pattern: /^(?:\/(?:api|v\d+|auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding))*\/(?:register|join)\/?$/i, reason: 'sign-up' },
-  { name: 'password-reset', pattern: /^(?:\/[\w.-]+)*\/(?:forgot-?password|reset-?password|password-?reset|password-?resets|password\/(?:forgot|reset|recover)|recover-?password|request-password-reset)(?:\/:[^/]+)?\/?$/i, reason: 'password reset' },
-  { name: 'email-verification', pattern: /^(?:\/[\w.-]+)*\/(?:verify-?email|confirm-?email|email\/(?:verify|confirm)|activate-?account|account\/(?:verify|activate|confirm))(?:\/:[^/]+)?\/?$/i, reason: 'email verification' },
+  { name: 'register', pattern: /^(?:\/(?:api|v\d+))*\/(?:register|join)\/?$|^(?:\/[\w.-]+)*\/(?:auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding)(?:\/[\w.-]+)*\/(?:register|join)\/?$/i, reason: 'sign-up' },
+  { name: 'password-reset', pattern: /^(?:\/[\w.-]+)*\/(?:forgot-?password|reset-?password|password-?reset|password-?resets|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password|recover-?password|request-password-reset)(?:\/:[^/]+)?\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i, reason: 'password reset' },
+  { name: 'email-verification', pattern: /^(?:\/[\w.-]+)*\/(?:verify-?email|confirm-?email|email\/(?:verify|confirm)(?:\/(?:new|resend))?|activate-?account|account\/(?:verify|activate|confirm)|resend-?(?:verification|confirmation)(?:-?email)?)(?:\/:[^/]+)?\/?$/i, reason: 'email verification' },
   { name: 'token-refresh', pattern: /^(?:\/[\w.-]+)*\/(?:auth|authentication|token|tokens|session|sessions|jwt|oauth2?)\/refresh(?:-?token)?\/?$|^(?:\/[\w.-]+)*\/refresh-?tokens?\/?$/i, reason: 'token refresh (the refresh token is the credential)' },
   { name: 'oauth-callback', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|sso|saml|login|connect)(?:\/(?::[^/]+|[\w.-]+))?\/callback\/?$|^(?:\/[\w.-]+)*\/(?:oauth2?|sso|saml)\/(?:authorize|token|callback|metadata|acs|:[^/]+)\/?$|^(?:\/[\w.-]+)*\/auth\/(?::provider|:strategy|google|github|facebook|microsoft|apple|twitter|gitlab|discord|slack|linkedin)\/?$/i, reason: 'OAuth sign-in or callback' },
+  { name: 'public-form', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:contact|contact-us|newsletter|newsletter\/subscribe)\/?$/i, reason: 'public contact or newsletter form' },
   { name: 'health-probe', pattern: /^(?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|_health|livez|readyz|live|liveness|ready|readiness|startup|ping|alive|heartbeat)\/?$/i, methods: READ, reason: 'health probe' },
   { name: 'status-probe', pattern: /^(?:\/(?:api|v\d+|internal|_?system))*\/(?:status|version|metrics|info)\/?$/i, methods: READ, reason: 'status or metrics probe' },
   { name: 'api-docs', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:docs|api-docs|swagger|swagger-ui|redoc|openapi|openapi\.json|openapi\.ya?ml|swagger\.json|graphiql|reference)(?:\/.*)?$/i, methods: READ, reason: 'public API documentation' },
-  { name: 'well-known', pattern: /\/\.well-known\/|^\/(?:favicon\.ico|robots\.txt|sitemap\.xml|jwks\.json)$/i, methods: READ, reason: 'well-known public file' },
+  { name: 'well-known', pattern: /\/\.well-known\/|^\/(?:favicon\.ico|robots\.txt|sitemap\.xml|jwks\.json|security\.txt|humans\.txt|manifest\.json)$/i, methods: READ, reason: 'well-known public file' },
   { name: 'root', pattern: /^\/?$/, methods: READ, reason: 'site root' },
 ] as const satisfies readonly PublicRouteRow[];
 

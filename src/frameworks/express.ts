@@ -20,7 +20,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getCalleeName, getPropertyNameText, getShortText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getCalleeName, getObjectPropertyValue, getPropertyNameText, getShortText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
@@ -105,6 +105,7 @@ class ExpressCollector {
   private readonly bindings;
   private readonly byDeclaration = new Map<ts.Node, Container>();
   private readonly byClassProperty = new Map<ts.Node, Map<string, Container>>();
+  private readonly byCreation = new Map<ts.Node, Container>();
   private readonly containers: Container[] = [];
   private readonly rejectedParameters = new Set<ts.Node>();
   private readonly handledRouteCalls = new Set<ts.Node>();
@@ -178,7 +179,8 @@ class ExpressCollector {
 
   private registerCreation(node: ts.CallExpression | ts.NewExpression, kind: 'app' | 'router' | 'instance'): void {
     const tsApi = this.tsApi;
-    let holder: ts.Node = node;
+    // Through wrappers and chained calls: `const api = Router().use(a).use(b)`.
+    let holder: ts.Node = getOuterChain(tsApi, node);
     while (holder.parent && (tsApi.isParenthesizedExpression(holder.parent) || tsApi.isAsExpression(holder.parent) || tsApi.isSatisfiesExpression(holder.parent) || tsApi.isNonNullExpression(holder.parent))) {
       holder = holder.parent;
     }
@@ -186,30 +188,42 @@ class ExpressCollector {
     const containerKind = kind === 'router' ? 'router' : 'app';
     const isRoot = kind !== 'router';
     const scopeFunction = getEnclosingFunctionNode(tsApi, node);
+    const container = this.bindCreation(holder, parent, containerKind, isRoot, scopeFunction);
+    this.byCreation.set(node, container ?? this.newContainer(containerKind, getShortText(this.file, node, 30), holder, isRoot, scopeFunction));
+  }
+
+  private bindCreation(holder: ts.Node, parent: ts.Node | undefined, containerKind: 'app' | 'router', isRoot: boolean, scopeFunction: ts.Node | undefined): Container | undefined {
+    const tsApi = this.tsApi;
     if (parent && tsApi.isVariableDeclaration(parent) && tsApi.isIdentifier(parent.name) && parent.initializer === holder) {
       const container = this.newContainer(containerKind, parent.name.text, parent, isRoot, scopeFunction);
       this.byDeclaration.set(parent.name, container);
-      return;
+      return container;
     }
     const classProperty = getClassPropertyTarget(tsApi, holder);
     if (classProperty) {
-      const container = this.newContainer(containerKind, `this.${classProperty.name}`, classProperty.node, isRoot, undefined);
       let map = this.byClassProperty.get(classProperty.owner);
       if (!map) {
         map = new Map();
         this.byClassProperty.set(classProperty.owner, map);
       }
-      if (!map.has(classProperty.name)) map.set(classProperty.name, container);
-      return;
+      const existing = map.get(classProperty.name);
+      if (existing) return existing;
+      const container = this.newContainer(containerKind, `this.${classProperty.name}`, classProperty.node, isRoot, undefined);
+      map.set(classProperty.name, container);
+      return container;
     }
     // `app = express()` assigned to a name declared elsewhere.
     if (parent && tsApi.isBinaryExpression(parent) && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken && tsApi.isIdentifier(parent.left)) {
       const binding = resolveIdentifier(tsApi, parent.left);
-      if (binding && !this.byDeclaration.has(binding.name)) {
+      if (binding) {
+        const existing = this.byDeclaration.get(binding.name);
+        if (existing) return existing;
         const container = this.newContainer(containerKind, parent.left.text, binding.declaration, isRoot, scopeFunction);
         this.byDeclaration.set(binding.name, container);
+        return container;
       }
     }
+    return undefined;
   }
 
   private newContainer(kind: 'app' | 'router', name: string, node: ts.Node, isRoot: boolean, scopeFunction: ts.Node | undefined): Container {
@@ -229,7 +243,7 @@ class ExpressCollector {
   /** The container an expression refers to: a variable, `this.prop`, a chained call, a parameter. */
   private resolveContainer(node: ts.Expression, depth = 0): Container | undefined {
     const tsApi = this.tsApi;
-    if (depth > 8) return undefined;
+    if (depth > 64) return undefined;
     const expr = skipOuterExpressions(tsApi, node);
     if (tsApi.isIdentifier(expr)) {
       const binding = resolveIdentifier(tsApi, expr);
@@ -256,6 +270,10 @@ class ExpressCollector {
     if (tsApi.isPropertyAccessExpression(expr)) {
       const owner = this.resolveInstanceClass(expr.expression);
       if (owner) return this.byClassProperty.get(owner)?.get(expr.name.text);
+    }
+    if (tsApi.isCallExpression(expr) || tsApi.isNewExpression(expr)) {
+      const created = this.byCreation.get(expr);
+      if (created) return created;
     }
     if (tsApi.isCallExpression(expr)) {
       const callee = skipOuterExpressions(tsApi, expr.expression);
@@ -427,8 +445,59 @@ class ExpressCollector {
 
   /** `app.use(path?, ...middleware, router?)`: middleware, mounts, or both, in argument order. */
   private readUse(container: Container, call: ts.CallExpression): void {
+    const rows = this.getDataDrivenRows(call);
+    if (!rows) {
+      this.readUseArguments(container, call, [...call.arguments]);
+      return;
+    }
+    // `routes.forEach((r) => router.use(r.path, r.route))` over a constant array: one use per row.
+    for (const row of rows) this.readUseArguments(container, call, call.arguments.map((arg) => row(arg)));
+  }
+
+  /**
+   * For a call inside `ROWS.forEach((row) => ...)` (or `.map`) whose arguments read `row.prop`, and
+   * `ROWS` a constant array of object literals in this file: one substitution per row.
+   */
+  private getDataDrivenRows(call: ts.CallExpression): ((arg: ts.Expression) => ts.Expression)[] | undefined {
     const tsApi = this.tsApi;
-    const args = [...call.arguments];
+    const fn = getEnclosingFunctionNode(tsApi, call);
+    if (!fn || !(tsApi.isArrowFunction(fn) || tsApi.isFunctionExpression(fn))) return undefined;
+    const param = fn.parameters[0];
+    if (!param || !tsApi.isIdentifier(param.name)) return undefined;
+    const loop = fn.parent;
+    if (!loop || !tsApi.isCallExpression(loop) || loop.arguments[0] !== fn) return undefined;
+    const loopCallee = skipOuterExpressions(tsApi, loop.expression);
+    if (!tsApi.isPropertyAccessExpression(loopCallee) || !/^(?:forEach|map)$/.test(loopCallee.name.text)) return undefined;
+    const array = this.getConstArrayOfObjects(loopCallee.expression);
+    if (!array) return undefined;
+    const paramName = param.name;
+    const readsRow = call.arguments.some((arg) => {
+      const expr = skipOuterExpressions(tsApi, arg);
+      return tsApi.isPropertyAccessExpression(expr) && tsApi.isIdentifier(expr.expression) && resolveIdentifier(tsApi, expr.expression)?.name === paramName;
+    });
+    if (!readsRow) return undefined;
+    return array.map((object) => (arg: ts.Expression): ts.Expression => {
+      const expr = skipOuterExpressions(tsApi, arg);
+      if (!tsApi.isPropertyAccessExpression(expr) || !tsApi.isIdentifier(expr.expression) || resolveIdentifier(tsApi, expr.expression)?.name !== paramName) return arg;
+      return getObjectPropertyValue(tsApi, object, expr.name.text) ?? arg;
+    });
+  }
+
+  private getConstArrayOfObjects(node: ts.Expression): ts.ObjectLiteralExpression[] | undefined {
+    const tsApi = this.tsApi;
+    const expr = skipOuterExpressions(tsApi, node);
+    if (!tsApi.isIdentifier(expr)) return undefined;
+    const declaration = resolveIdentifier(tsApi, expr)?.declaration;
+    if (!declaration || !tsApi.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+    const init = skipOuterExpressions(tsApi, declaration.initializer);
+    if (!tsApi.isArrayLiteralExpression(init) || init.elements.length > 200) return undefined;
+    const objects = init.elements.map((e) => skipOuterExpressions(tsApi, e));
+    return objects.every((o) => tsApi.isObjectLiteralExpression(o)) ? (objects as ts.ObjectLiteralExpression[]) : undefined;
+  }
+
+  private readUseArguments(container: Container, call: ts.CallExpression, callArguments: ts.Expression[]): void {
+    const tsApi = this.tsApi;
+    const args = [...callArguments];
     if (args.length === 0) return;
     let paths: (string | undefined)[] = [''];
     if (isPathArgument(tsApi, this.file, args[0]!)) {
@@ -603,6 +672,18 @@ class ExpressCollector {
   /** Routers created in a function that returns them are built by that function. */
   private markFactories(): void {
     const tsApi = this.tsApi;
+    // An exported function that returns a module-level router: `module.exports = (deps) => { ...; return router; }`.
+    for (const binding of this.bindings.exports) {
+      if (binding.from) continue;
+      let fn: ts.Node | undefined = binding.node;
+      if (tsApi.isVariableDeclaration(fn)) fn = fn.initializer ? skipOuterExpressions(tsApi, fn.initializer) : undefined;
+      else if (tsApi.isExpression(fn as ts.Expression)) fn = skipOuterExpressions(tsApi, fn as ts.Expression);
+      if (!fn || !isFunctionLike(tsApi, fn)) continue;
+      const returned = this.getReturnedContainer(fn);
+      if (!returned || returned.builtBy) continue;
+      const name = getFunctionName(tsApi, fn);
+      returned.builtBy = { node: fn, ...(name ? { name } : {}), via: 'return' };
+    }
     for (const container of this.containers) {
       if (container.builtBy || !container.scopeFunction || !tsApi.isVariableDeclaration(container.node)) continue;
       const fn = container.scopeFunction as ts.FunctionLikeDeclaration;
@@ -623,6 +704,7 @@ class ExpressCollector {
       if (localName && binding.local === localName && this.bindings.declarations.get(localName) === container.node) names.add(binding.exported);
       else if (fnName && binding.local === fnName) names.add(binding.exported);
       else if (container.builtBy && (node === container.builtBy.node || (tsApi.isVariableDeclaration(node) && node.initializer === container.builtBy.node))) names.add(binding.exported);
+      else if (node === container.node) names.add(binding.exported);
     }
     return [...names];
   }
@@ -641,6 +723,19 @@ class ExpressCollector {
       steps,
     };
   }
+}
+
+/** The outermost call of a chain of chainable calls on `node`: `Router().use(a).use(b)` for `Router()`. */
+function getOuterChain(tsApi: TsApi, node: ts.Expression): ts.Expression {
+  let current: ts.Expression = node;
+  for (let depth = 0; depth < 256; depth++) {
+    const access = current.parent;
+    if (!access || !tsApi.isPropertyAccessExpression(access) || access.expression !== current || !CHAINABLE_METHODS.has(access.name.text)) break;
+    const call = access.parent;
+    if (!call || !tsApi.isCallExpression(call) || call.expression !== access) break;
+    current = call;
+  }
+  return current;
 }
 
 /** True when `node` is `x.route(...)` or a call chained on it (`x.route('/a').get(h)`). */

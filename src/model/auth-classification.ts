@@ -163,7 +163,8 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
     case 'expression':
       return implementation.node === expr ? { effect: 'none', evidence: 'not a function' } : classify(lookup, implementation.file, implementation.node, depth + 1);
     case 'package':
-      return suspectOrNone(last, implementation.module, `from the package \`${implementation.module}\``);
+      // A package's own naming (`lusca.xssProtection`) says little; its module name decides.
+      return suspectOrNone(undefined, implementation.module, `from the package \`${implementation.module}\``);
     case 'unread':
       return suspectOrNone(last, implementation.module, `imported from \`${implementation.module}\`, not read`);
     case 'unknown':

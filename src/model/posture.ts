@@ -110,6 +110,10 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
     };
   }
   const matchPath = route.fullPath.replace(/\/\?(?=\/|$)/g, '') || '/';
+  if (matchPath === '/' && route.fullPath !== '/') {
+    // `app.get(fileUrl, ...)` in a loop: nothing says what the route serves.
+    return { posture: 'unknown', evidence: 'its path is not known' };
+  }
   const configured = lookup.settings.publicRoutes.find((pattern) => methods.some((m) => matchesRoutePattern(pattern, m, route.fullPath)));
   if (configured) return { posture: 'public', evidence: `matches the publicRoutes setting \`${configured}\``, publicReason: 'settings' };
   if (isFallbackPath(route.fullPath)) return { posture: 'public', evidence: 'a fallback route (its whole path is a wildcard)', publicReason: 'fallback' };

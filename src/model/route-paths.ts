@@ -53,6 +53,11 @@ export function isCatchAllPath(path: string): boolean {
 
 function segmentCovers(filter: string, segment: string): PathCoverage {
   if (filter === UNKNOWN_SEGMENT || segment === UNKNOWN_SEGMENT) return 'maybe';
+  if (isPatternSegment(filter) && !isPatternSegment(segment) && !isParameterSegment(segment)) {
+    // `ftp(?!/quarantine)` cannot match `profile`: its literal start already differs.
+    const literal = /^[^*+?()[\]{}:]*/.exec(filter)![0].toLowerCase();
+    return segment.toLowerCase().startsWith(literal) ? 'maybe' : 'no';
+  }
   if (isPatternSegment(filter) || isPatternSegment(segment)) return 'maybe';
   if (isParameterSegment(filter)) return 'yes';
   // A literal filter segment against a route parameter: only some requests are covered.

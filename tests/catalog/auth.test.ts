@@ -113,19 +113,20 @@ const VERIFICATION_SAMPLES: Record<string, { match: [string, string]; miss: [str
 
 /** [full path, method] that must be public on purpose, and one that must not. */
 const PUBLIC_SAMPLES: Record<string, { match: [string, string]; miss: [string, string] }> = {
-  login: { match: ['/api/auth/login', 'POST'], miss: ['/api/users/:id/login-history', 'GET'] },
+  login: { match: ['/login/2fa/totp', 'POST'], miss: ['/api/users/:id/login-history', 'GET'] },
   'session-create': { match: ['/api/sessions', 'POST'], miss: ['/api/sessions', 'GET'] },
   logout: { match: ['/auth/logout', 'POST'], miss: ['/auth/logout-all-devices/:userId', 'POST'] },
   signup: { match: ['/api/v1/sign-up', 'POST'], miss: ['/api/signups/:id', 'DELETE'] },
-  register: { match: ['/users/register', 'POST'], miss: ['/devices/register', 'POST'] },
-  'password-reset': { match: ['/password/reset/:token', 'POST'], miss: ['/admin/users/:id/password', 'PUT'] },
+  register: { match: ['/v1/auth/email/register', 'POST'], miss: ['/devices/register', 'POST'] },
+  'password-reset': { match: ['/auth/forgot/password', 'POST'], miss: ['/admin/users/:id/password', 'PUT'] },
   'email-verification': { match: ['/auth/verify-email/:token', 'GET'], miss: ['/orders/:id/verify', 'POST'] },
   'token-refresh': { match: ['/auth/refresh', 'POST'], miss: ['/cache/refresh', 'POST'] },
   'oauth-callback': { match: ['/auth/google/callback', 'GET'], miss: ['/integrations/:id/settings', 'PUT'] },
+  'public-form': { match: ['/contact', 'POST'], miss: ['/users/:id/contact', 'PUT'] },
   'health-probe': { match: ['/api/healthz', 'GET'], miss: ['/api/healthz', 'POST'] },
   'status-probe': { match: ['/api/status', 'GET'], miss: ['/api/orders/:id/status', 'GET'] },
   'api-docs': { match: ['/api-docs/swagger.json', 'GET'], miss: ['/users/:id/docs', 'GET'] },
-  'well-known': { match: ['/.well-known/jwks.json', 'GET'], miss: ['/known/files', 'GET'] },
+  'well-known': { match: ['/security.txt', 'GET'], miss: ['/known/files', 'GET'] },
   root: { match: ['/', 'GET'], miss: ['/', 'POST'] },
 };
 

@@ -215,6 +215,64 @@ app.get(process.env.PREFIX + '/x', (req, res) => res.end());
 `)).toEqual(['GET /api/v1/users/:id [] unprotected @src/file.ts:6', 'GET /?/x [] unprotected @src/file.ts:7']);
   });
 
+  it('reads routers created and configured in one chain: Router().use(a).use(b)', () => {
+    const { index } = memoryProject({
+      '/p/src/main.ts': `import express from 'express';
+import routes from './routes.js';
+const app = express();
+app.use(routes);`,
+      '/p/src/routes.ts': `import { Router } from 'express';
+import tags from './tags.js';
+const api = Router().use(tags);
+export default Router().use('/api', api);`,
+      '/p/src/tags.ts': `import { Router } from 'express';
+const router = Router();
+router.post('/tags', (req, res) => res.end());
+export default router;`,
+    });
+    expect(describeProject(index)).toEqual(['POST /api/tags [] unprotected @src/tags.ts:3']);
+  });
+
+  it('mounts one router per row of a constant array read in forEach', () => {
+    const { index } = memoryProject({
+      '/p/src/app.js': `const express = require('express');
+const { requireAuth } = require('./auth');
+const app = express();
+const routes = [
+  { path: '/auth', route: require('./auth.route'), guard: (req, res, next) => next() },
+  { path: '/users', route: require('./users.route') },
+];
+routes.forEach((r) => { app.use(r.path, r.route); });
+app.use('/admin', requireAuth, require('./users.route'));
+module.exports = app;`,
+      '/p/src/auth.route.js': `const router = require('express').Router();
+router.post('/login', (req, res) => res.end());
+module.exports = router;`,
+      '/p/src/users.route.js': `const router = require('express').Router();
+router.delete('/:id', (req, res) => res.end());
+module.exports = router;`,
+      '/p/src/auth.js': `exports.requireAuth = (req, res, next) => (req.user ? next() : res.sendStatus(401));`,
+    });
+    expect(describeProject(index)).toEqual([
+      'DELETE /admin/:id [requireAuth] protected @src/users.route.js:2',
+      'DELETE /users/:id [] unprotected @src/users.route.js:2',
+      'POST /auth/login [] public @src/auth.route.js:2',
+    ]);
+  });
+
+  it('mounts a module-level router returned by the exported function the parent calls', () => {
+    const { index } = memoryProject({
+      '/p/server.js': `const app = require('express')();
+app.use('/app', require('./routes/app')(passport));`,
+      '/p/routes/app.js': `const router = require('express').Router();
+module.exports = function (passport) {
+  router.post('/notes', (req, res) => res.end());
+  return router;
+};`,
+    });
+    expect(describeProject(index)).toEqual(['POST /app/notes [] unprotected @app.js:3']);
+  });
+
   it('follows a router mounted twice: one chain per mount', () => {
     const { index } = memoryProject({
       '/p/src/app.ts': `import express from 'express';

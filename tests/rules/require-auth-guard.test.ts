@@ -273,6 +273,23 @@ app.get('*', (req, res) => res.sendFile('index.html'));`,
 const app = express();
 app.get('/api/products/:id/reviews', (req, res) => res.json([]));`,
     },
+    {
+      // A test file builds a throwaway app; its routes are not the API.
+      name: 'express: routes in a test file',
+      filename: 'contact.test.ts',
+      code: `import express from 'express';
+const app = express();
+app.post('/contact', (req, res) => res.sendStatus(204));`,
+    },
+    {
+      // A regex path filter that may cover the route: unknown, not reported.
+      name: 'express: a regex path filter that may cover the route',
+      code: `import express from 'express';
+import { requireAuth } from './auth.js';
+const app = express();
+app.use('/adm(in)?', requireAuth);
+app.delete('/admin/users/:id', (req, res) => res.sendStatus(204));`,
+    },
     // --- Express: another file decides -------------------------------------------------------------
     {
       // An exported router is mounted elsewhere, maybe behind auth: unknown per file.
@@ -493,6 +510,20 @@ const app = express();
 app.use(express.json());
 // api-guard-public: <reason>
 app.get('/api/products/:id/reviews', (req, res) => res.json([]));` }] }],
+    },
+    {
+      name: 'express: a regex path filter whose literal start differs does not cover the route',
+      code: `import express from 'express';
+import { requireAuth } from './auth.js';
+const app = express();
+app.use('/ftp(?!/quarantine)/:file', requireAuth);
+app.post('/profile/image', (req, res) => res.sendStatus(204));`,
+      errors: [{ messageId: 'missingAuth', line: 5, data: { route: 'POST /profile/image', chain: 'empty' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import { requireAuth } from './auth.js';
+const app = express();
+app.use('/ftp(?!/quarantine)/:file', requireAuth);
+// api-guard-public: <reason>
+app.post('/profile/image', (req, res) => res.sendStatus(204));` }] }],
     },
     {
       name: 'express: a path-filtered guard that does not cover the route',
