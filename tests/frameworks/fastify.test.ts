@@ -156,6 +156,18 @@ export default async function routes(fastify: FastifyInstance) { fastify.put('/:
     ]);
   });
 
+  it('resolves CommonJS plugins registered with require()', () => {
+    const { index } = memoryProject({
+      '/p/app.js': `const fastify = require('fastify')();
+fastify.register(require('./routes/admin'), { prefix: '/admin' });`,
+      '/p/routes/admin.js': `module.exports = async function (fastify) {
+  fastify.addHook('onRequest', fastify.basicAuth);
+  fastify.post('/reindex', async () => ({}));
+};`,
+    });
+    expect(describeProject(index)).toEqual(['POST /admin/reindex [fastify.basicAuth] protected @admin.js:3']);
+  });
+
   it('keeps an exported plugin incomplete per file', () => {
     const [route] = getApiModel(fileContext(`
 import type { FastifyInstance } from 'fastify';

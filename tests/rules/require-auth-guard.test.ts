@@ -602,6 +602,18 @@ const app = express();
 app.post('/api/articles/:slug/favorite', auth.optional, (req, res) => res.json({}));` }] }],
     },
     {
+      name: 'express: an error handler that answers 401 runs only after an error, so it is not auth',
+      code: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => res.status(401).json({ error: err.message }));
+app.post('/api/uploads', (req, res) => res.status(201).end());`,
+      errors: [{ messageId: 'missingAuth', line: 4, data: { route: 'POST /api/uploads', chain: '`(err, req, res, next) => res.status(401).json({ error: err.…`' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+const app = express();
+app.use((err, req, res, next) => res.status(401).json({ error: err.message }));
+// api-guard-public: <reason>
+app.post('/api/uploads', (req, res) => res.status(201).end());` }] }],
+    },
+    {
       name: 'express: a logging middleware is not auth',
       code: `import express from 'express';
 const app = express();
