@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import type { Finding } from '../src/core/finding.js';
-import { controlsHost, findFlows, type Flow } from '../src/flow/engine.js';
+import { controlsHost, findFlows, type Flow, type UrlPart } from '../src/flow/engine.js';
 import { getRequestForgerySpec } from '../src/flow/request-forgery.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
@@ -32,21 +32,31 @@ function describeSteps(flow: Flow, sinkFile: ts.SourceFile): string {
   return ` via ${calls.join(', then ')}${route}`;
 }
 
+/**
+ * The part a flow controls, as reported. The request URL (`req.url`, `req.originalUrl`, `req.path`)
+ * always starts with `/`: after any prefix it can only reach the path (`UPSTREAM + req.originalUrl`
+ * in a gateway), so it controls the host only when it starts the URL.
+ */
+function reportedPart(flow: Flow): UrlPart {
+  return flow.source.kind === 'url' && flow.part === 'host' ? 'path' : flow.part;
+}
+
 /** Lower is reported first: host control before path, fewer calls crossed before more. */
 function rank(flow: Flow): number {
-  const part = flow.part === 'whole' ? 0 : flow.part === 'host' ? 1 : 2;
+  const part = reportedPart(flow) === 'whole' ? 0 : reportedPart(flow) === 'host' ? 1 : 2;
   return part * 100 + flow.steps.length;
 }
 
 function toFinding(flow: Flow, sinkFile: ts.SourceFile): Finding {
-  const host = controlsHost(flow.part);
+  const part = reportedPart(flow);
+  const host = controlsHost(part);
   return {
     messageId: host ? 'ssrf' : 'ssrfPath',
     data: {
       source: flow.source.label,
       role: flow.sink.role ?? 'URL',
       sink: flow.sink.label,
-      control: flow.part === 'whole' ? 'the whole URL' : flow.part === 'host' ? 'the host' : 'the path',
+      control: part === 'whole' ? 'the whole URL' : part === 'host' ? 'the host' : 'the path',
       via: describeSteps(flow, sinkFile),
     },
     node: flow.sink.node,
@@ -92,7 +102,7 @@ export default defineApiRule<Options, MessageIds>({
     // are one flaw. Prefer the flow that controls the most, then the most direct one.
     const best = new Map<ts.Node, Flow>();
     for (const flow of flows) {
-      if (!controlsHost(flow.part) && !options.reportPathInjection) continue;
+      if (!controlsHost(reportedPart(flow)) && !options.reportPathInjection) continue;
       const current = best.get(flow.sink.node);
       if (!current || rank(flow) < rank(current)) best.set(flow.sink.node, flow);
     }

@@ -338,21 +338,32 @@ export const SAFE_AGENTS = [
 export const AGENT_OPTION_KEYS: readonly string[] = ['agent', 'httpAgent', 'httpsAgent', 'dispatcher'];
 
 /**
- * Checks of an address that are true for private, loopback or link-local addresses: `if (isPrivate(ip)) throw`
- * proves the address public after the check.
+ * Checks of an address: `truthyMeans: 'private'` for checks that are true for private, loopback or
+ * link-local addresses (`if (isPrivate(ip)) throw` proves the address public after the check),
+ * `'public'` for the opposite (`if (!ip.isPublic(addr)) throw`).
  */
-export interface PrivateAddressCheckRow {
+export interface AddressCheckRow {
   readonly name: string;
   readonly module: string;
   readonly paths: readonly string[];
+  readonly truthyMeans: 'private' | 'public';
 }
 
-export const PRIVATE_ADDRESS_CHECKS = [
-  { name: 'private-ip', module: 'private-ip', paths: [''] },
-  { name: 'is-ip-private', module: 'is-ip-private', paths: [''] },
-  { name: 'ip-is-private', module: 'ip', paths: ['isPrivate', 'isLoopback'] },
-  { name: 'bogon', module: 'bogon', paths: [''] },
-] as const satisfies readonly PrivateAddressCheckRow[];
+export const ADDRESS_CHECKS = [
+  { name: 'private-ip', module: 'private-ip', paths: [''], truthyMeans: 'private' },
+  { name: 'is-ip-private', module: 'is-ip-private', paths: [''], truthyMeans: 'private' },
+  { name: 'ip-is-private', module: 'ip', paths: ['isPrivate', 'isLoopback'], truthyMeans: 'private' },
+  { name: 'ip-is-public', module: 'ip', paths: ['isPublic'], truthyMeans: 'public' },
+  { name: 'bogon', module: 'bogon', paths: [''], truthyMeans: 'private' },
+] as const satisfies readonly AddressCheckRow[];
+
+/**
+ * `ipaddr.js`: `ipaddr.parse(address).range()` names the range; `'unicast'` is the public one, so
+ * `range() === 'unicast'` is true for public addresses only.
+ */
+export const ADDRESS_RANGE_PARSERS = [
+  { name: 'ipaddr-parse', module: 'ipaddr.js', paths: ['parse', 'process'], publicRange: 'unicast' },
+] as const satisfies readonly { name: string; module: string; paths: readonly string[]; publicRange: string }[];
 
 /** The client row a callee's module path matches (calls) or a class's (instantiations), if any. */
 export function findHttpClient(module: string | undefined, path: string, construct: boolean): HttpClientRow | undefined {
@@ -365,8 +376,14 @@ export function isSafeAgent(module: string | undefined, path: string): boolean {
   return module !== undefined && (SAFE_AGENTS as readonly SafeAgentRow[]).some((row) => row.module === module && row.paths.some((p) => path === p || path === `${p}()`));
 }
 
-export function isPrivateAddressCheck(module: string | undefined, path: string): boolean {
-  return module !== undefined && (PRIVATE_ADDRESS_CHECKS as readonly PrivateAddressCheckRow[]).some((row) => row.module === module && row.paths.includes(path));
+/** What a truthy result of an address check means, if the callee is one. */
+export function findAddressCheck(module: string | undefined, path: string): AddressCheckRow | undefined {
+  return module === undefined ? undefined : (ADDRESS_CHECKS as readonly AddressCheckRow[]).find((row) => row.module === module && row.paths.includes(path));
+}
+
+/** True when the callee parses an address into an object with `range()` (`ipaddr.parse`). */
+export function isAddressRangeParser(module: string | undefined, path: string): boolean {
+  return ADDRESS_RANGE_PARSERS.some((row) => row.module === module && (row.paths as readonly string[]).includes(path));
 }
 
 /** A `ssrfSinks` setting entry as a row: `module:export.method` or a global function name. */

@@ -9,6 +9,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
+import { resolveIdentifier } from '../core/scope.js';
 import type { GuardCheck } from './spec.js';
 import { allTaints, isClean, projectField, taintKey, type AbsValue, type Taint } from './values.js';
 
@@ -65,6 +66,22 @@ export function guardFacts(host: GuardHost, condition: ts.Expression, outcome: b
   let cond = condition;
   while (tsApi.isParenthesizedExpression(cond) || tsApi.isAwaitExpression(cond) || tsApi.isNonNullExpression(cond) || tsApi.isAsExpression(cond)) {
     cond = cond.expression;
+  }
+  // const allowed = ALLOWED.has(host); if (!allowed) return
+  if (tsApi.isIdentifier(cond)) {
+    const decl = resolveIdentifier(tsApi, cond)?.declaration;
+    const list = decl?.parent;
+    if (
+      decl &&
+      tsApi.isVariableDeclaration(decl) &&
+      decl.initializer &&
+      list &&
+      tsApi.isVariableDeclarationList(list) &&
+      (list.flags & tsApi.NodeFlags.Const) !== 0
+    ) {
+      return guardFacts(host, decl.initializer, outcome, depth + 1);
+    }
+    return NONE;
   }
   if (tsApi.isPrefixUnaryExpression(cond) && cond.operator === tsApi.SyntaxKind.ExclamationToken) {
     return guardFacts(host, cond.operand, !outcome, depth + 1);

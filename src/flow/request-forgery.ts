@@ -20,8 +20,9 @@ import type { ResolvedSettings } from '../settings/schema.js';
 import {
   AGENT_OPTION_KEYS,
   HTTP_CLIENTS,
+  findAddressCheck,
   findHttpClient,
-  isPrivateAddressCheck,
+  isAddressRangeParser,
   isSafeAgent,
   parseSsrfSinkSetting,
   type HttpClientRow,
@@ -60,6 +61,7 @@ function createRequestForgerySpec(extraRows: readonly HttpClientRow[]): FlowSpec
       [...getFileBindings(api.ts, sourceFile).imports.values()].some((binding) => modules.has(normalizeModuleName(binding.module))) ||
       globals.some((name) => sourceFile.text.includes(name)),
     sinks: (node, api) => getRequestForgerySinks(node, api, findRow),
+    isBarrier: (expr, api) => isAllowlistedSchemaParse(expr, api),
     barrierGuard: (condition, api) => getAllowlistCheck(condition, api),
     mayBeGuardCall: (call, api) => api.modulePathOf(call.expression)?.local === true,
   };
@@ -164,6 +166,73 @@ function joinsPrefix(factory: ts.CallExpression, api: FlowApi): boolean {
 
 // ---------------------------------------------------------------- allowlist checks
 
+const SCHEMA_PARSE_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateAsync', 'validateSync']);
+
+/**
+ * `schema.parse(input)` where the schema refines a value with an allowlist check
+ * (`z.string().url().refine((u) => ALLOWED.has(new URL(u).hostname))`): the result is checked.
+ */
+function isAllowlistedSchemaParse(expr: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  if (!tsApi.isCallExpression(expr) || !tsApi.isPropertyAccessExpression(expr.expression)) return false;
+  if (!SCHEMA_PARSE_METHODS.has(expr.expression.name.text)) return false;
+  const pending: { node: ts.Node; depth: number }[] = [{ node: expr.expression.expression, depth: 0 }];
+  let refined = false;
+  while (pending.length > 0 && !refined) {
+    const { node, depth } = pending.pop()!;
+    const visit = (n: ts.Node): void => {
+      if (refined) return;
+      if (tsApi.isIdentifier(n) && depth < 3) {
+        const decl = resolveIdentifier(tsApi, n)?.declaration;
+        if (decl && tsApi.isVariableDeclaration(decl) && decl.initializer && decl.getSourceFile() === n.getSourceFile()) {
+          pending.push({ node: decl.initializer, depth: depth + 1 });
+        }
+        return;
+      }
+      if (
+        tsApi.isCallExpression(n) &&
+        tsApi.isPropertyAccessExpression(n.expression) &&
+        (n.expression.name.text === 'refine' || n.expression.name.text === 'superRefine') &&
+        n.arguments[0] &&
+        containsAllowlistCheck(n.arguments[0], api)
+      ) {
+        refined = true;
+        return;
+      }
+      tsApi.forEachChild(n, visit);
+    };
+    visit(node);
+  }
+  return refined;
+}
+
+/** True when a refinement callback holds a host allowlist check (`.has`, `.includes`, `===`, ...). */
+function containsAllowlistCheck(callback: ts.Node, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (tsApi.isCallExpression(n) || tsApi.isBinaryExpression(n)) {
+      const check = getAllowlistCheck(n, { ...api, isTainted: () => true });
+      // The checked value must be a host, origin or URL read (a protocol comparison pins nothing).
+      if (check && isHostish(check.checked, api)) {
+        found = true;
+        return;
+      }
+    }
+    tsApi.forEachChild(n, visit);
+  };
+  visit(callback);
+  return found;
+}
+
+/** A read of a host, hostname or origin, or a whole URL value. */
+function isHostish(expr: ts.Expression, api: FlowApi): boolean {
+  const inner = skipOuterExpressions(api.ts, expr);
+  if (api.ts.isPropertyAccessExpression(inner)) return ['host', 'hostname', 'origin', 'href'].includes(inner.name.text);
+  return isHostRead(inner, api) || api.ts.isIdentifier(inner);
+}
+
 /** An allowlist check of a host, origin or URL, or a private-address check. */
 export function getAllowlistCheck(condition: ts.Expression, api: FlowApi): GuardCheck | undefined {
   const tsApi = api.ts;
@@ -179,6 +248,9 @@ export function getAllowlistCheck(condition: ts.Expression, api: FlowApi): Guard
   const indexOf = getIndexOfCheck(cond, api);
   if (indexOf) return indexOf;
   if (!equal && !notEqual) return undefined;
+  // ipaddr.parse(address).range() === 'unicast'
+  const range = getAddressRangeCheck(cond, api);
+  if (range) return { checked: range.address, when: equal === range.isPublicRange };
   const leftTainted = api.isTainted(cond.left);
   const checked = leftTainted ? cond.left : cond.right;
   const against = leftTainted ? cond.right : cond.left;
@@ -190,9 +262,8 @@ function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undef
   const tsApi = api.ts;
   const callee = skipOuterExpressions(tsApi, call.expression);
   const path = api.modulePathOf(callee);
-  if (path && isPrivateAddressCheck(path.module, path.path) && call.arguments[0]) {
-    return { checked: call.arguments[0], when: false };
-  }
+  const addressCheck = path ? findAddressCheck(path.module, path.path) : undefined;
+  if (addressCheck && call.arguments[0]) return { checked: call.arguments[0], when: addressCheck.truthyMeans === 'public' };
   if (!tsApi.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
   const method = callee.name.text;
   const receiver = callee.expression;
@@ -201,8 +272,13 @@ function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undef
     return isHostComparable(first, api) ? { checked: first, when: true, against: receiver } : undefined;
   }
   if (method === 'startsWith') {
-    const prefix = getStaticString(tsApi, first) ?? getConcatenationPrefix(first, api);
-    return prefix !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i.test(prefix) ? { checked: receiver, when: true } : undefined;
+    const prefix = getConstantString(first, api) ?? getConcatenationPrefix(first, api);
+    return prefix !== undefined && isFixedOriginPrefix(prefix) ? { checked: receiver, when: true } : undefined;
+  }
+  // ALLOWED.some((h) => host === h || host.endsWith(`.${h}`)), PREFIXES.some((p) => url.startsWith(p))
+  if ((method === 'some' || method === 'find') && call.arguments.length === 1) {
+    const checked = getCallbackComparison(receiver, first, api);
+    if (checked) return { checked, when: true, against: receiver };
   }
   if (method === 'endsWith') {
     const suffix = getStaticString(tsApi, first) ?? getConcatenationPrefix(first, api);
@@ -213,6 +289,126 @@ function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undef
     if (tsApi.isRegularExpressionLiteral(regex) && isAnchoredAllowlistRegex(regex.text)) return { checked: first, when: true };
   }
   return undefined;
+}
+
+/** `ipaddr.parse(address).range()` compared to a static range name. */
+function getAddressRangeCheck(cond: ts.BinaryExpression, api: FlowApi): { address: ts.Expression; isPublicRange: boolean } | undefined {
+  const tsApi = api.ts;
+  for (const [side, other] of [
+    [cond.left, cond.right],
+    [cond.right, cond.left],
+  ] as const) {
+    const call = skipOuterExpressions(tsApi, side);
+    if (!tsApi.isCallExpression(call) || !tsApi.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'range') continue;
+    const parsed = skipOuterExpressions(tsApi, call.expression.expression);
+    if (!tsApi.isCallExpression(parsed) || !parsed.arguments[0]) continue;
+    const path = api.modulePathOf(parsed.expression);
+    const rangeName = getStaticString(tsApi, other);
+    if (path && isAddressRangeParser(path.module, path.path) && rangeName !== undefined) {
+      return { address: parsed.arguments[0], isPublicRange: rangeName === 'unicast' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The value an allowlist callback compares its element with: `host` in `(h) => host === h`,
+ * `(h) => host === h || host.endsWith('.' + h)`, `(p) => url.startsWith(p)` over constant origins.
+ */
+function getCallbackComparison(collection: ts.Expression, callback: ts.Expression, api: FlowApi): ts.Expression | undefined {
+  const tsApi = api.ts;
+  const fn = skipOuterExpressions(tsApi, callback);
+  if (!tsApi.isArrowFunction(fn) && !tsApi.isFunctionExpression(fn)) return undefined;
+  const param = fn.parameters[0];
+  if (!param || !tsApi.isIdentifier(param.name)) return undefined;
+  const element = param.name.text;
+  let body: ts.Expression | undefined;
+  if (!tsApi.isBlock(fn.body)) body = fn.body;
+  else if (fn.body.statements.length === 1 && tsApi.isReturnStatement(fn.body.statements[0]!)) body = fn.body.statements[0].expression;
+  if (!body) return undefined;
+  const mentionsElement = (node: ts.Node): boolean => {
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (tsApi.isIdentifier(n) && n.text === element) found = true;
+      else tsApi.forEachChild(n, visit);
+    };
+    visit(node);
+    return found;
+  };
+  const compared: ts.Expression[] = [];
+  const parts: ts.Expression[] = [body];
+  while (parts.length > 0) {
+    const part = skipOuterExpressions(tsApi, parts.pop()!);
+    if (tsApi.isBinaryExpression(part)) {
+      const op = part.operatorToken.kind;
+      if (op === tsApi.SyntaxKind.BarBarToken) {
+        parts.push(part.left, part.right);
+        continue;
+      }
+      if (op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken) {
+        const [left, right] = [skipOuterExpressions(tsApi, part.left), skipOuterExpressions(tsApi, part.right)];
+        if (tsApi.isIdentifier(right) && right.text === element && !mentionsElement(left)) compared.push(left);
+        else if (tsApi.isIdentifier(left) && left.text === element && !mentionsElement(right)) compared.push(right);
+        else return undefined;
+        continue;
+      }
+      return undefined;
+    }
+    if (tsApi.isCallExpression(part) && tsApi.isPropertyAccessExpression(part.expression) && part.arguments.length === 1) {
+      const method = part.expression.name.text;
+      const receiver = part.expression.expression;
+      const arg = part.arguments[0]!;
+      if (mentionsElement(receiver) || !mentionsElement(arg)) return undefined;
+      if (method === 'endsWith' && getConcatenationPrefix(arg, api)?.startsWith('.') && isHostRead(receiver, api)) {
+        compared.push(receiver);
+        continue;
+      }
+      if (method === 'startsWith' && skipOuterExpressions(tsApi, arg).getText() === element && areFixedOrigins(collection, api)) {
+        compared.push(receiver);
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+  if (compared.length === 0) return undefined;
+  const text = compared[0]!.getText();
+  return compared.every((c) => c.getText() === text) ? compared[0] : undefined;
+}
+
+/** `https://api.example.com/`: a scheme, a host and the slash (or `?`, `#`) that ends it. */
+function isFixedOriginPrefix(prefix: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i.test(prefix);
+}
+
+/** A constant array of fixed origins (`const PREFIXES = ['https://a.example.com/', ...]`). */
+function areFixedOrigins(collection: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  let expr = skipOuterExpressions(tsApi, collection);
+  if (tsApi.isIdentifier(expr)) {
+    const decl = resolveIdentifier(tsApi, expr)?.declaration;
+    if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return false;
+    expr = skipOuterExpressions(tsApi, decl.initializer);
+  }
+  if (!tsApi.isArrayLiteralExpression(expr) || expr.elements.length === 0) return false;
+  return expr.elements.every((e) => {
+    const text = getStaticString(tsApi, e);
+    return text !== undefined && isFixedOriginPrefix(text);
+  });
+}
+
+/** A static string, also through a `const` (`const API_PREFIX = 'https://api.example.com/'`). */
+function getConstantString(expr: ts.Expression, api: FlowApi): string | undefined {
+  const tsApi = api.ts;
+  const inner = skipOuterExpressions(tsApi, expr);
+  const text = getStaticString(tsApi, inner);
+  if (text !== undefined || !tsApi.isIdentifier(inner)) return text;
+  const decl = resolveIdentifier(tsApi, inner)?.declaration;
+  if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+  const list = decl.parent;
+  if (!tsApi.isVariableDeclarationList(list) || (list.flags & tsApi.NodeFlags.Const) === 0) return undefined;
+  return getStaticString(tsApi, decl.initializer);
 }
 
 /** `ALLOWED.indexOf(host) !== -1`, `>= 0`, `> -1` (true), `=== -1`, `< 0` (false). */

@@ -7,10 +7,11 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   HTTP_CLIENTS,
-  PRIVATE_ADDRESS_CHECKS,
+  ADDRESS_CHECKS,
   SAFE_AGENTS,
   findHttpClient,
-  isPrivateAddressCheck,
+  findAddressCheck,
+  isAddressRangeParser,
   isSafeAgent,
   parseSsrfSinkSetting,
 } from '../../src/catalog/http-clients.js';
@@ -71,10 +72,12 @@ describe('SAFE_AGENTS', () => {
   });
 });
 
-describe('PRIVATE_ADDRESS_CHECKS', () => {
-  it('recognizes each check and nothing else', () => {
-    for (const row of PRIVATE_ADDRESS_CHECKS) expect(isPrivateAddressCheck(row.module, row.paths[0]!)).toBe(true);
-    expect(isPrivateAddressCheck('validator', 'isIP')).toBe(false);
+describe('ADDRESS_CHECKS', () => {
+  it('recognizes each check with its meaning, and nothing else', () => {
+    for (const row of ADDRESS_CHECKS) expect(findAddressCheck(row.module, row.paths[0]!)?.truthyMeans).toBe(row.truthyMeans);
+    expect(findAddressCheck('validator', 'isIP')).toBeUndefined();
+    expect(isAddressRangeParser('ipaddr.js', 'parse')).toBe(true);
+    expect(isAddressRangeParser('ip', 'parse')).toBe(false);
   });
 });
 

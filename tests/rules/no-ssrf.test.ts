@@ -287,6 +287,106 @@ app.get('/c', (req, res) => {
   res.json(fetch(req.query.key as string));
 });`,
     },
+    {
+      // The allowlist callback compares the parsed host exactly or as a dot-prefixed subdomain.
+      name: 'express: ALLOWED.some with exact and subdomain comparisons',
+      code: `const ALLOWED_DOMAINS = ['example.com', 'example.org'];
+app.get('/p', async (req, res) => {
+  const target = new URL(String(req.query.u));
+  const host = target.hostname;
+  if (!ALLOWED_DOMAINS.some((d) => host === d || host.endsWith(\`.\${d}\`))) return res.sendStatus(403);
+  res.send(await (await fetch(target)).text());
+});`,
+    },
+    {
+      // Each allowed prefix is a fixed origin followed by a slash.
+      name: 'express: PREFIXES.some with startsWith over constant origins',
+      code: `const PREFIXES = ['https://hooks.slack.com/', 'https://discord.com/api/webhooks/'];
+app.post('/hook', async (req, res) => {
+  const url = String(req.body.url);
+  if (!PREFIXES.some((p) => url.startsWith(p))) return res.sendStatus(400);
+  await fetch(url, { method: 'POST', body: '{}' });
+  res.end();
+});`,
+    },
+    {
+      // The check is held in a const and tested before the request.
+      name: 'express: allowlist result kept in a const',
+      code: `const ALLOWED = new Set(['api.example.com']);
+app.get('/p', async (req, res) => {
+  const url = new URL(String(req.query.u));
+  const allowed = ALLOWED.has(url.hostname);
+  if (!allowed) {
+    return res.status(403).json({ error: 'forbidden host' });
+  }
+  res.json(await (await fetch(url)).json());
+});`,
+    },
+    {
+      // The zod schema refines the URL with an allowlist of hosts.
+      name: 'express: zod refine with a host allowlist',
+      code: `import { z } from 'zod';
+const ALLOWED = new Set(['feeds.example.com']);
+const feedUrl = z.string().url().refine((u) => ALLOWED.has(new URL(u).hostname), 'feed host not allowed');
+const body = z.object({ url: feedUrl });
+app.post('/feeds', async (req, res) => {
+  const { url } = body.parse(req.body);
+  res.send(await (await fetch(url)).text());
+});`,
+    },
+    {
+      // A constant holds the origin and its slash.
+      name: 'express: startsWith of a const origin',
+      code: `const API_PREFIX = 'https://api.example.com/';
+app.get('/p', async (req, res) => {
+  const u = String(req.query.u);
+  if (!u.startsWith(API_PREFIX)) return res.sendStatus(400);
+  res.json(await (await fetch(u)).json());
+});`,
+    },
+    {
+      // An anchored regex pins the origin.
+      name: 'express: anchored regex of the origin',
+      code: `app.post('/hook', async (req, res) => {
+  const hook = String(req.body.hook);
+  if (!/^https:\\/\\/hooks\\.slack\\.com\\//.test(hook)) return res.sendStatus(400);
+  await fetch(hook, { method: 'POST' });
+  res.end();
+});`,
+    },
+    {
+      // The resolved address must be in the public unicast range.
+      name: 'express: ipaddr.js range check after a DNS lookup',
+      code: `import { lookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
+app.post('/probe', async (req, res) => {
+  const target = new URL(req.body.url);
+  const { address } = await lookup(target.hostname);
+  if (ipaddr.parse(address).range() !== 'unicast') return res.status(400).json({ error: 'internal address' });
+  res.json({ status: (await fetch(target)).status });
+});`,
+    },
+    {
+      // ip.isPublic is true for public addresses only.
+      name: 'express: ip.isPublic after a DNS lookup',
+      code: `import dns from 'node:dns/promises';
+import ip from 'ip';
+app.post('/probe', async (req, res) => {
+  const url = new URL(req.body.url);
+  const { address } = await dns.lookup(url.hostname);
+  if (!ip.isPublic(address)) throw new Error('internal address');
+  res.json({ status: (await fetch(url)).status });
+});`,
+    },
+    {
+      // The request path always starts with a slash: a gateway cannot be steered to another host.
+      name: 'express: gateway forwarding the original URL to a fixed upstream',
+      code: `const UPSTREAM = process.env.UPSTREAM_ORIGIN;
+app.use('/api', async (req, res) => {
+  const upstream = await fetch(UPSTREAM + req.originalUrl, { method: req.method });
+  res.status(upstream.status).send(await upstream.text());
+});`,
+    },
     // --- Fastify ----------------------------------------------------------------------------------
     {
       // includes() on the raw value against configured servers, with an early reply.
@@ -523,6 +623,37 @@ app.post('/hook', async (req, res) => {
   res.send(await (await fetch(u)).text());
 });`,
       errors: [{ messageId: 'ssrf', line: 4, data: { source: 'req.query.u', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+    },
+    {
+      name: 'express: an allowlist result computed but never tested',
+      code: `const ALLOWED = new Set(['api.example.com']);
+app.get('/p', async (req, res) => {
+  const url = new URL(String(req.query.u));
+  const allowed = ALLOWED.has(url.hostname);
+  logger.info({ allowed }, 'fetching');
+  res.json(await (await fetch(url)).json());
+});`,
+      errors: [{ messageId: 'ssrf', line: 6, data: { source: 'req.query.u', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+    },
+    {
+      name: 'express: an allowlist callback that only tests substrings',
+      code: `const ALLOWED = ['example.com'];
+app.get('/p', async (req, res) => {
+  const u = String(req.query.u);
+  if (!ALLOWED.some((d) => u.includes(d))) return res.sendStatus(403);
+  res.send(await (await fetch(u)).text());
+});`,
+      errors: [{ messageId: 'ssrf', line: 5, data: { source: 'req.query.u', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+    },
+    {
+      name: 'express: a zod refinement of the protocol only',
+      code: `import { z } from 'zod';
+const body = z.object({ url: z.string().url().refine((u) => new URL(u).protocol === 'https:') });
+app.post('/feeds', async (req, res) => {
+  const { url } = body.parse(req.body);
+  res.send(await (await fetch(url)).text());
+});`,
+      errors: [{ messageId: 'ssrf', line: 5, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
       name: 'express: a local helper that only parses is not a guard',
