@@ -23,6 +23,7 @@ import {
   findWebhookSignatureHeader,
   isNonAuthName,
   WEBHOOK_PATH_PATTERN,
+  type TokenVerificationRow,
 } from '../../src/catalog/auth.js';
 
 type PackageUse = [module: string, exported: string, member?: string];
@@ -212,7 +213,7 @@ describe('TOKEN_VERIFICATIONS', () => {
   it('has samples for every row', () => {
     expect(Object.keys(VERIFICATION_SAMPLES).sort()).toEqual(TOKEN_VERIFICATIONS.map((r) => r.name).sort());
   });
-  for (const row of TOKEN_VERIFICATIONS) {
+  for (const row of TOKEN_VERIFICATIONS as readonly TokenVerificationRow[]) {
     it(`${row.name}: matches its sample and not the look-alike`, () => {
       const { match, miss } = VERIFICATION_SAMPLES[row.name]!;
       expect(findTokenVerification(match[0], match[1])).toBeDefined();
