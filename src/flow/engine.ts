@@ -240,7 +240,7 @@ function getSinkUnits(ctx: AnalysisContext, spec: FlowSpec): FunctionUnit[] {
     ts: tsApi,
     ctx,
     sourceFile: ctx.sourceFile,
-    modulePathOf: (expr) => getModulePath(tsApi, expr),
+    modulePathOf: (expr) => getModulePath(tsApi, expr, ctx.project),
     isTainted: () => false,
   };
   const units = new Set<FunctionUnit>();

@@ -250,7 +250,7 @@ class Interpreter {
       ts: host.ts,
       ctx: host.ctx,
       sourceFile: unit.getSourceFile(),
-      modulePathOf: (expr) => getModulePath(host.ts, expr),
+      modulePathOf: (expr) => getModulePath(host.ts, expr, host.project),
       isTainted: (expr) => allTaints(this.valueOf(expr)).length > 0,
     };
     this.guardHost = {
@@ -859,7 +859,7 @@ class Interpreter {
     if (this.host.spec.isBarrier?.(expr, this.api)) return CLEAN;
     const step = this.host.spec.step?.(expr, this.api);
     if (step) return this.extraStep(step.from, step.position, env);
-    const path = getModulePath(tsApi, expr.expression);
+    const path = getModulePath(tsApi, expr.expression, this.host.project);
     const name = path && path.module === undefined ? path.path : undefined;
     if (name === 'URL') {
       // new URL(input, base): an absolute input ignores the base, so the input keeps its part; the
@@ -924,7 +924,7 @@ class Interpreter {
     const step = host.spec.step?.(call, this.api);
     if (step) return this.extraStep(step.from, step.position, env);
 
-    const modulePath = getModulePath(tsApi, callee);
+    const modulePath = getModulePath(tsApi, callee, host.project);
     if (modulePath) {
       const row = findPropagationStep(modulePath.module, modulePath.path);
       if (row) return this.applyStep(row.effect, call, args, env);

@@ -7,6 +7,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
+import type { ProjectIndex } from '../project/project-index.js';
 import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
@@ -15,16 +16,30 @@ import type { ModulePath } from './spec.js';
 const MAX_DEPTH = 12;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
-const cache = new WeakMap<ts.Node, ModulePath | null>();
+const fileCache = new WeakMap<ts.Node, ModulePath | null>();
+const projectCaches = new WeakMap<ProjectIndex, WeakMap<ts.Node, ModulePath | null>>();
+
+/** What a resolution needs: the injected `ts` and, in project mode, the index (imports of project files are followed). */
+interface Lookup {
+  readonly tsApi: TsApi;
+  readonly project: ProjectIndex | undefined;
+}
 
 /**
  * The module path of an expression, or `undefined` when it is not reached from a module or a global.
- * Syntactic, so cached per node.
+ * With the project index, a value imported from a project file is followed to its declaration
+ * (`export const http = axios.create()` in `lib/http.ts` makes `http.get` an `axios.create().get`).
+ * Syntactic, so cached per node (and per index).
  */
-export function getModulePath(tsApi: TsApi, expr: ts.Expression): ModulePath | undefined {
+export function getModulePath(tsApi: TsApi, expr: ts.Expression, project?: ProjectIndex): ModulePath | undefined {
+  let cache = fileCache;
+  if (project) {
+    cache = projectCaches.get(project) ?? new WeakMap();
+    projectCaches.set(project, cache);
+  }
   const cached = cache.get(expr);
   if (cached !== undefined) return cached ?? undefined;
-  const path = pathOf(tsApi, expr, 0);
+  const path = pathOf({ tsApi, project }, expr, 0);
   cache.set(expr, path ?? null);
   return path;
 }
@@ -54,10 +69,11 @@ function extend(base: ModulePath, member: string): ModulePath {
   return { ...base, path: base.module !== undefined && base.path === '' ? stripDefault(path) : path };
 }
 
-function pathOf(tsApi: TsApi, node: ts.Expression, depth: number): ModulePath | undefined {
+function pathOf(l: Lookup, node: ts.Expression, depth: number): ModulePath | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  const tsApi = l.tsApi;
   const expr = skipOuterExpressions(tsApi, node);
-  if (tsApi.isIdentifier(expr)) return pathOfIdentifier(tsApi, expr, depth);
+  if (tsApi.isIdentifier(expr)) return pathOfIdentifier(l, expr, depth);
   if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) {
     const name = tsApi.isPropertyAccessExpression(expr) ? expr.name.text : getStaticString(tsApi, expr.argumentExpression);
     if (name === undefined) return undefined;
@@ -65,30 +81,48 @@ function pathOf(tsApi: TsApi, node: ts.Expression, depth: number): ModulePath | 
     if (tsApi.isIdentifier(object) && GLOBAL_OBJECTS.has(object.text) && !resolveIdentifier(tsApi, object)) {
       return { module: undefined, path: name };
     }
-    if (object.kind === tsApi.SyntaxKind.ThisKeyword) return pathOfThisMember(tsApi, expr, name, depth);
-    const base = pathOf(tsApi, object, depth + 1);
+    if (object.kind === tsApi.SyntaxKind.ThisKeyword) return pathOfThisMember(l, expr, name, depth);
+    const base = pathOf(l, object, depth + 1);
     return base ? extend(base, name) : undefined;
   }
   if (tsApi.isCallExpression(expr)) {
     const required = getRequiredModule(tsApi, expr);
-    if (required !== undefined) return moduleRoot(required, '');
-    const base = pathOf(tsApi, expr.expression, depth + 1);
+    if (required !== undefined) return importedPath(l, expr.getSourceFile(), required, 'default', depth);
+    const base = pathOf(l, expr.expression, depth + 1);
     return base ? { ...base, path: `${base.path}()` } : undefined;
   }
   if (tsApi.isNewExpression(expr)) {
-    const base = pathOf(tsApi, expr.expression, depth + 1);
+    const base = pathOf(l, expr.expression, depth + 1);
     return base ? { ...base, path: `${base.path}()` } : undefined;
   }
   return undefined;
 }
 
-function pathOfIdentifier(tsApi: TsApi, id: ts.Identifier, depth: number): ModulePath | undefined {
+/**
+ * What an import refers to: a package export (`axios`), or, with the project index, the value a
+ * project file exports (`export const http = axios.create()` gives `axios.create()`); a project
+ * export that is not a library value is a local root (`local: true`).
+ */
+function importedPath(l: Lookup, file: ts.SourceFile, specifier: string, imported: string, depth: number): ModulePath | undefined {
+  const target = l.project?.resolveImport(file, specifier);
+  if (!target) return moduleRoot(specifier, imported === 'default' ? '' : imported);
+  const resolved = l.project!.resolveExport(target, imported);
+  const node = resolved?.declaration ?? resolved?.binding.node;
+  let followed: ModulePath | undefined;
+  if (node && l.tsApi.isVariableDeclaration(node) && node.initializer) followed = pathOf(l, node.initializer, depth + 1);
+  else if (node && l.tsApi.isExpression(node) && !l.tsApi.isIdentifier(node)) followed = pathOf(l, node, depth + 1);
+  if (followed && followed.module !== undefined && !followed.local) return followed;
+  return { module: specifier, path: imported === 'default' ? '' : imported, local: true };
+}
+
+function pathOfIdentifier(l: Lookup, id: ts.Identifier, depth: number): ModulePath | undefined {
+  const tsApi = l.tsApi;
   const binding = resolveIdentifier(tsApi, id);
   if (!binding) return { module: undefined, path: id.text };
   const decl = binding.declaration;
   if (tsApi.isImportClause(decl)) {
     const spec = getStaticString(tsApi, decl.parent.moduleSpecifier);
-    return spec === undefined ? undefined : moduleRoot(spec, '');
+    return spec === undefined ? undefined : importedPath(l, id.getSourceFile(), spec, 'default', depth);
   }
   if (tsApi.isNamespaceImport(decl)) {
     const spec = getStaticString(tsApi, decl.parent.parent.moduleSpecifier);
@@ -97,7 +131,7 @@ function pathOfIdentifier(tsApi: TsApi, id: ts.Identifier, depth: number): Modul
   if (tsApi.isImportSpecifier(decl)) {
     const spec = getStaticString(tsApi, decl.parent.parent.parent.moduleSpecifier);
     const imported = decl.propertyName ? getPropertyNameText(tsApi, decl.propertyName) : decl.name.text;
-    return spec === undefined || imported === undefined ? undefined : moduleRoot(spec, imported);
+    return spec === undefined || imported === undefined ? undefined : importedPath(l, id.getSourceFile(), spec, imported, depth);
   }
   if (tsApi.isImportEqualsDeclaration(decl)) {
     const ref = decl.moduleReference;
@@ -106,30 +140,33 @@ function pathOfIdentifier(tsApi: TsApi, id: ts.Identifier, depth: number): Modul
     return spec === undefined ? undefined : moduleRoot(spec, '');
   }
   if (tsApi.isVariableDeclaration(decl) && decl.name === binding.name) {
-    if (!decl.initializer) return typeInstancePath(tsApi, decl.type, depth);
-    return pathOf(tsApi, decl.initializer, depth + 1) ?? typeInstancePath(tsApi, decl.type, depth);
+    if (!decl.initializer) return typeInstancePath(l, decl.type, depth);
+    return pathOf(l, decl.initializer, depth + 1) ?? typeInstancePath(l, decl.type, depth);
   }
   if (tsApi.isBindingElement(decl) && tsApi.isObjectBindingPattern(decl.parent)) {
     // const { request } = require('undici'); const { get } = axios
     const holder = decl.parent.parent;
     if (!tsApi.isVariableDeclaration(holder) || !holder.initializer) return undefined;
     const property = decl.propertyName ? getPropertyNameText(tsApi, decl.propertyName) : binding.name.text;
-    const base = pathOf(tsApi, holder.initializer, depth + 1);
+    const required = getRequiredModule(tsApi, holder.initializer);
+    if (required !== undefined && property !== undefined) return importedPath(l, id.getSourceFile(), required, property, depth);
+    const base = pathOf(l, holder.initializer, depth + 1);
     return base && property !== undefined ? extend(base, property) : undefined;
   }
-  if (tsApi.isParameter(decl) && decl.name === binding.name) return typeInstancePath(tsApi, decl.type, depth);
+  if (tsApi.isParameter(decl) && decl.name === binding.name) return typeInstancePath(l, decl.type, depth);
   return undefined;
 }
 
 /** An instance of a type written as an annotation: `http: HttpService` gives `@nestjs/axios.HttpService()`. */
-function typeInstancePath(tsApi: TsApi, type: ts.TypeNode | undefined, depth: number): ModulePath | undefined {
+function typeInstancePath(l: Lookup, type: ts.TypeNode | undefined, depth: number): ModulePath | undefined {
+  const tsApi = l.tsApi;
   if (!type || !tsApi.isTypeReferenceNode(type)) return undefined;
   const name = type.typeName;
   const base = tsApi.isIdentifier(name)
-    ? pathOfIdentifier(tsApi, name, depth + 1)
+    ? pathOfIdentifier(l, name, depth + 1)
     : tsApi.isIdentifier(name.left)
       ? (() => {
-          const left = pathOfIdentifier(tsApi, name.left as ts.Identifier, depth + 1);
+          const left = pathOfIdentifier(l, name.left as ts.Identifier, depth + 1);
           return left ? extend(left, name.right.text) : undefined;
         })()
       : undefined;
@@ -138,7 +175,8 @@ function typeInstancePath(tsApi: TsApi, type: ts.TypeNode | undefined, depth: nu
 }
 
 /** `this.http`: a property initializer, an injected constructor parameter, or a `this.http = ...` in the constructor. */
-function pathOfThisMember(tsApi: TsApi, access: ts.Expression, name: string, depth: number): ModulePath | undefined {
+function pathOfThisMember(l: Lookup, access: ts.Expression, name: string, depth: number): ModulePath | undefined {
+  const tsApi = l.tsApi;
   let cls: ts.Node | undefined = access.parent;
   while (cls && !tsApi.isClassDeclaration(cls) && !tsApi.isClassExpression(cls)) {
     if (tsApi.isFunctionDeclaration(cls) || tsApi.isFunctionExpression(cls)) return undefined;
@@ -148,15 +186,15 @@ function pathOfThisMember(tsApi: TsApi, access: ts.Expression, name: string, dep
   const members = (cls as ts.ClassLikeDeclaration).members;
   for (const member of members) {
     if (tsApi.isPropertyDeclaration(member) && getPropertyNameText(tsApi, member.name) === name) {
-      if (member.initializer) return pathOf(tsApi, member.initializer, depth + 1);
-      return typeInstancePath(tsApi, member.type, depth);
+      if (member.initializer) return pathOf(l, member.initializer, depth + 1);
+      return typeInstancePath(l, member.type, depth);
     }
   }
   for (const member of members) {
     if (!tsApi.isConstructorDeclaration(member)) continue;
     for (const param of member.parameters) {
       if (tsApi.isIdentifier(param.name) && param.name.text === name && tsApi.getModifiers(param)?.length) {
-        return typeInstancePath(tsApi, param.type, depth);
+        return typeInstancePath(l, param.type, depth);
       }
     }
     for (const statement of member.body?.statements ?? []) {
@@ -169,7 +207,7 @@ function pathOfThisMember(tsApi: TsApi, access: ts.Expression, name: string, dep
         e.left.expression.kind === tsApi.SyntaxKind.ThisKeyword &&
         e.left.name.text === name
       ) {
-        return pathOf(tsApi, e.right, depth + 1);
+        return pathOf(l, e.right, depth + 1);
       }
     }
   }

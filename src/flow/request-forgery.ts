@@ -57,9 +57,18 @@ function createRequestForgerySpec(extraRows: readonly HttpClientRow[]): FlowSpec
     sources: { request: 'all' },
     // A sink is a catalogued package's export or a global: a file that imports none and never names
     // a global client has none.
-    mayHaveSinks: (sourceFile, api) =>
-      [...getFileBindings(api.ts, sourceFile).imports.values()].some((binding) => modules.has(normalizeModuleName(binding.module))) ||
-      globals.some((name) => sourceFile.text.includes(name)),
+    mayHaveSinks: (sourceFile, api) => {
+      const importsClient = (file: ts.SourceFile): boolean =>
+        [...getFileBindings(api.ts, file).imports.values()].some((binding) => modules.has(normalizeModuleName(binding.module)));
+      if (importsClient(sourceFile) || globals.some((name) => sourceFile.text.includes(name))) return true;
+      // With the project index, a client instance may come from a project module (`lib/http.ts`).
+      const project = api.ctx.project;
+      if (!project) return false;
+      return [...getFileBindings(api.ts, sourceFile).imports.values()].some((binding) => {
+        const target = project.resolveImport(sourceFile, binding.module);
+        return target !== undefined && importsClient(target);
+      });
+    },
     sinks: (node, api) => getRequestForgerySinks(node, api, findRow),
     isBarrier: (expr, api) => isAllowlistedSchemaParse(expr, api),
     barrierGuard: (condition, api) => getAllowlistCheck(condition, api),

@@ -16,6 +16,7 @@ const read = (path: string): string => readFileSync(`${dir}/${path}`, 'utf8');
 
 const previewService = read('express/services/preview.service.ts');
 const monitorService = read('express/services/monitor.service.ts');
+const avatarService = read('express/services/avatar.service.ts');
 const previewRoutes = read('express/routes/preview.routes.ts');
 const fetcherService = read('nest/fetcher.service.ts');
 const fetcherController = read('nest/fetcher.controller.ts');
@@ -78,11 +79,30 @@ createTypedRuleTester().run('no-ssrf (project)', testedRule, {
       ],
     },
     {
+      // `http` is an axios instance exported by lib/http.ts: followed through the import.
+      name: 'express service using a shared client instance from another file',
+      filename: `${dir}/express/services/avatar.service.ts`,
+      code: avatarService,
+      errors: [
+        {
+          messageId: 'ssrf',
+          line: 4,
+          data: {
+            source: 'req.body.avatarUrl',
+            role: 'URL',
+            sink: 'http.get',
+            control: 'the whole URL',
+            via: ' via `downloadAvatar(req.body.avatarUrl)` in routes/preview.routes.ts (PUT /me/avatar)',
+          },
+        },
+      ],
+    },
+    {
       // isAllowedHost (another file) is an allowlist: /image is safe. isWellFormedUrl only parses: /avatar is not.
       name: 'router whose guards live in other files',
       filename: `${dir}/express/routes/preview.routes.ts`,
       code: previewRoutes,
-      errors: [{ messageId: 'ssrf', line: 27, data: { source: 'req.query.src', role: 'URL', sink: 'fetch', control: 'the whole URL', via: '' } }],
+      errors: [{ messageId: 'ssrf', line: 28, data: { source: 'req.query.src', role: 'URL', sink: 'fetch', control: 'the whole URL', via: '' } }],
     },
     {
       // this.fetcher.load(dto.baseUrl) through the injected service; loadPartner uses a constant map.
@@ -137,6 +157,12 @@ createRuleTester().run('no-ssrf (per-file mode on the same files)', testedRule, 
       name: 'router alone',
       filename: `${dir}/express/routes/preview.routes.ts`,
       code: previewRoutes,
+    },
+    {
+      // Per-file mode cannot tell that `http` is an HTTP client.
+      name: 'service with a shared client instance alone',
+      filename: `${dir}/express/services/avatar.service.ts`,
+      code: avatarService,
     },
     {
       // The service's parameter may come from anywhere.
