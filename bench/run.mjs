@@ -92,6 +92,18 @@ function timeNode(args, env = {}) {
 }
 
 /**
+ * Makes the generated app its own git repository, as a real app is. Without this, \`api-guard scan\`
+ * applies this repository's .gitignore (which lists bench/.generated) and finds nothing to analyze.
+ * @param {string} dir
+ * @returns {void}
+ */
+function markAsOwnRepository(dir) {
+  if (existsSync(path.join(dir, '.git'))) return;
+  const init = spawnSync('git', ['init', '--quiet', dir], { encoding: 'utf8' });
+  if (init.status !== 0) mkdirSync(path.join(dir, '.git'), { recursive: true });
+}
+
+/**
  * @param {number[]} values
  * @returns {number}
  */
@@ -301,6 +313,62 @@ function measureRuleTiming(paths, scratch) {
 }
 
 /**
+ * Self time per component of one ESLint run, from a V8 CPU profile (\`--cpu-prof\`): api-guard's
+ * folders, the parser, TypeScript, ESLint, module loading and the garbage collector.
+ * @param {string} config
+ * @param {string[]} paths
+ * @param {string} scratch
+ * @returns {Record<string, number>} milliseconds per component
+ */
+function profileComponents(config, paths, scratch) {
+  const dir = mkdtempSync(path.join(scratch, 'profile-'));
+  timeNode(['--cpu-prof', '--cpu-prof-dir', dir, eslintBin, '-c', path.join(configs, config), '-f', 'json', '-o', path.join(dir, 'report.json'), ...paths]);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return {};
+  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+  /** @type {Map<number, number>} */
+  const selfTime = new Map();
+  profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  /** @type {Record<string, number>} */
+  const components = {};
+  for (const node of profile.nodes) {
+    const ms = (selfTime.get(node.id) ?? 0) / 1000;
+    if (ms === 0) continue;
+    const component = componentOf(node.callFrame.url ?? '', node.callFrame.functionName ?? '');
+    components[component] = (components[component] ?? 0) + ms;
+  }
+  return components;
+}
+
+/**
+ * @param {string} url
+ * @param {string} functionName
+ * @returns {string}
+ */
+function componentOf(url, functionName) {
+  if (functionName === '(garbage collector)') return 'garbage collector';
+  if (!url) return 'other (native, idle)';
+  if (url.startsWith('node:internal/modules') || functionName === 'wrapSafe') return 'module loading';
+  if (url.startsWith('node:')) return 'other (Node)';
+  const file = url.replace(/^file:\/\//, '');
+  const inModules = file.lastIndexOf('/node_modules/');
+  if (inModules !== -1) {
+    const rest = file.slice(inModules + '/node_modules/'.length).split('/');
+    const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    if (name === 'typescript') return 'typescript';
+    if (name.startsWith('@typescript-eslint/') || name === 'ts-api-utils') return 'typescript-eslint (parser, scope)';
+    if (name === 'eslint' || name.startsWith('@eslint/') || name === 'espree' || name === 'esquery') return 'eslint';
+    return `other packages`;
+  }
+  const inDist = file.indexOf('/dist/');
+  if (inDist !== -1) {
+    const parts = file.slice(inDist + '/dist/'.length).split('/');
+    return parts[0] === 'src' ? `api-guard src/${parts[1]}` : `api-guard ${parts[0]}`;
+  }
+  return 'other';
+}
+
+/**
  * @param {string} file
  * @returns {string}
  */
@@ -391,7 +459,7 @@ async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), 'api-guard-bench-'));
   const startedLoad = loadavg()[0];
 
-  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], preCommit?: ReturnType<typeof measurePreCommit>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }> }>} */
+  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], preCommit?: ReturnType<typeof measurePreCommit>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }>, profile?: { floor: Record<string, number>, apiGuard: Record<string, number> } }>} */
   const sections = [];
   try {
     if (options.target !== 'examples') {
@@ -403,6 +471,7 @@ async function main() {
         writeFileSync(metaFile, wanted);
         console.log(`generated ${generated.lines} lines in ${generated.files} files (seed ${options.seed})`);
       }
+      markAsOwnRepository(generatedDir);
       const src = path.join(generatedDir, 'src');
       console.log('measuring the generated app ...');
       const measurements = measureTarget(
@@ -425,6 +494,8 @@ async function main() {
       console.log('measuring a pre-commit run on 5 files ...');
       const preCommit = measurePreCommit(preCommitFiles, options.reps, scratch);
       const ruleTiming = ruleIds.length ? measureRuleTiming([src], scratch) : [];
+      console.log('profiling the floor and api-guard once each ...');
+      const profile = { floor: profileComponents('floor.mjs', [src], scratch), apiGuard: profileComponents('api-guard-recommended.mjs', [src], scratch) };
       sections.push({
         name: 'generated',
         description: `the generated app (\`bench/.generated\`, seed ${options.seed}, \`--lines ${options.lines}\`)`,
@@ -433,6 +504,7 @@ async function main() {
         preCommit,
         preCommitFiles: preCommitFiles.map((f) => path.relative(repo, f)),
         ruleTiming,
+        profile,
       });
     }
     if (options.target !== 'generated') {
@@ -486,6 +558,24 @@ async function main() {
         '| rule | ms | ms per 1,000 lines |',
         '| --- | ---: | ---: |',
         ...section.ruleTiming.map((r) => `| \`${r.rule}\` | ${r.ms.toFixed(1)} | ${perThousand(r.ms)} |`),
+      );
+    }
+    if (section.profile) {
+      const { floor, apiGuard } = section.profile;
+      const names = [...new Set([...Object.keys(floor), ...Object.keys(apiGuard)])];
+      const rows = names
+        .map((name) => ({ name, floor: floor[name] ?? 0, apiGuard: apiGuard[name] ?? 0 }))
+        .filter((r) => r.floor >= 20 || r.apiGuard >= 20)
+        .sort((a, b) => b.apiGuard - b.floor - (a.apiGuard - a.floor));
+      const total = (/** @type {Record<string, number>} */ c) => Object.values(c).reduce((a, b) => a + b, 0);
+      out.push(
+        '',
+        'Where the time goes (self time from one V8 CPU profile of each run, `node --cpu-prof`; the profiler itself adds some overhead):',
+        '',
+        '| component | floor | api-guard | added |',
+        '| --- | ---: | ---: | ---: |',
+        ...rows.map((r) => `| ${r.name} | ${(r.floor / 1000).toFixed(2)} s | ${(r.apiGuard / 1000).toFixed(2)} s | ${((r.apiGuard - r.floor) / 1000).toFixed(2)} s |`),
+        `| total | ${(total(floor) / 1000).toFixed(2)} s | ${(total(apiGuard) / 1000).toFixed(2)} s | ${((total(apiGuard) - total(floor)) / 1000).toFixed(2)} s |`,
       );
     }
     const verdicts = targetVerdicts(section.measurements, section.preCommit);
