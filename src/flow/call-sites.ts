@@ -1,31 +1,40 @@
 /**
  * The reverse call graph: for a function, the calls that run it. Per file without the project
- * index (calls in the same file only); across the project with it, built once per index through
- * `ProjectIndex.memo` (a syntax walk of every project file, no type checking).
+ * index (calls in the same file only); across the project with it.
+ *
+ * Lazy: calls are first indexed by the name they are made through (`fetchPreview(...)`,
+ * `this.svc.load(...)` gives `load`), a cheap syntax walk done once per file or once per project
+ * (`ProjectIndex.memo`); only the calls whose name matches a function's name are resolved, when
+ * that function's callers are asked for.
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
+import { getCalleeName, getPropertyNameText } from '../core/ast.js';
 import { walkDescendants } from '../core/walk.js';
 import { resolveCallTarget } from './call-targets.js';
 
-export type CallSiteIndex = ReadonlyMap<ts.Node, readonly ts.CallExpression[]>;
+type NameIndex = ReadonlyMap<string, readonly ts.CallExpression[]>;
 
-const fileIndexes = new WeakMap<ts.SourceFile, CallSiteIndex>();
+interface CallSiteState {
+  readonly names: NameIndex;
+  readonly byFunction: WeakMap<ts.Node, readonly ts.CallExpression[]>;
+}
+
+const fileStates = new WeakMap<ts.SourceFile, CallSiteState>();
 const PROJECT_CALL_SITES = {};
 
-/** Calls in `files` by the function they run. */
-function buildIndex(tsApi: TsApi, files: readonly ts.SourceFile[], project: ProjectIndex | undefined): CallSiteIndex {
-  const index = new Map<ts.Node, ts.CallExpression[]>();
+function buildNameIndex(tsApi: TsApi, files: readonly ts.SourceFile[]): NameIndex {
+  const index = new Map<string, ts.CallExpression[]>();
   for (const file of files) {
     walkDescendants(tsApi, file, (node) => {
       if (!tsApi.isCallExpression(node) || node.arguments.length === 0) return;
-      const target = resolveCallTarget(tsApi, node, project);
-      if (!target) return;
-      let list = index.get(target.fn);
+      const name = getCalleeName(tsApi, node);
+      if (name === undefined) return;
+      let list = index.get(name);
       if (!list) {
         list = [];
-        index.set(target.fn, list);
+        index.set(name, list);
       }
       list.push(node);
     });
@@ -33,13 +42,52 @@ function buildIndex(tsApi: TsApi, files: readonly ts.SourceFile[], project: Proj
   return index;
 }
 
-/** The call sites index for the analysis: the whole project with an index, one file without. */
-export function getCallSiteIndex(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): CallSiteIndex {
-  if (project) return project.memo(PROJECT_CALL_SITES, () => buildIndex(tsApi, project.files(), project));
-  let index = fileIndexes.get(sourceFile);
-  if (!index) {
-    index = buildIndex(tsApi, [sourceFile], undefined);
-    fileIndexes.set(sourceFile, index);
+/** The names a function can be called by: its own name, its variable's or property's name. */
+function getFunctionNames(tsApi: TsApi, fn: ts.Node): string[] {
+  const names: string[] = [];
+  if ((tsApi.isFunctionDeclaration(fn) || tsApi.isFunctionExpression(fn)) && fn.name) names.push(fn.name.text);
+  if (tsApi.isMethodDeclaration(fn)) {
+    const name = getPropertyNameText(tsApi, fn.name);
+    if (name !== undefined) names.push(name);
   }
-  return index;
+  const parent = fn.parent;
+  if (parent && tsApi.isVariableDeclaration(parent) && tsApi.isIdentifier(parent.name)) names.push(parent.name.text);
+  if (parent && tsApi.isPropertyAssignment(parent)) {
+    const name = getPropertyNameText(tsApi, parent.name);
+    if (name !== undefined) names.push(name);
+  }
+  // exports.probe = function (...) {}, module.exports.probe = ...
+  if (parent && tsApi.isBinaryExpression(parent) && tsApi.isPropertyAccessExpression(parent.left)) names.push(parent.left.name.text);
+  return names;
+}
+
+function getState(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): CallSiteState {
+  if (project) {
+    return project.memo(PROJECT_CALL_SITES, () => ({ names: buildNameIndex(tsApi, project.files()), byFunction: new WeakMap() }));
+  }
+  let state = fileStates.get(sourceFile);
+  if (!state) {
+    state = { names: buildNameIndex(tsApi, [sourceFile]), byFunction: new WeakMap() };
+    fileStates.set(sourceFile, state);
+  }
+  return state;
+}
+
+/**
+ * The calls that run `fn`: in `sourceFile` without a project index, in every project file with one.
+ * Calls through names the analysis cannot resolve (callbacks stored in variables, dynamic dispatch)
+ * are not found.
+ */
+export function getCallSitesOf(tsApi: TsApi, fn: ts.Node, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): readonly ts.CallExpression[] {
+  const state = getState(tsApi, sourceFile, project);
+  const known = state.byFunction.get(fn);
+  if (known) return known;
+  const sites: ts.CallExpression[] = [];
+  for (const name of new Set(getFunctionNames(tsApi, fn))) {
+    for (const call of state.names.get(name) ?? []) {
+      if (resolveCallTarget(tsApi, call, project)?.fn === fn) sites.push(call);
+    }
+  }
+  state.byFunction.set(fn, sites);
+  return sites;
 }

@@ -13,6 +13,7 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
+import { mayBeProjectModule } from './module-paths.js';
 
 export interface CallTarget {
   readonly fn: ts.FunctionLikeDeclaration;
@@ -29,11 +30,22 @@ type Entity =
 
 const MAX_DEPTH = 12;
 
-/** The function a call runs, if the analysis can tell. */
+const fileModeTargets = new WeakMap<ts.CallExpression, CallTarget | null>();
+const projectTargets = new WeakMap<ProjectIndex, WeakMap<ts.CallExpression, CallTarget | null>>();
+
+/** The function a call runs, if the analysis can tell. Cached per call (and per project index). */
 export function resolveCallTarget(tsApi: TsApi, call: ts.CallExpression, project: ProjectIndex | undefined): CallTarget | undefined {
+  let cache = fileModeTargets;
+  if (project) {
+    cache = projectTargets.get(project) ?? new WeakMap();
+    projectTargets.set(project, cache);
+  }
+  const cached = cache.get(call);
+  if (cached !== undefined) return cached ?? undefined;
   const entity = entityOf(tsApi, project, call.expression, 0);
-  if (entity?.kind !== 'function') return undefined;
-  return { fn: entity.fn, file: entity.fn.getSourceFile() };
+  const target = entity?.kind === 'function' ? { fn: entity.fn, file: entity.fn.getSourceFile() } : undefined;
+  cache.set(call, target ?? null);
+  return target;
 }
 
 /** The function an expression refers to (`helper`, `this.svc.fetch`), if any. */
@@ -80,7 +92,7 @@ function entityOf(tsApi: TsApi, project: ProjectIndex | undefined, node: ts.Expr
   }
   if (tsApi.isCallExpression(expr)) {
     const required = getRequiredModule(tsApi, expr);
-    if (required !== undefined && project) {
+    if (required !== undefined && project && mayBeProjectModule(project, required)) {
       const file = project.resolveImport(expr.getSourceFile(), required);
       return file ? { kind: 'module', file } : undefined;
     }
@@ -116,7 +128,7 @@ function entityOfIdentifier(tsApi: TsApi, project: ProjectIndex | undefined, id:
       specifier = getStaticString(tsApi, decl.moduleReference.expression);
       imported = '*';
     }
-    if (specifier === undefined) return undefined;
+    if (specifier === undefined || !mayBeProjectModule(project, specifier)) return undefined;
     const target = project.resolveImport(file, specifier);
     if (!target) return undefined;
     if (imported === '*') return { kind: 'module', file: target };

@@ -43,7 +43,7 @@ import { getCalleeName, getAccessPath, isFunctionLike, getShortText } from '../c
 import { walkDescendants } from '../core/walk.js';
 import { REQUEST_INPUT_KINDS, type RequestInputKind } from '../catalog/request-inputs.js';
 import { matchesNameList } from '../settings/schema.js';
-import { getCallSiteIndex } from './call-sites.js';
+import { getCallSitesOf } from './call-sites.js';
 import { resolveCallTarget, resolveFunctionReference } from './call-targets.js';
 import { createFacts, interpretUnit, readMember, type FunctionFacts, type FunctionUnit, type InterpreterHost } from './interpreter.js';
 import type { Flow, FlowApi, FlowSpec, FlowStep, SourceInfo } from './spec.js';
@@ -134,7 +134,7 @@ class FlowState implements InterpreterHost {
     try {
       const params = isFunctionLike(this.ts, fn) ? fn.parameters : undefined;
       const rest = params?.[index]?.dotDotDotToken !== undefined;
-      const sites = getCallSiteIndex(this.ts, this.ctx.sourceFile, this.project).get(fn) ?? [];
+      const sites = getCallSitesOf(this.ts, fn, this.ctx.sourceFile, this.project);
       for (const site of sites) {
         const caller = unitOf(this.ts, site);
         const args = this.factsOf(caller).calls.get(site);

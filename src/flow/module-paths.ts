@@ -49,6 +49,22 @@ export function normalizeModuleName(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
 
+/**
+ * True when a specifier may name a project file: relative paths, common aliases, and, with the
+ * project's compiler options, `paths` patterns and any bare name under `baseUrl`. Package names
+ * need no module resolution (which would touch the file system).
+ */
+export function mayBeProjectModule(project: ProjectIndex, specifier: string): boolean {
+  if (specifier.startsWith('.') || isProjectSpecifier(specifier)) return true;
+  const options = project.compilerOptions;
+  if (options.baseUrl !== undefined) return true;
+  for (const pattern of Object.keys(options.paths ?? {})) {
+    const star = pattern.indexOf('*');
+    if (star === -1 ? specifier === pattern : specifier.startsWith(pattern.slice(0, star))) return true;
+  }
+  return false;
+}
+
 /** True for specifiers of project files: relative paths and common aliases (`@/x`, `~/x`, `#x`, `src/x`). */
 export function isProjectSpecifier(specifier: string): boolean {
   return /^(\.{1,2}\/|\.{1,2}$|@\/|~\/|#|src\/|app\/|lib\/)/.test(specifier);
@@ -104,7 +120,7 @@ function pathOf(l: Lookup, node: ts.Expression, depth: number): ModulePath | und
  * export that is not a library value is a local root (`local: true`).
  */
 function importedPath(l: Lookup, file: ts.SourceFile, specifier: string, imported: string, depth: number): ModulePath | undefined {
-  const target = l.project?.resolveImport(file, specifier);
+  const target = l.project && mayBeProjectModule(l.project, specifier) ? l.project.resolveImport(file, specifier) : undefined;
   if (!target) return moduleRoot(specifier, imported === 'default' ? '' : imported);
   const resolved = l.project!.resolveExport(target, imported);
   const node = resolved?.declaration ?? resolved?.binding.node;

@@ -15,7 +15,7 @@ import type * as ts from 'typescript';
 import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { normalizeModuleName } from './module-paths.js';
+import { mayBeProjectModule, normalizeModuleName } from './module-paths.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import {
   AGENT_OPTION_KEYS,
@@ -58,15 +58,16 @@ function createRequestForgerySpec(extraRows: readonly HttpClientRow[]): FlowSpec
     // A sink is a catalogued package's export or a global: a file that imports none and never names
     // a global client has none.
     mayHaveSinks: (sourceFile, api) => {
-      const importsClient = (file: ts.SourceFile): boolean =>
-        [...getFileBindings(api.ts, file).imports.values()].some((binding) => modules.has(normalizeModuleName(binding.module)));
-      if (importsClient(sourceFile) || globals.some((name) => sourceFile.text.includes(name))) return true;
-      // With the project index, a client instance may come from a project module (`lib/http.ts`).
+      const importsClient = [...getFileBindings(api.ts, sourceFile).imports.values()].some((binding) => modules.has(normalizeModuleName(binding.module)));
+      if (importsClient || globals.some((name) => sourceFile.text.includes(name))) return true;
+      // With the project index, a client instance may be imported from a project module (`lib/http.ts`).
       const project = api.ctx.project;
       if (!project) return false;
       return [...getFileBindings(api.ts, sourceFile).imports.values()].some((binding) => {
-        const target = project.resolveImport(sourceFile, binding.module);
-        return target !== undefined && importsClient(target);
+        const name = (binding.node as { name?: ts.Node }).name;
+        if (!name || !api.ts.isIdentifier(name) || !mayBeProjectModule(project, binding.module)) return false;
+        const path = api.modulePathOf(name);
+        return path !== undefined && !path.local && path.module !== undefined && modules.has(path.module);
       });
     },
     sinks: (node, api) => getRequestForgerySinks(node, api, findRow),
