@@ -67,8 +67,8 @@ export function guardFacts(host: GuardHost, condition: ts.Expression, outcome: b
   while (tsApi.isParenthesizedExpression(cond) || tsApi.isAwaitExpression(cond) || tsApi.isNonNullExpression(cond) || tsApi.isAsExpression(cond)) {
     cond = cond.expression;
   }
-  // const allowed = ALLOWED.has(host); if (!allowed) return
-  if (tsApi.isIdentifier(cond)) {
+  // const allowed = ALLOWED.has(host); if (!allowed) return  (the rule's own check of the identifier comes first)
+  if (tsApi.isIdentifier(cond) && !host.check(cond)) {
     const decl = resolveIdentifier(tsApi, cond)?.declaration;
     const list = decl?.parent;
     if (
@@ -81,7 +81,6 @@ export function guardFacts(host: GuardHost, condition: ts.Expression, outcome: b
     ) {
       return guardFacts(host, decl.initializer, outcome, depth + 1);
     }
-    return NONE;
   }
   if (tsApi.isPrefixUnaryExpression(cond) && cond.operator === tsApi.SyntaxKind.ExclamationToken) {
     return guardFacts(host, cond.operand, !outcome, depth + 1);
