@@ -19,7 +19,9 @@ export type UrlArgumentShape =
   /** A string or `URL`, or an options object with URL/host keys (`https.get(options)`, `axios(config)`). */
   | 'url-or-options'
   /** An options object only (`axios.request(config)`). */
-  | 'options';
+  | 'options'
+  /** A host name alone (`net.connect(port, host)`). */
+  | 'host';
 
 export interface UrlArgument {
   readonly arg: number;
@@ -294,6 +296,90 @@ export const HTTP_CLIENTS = [
     samples: {
       match: `import { HttpService } from '@nestjs/common';\n@Controller('s') class S { constructor(private http: HttpService) {}\n  @Get() run(@Query('u') u: string) { return this.http.get(u); } }`,
       nonMatch: `import { HttpService } from '@nestjs/common';\n@Controller('s') class S { constructor(private http: HttpService) {}\n  @Get() run(@Query('u') u: string) { return this.http.get('https://api.example.com/' + encodeURIComponent(u)); } }`,
+    },
+  },
+  {
+    name: 'node-net',
+    module: 'net',
+    paths: ['connect', 'createConnection', 'Socket().connect'],
+    urlArguments: [{ arg: 0, shape: 'options' }, { arg: 1, shape: 'host' }],
+    options: { host: ['host'] },
+    samples: { match: `import net from 'node:net';\nnet.connect(6379, req.query.redis);`, nonMatch: `import net from 'node:net';\nnet.connect({ host: 'cache.internal', port: Number(req.query.port) });` },
+  },
+  {
+    name: 'node-tls',
+    module: 'tls',
+    paths: ['connect'],
+    urlArguments: [{ arg: 0, shape: 'options' }, { arg: 1, shape: 'host' }],
+    options: { host: ['host', 'servername'] },
+    samples: { match: `import tls from 'node:tls';\ntls.connect({ host: req.body.host, port: 443 });`, nonMatch: `import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: Number(req.body.port) });` },
+  },
+  {
+    name: 'follow-redirects',
+    module: 'follow-redirects',
+    paths: ['http.get', 'https.get', 'http.request', 'https.request'],
+    urlArguments: [{ arg: 0, shape: 'url-or-options' }, { arg: 1, shape: 'options' }],
+    options: NODE_HTTP_OPTIONS,
+    samples: { match: `import { https } from 'follow-redirects';\nhttps.get(req.query.feed, (r) => r.resume());`, nonMatch: `import { https } from 'follow-redirects';\nhttps.get('https://feeds.example.com/' + encodeURIComponent(req.query.feed), (r) => r.resume());` },
+  },
+  {
+    name: 'urllib',
+    module: 'urllib',
+    paths: ['request', 'curl'],
+    urlArguments: [{ arg: 0, shape: 'url' }],
+    samples: { match: `import urllib from 'urllib';\nawait urllib.request(req.body.endpoint);`, nonMatch: `import urllib from 'urllib';\nawait urllib.request('https://api.example.com/x', { data: req.body.endpoint });` },
+  },
+  {
+    name: 'ofetch',
+    module: 'ofetch',
+    paths: ['ofetch', '$fetch', 'ofetch.raw', 'ofetch.native', 'ofetch.create()', 'createFetch()'],
+    urlArguments: [{ arg: 0, shape: 'url' }, { arg: 1, shape: 'options' }],
+    options: { base: ['baseURL'], path: ['query', 'params'] },
+    samples: { match: `import { ofetch } from 'ofetch';\nawait ofetch(req.query.api);`, nonMatch: `import { ofetch } from 'ofetch';\nawait ofetch('/items', { baseURL: 'https://api.example.com', query: { q: req.query.api } });` },
+  },
+  {
+    name: 'phin',
+    module: 'phin',
+    paths: [''],
+    urlArguments: [{ arg: 0, shape: 'url-or-options' }],
+    options: { url: ['url'] },
+    samples: { match: `import phin from 'phin';\nawait phin({ url: req.body.url, method: 'GET' });`, nonMatch: `import phin from 'phin';\nawait phin({ url: 'https://api.example.com/x', data: req.body });` },
+  },
+  {
+    name: 'puppeteer',
+    module: 'puppeteer',
+    paths: ['launch().newPage().goto', 'connect().newPage().goto', 'launch().createBrowserContext().newPage().goto'],
+    urlArguments: [{ arg: 0, shape: 'url' }],
+    samples: {
+      match: `import puppeteer from 'puppeteer';\nconst browser = await puppeteer.launch();\nconst page = await browser.newPage();\nawait page.goto(String(req.query.url));`,
+      nonMatch: `import puppeteer from 'puppeteer';\nconst browser = await puppeteer.launch();\nconst page = await browser.newPage();\nawait page.goto('https://app.example.com/reports/' + encodeURIComponent(String(req.query.id)));`,
+    },
+  },
+  {
+    name: 'puppeteer-core',
+    module: 'puppeteer-core',
+    paths: ['launch().newPage().goto', 'connect().newPage().goto'],
+    urlArguments: [{ arg: 0, shape: 'url' }],
+    samples: {
+      match: `import puppeteer from 'puppeteer-core';\nconst browser = await puppeteer.connect({ browserWSEndpoint: process.env.WS });\nconst page = await browser.newPage();\nawait page.goto(req.body.page);`,
+      nonMatch: `import puppeteer from 'puppeteer-core';\nconst browser = await puppeteer.connect({ browserWSEndpoint: process.env.WS });\nconst page = await browser.newPage();\nawait page.goto(process.env.HOME_URL);`,
+    },
+  },
+  {
+    name: 'playwright',
+    module: 'playwright',
+    paths: [
+      'chromium.launch().newPage().goto',
+      'firefox.launch().newPage().goto',
+      'webkit.launch().newPage().goto',
+      'chromium.launch().newContext().newPage().goto',
+      'firefox.launch().newContext().newPage().goto',
+      'webkit.launch().newContext().newPage().goto',
+    ],
+    urlArguments: [{ arg: 0, shape: 'url' }],
+    samples: {
+      match: `import { chromium } from 'playwright';\nconst browser = await chromium.launch();\nconst page = await browser.newPage();\nawait page.goto(req.query.target);`,
+      nonMatch: `import { chromium } from 'playwright';\nconst browser = await chromium.launch();\nconst page = await browser.newPage();\nawait page.goto('https://app.example.com/print?id=' + encodeURIComponent(req.query.target));`,
     },
   },
   {

@@ -92,6 +92,7 @@ export const RESPONSE_METHODS = [
   { name: 'express-json', method: 'json', effect: 'send', frameworks: ['express'] },
   { name: 'express-jsonp', method: 'jsonp', effect: 'send', frameworks: ['express'] },
   { name: 'express-end', method: 'end', effect: 'send', frameworks: ['express'] },
+  { name: 'express-send-status', method: 'sendStatus', effect: 'send', frameworks: ['express'] },
   { name: 'express-write', method: 'write', effect: 'send', frameworks: ['express'] },
   { name: 'express-render', method: 'render', effect: 'render', frameworks: ['express'] },
   { name: 'express-redirect', method: 'redirect', effect: 'redirect', frameworks: ['express', 'fastify'] },

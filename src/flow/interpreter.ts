@@ -395,6 +395,9 @@ class Interpreter {
     if (tsApi.isBlock(statement)) return this.execStatements(statement.statements, env);
     if (tsApi.isExpressionStatement(statement)) {
       this.evaluate(statement.expression, env);
+      // assert(check), assert.ok(check), invariant(check): throws unless the check holds.
+      const condition = getAssertedCondition(tsApi, statement.expression);
+      if (condition) applyGuard(env, guardFacts(this.guardHost, condition, true), true);
       return env;
     }
     if (tsApi.isVariableStatement(statement)) {
@@ -493,10 +496,13 @@ class Interpreter {
     let fallthrough: Env | undefined;
     let hasDefault = false;
     try {
+      // `case 'a.example.com':` proves the discriminant equals a clean value in that clause.
+      const discriminant = allTaints(this.valueOf(statement.expression));
       for (const clause of statement.caseBlock.clauses) {
+        const entry = env.clone();
         if (this.tsApi.isDefaultClause(clause)) hasDefault = true;
-        else this.evaluate(clause.expression, env);
-        const clauseEnv = joinEnvs(env.clone(), fallthrough) ?? env.clone();
+        else if (isClean(this.evaluate(clause.expression, env))) entry.sanitize(new Map(discriminant.map((t) => [taintKey(t), t])));
+        const clauseEnv = joinEnvs(entry, fallthrough) ?? entry;
         fallthrough = this.execStatements(clause.statements, clauseEnv.clone());
       }
     } finally {
@@ -1106,6 +1112,20 @@ class Interpreter {
 function applyGuard(env: Env, facts: GuardFacts, includeUnknown: boolean): void {
   env.sanitize(facts.known);
   if (includeUnknown) env.sanitize(facts.unknown);
+}
+
+/** The condition of `assert(c)`, `assert.ok(c)`, `assert.strict(c)`, `invariant(c)`: calls that throw unless `c` holds. */
+function getAssertedCondition(tsApi: TsApi, expr: ts.Expression): ts.Expression | undefined {
+  let call: ts.Expression = expr;
+  while (tsApi.isAwaitExpression(call) || tsApi.isParenthesizedExpression(call)) call = call.expression;
+  if (!tsApi.isCallExpression(call) || call.arguments.length === 0) return undefined;
+  const callee = call.expression;
+  const name = tsApi.isIdentifier(callee)
+    ? callee.text
+    : tsApi.isPropertyAccessExpression(callee) && tsApi.isIdentifier(callee.expression) && callee.expression.text === 'assert'
+      ? `assert.${callee.name.text}`
+      : undefined;
+  return name === 'assert' || name === 'invariant' || name === 'assert.ok' || name === 'assert.strict' ? call.arguments[0] : undefined;
 }
 
 /** True when a statement never completes normally (it returns, throws, breaks or continues on every path). */

@@ -101,6 +101,10 @@ export function getRequestForgerySinks(
   for (const { arg: index, shape } of row.urlArguments) {
     const arg = args[index];
     if (!arg || tsApi.isSpreadElement(arg)) continue;
+    if (shape === 'host') {
+      targets.push({ node: call, expression: arg, position: 'host', label, role: 'host' });
+      continue;
+    }
     const asOptions = shape === 'options' || (shape === 'url-or-options' && isOptionsExpression(arg, api));
     if (!asOptions) {
       targets.push({ node: call, expression: arg, position: urlPosition, label, role: 'URL' });

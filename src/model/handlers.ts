@@ -225,6 +225,11 @@ function getFunctionsOf(tsApi: TsApi, value: ts.Expression | undefined): ts.Func
   const expr = skipOuterExpressions(tsApi, value);
   if (tsApi.isArrowFunction(expr) || tsApi.isFunctionExpression(expr)) return [expr];
   if (tsApi.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => getFunctionsOf(tsApi, e));
+  // asyncHandler(async (req, res) => ...), catchAsync(fn), wrap(fn): a wrapper around one handler.
+  if (tsApi.isCallExpression(expr) && expr.arguments.length === 1) {
+    const inner = skipOuterExpressions(tsApi, expr.arguments[0]!);
+    if (tsApi.isArrowFunction(inner) || tsApi.isFunctionExpression(inner) || tsApi.isIdentifier(inner)) return getFunctionsOf(tsApi, inner);
+  }
   if (tsApi.isIdentifier(expr)) {
     const binding = resolveIdentifier(tsApi, expr);
     const decl = binding?.declaration;

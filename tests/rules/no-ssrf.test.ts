@@ -387,6 +387,41 @@ app.use('/api', async (req, res) => {
   res.status(upstream.status).send(await upstream.text());
 });`,
     },
+    {
+      // node:assert throws unless the host is allowed.
+      name: 'express: assert of an allowlist check',
+      code: `import assert from 'node:assert';
+const ALLOWED = new Set(['reports.example.com']);
+app.get('/report', async (req, res) => {
+  const url = new URL(String(req.query.url));
+  assert(ALLOWED.has(url.hostname), 'report host not allowed');
+  res.send(await (await fetch(url)).text());
+});`,
+    },
+    {
+      // Every case is a constant host; the default answers 400.
+      name: 'express: switch over allowed hosts with a default that returns',
+      code: `app.get('/mirror', async (req, res) => {
+  const host = String(req.query.host);
+  switch (host) {
+    case 'mirror-eu.example.com':
+    case 'mirror-us.example.com':
+      break;
+    default:
+      return res.sendStatus(400);
+  }
+  res.send(await (await fetch(\`https://\${host}/latest.json\`)).text());
+});`,
+    },
+    {
+      // The client picks a key of a constant object of origins.
+      name: 'express: origin looked up in a constant object',
+      code: `const BASES = { eu: 'https://eu.example.com', us: 'https://us.example.com' };
+app.get('/status', async (req, res) => {
+  const base = BASES[String(req.query.region)];
+  res.send(await (await fetch(base + '/status')).text());
+});`,
+    },
     // --- Fastify ----------------------------------------------------------------------------------
     {
       // includes() on the raw value against configured servers, with an early reply.
@@ -654,6 +689,48 @@ app.post('/feeds', async (req, res) => {
   res.send(await (await fetch(url)).text());
 });`,
       errors: [{ messageId: 'ssrf', line: 5, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+    },
+    {
+      name: 'express: a switch without a default lets any host through',
+      code: `app.get('/mirror', async (req, res) => {
+  const host = String(req.query.host);
+  switch (host) {
+    case 'mirror-eu.example.com':
+      res.setHeader('x-region', 'eu');
+      break;
+  }
+  res.send(await (await fetch(\`https://\${host}/latest.json\`)).text());
+});`,
+      errors: [{ messageId: 'ssrf', line: 8, data: { source: 'req.query.host', role: 'URL', sink: 'fetch', control: HOST, via: '' } }],
+    },
+    {
+      name: 'express: handler wrapped in asyncHandler',
+      code: `import axios from 'axios';
+router.post('/import', asyncHandler(async (request, response) => {
+  const { data } = await axios.get(request.body.sourceUrl);
+  response.json(data);
+}));`,
+      errors: [{ messageId: 'ssrf', line: 3, data: { source: 'request.body.sourceUrl', role: 'URL', sink: 'axios.get', control: WHOLE, via: '' } }],
+    },
+    {
+      name: 'express: headless browser navigates to a client URL',
+      code: `import puppeteer from 'puppeteer';
+app.get('/screenshot', async (req, res) => {
+  const browser = await puppeteer.launch();
+  const page = await browser.newPage();
+  await page.goto(String(req.query.url), { waitUntil: 'networkidle0' });
+  res.type('png').send(await page.screenshot());
+});`,
+      errors: [{ messageId: 'ssrf', line: 5, data: { source: 'req.query.url', role: 'URL', sink: 'page.goto', control: WHOLE, via: '' } }],
+    },
+    {
+      name: 'express: raw TCP connection to a client host',
+      code: `import net from 'node:net';
+app.post('/port-check', (req, res) => {
+  const socket = net.connect(Number(req.body.port), req.body.host);
+  socket.on('connect', () => res.json({ open: true }));
+});`,
+      errors: [{ messageId: 'ssrf', line: 3, data: { source: 'req.body.host', role: 'host', sink: 'net.connect', control: HOST, via: '' } }],
     },
     {
       name: 'express: a local helper that only parses is not a guard',
