@@ -20,7 +20,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getPropertyNameText, getShortText, getStaticString, isFunctionLike } from '../core/ast.js';
+import { getCalleeName, getPropertyNameText, getShortText, getStaticString, isFunctionLike } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import type { RequestInputKind } from '../catalog/request-inputs.js';
 import { getHandlerParameterRole } from '../model/handlers.js';
@@ -398,6 +398,7 @@ class Interpreter {
       // assert(check), assert.ok(check), invariant(check): throws unless the check holds.
       const condition = getAssertedCondition(tsApi, statement.expression);
       if (condition) applyGuard(env, guardFacts(this.guardHost, condition, true), true);
+      this.applyUnknownAssertion(statement.expression, env);
       return env;
     }
     if (tsApi.isVariableStatement(statement)) {
@@ -1068,6 +1069,25 @@ class Interpreter {
     this.facts.callbackArgs.set(fn, existing ? existing.map((v, i) => joinValues(v, args[i] ?? CLEAN)) : args);
     const facts = this.host.factsOf(fn);
     return substituteParams(this.tsApi, facts.returns, fn, args, fn, this.host.requestKinds);
+  }
+
+  /**
+   * `await validateWebhookUrl(url);` with the helper in a file the analysis cannot see (per-file
+   * mode): it may throw for values it refuses, so what it checks is silent afterwards. Only for
+   * assertion-like names (`assert…`, `validate…`, `verify…`, `check…`, `ensure…`, `guard…`) and
+   * calls the spec says may be checks; with the project index the helper's summary decides.
+   */
+  private applyUnknownAssertion(expr: ts.Expression, env: Env): void {
+    const tsApi = this.tsApi;
+    let call: ts.Expression = expr;
+    while (tsApi.isAwaitExpression(call) || tsApi.isParenthesizedExpression(call)) call = call.expression;
+    if (!tsApi.isCallExpression(call) || call.arguments.length === 0) return;
+    const name = getCalleeName(tsApi, call);
+    if (!name || !/^(assert|validate|verify|check|ensure|guard)/i.test(name)) return;
+    if (this.host.callTarget(call) || !this.host.spec.mayBeGuardCall?.(call, this.api)) return;
+    const checked = new Map<string, Taint>();
+    for (const arg of call.arguments) for (const t of allTaints(this.valueOf(arg))) checked.set(taintKey(t), t);
+    env.sanitize(checked);
   }
 
   private callGuard(call: ts.CallExpression): ReturnType<GuardHost['callGuard']> {

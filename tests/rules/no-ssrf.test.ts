@@ -180,6 +180,16 @@ app.post('/fetch', async (req, res) => {
 });`,
     },
     {
+      // Per-file mode cannot see the imported assertion helper; it may throw for other hosts.
+      name: 'express: imported assertion helper called before the request (per-file mode)',
+      code: `import { validateWebhookUrl } from '../lib/webhooks.js';
+router.post('/webhooks', async (req, res) => {
+  await validateWebhookUrl(req.body.url);
+  await fetch(req.body.url, { method: 'POST', body: '{}' });
+  res.sendStatus(201);
+});`,
+    },
+    {
       // The client picks a key; the URL comes from a constant map.
       name: 'express: partner origin looked up in a constant map',
       code: `const PARTNERS = new Map([['acme', 'https://api.acme.example']]);
@@ -731,6 +741,16 @@ app.post('/port-check', (req, res) => {
   socket.on('connect', () => res.json({ open: true }));
 });`,
       errors: [{ messageId: 'ssrf', line: 3, data: { source: 'req.body.host', role: 'host', sink: 'net.connect', control: HOST, via: '' } }],
+    },
+    {
+      name: 'express: an imported helper whose name says nothing about checking',
+      code: `import { logOutbound } from '../lib/log.js';
+router.post('/webhooks', async (req, res) => {
+  logOutbound(req.body.url);
+  await fetch(req.body.url, { method: 'POST' });
+  res.sendStatus(201);
+});`,
+      errors: [{ messageId: 'ssrf', line: 4, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
       name: 'express: a local helper that only parses is not a guard',

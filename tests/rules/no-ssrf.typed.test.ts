@@ -98,11 +98,15 @@ createTypedRuleTester().run('no-ssrf (project)', testedRule, {
       ],
     },
     {
-      // isAllowedHost (another file) is an allowlist: /image is safe. isWellFormedUrl only parses: /avatar is not.
+      // isAllowedHost (another file) is an allowlist: /image is safe. isWellFormedUrl and
+      // assertWellFormedUrl only parse: /avatar and /webhooks/test are not.
       name: 'router whose guards live in other files',
       filename: `${dir}/express/routes/preview.routes.ts`,
       code: previewRoutes,
-      errors: [{ messageId: 'ssrf', line: 28, data: { source: 'req.query.src', role: 'URL', sink: 'fetch', control: 'the whole URL', via: '' } }],
+      errors: [
+        { messageId: 'ssrf', line: 28, data: { source: 'req.query.src', role: 'URL', sink: 'fetch', control: 'the whole URL', via: '' } },
+        { messageId: 'ssrf', line: 45, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: 'the whole URL', via: '' } },
+      ],
     },
     {
       // this.fetcher.load(dto.baseUrl) through the injected service; loadPartner uses a constant map.
@@ -153,7 +157,7 @@ createRuleTester().run('no-ssrf (per-file mode on the same files)', testedRule, 
       code: previewService,
     },
     {
-      // The imported isWellFormedUrl could be an allowlist as far as this file knows.
+      // The imported isWellFormedUrl and assertWellFormedUrl could be allowlists as far as this file knows.
       name: 'router alone',
       filename: `${dir}/express/routes/preview.routes.ts`,
       code: previewRoutes,
