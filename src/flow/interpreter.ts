@@ -135,6 +135,11 @@ export function readMember(
   if (value.request) return readRequestMember(value.request, name, node, requestKinds);
   if (CLEAN_PROPERTIES.has(name)) return CLEAN;
   void tsApi;
+  // The pathname, search or hash of a parsed URL starts with `/`, `?` or `#`: appended to any
+  // prefix it stays in the path. (Raw request fields named like that are still refinable.)
+  if (URL_PATH_PROPERTIES.has(name) && !value.fields?.has(name) && value.taints.length > 0 && value.taints.every((t) => !t.refinable)) {
+    return taintedValue(placeValue(value, 'path'));
+  }
   return projectField(value, name);
 }
 

@@ -424,6 +424,14 @@ app.get('/report', async (req, res) => {
 });`,
     },
     {
+      // Only the path of the client's URL is forwarded to a configured origin.
+      name: 'express: pathname of a parsed client URL after a configured base',
+      code: `app.post('/mirror', async (req, res) => {
+  const requested = new URL(String(req.body.url));
+  res.send(await (await fetch(process.env.MIRROR_BASE + requested.pathname + requested.search)).text());
+});`,
+    },
+    {
       // The client picks a key of a constant object of origins.
       name: 'express: origin looked up in a constant object',
       code: `const BASES = { eu: 'https://eu.example.com', us: 'https://us.example.com' };
