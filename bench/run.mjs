@@ -312,32 +312,46 @@ function measureRuleTiming(paths, scratch) {
   return rows.sort((a, b) => b.ms - a.ms);
 }
 
+/** @typedef {{ components: Record<string, number>, hotspots: Array<{ name: string, ms: number }> }} Profile */
+
 /**
- * Self time per component of one ESLint run, from a V8 CPU profile (\`--cpu-prof\`): api-guard's
- * folders, the parser, TypeScript, ESLint, module loading and the garbage collector.
- * @param {string} config
- * @param {string[]} paths
+ * Self time of one process, from a V8 CPU profile (\`node --cpu-prof\`): per component (api-guard's
+ * folders, the parser, TypeScript, ts-morph, ESLint, module loading, the garbage collector) and
+ * api-guard's own hottest functions.
+ * @param {string[]} args arguments to \`node\` after the profiler flags
  * @param {string} scratch
- * @returns {Record<string, number>} milliseconds per component
+ * @returns {Profile}
  */
-function profileComponents(config, paths, scratch) {
+function profileRun(args, scratch) {
   const dir = mkdtempSync(path.join(scratch, 'profile-'));
-  timeNode(['--cpu-prof', '--cpu-prof-dir', dir, eslintBin, '-c', path.join(configs, config), '-f', 'json', '-o', path.join(dir, 'report.json'), ...paths]);
+  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, ...args], { cwd: repo, stdio: 'ignore', maxBuffer: 256 * 1024 * 1024 });
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return {};
+  if (!file) return { components: {}, hotspots: [] };
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
   /** @type {Map<number, number>} */
   const selfTime = new Map();
   profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   /** @type {Record<string, number>} */
   const components = {};
+  /** @type {Record<string, number>} */
+  const functions = {};
   for (const node of profile.nodes) {
     const ms = (selfTime.get(node.id) ?? 0) / 1000;
     if (ms === 0) continue;
-    const component = componentOf(node.callFrame.url ?? '', node.callFrame.functionName ?? '');
+    const { url = '', functionName = '', lineNumber = 0 } = node.callFrame;
+    const component = componentOf(url, functionName);
     components[component] = (components[component] ?? 0) + ms;
+    const inDist = url.indexOf('/dist/');
+    if (inDist !== -1 && !url.includes('/node_modules/')) {
+      const name = `${functionName || '(anonymous)'} (${url.slice(inDist + '/dist/'.length)}:${lineNumber + 1})`;
+      functions[name] = (functions[name] ?? 0) + ms;
+    }
   }
-  return components;
+  const hotspots = Object.entries(functions)
+    .map(([name, ms]) => ({ name, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
+  return { components, hotspots };
 }
 
 /**
@@ -356,6 +370,7 @@ function componentOf(url, functionName) {
     const rest = file.slice(inModules + '/node_modules/'.length).split('/');
     const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
     if (name === 'typescript') return 'typescript';
+    if (name === 'ts-morph' || name === '@ts-morph/common') return 'ts-morph (its bundled TypeScript)';
     if (name.startsWith('@typescript-eslint/') || name === 'ts-api-utils') return 'typescript-eslint (parser, scope)';
     if (name === 'eslint' || name.startsWith('@eslint/') || name === 'espree' || name === 'esquery') return 'eslint';
     return `other packages`;
@@ -459,7 +474,7 @@ async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), 'api-guard-bench-'));
   const startedLoad = loadavg()[0];
 
-  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], preCommit?: ReturnType<typeof measurePreCommit>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }>, profile?: { floor: Record<string, number>, apiGuard: Record<string, number> } }>} */
+  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], preCommit?: ReturnType<typeof measurePreCommit>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }>, profile?: { floor: Profile, apiGuard: Profile, scan?: Profile } }>} */
   const sections = [];
   try {
     if (options.target !== 'examples') {
@@ -495,7 +510,12 @@ async function main() {
       const preCommit = measurePreCommit(preCommitFiles, options.reps, scratch);
       const ruleTiming = ruleIds.length ? measureRuleTiming([src], scratch) : [];
       console.log('profiling the floor and api-guard once each ...');
-      const profile = { floor: profileComponents('floor.mjs', [src], scratch), apiGuard: profileComponents('api-guard-recommended.mjs', [src], scratch) };
+      const eslintArgs = (/** @type {string} */ config) => [eslintBin, '-c', path.join(configs, config), '-f', 'json', '-o', path.join(scratch, 'profiled.json'), src];
+      const profile = {
+        floor: profileRun(eslintArgs('floor.mjs'), scratch),
+        apiGuard: profileRun(eslintArgs('api-guard-recommended.mjs'), scratch),
+        scan: existsSync(cliBin) ? profileRun([cliBin, 'scan', generatedDir, '--format', 'json'], scratch) : undefined,
+      };
       sections.push({
         name: 'generated',
         description: `the generated app (\`bench/.generated\`, seed ${options.seed}, \`--lines ${options.lines}\`)`,
@@ -561,22 +581,48 @@ async function main() {
       );
     }
     if (section.profile) {
-      const { floor, apiGuard } = section.profile;
+      const floor = section.profile.floor.components;
+      const apiGuard = section.profile.apiGuard.components;
       const names = [...new Set([...Object.keys(floor), ...Object.keys(apiGuard)])];
       const rows = names
         .map((name) => ({ name, floor: floor[name] ?? 0, apiGuard: apiGuard[name] ?? 0 }))
         .filter((r) => r.floor >= 20 || r.apiGuard >= 20)
         .sort((a, b) => b.apiGuard - b.floor - (a.apiGuard - a.floor));
+      const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`;
       const total = (/** @type {Record<string, number>} */ c) => Object.values(c).reduce((a, b) => a + b, 0);
+      const hotspotRows = (/** @type {Profile} */ p) => ['| function | self time |', '| --- | ---: |', ...p.hotspots.map((h) => `| \`${h.name}\` | ${seconds(h.ms)} |`)];
       out.push(
         '',
-        'Where the time goes (self time from one V8 CPU profile of each run, `node --cpu-prof`; the profiler itself adds some overhead):',
+        'Where ESLint\'s time goes (self time from one V8 CPU profile of each run, `node --cpu-prof`; the profiler adds some overhead):',
         '',
         '| component | floor | api-guard | added |',
         '| --- | ---: | ---: | ---: |',
-        ...rows.map((r) => `| ${r.name} | ${(r.floor / 1000).toFixed(2)} s | ${(r.apiGuard / 1000).toFixed(2)} s | ${((r.apiGuard - r.floor) / 1000).toFixed(2)} s |`),
-        `| total | ${(total(floor) / 1000).toFixed(2)} s | ${(total(apiGuard) / 1000).toFixed(2)} s | ${((total(apiGuard) - total(floor)) / 1000).toFixed(2)} s |`,
+        ...rows.map((r) => `| ${r.name} | ${seconds(r.floor)} | ${seconds(r.apiGuard)} | ${seconds(r.apiGuard - r.floor)} |`),
+        `| total | ${seconds(total(floor))} | ${seconds(total(apiGuard))} | ${seconds(total(apiGuard) - total(floor))} |`,
+        '',
+        'api-guard\'s hottest functions under ESLint (self time, `dist/` paths):',
+        '',
+        ...hotspotRows(section.profile.apiGuard),
       );
+      const scan = section.profile.scan;
+      if (scan) {
+        const scanRows = Object.entries(scan.components)
+          .filter(([, ms]) => ms >= 20)
+          .sort((a, b) => b[1] - a[1]);
+        out.push(
+          '',
+          'Where `api-guard scan`\'s time goes (one V8 CPU profile):',
+          '',
+          '| component | self time |',
+          '| --- | ---: |',
+          ...scanRows.map(([name, ms]) => `| ${name} | ${seconds(ms)} |`),
+          `| total | ${seconds(total(scan.components))} |`,
+          '',
+          'Its hottest functions:',
+          '',
+          ...hotspotRows(scan),
+        );
+      }
     }
     const verdicts = targetVerdicts(section.measurements, section.preCommit);
     if (verdicts.length) out.push('', 'Targets:', '', ...verdicts);
@@ -588,7 +634,7 @@ async function main() {
     '- "ESLint floor" is ESLint parsing every file with the typescript-eslint parser and running no rule; each plugin row is the floor plus that plugin\'s config, so `vs ESLint floor` minus 1 is what the plugin adds.',
     '- ESLint runs single-threaded (no `--concurrency`), untyped (no `parserOptions.project`): the per-file mode a pre-commit hook or an editor uses.',
     '- `tsc --noEmit` and `api-guard scan` are the whole-program paths. The generated app type-checks cleanly against loose declarations of its packages (`bench/.generated/types/vendor.d.ts`) and the repo\'s `@types/node`; the examples have no `node_modules`, so tsc reports unresolved packages there.',
-    '- Findings are the number of messages in the ESLint JSON report; they are not a measure of quality (the generated app is not labelled).',
+    '- Findings are the number of messages in each JSON report (ESLint\'s, or `scan --format json`); they show that a tool did work, not how well (the generated app is not labelled; the examples are, see `tests/examples`).',
     '- A peer whose config or rules crash on ESLint 10 is recorded as "not supported on ESLint 10" with the first error line, instead of failing the run.',
     '',
   );
