@@ -8,6 +8,7 @@ import noVerboseErrors from './no-verbose-errors.js';
 import noAuthEnumeration from './no-auth-enumeration.js';
 import noMassAssignment from './no-mass-assignment.js';
 import requireAuthGuard from './require-auth-guard.js';
+import noUnsafeConsumption from './no-unsafe-consumption.js';
 
 export const rules: Record<string, AnyApiRule> = {
   'no-mass-assignment': noMassAssignment,
@@ -16,4 +17,5 @@ export const rules: Record<string, AnyApiRule> = {
   'no-verbose-errors': noVerboseErrors,
   'no-auth-enumeration': noAuthEnumeration,
   'require-auth-guard': requireAuthGuard,
+  'no-unsafe-consumption': noUnsafeConsumption,
 };

@@ -25,6 +25,7 @@ import { resolveIdentifier } from '../core/scope.js';
 import type { RequestInputKind } from '../catalog/request-inputs.js';
 import { getHandlerParameterRole } from '../model/handlers.js';
 import { getNestParameterInput, getRequestMethodKind, getRequestObjectHandler, getRequestPropertyKind, isRequestInputKind, REQUEST_WRAPPER_PROPERTIES } from '../model/request-sources.js';
+import { getClientResponseSource } from './client-responses.js';
 import { guardFacts, type GuardCallSummary, type GuardFacts, type GuardHost, type TaintSet } from './guards.js';
 import { getModulePath } from './module-paths.js';
 import {
@@ -913,6 +914,11 @@ class Interpreter {
     this.checkSinks(call, env);
 
     if (host.spec.isBarrier?.(call, this.api) || host.isSanitizerCall(call)) return CLEAN;
+
+    if (host.spec.sources.clientResponses) {
+      const response = getClientResponseSource(tsApi, call, host.project);
+      if (response) return taintedValue([sourceTaint(response)]);
+    }
 
     // req.get('host'), req.header('x')
     if (receiver?.request && method) {

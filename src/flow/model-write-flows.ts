@@ -140,7 +140,7 @@ function createSpec(options: ModelWriteFlowOptions): FlowSpec {
  * `if (!check(body)) return` with a check whose schema rejects undeclared keys (ajv, TypeBox), and
  * `if (error) return` / `if (result.error) return` after joi's `schema.validate(body)`.
  */
-function guardOfValidation(api: FlowApi, condition: ts.Expression, validatorOptions: { extraValidators: readonly string[] }): GuardCheck | undefined {
+export function guardOfValidation(api: FlowApi, condition: ts.Expression, validatorOptions: { extraValidators: readonly string[] }): GuardCheck | undefined {
   const tsApi = api.ts;
   const lookup = { ts: tsApi, file: api.sourceFile, project: api.ctx.project };
   const cond = skipOuterExpressions(tsApi, condition);

@@ -12,7 +12,7 @@ export type { UrlPart } from './url-parts.js';
 export type { RequestInputKind } from '../catalog/request-inputs.js';
 
 /** Where tainted data comes from. */
-export type SourceKind = RequestInputKind | 'caught-error' | 'custom';
+export type SourceKind = RequestInputKind | 'caught-error' | 'client-response' | 'custom';
 
 /** A source of tainted data, as the engine reports it. */
 export interface SourceInfo {
@@ -122,6 +122,11 @@ export interface FlowSpec {
     readonly request?: readonly RequestInputKind[] | 'all';
     /** `catch (err)` variables, `.catch(err => ...)` parameters and error-handler error parameters. */
     readonly caughtErrors?: boolean;
+    /**
+     * What outbound HTTP requests resolve to: the result of a catalogued client call (`fetch(url)`,
+     * `axios.get(url)`, Nest `this.http.get(url)`), then `.json()`, `.data`, `firstValueFrom(...)`.
+     */
+    readonly clientResponses?: boolean;
   };
   /** Extra sources: an expression whose value is tainted. */
   isSource?(node: ts.Expression, api: FlowApi): Omit<SourceInfo, 'file'> | undefined;
