@@ -3,7 +3,7 @@
  * `getRoutePosture`, the same answers `require-auth-guard` reads, so the inventory and the rule
  * never disagree.
  */
-import { getRoutePosture } from '../model/posture.js';
+import { classifyChainItem, getRoutePosture } from '../model/posture.js';
 import { getProjectRoutes } from '../model/resolve-api-model.js';
 import type { RouteModelSource } from './route-inventory.js';
 
@@ -16,5 +16,9 @@ export const defaultRouteSource: RouteModelSource = {
       reason: posture.evidence,
       ...(posture.protectedBy ? { protectedBy: posture.protectedBy.map((item) => item.text) } : {}),
     };
+  },
+  isSetupOnly: (item, index, settings) => {
+    const verdict = classifyChainItem({ ts: index.ts, project: index, settings }, item);
+    return verdict.effect === 'none' && verdict.fromCatalog === true;
   },
 };

@@ -47,6 +47,12 @@ export interface RouteRow {
 export interface RouteModelSource {
   getRoutes(index: ProjectIndex): readonly ResolvedRoute[];
   getPosture(route: ResolvedRoute, index: ProjectIndex, settings: ResolvedSettings): RoutePosture;
+  /**
+   * True for a chain item that a known package makes setup only (`app.register(fastifyJwt)` adds
+   * decorators, it guards nothing): listed with the other chain items even though its name looks
+   * like auth.
+   */
+  isSetupOnly?(item: ResolvedRoute['chain'][number], index: ProjectIndex, settings: ResolvedSettings): boolean;
 }
 
 const AUTH_WORDS = /auth|guard|jwt|passport|session|token|login|signed|apikey|api-key|api_key|permission|role|acl|protect|verify|bearer|oauth|basic/i;
@@ -54,8 +60,9 @@ const VALIDATION_WORDS = /valid|pipe|schema|zod|joi|yup|celebrate|sanitiz|parse|
 
 const RATE_LIMIT_WORDS = /throttl|rate-?limit|slow-?down|limiter/i;
 
-function describeItem(item: ResolvedRoute['chain'][number]): { kind: 'guard' | 'validation' | 'other'; text: string } {
+function describeItem(item: ResolvedRoute['chain'][number], isSetupOnly: (item: ResolvedRoute['chain'][number]) => boolean): { kind: 'guard' | 'validation' | 'other'; text: string } {
   if (RATE_LIMIT_WORDS.test(item.text)) return { kind: 'other', text: item.text };
+  if (item.role !== 'guard' && isSetupOnly(item)) return { kind: 'other', text: item.text };
   if (item.role === 'guard') return { kind: 'guard', text: item.text };
   if (item.role === 'pipe') return { kind: 'validation', text: item.text };
   if (AUTH_WORDS.test(item.text)) return { kind: 'guard', text: item.text };
@@ -64,7 +71,12 @@ function describeItem(item: ResolvedRoute['chain'][number]): { kind: 'guard' | '
 }
 
 
-export function toRouteRow(route: ResolvedRoute, posture: RoutePosture, root: string): RouteRow {
+export function toRouteRow(
+  route: ResolvedRoute,
+  posture: RoutePosture,
+  root: string,
+  isSetupOnly: (item: ResolvedRoute['chain'][number]) => boolean = () => false,
+): RouteRow {
   const file: ts.SourceFile = route.file;
   const reportNode = route.route.reportNode ?? route.route.node;
   const line = file.getLineAndCharacterOfPosition(reportNode.getStart(file)).line + 1;
@@ -72,7 +84,7 @@ export function toRouteRow(route: ResolvedRoute, posture: RoutePosture, root: st
   const validation: string[] = [];
   const otherChain: string[] = [];
   for (const item of route.chain) {
-    const described = describeItem(item);
+    const described = describeItem(item, isSetupOnly);
     const text = item.bypassedBy ? `${described.text} (bypassed by ${item.bypassedBy})` : described.text;
     if (described.kind === 'guard') guards.push(text);
     else if (described.kind === 'validation') validation.push(text);
@@ -108,7 +120,14 @@ export function buildRouteRows(index: ProjectIndex, source: RouteModelSource, se
     } catch (error) {
       posture = { state: 'unknown', reason: `posture could not be computed: ${error instanceof Error ? error.message : String(error)}` };
     }
-    return toRouteRow(route, posture, root);
+    const isSetupOnly = (item: ResolvedRoute['chain'][number]): boolean => {
+      try {
+        return source.isSetupOnly?.(item, index, settings) ?? false;
+      } catch {
+        return false;
+      }
+    };
+    return toRouteRow(route, posture, root, isSetupOnly);
   });
   return rows;
 }

@@ -48,6 +48,8 @@ export interface AuthVerdict {
   readonly evidence: string;
   /** Set when the verdict comes from code that rejects the request itself (401/403), not only verifies. */
   readonly rejects?: boolean;
+  /** Set when a catalog row of a known package decided the verdict (`@fastify/jwt` registration: setup, not a guard). */
+  readonly fromCatalog?: boolean;
 }
 
 export interface AuthLookup {
@@ -192,7 +194,7 @@ function classifyPackageUse(tsApi: TsApi, implementation: Extract<Implementation
     if (row.disabledBy && isOptionDisabled(tsApi, expr, row.disabledBy)) {
       return { effect: 'none', evidence: `\`${row.disabledBy}: false\` turns off ${implementation.module}` };
     }
-    return { effect: row.effect, evidence: `${row.name} (${implementation.module})` };
+    return { effect: row.effect, evidence: `${row.name} (${implementation.module})`, fromCatalog: true };
   }
   if (findNonAuthPackage(implementation.module)) return { effect: 'none', evidence: `from \`${implementation.module}\`` };
   return undefined;
