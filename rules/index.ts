@@ -9,6 +9,7 @@ import noAuthEnumeration from './no-auth-enumeration.js';
 import noMassAssignment from './no-mass-assignment.js';
 import requireAuthGuard from './require-auth-guard.js';
 import noUnsafeConsumption from './no-unsafe-consumption.js';
+import requireOwnershipCheck from './require-ownership-check.js';
 
 export const rules: Record<string, AnyApiRule> = {
   'no-mass-assignment': noMassAssignment,
@@ -18,4 +19,5 @@ export const rules: Record<string, AnyApiRule> = {
   'no-auth-enumeration': noAuthEnumeration,
   'require-auth-guard': requireAuthGuard,
   'no-unsafe-consumption': noUnsafeConsumption,
+  'require-ownership-check': requireOwnershipCheck,
 };

@@ -1,0 +1,109 @@
+/**
+ * Whether a route relates the records it addresses by id to the caller (OWASP API1:2023, BOLA), as
+ * `require-ownership-check` and the `routes` inventory's OWNERSHIP column read it.
+ *
+ * A route is out of scope (`not-applicable`) when it is not `protected` (unauthenticated routes are
+ * `require-auth-guard`'s business), when its path addresses the caller's own record (`/me`), or when an
+ * authorization item (a role guard, `requireRole('admin')`, an ownership or policy middleware) is in
+ * its chain. Otherwise the handler and what it calls decide: `checked` when they use the caller's
+ * identity, `unknown` when a call could not be followed, `missing` when they provably do not.
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext, TsApi } from '../core/context.js';
+import type { ProjectIndex } from '../project/project-index.js';
+import { isFunctionLike } from '../core/ast.js';
+import { DEFAULT_SETTINGS, type ResolvedSettings } from '../settings/schema.js';
+import { SELF_PATH_SEGMENT } from '../catalog/record-access.js';
+import type { ResolvedRoute } from './api-model.js';
+import { classifyAuthExpression } from './auth-classification.js';
+import { findCallerIdentityUse, type IdentityAnswer } from './caller-identity.js';
+import { getHandlerOfFunction } from './handlers.js';
+import { resolveImplementation } from './implementation.js';
+import { getRoutePosture } from './posture.js';
+import { getApiModel, getProjectRoutes } from './resolve-api-model.js';
+
+export type OwnershipVerdict =
+  | { readonly kind: 'not-applicable'; readonly reason: string }
+  | { readonly kind: 'checked'; readonly evidence: string }
+  | { readonly kind: 'unknown'; readonly evidence: string }
+  | { readonly kind: 'missing'; readonly evidence: string };
+
+/** The ownership verdict of a route whose handler addresses a record by a client-supplied id. */
+export function getRouteOwnership(
+  ctx: AnalysisContext | ProjectIndex,
+  route: ResolvedRoute,
+  handler: ts.FunctionLikeDeclaration | undefined,
+  settings?: ResolvedSettings,
+): OwnershipVerdict {
+  const tsApi = ctx.ts;
+  const project = 'sourceFile' in ctx ? ctx.project : ctx;
+  const resolvedSettings = settings ?? ('sourceFile' in ctx ? ctx.settings : DEFAULT_SETTINGS);
+  const posture = getRoutePosture(ctx, route, resolvedSettings);
+  if (posture.posture !== 'protected') return { kind: 'not-applicable', reason: `the route is ${posture.posture}` };
+  const self = route.fullPath.split('/').find((segment) => SELF_PATH_SEGMENT.test(segment));
+  if (self) return { kind: 'not-applicable', reason: `\`/${self}\` addresses the caller's own record` };
+  const lookup = { ts: tsApi, project, settings: resolvedSettings };
+  for (const item of route.chain) {
+    if (item.bypassedBy) continue;
+    if (classifyAuthExpression(lookup, item.file, item.node as ts.Expression).effect === 'authorization') return { kind: 'not-applicable', reason: `\`${item.text}\` authorizes the request` };
+  }
+  if (!handler) return { kind: 'unknown', evidence: 'the handler could not be read' };
+  return fromIdentity(findCallerIdentityUse({ ts: tsApi, project }, handler));
+}
+
+function fromIdentity(answer: IdentityAnswer): OwnershipVerdict {
+  if (answer.kind === 'uses') return { kind: 'checked', evidence: answer.evidence };
+  if (answer.kind === 'unknown') return { kind: 'unknown', evidence: answer.evidence };
+  const called = answer.functions - 1;
+  if (called === 0) return { kind: 'missing', evidence: "the handler never uses the caller's identity" };
+  return { kind: 'missing', evidence: `neither the handler nor the ${called} function${called === 1 ? '' : 's'} it calls use the caller's identity` };
+}
+
+/** The route handler a node is in (the nearest enclosing function that handles a route). */
+export function getEnclosingRouteHandler(tsApi: TsApi, node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (isFunctionLike(tsApi, current) && getHandlerOfFunction(tsApi, current)?.role === 'route') return current;
+  }
+  return undefined;
+}
+
+const routesByHandlerKey = {};
+const fileModeRoutesByHandler = new WeakMap<ts.SourceFile, Map<ts.Node, ResolvedRoute[]>>();
+
+/** The resolved routes whose handler is `fn`: the routes of its file, or of the project. */
+export function getRoutesOfHandler(ctx: AnalysisContext, fn: ts.FunctionLikeDeclaration): readonly ResolvedRoute[] {
+  const project = ctx.project;
+  if (project) {
+    const map = project.memo(routesByHandlerKey, () => indexByHandler(ctx.ts, project, getProjectRoutes(project)));
+    return map.get(fn) ?? [];
+  }
+  const file = fn.getSourceFile();
+  if (file !== ctx.sourceFile) return [];
+  let map = fileModeRoutesByHandler.get(file);
+  if (!map) {
+    map = indexByHandler(ctx.ts, undefined, getApiModel(ctx));
+    fileModeRoutesByHandler.set(file, map);
+  }
+  return map.get(fn) ?? [];
+}
+
+function indexByHandler(tsApi: TsApi, project: ProjectIndex | undefined, routes: readonly ResolvedRoute[]): Map<ts.Node, ResolvedRoute[]> {
+  const map = new Map<ts.Node, ResolvedRoute[]>();
+  for (const route of routes) {
+    const fn = getRouteHandlerFunction(tsApi, project, route);
+    if (!fn) continue;
+    const list = map.get(fn) ?? [];
+    list.push(route);
+    map.set(fn, list);
+  }
+  return map;
+}
+
+/** The function a route's handler expression runs, when it can be read. */
+export function getRouteHandlerFunction(tsApi: TsApi, project: ProjectIndex | undefined, route: ResolvedRoute): ts.FunctionLikeDeclaration | undefined {
+  const handler = route.route.handler;
+  if (!handler) return undefined;
+  if (isFunctionLike(tsApi, handler)) return handler;
+  const implementation = resolveImplementation({ ts: tsApi, project }, route.file, handler as ts.Expression);
+  return implementation.kind === 'function' && !implementation.called ? implementation.node : undefined;
+}
