@@ -1,6 +1,7 @@
 /**
  * eslint-plugin-api-guard: the plugin object (meta, rules, flat configs).
  */
+import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../rules/index.js';
 import { buildConfigs } from './configs.js';
@@ -12,7 +13,15 @@ const plugin = {
   configs: {} as Record<string, TSESLint.FlatConfig.Config>,
 };
 
-Object.assign(plugin.configs, buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules));
+let parser: TSESLint.FlatConfig.Parser | undefined;
+
+/** `@typescript-eslint/parser`, a dependency of the plugin, loaded when a typed config is used. */
+function loadParser(): TSESLint.FlatConfig.Parser {
+  parser ??= createRequire(import.meta.url)('@typescript-eslint/parser') as TSESLint.FlatConfig.Parser;
+  return parser;
+}
+
+Object.assign(plugin.configs, buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules, loadParser));
 
 export { rules };
 export default plugin;

@@ -113,7 +113,8 @@ export function toRouteRow(
 
 /** Rows for every route of a project, sorted by path then method. */
 export function buildRouteRows(index: ProjectIndex, source: RouteModelSource, settings: ResolvedSettings, root: string): RouteRow[] {
-  const rows = source.getRoutes(index).map((route) => {
+  const modelled = (route: { readonly framework: string }): boolean => settings.frameworks?.includes(route.framework as never) ?? true;
+  const rows = source.getRoutes(index).filter(modelled).map((route) => {
     let posture: RoutePosture;
     try {
       posture = source.getPosture(route, index, settings);

@@ -16,15 +16,20 @@ const fileModeRoutes = new WeakMap<ts.SourceFile, readonly ResolvedRoute[]>();
 const projectRoutesKey = {};
 const projectFileRoutesKey = {};
 
-/** The resolved routes declared in `ctx.sourceFile`. */
+/** The resolved routes declared in `ctx.sourceFile`, of the frameworks the settings model. */
 export function getApiModel(ctx: AnalysisContext): readonly ResolvedRoute[] {
-  if (ctx.project) return getFileRoutesInProject(ctx.project, ctx.sourceFile);
-  let routes = fileModeRoutes.get(ctx.sourceFile);
+  let routes = ctx.project ? getFileRoutesInProject(ctx.project, ctx.sourceFile) : fileModeRoutes.get(ctx.sourceFile);
   if (!routes) {
     routes = resolveFileRoutes({ ts: ctx.ts }, ctx.sourceFile);
     fileModeRoutes.set(ctx.sourceFile, routes);
   }
-  return routes;
+  return onlyModelledFrameworks(routes, ctx.settings.frameworks);
+}
+
+/** Routes of the frameworks in the `frameworks` setting (all of them by default). */
+function onlyModelledFrameworks(routes: readonly ResolvedRoute[], frameworks: readonly string[] | undefined): readonly ResolvedRoute[] {
+  if (!frameworks || routes.every((route) => frameworks.includes(route.framework))) return routes;
+  return routes.filter((route) => frameworks.includes(route.framework));
 }
 
 /** Every resolved route of the project, in file order. */

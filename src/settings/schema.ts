@@ -7,6 +7,8 @@
 export interface ApiGuardSettings {
   /** `auto` uses the project index when a program exists; `file` never does; `project` requires it. */
   analysis?: 'auto' | 'file' | 'project';
+  /** The frameworks whose routes are modelled (default: every supported one). */
+  frameworks?: SettingsFramework[];
   /** Extra names of authentication middleware, guards or hooks (exact names or `/regex/`). */
   authMiddleware?: string[];
   /** Route path patterns that are public on purpose (`/status`, `/public/**`). */
@@ -25,8 +27,13 @@ export interface ApiGuardSettings {
   secretAllowlist?: string[];
 }
 
-export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis'>> & {
+/** The frameworks api-guard models (the values of the `frameworks` setting). */
+export const SETTINGS_FRAMEWORKS = ['express', 'fastify', 'nest'] as const;
+export type SettingsFramework = (typeof SETTINGS_FRAMEWORKS)[number];
+
+export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis' | 'frameworks'>> & {
   readonly analysis: 'auto' | 'file' | 'project';
+  readonly frameworks: readonly SettingsFramework[];
 };
 
 const LIST_KEYS = [
@@ -40,7 +47,7 @@ const LIST_KEYS = [
   'secretAllowlist',
 ] as const;
 
-export const SETTINGS_KEYS: readonly string[] = ['analysis', ...LIST_KEYS];
+export const SETTINGS_KEYS: readonly string[] = ['analysis', 'frameworks', ...LIST_KEYS];
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -64,7 +71,13 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   if (analysis !== 'auto' && analysis !== 'file' && analysis !== 'project') {
     throw new SettingsError(`api-guard setting "analysis" must be "auto", "file" or "project", got ${JSON.stringify(analysis)}`);
   }
-  const resolved: Record<string, unknown> = { analysis };
+  const frameworks = input.frameworks ?? [...SETTINGS_FRAMEWORKS];
+  if (!Array.isArray(frameworks) || frameworks.length === 0 || frameworks.some((f) => !SETTINGS_FRAMEWORKS.includes(f as SettingsFramework))) {
+    throw new SettingsError(
+      `api-guard setting "frameworks" must be a non-empty array of ${SETTINGS_FRAMEWORKS.map((f) => `"${f}"`).join(', ')}, got ${JSON.stringify(frameworks)}`,
+    );
+  }
+  const resolved: Record<string, unknown> = { analysis, frameworks: Object.freeze([...new Set(frameworks as SettingsFramework[])]) };
   for (const key of LIST_KEYS) {
     const value = input[key] ?? [];
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
