@@ -50,3 +50,63 @@ export const ACCOUNT_VARIABLE_PATTERN = /user|account|member|customer|admin|pers
 
 /** Method names of lookups (`findOne`, `findUnique`, `getByEmail`, `loadUser`). */
 export const LOOKUP_METHOD_PATTERN = /^(find|get|fetch|load|lookup|retrieve|search|query|select|read|first)/i;
+
+/**
+ * Endpoints an attacker calls in a loop when nothing limits the rate: sign-in (credential stuffing),
+ * password reset (token guessing, mail floods), one-time and MFA codes (a 6-digit code falls to a
+ * million tries), and sign-up (mass account creation). Recognized by the route's full path
+ * (parameters written `:name`) or by the handler's name; only for methods that carry credentials
+ * (`POST`, `PUT`, `PATCH`, `ALL`). `require-rate-limit` reads these.
+ */
+export type BruteForceTargetKind = 'login' | 'password-reset' | 'otp' | 'signup';
+
+export interface BruteForceTargetRow {
+  readonly name: string;
+  readonly kind: BruteForceTargetKind;
+  readonly by: 'path' | 'handler-name';
+  readonly pattern: RegExp;
+}
+
+/** Prefix segments that keep a generic last segment (`/register`, `/sessions`) about accounts. */
+const ACCOUNT_PREFIX = String.raw`(?:/(?:api|v\d+|auth|authentication|users?|accounts?|members?|customers?|identity|public|admin))*`;
+
+export const BRUTE_FORCE_TARGETS = [
+  { name: 'login-path', kind: 'login', by: 'path', pattern: /\/(?:log-?in|sign-?in|signin|authenticate)(?:\/(?:password|local|credentials|email|phone|basic))?\/?$/i },
+  { name: 'login-local-strategy-path', kind: 'login', by: 'path', pattern: /\/auth\/(?:local|password|credentials|basic)\/?$/i },
+  { name: 'session-create-path', kind: 'login', by: 'path', pattern: new RegExp(String.raw`^${ACCOUNT_PREFIX}/(?:sessions?|auth)/?$`, 'i') },
+  { name: 'token-path', kind: 'login', by: 'path', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|jwt|connect)\/token\/?$|^(?:\/(?:api|v\d+))*\/(?:token|access-token)\/?$/i },
+  {
+    name: 'password-reset-path',
+    kind: 'password-reset',
+    by: 'path',
+    pattern:
+      /\/(?:(?:forgot|reset|recover|request)[-_]?(?:password|pass|pwd)(?:[-_]?reset)?|password[-_]?(?:reset|resets|recovery|forgot)|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password)(?:\/(?:request|confirm|verify|:[^/]+))*\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i,
+  },
+  {
+    name: 'otp-path',
+    kind: 'otp',
+    by: 'path',
+    pattern:
+      /\/(?:otp|totp|mfa|2fa|two-?factor|one-?time-?password|verification-?code|verify-?(?:otp|code|mfa|2fa|totp|sms|phone)|(?:sms|email|phone)-?(?:code|otp))(?:\/(?:verify|validate|confirm|challenge|check|login|authenticate|:[^/]+))*\/?$/i,
+  },
+  { name: 'signup-path', kind: 'signup', by: 'path', pattern: /\/(?:sign-?up|signup|registration)\/?$/i },
+  { name: 'register-path', kind: 'signup', by: 'path', pattern: new RegExp(String.raw`^${ACCOUNT_PREFIX}/register/?$`, 'i') },
+  { name: 'login-handler', kind: 'login', by: 'handler-name', pattern: /^(?:handle)?(?:log_?in|sign_?in|local_?login|login_?user|user_?login|login_?with_?password|authenticate_?user|authenticate)$/i },
+  { name: 'password-reset-handler', kind: 'password-reset', by: 'handler-name', pattern: /^(?:handle)?(?:forgot_?password|reset_?password|request_?password_?reset|send_?reset_?(?:link|email)|recover_?password)$/i },
+  { name: 'otp-handler', kind: 'otp', by: 'handler-name', pattern: /^(?:handle)?verify_?(?:otp|mfa|2fa|totp|two_?factor|code|sms_?code)$/i },
+  { name: 'signup-handler', kind: 'signup', by: 'handler-name', pattern: /^(?:handle)?(?:sign_?up|register|register_?user|user_?register)$/i },
+] as const satisfies readonly BruteForceTargetRow[];
+
+const CREDENTIAL_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'ALL']);
+
+/** The brute-force row a route's full path matches, for a method that carries credentials. */
+export function findBruteForcePath(fullPath: string, methods: readonly string[]): BruteForceTargetRow | undefined {
+  if (!methods.some((m) => CREDENTIAL_METHODS.has(m))) return undefined;
+  return (BRUTE_FORCE_TARGETS as readonly BruteForceTargetRow[]).find((row) => row.by === 'path' && row.pattern.test(fullPath));
+}
+
+/** The brute-force row a route handler's name matches (`login`, `authController.signIn`), for a method that carries credentials. */
+export function findBruteForceHandlerName(name: string, methods: readonly string[]): BruteForceTargetRow | undefined {
+  if (!methods.some((m) => CREDENTIAL_METHODS.has(m))) return undefined;
+  return (BRUTE_FORCE_TARGETS as readonly BruteForceTargetRow[]).find((row) => row.by === 'handler-name' && row.pattern.test(name));
+}

@@ -15,6 +15,8 @@ export interface ApiGuardSettings {
   publicRoutes?: string[];
   /** Extra rate-limiting middleware names. */
   rateLimitMiddleware?: string[];
+  /** Route patterns rate-limited outside the code (a reverse proxy, an API gateway): `/**`, `POST /auth/**`. */
+  rateLimitedRoutes?: string[];
   /** Extra validator function names whose result counts as validated input. */
   validators?: string[];
   /** Extra sanitizer function names (their result is treated as safe for every flow rule). */
@@ -40,6 +42,7 @@ const LIST_KEYS = [
   'authMiddleware',
   'publicRoutes',
   'rateLimitMiddleware',
+  'rateLimitedRoutes',
   'validators',
   'sanitizers',
   'ssrfSinks',
