@@ -9,6 +9,7 @@ import noAuthEnumeration from './no-auth-enumeration.js';
 import noMassAssignment from './no-mass-assignment.js';
 import requireAuthGuard from './require-auth-guard.js';
 import noUnsafeConsumption from './no-unsafe-consumption.js';
+import noUnboundedQuery from './no-unbounded-query.js';
 import requireOwnershipCheck from './require-ownership-check.js';
 
 export const rules: Record<string, AnyApiRule> = {
@@ -19,5 +20,6 @@ export const rules: Record<string, AnyApiRule> = {
   'no-auth-enumeration': noAuthEnumeration,
   'require-auth-guard': requireAuthGuard,
   'no-unsafe-consumption': noUnsafeConsumption,
+  'no-unbounded-query': noUnboundedQuery,
   'require-ownership-check': requireOwnershipCheck,
 };

@@ -134,7 +134,8 @@ export function readMember(
   requestKinds: ReadonlySet<RequestInputKind>,
 ): AbsValue {
   if (value.request) return readRequestMember(value.request, name, node, requestKinds);
-  if (CLEAN_PROPERTIES.has(name)) return CLEAN;
+  // `size` of raw input (`req.query.size`, a page size) is the client's field, not a collection's count.
+  if (CLEAN_PROPERTIES.has(name) && !(name === 'size' && value.taints.some((t) => t.refinable && t.origin.kind === 'source'))) return CLEAN;
   void tsApi;
   // The pathname, search or hash of a parsed URL starts with `/`, `?` or `#`: appended to any
   // prefix it stays in the path. (Raw request fields named like that are still refinable.)
