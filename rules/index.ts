@@ -8,6 +8,8 @@ import noVerboseErrors from './no-verbose-errors.js';
 import noAuthEnumeration from './no-auth-enumeration.js';
 import noMassAssignment from './no-mass-assignment.js';
 import requireAuthGuard from './require-auth-guard.js';
+import requireRateLimit from './require-rate-limit.js';
+import noDebugEndpoints from './no-debug-endpoints.js';
 import noUnsafeConsumption from './no-unsafe-consumption.js';
 import noUnboundedQuery from './no-unbounded-query.js';
 import requireOwnershipCheck from './require-ownership-check.js';
@@ -19,6 +21,8 @@ export const rules: Record<string, AnyApiRule> = {
   'no-verbose-errors': noVerboseErrors,
   'no-auth-enumeration': noAuthEnumeration,
   'require-auth-guard': requireAuthGuard,
+  'require-rate-limit': requireRateLimit,
+  'no-debug-endpoints': noDebugEndpoints,
   'no-unsafe-consumption': noUnsafeConsumption,
   'no-unbounded-query': noUnboundedQuery,
   'require-ownership-check': requireOwnershipCheck,

@@ -17,6 +17,7 @@ import { toReportedFinding, type UnfingerprintedFinding } from './report-finding
 import { relativeToRoot } from './report-path.js';
 import { buildRouteRows, type RouteModelSource, type RouteRow } from './route-inventory.js';
 import { selectRules } from './rule-selection.js';
+import { applyInlineSuppressions } from './suppressions.js';
 import { runRulesOnFile } from './run-file-rules.js';
 import type { FileReport, ReportedFinding, ScanDiagnostic, SelectedRule } from './scan-report.js';
 import ignore from 'ignore';
@@ -40,6 +41,14 @@ export interface AnalyzeOptions {
   readonly skipRules?: boolean;
   readonly routeSource?: RouteModelSource;
   readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** The incremental cache (`--cache`): finished projects are reused while their inputs are unchanged. */
+  readonly cache?: AnalysisCache;
+}
+
+/** The cache as the analysis sees it (`src/cli/scan-cache.ts`). */
+export interface AnalysisCache {
+  /** The cached outcome of a unit, or a way to store it once computed. */
+  lookup(unit: AnalysisUnit, rules: readonly SelectedRule[], options: UnitAnalysisOptions): { outcome?: ProjectOutcome; store(outcome: ProjectOutcome): void };
 }
 
 export interface AnalysisResult {
@@ -107,7 +116,47 @@ function applyConfigIgnores(plan: ProjectPlan, config: CliConfig): ProjectPlan {
   return { ...plan, ownedFiles: plan.ownedFiles.filter(keep), contextFiles: plan.contextFiles.filter(keep) };
 }
 
-export function analyzeTargets(options: AnalyzeOptions): AnalysisResult {
+/** One project to analyze, with the configuration that applies to it. */
+export interface AnalysisUnit {
+  readonly plan: ProjectPlan;
+  readonly config: CliConfig;
+}
+
+/** Everything a scan needs once the targets are planned: the units and what to do with them. */
+export interface PreparedAnalysis {
+  readonly cwd: string;
+  readonly root: string;
+  readonly runConfig: CliConfig;
+  readonly diagnostics: ScanDiagnostic[];
+  readonly units: readonly AnalysisUnit[];
+  /** Owned files over all units (for progress). */
+  readonly total: number;
+}
+
+/** What one project (or one batch of its owned files) produced; plain data, so a worker can send it. */
+export interface ProjectOutcome {
+  /** The project's name in messages (`describeProject`). */
+  readonly name: string;
+  /** False when the project could not be loaded (its files were skipped). */
+  readonly loaded: boolean;
+  /** Owned files of the unit. */
+  readonly fileCount: number;
+  readonly files: FileReport[];
+  readonly diagnostics: ScanDiagnostic[];
+  readonly routes: RouteRow[];
+}
+
+/** The settings of one analysis that do not depend on the project (sent to workers as is). */
+export interface UnitAnalysisOptions {
+  readonly cwd: string;
+  readonly root: string;
+  readonly fileTimeoutMs: number;
+  readonly withRoutes?: boolean;
+  readonly skipRules?: boolean;
+}
+
+/** Plans the targets: configuration, ignores and projects. Throws `ConfigError`. */
+export function prepareAnalysis(options: AnalyzeOptions): PreparedAnalysis {
   const cwd = path.resolve(options.cwd);
   const root = findReportRoot(cwd);
   const diagnostics: ScanDiagnostic[] = [];
@@ -138,90 +187,151 @@ export function analyzeTargets(options: AnalyzeOptions): AnalysisResult {
   const planning = planProjects(cliTypeScript, targets, ignoreRules, projectFile);
   for (const problem of planning.problems) diagnostics.push({ kind: 'project', message: problem });
 
-  const plans = planning.projects.map((plan) => {
+  const units = planning.projects.map((plan) => {
     const config = configFor(plan.rootDir);
     return { plan: applyConfigIgnores(plan, config), config };
   });
-  const total = plans.reduce((n, p) => n + p.plan.ownedFiles.length, 0);
-  let done = 0;
+  const total = units.reduce((n, u) => n + u.plan.ownedFiles.length, 0);
+  return { cwd, root, runConfig, diagnostics, units, total };
+}
+
+/** The rules that run on a unit (none for `routes`). */
+export function rulesForUnit(options: Pick<AnalyzeOptions, 'registry' | 'skipRules'>, unit: AnalysisUnit): SelectedRule[] {
+  return options.skipRules ? [] : selectRules(options.registry, unit.config);
+}
+
+/**
+ * Loads one project and runs `rules` on its owned files. Never throws for a project or file
+ * problem: those become diagnostics. `onFile` is called before each owned file.
+ */
+export function analyzeUnit(
+  unit: AnalysisUnit,
+  rules: readonly SelectedRule[],
+  options: UnitAnalysisOptions,
+  routeSource: RouteModelSource | undefined,
+  onFile?: (relativePath: string) => void,
+): ProjectOutcome {
+  const { plan, config } = unit;
+  const { root } = options;
+  const name = describeProject(plan, options.cwd);
+  const diagnostics: ScanDiagnostic[] = [];
+  const files: FileReport[] = [];
+  const routes: RouteRow[] = [];
+  let loaded: LoadedProject;
+  try {
+    loaded = loadProject(plan);
+  } catch (error) {
+    diagnostics.push({ kind: 'project', message: `could not load ${name}: ${error instanceof Error ? error.message : String(error)}; its files were skipped` });
+    return { name, loaded: false, fileCount: plan.ownedFiles.length, files, diagnostics, routes };
+  }
+  for (const file of loaded.files) {
+    const relativePath = relativeToRoot(root, file.path);
+    onFile?.(relativePath);
+    for (const note of file.notes) diagnostics.push({ kind: 'file-note', filePath: file.path, message: `${relativePath}: ${note}` });
+    if (file.skipReason || !file.sourceFile) {
+      const reason = file.skipReason ?? 'not loaded';
+      diagnostics.push({ kind: 'skipped', filePath: file.path, message: `skipped ${relativePath}: ${reason}` });
+      files.push({ filePath: file.path, relativePath, findings: [], skipReason: reason });
+      continue;
+    }
+    if (file.parseError) {
+      diagnostics.push({ kind: 'skipped', filePath: file.path, message: `skipped ${relativePath}: ${file.parseError.message} (line ${file.parseError.line})` });
+      files.push({ filePath: file.path, relativePath, findings: [], parseError: file.parseError });
+      continue;
+    }
+    // `analysis: "file"` asks for per-file answers even where a project exists.
+    const project = config.settings.analysis === 'file' ? undefined : loaded.index;
+    const ctx = createAnalysisContext({ ts: loaded.ts, sourceFile: file.sourceFile, settings: config.settings, project });
+    const run = runRulesOnFile(ctx, rules, options.fileTimeoutMs);
+    for (const failure of run.failures) {
+      diagnostics.push({ kind: 'rule-failure', filePath: file.path, message: `skipped ${relativePath} for api-guard/${failure.ruleId}: internal analysis error: ${failure.reason}` });
+    }
+    if (run.timedOut) {
+      const rest = run.timedOut.skippedRules.length > 0 ? `; rules not run: ${run.timedOut.skippedRules.join(', ')}` : '';
+      diagnostics.push({
+        kind: 'timeout',
+        filePath: file.path,
+        message: `skipped ${relativePath}: analysis took ${Math.round(run.timedOut.elapsedMs)} ms, over the ${options.fileTimeoutMs} ms budget${rest}`,
+      });
+    }
+    const pending: UnfingerprintedFinding[] = [];
+    for (const result of run.results) {
+      for (const finding of result.findings) {
+        try {
+          pending.push(toReportedFinding(file.sourceFile, result.rule, finding));
+        } catch (error) {
+          diagnostics.push({
+            kind: 'rule-failure',
+            filePath: file.path,
+            message: `api-guard/${result.rule.id} returned a finding that cannot be placed in ${relativePath}: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+    }
+    files.push({ filePath: file.path, relativePath, ...applyInlineSuppressions(file.sourceFile, pending, (list) => finalizeFindings(relativePath, list)) });
+  }
+  if (options.withRoutes && routeSource) {
+    try {
+      const owned = new Set(plan.ownedFiles.map((f) => path.resolve(f)));
+      routes.push(...buildRouteRows(loaded.index, routeSource, config.settings, root).filter((row) => owned.has(path.resolve(row.filePath))));
+    } catch (error) {
+      diagnostics.push({ kind: 'project', message: `the route inventory of ${name} could not be built: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return { name, loaded: true, fileCount: plan.ownedFiles.length, files, diagnostics, routes };
+}
+
+/**
+ * Combines the outcomes of the units (in unit order; batches of one project share its name) into
+ * the analysis result. Outcomes must be given in unit order for a deterministic report.
+ */
+export function finishAnalysis(options: AnalyzeOptions, prepared: PreparedAnalysis, outcomes: readonly (readonly [AnalysisUnit, ProjectOutcome])[]): AnalysisResult {
+  const diagnostics = [...prepared.diagnostics];
   const files: FileReport[] = [];
   const projects: { name: string; files: number }[] = [];
   const routes: RouteRow[] = [];
   const rulesRun = new Map<string, SelectedRule>();
-
-  for (const { plan, config } of plans) {
-    if (plan.ownedFiles.length === 0) continue;
-    const name = describeProject(plan, cwd);
-    let loaded: LoadedProject;
-    try {
-      loaded = loadProject(plan);
-    } catch (error) {
-      diagnostics.push({ kind: 'project', message: `could not load ${name}: ${error instanceof Error ? error.message : String(error)}; its files were skipped` });
-      done += plan.ownedFiles.length;
-      continue;
-    }
-    projects.push({ name, files: plan.ownedFiles.length });
-    const rules = options.skipRules ? [] : selectRules(options.registry, config);
-    for (const rule of rules) if (!rulesRun.has(rule.id)) rulesRun.set(rule.id, rule);
-    for (const file of loaded.files) {
-      const relativePath = relativeToRoot(root, file.path);
-      options.onProgress?.(done, total, relativePath);
-      done++;
-      for (const note of file.notes) diagnostics.push({ kind: 'file-note', filePath: file.path, message: `${relativePath}: ${note}` });
-      if (file.skipReason || !file.sourceFile) {
-        const reason = file.skipReason ?? 'not loaded';
-        diagnostics.push({ kind: 'skipped', filePath: file.path, message: `skipped ${relativePath}: ${reason}` });
-        files.push({ filePath: file.path, relativePath, findings: [], skipReason: reason });
-        continue;
-      }
-      if (file.parseError) {
-        diagnostics.push({ kind: 'skipped', filePath: file.path, message: `skipped ${relativePath}: ${file.parseError.message} (line ${file.parseError.line})` });
-        files.push({ filePath: file.path, relativePath, findings: [], parseError: file.parseError });
-        continue;
-      }
-      // `analysis: "file"` asks for per-file answers even where a project exists.
-      const project = config.settings.analysis === 'file' ? undefined : loaded.index;
-      const ctx = createAnalysisContext({ ts: loaded.ts, sourceFile: file.sourceFile, settings: config.settings, project });
-      const run = runRulesOnFile(ctx, rules, options.fileTimeoutMs);
-      for (const failure of run.failures) {
-        diagnostics.push({ kind: 'rule-failure', filePath: file.path, message: `skipped ${relativePath} for api-guard/${failure.ruleId}: internal analysis error: ${failure.reason}` });
-      }
-      if (run.timedOut) {
-        const rest = run.timedOut.skippedRules.length > 0 ? `; rules not run: ${run.timedOut.skippedRules.join(', ')}` : '';
-        diagnostics.push({
-          kind: 'timeout',
-          filePath: file.path,
-          message: `skipped ${relativePath}: analysis took ${Math.round(run.timedOut.elapsedMs)} ms, over the ${options.fileTimeoutMs} ms budget${rest}`,
-        });
-      }
-      const pending: UnfingerprintedFinding[] = [];
-      for (const result of run.results) {
-        for (const finding of result.findings) {
-          try {
-            pending.push(toReportedFinding(file.sourceFile, result.rule, finding));
-          } catch (error) {
-            diagnostics.push({
-              kind: 'rule-failure',
-              filePath: file.path,
-              message: `api-guard/${result.rule.id} returned a finding that cannot be placed in ${relativePath}: ${error instanceof Error ? error.message : String(error)}`,
-            });
-          }
-        }
-      }
-      files.push({ filePath: file.path, relativePath, findings: finalizeFindings(relativePath, pending) });
-    }
-    if (options.withRoutes && options.routeSource) {
-      try {
-        const owned = new Set(plan.ownedFiles.map((f) => path.resolve(f)));
-        routes.push(...buildRouteRows(loaded.index, options.routeSource, config.settings, root).filter((row) => owned.has(path.resolve(row.filePath))));
-      } catch (error) {
-        diagnostics.push({ kind: 'project', message: `the route inventory of ${name} could not be built: ${error instanceof Error ? error.message : String(error)}` });
-      }
-    }
+  for (const [unit, outcome] of outcomes) {
+    diagnostics.push(...outcome.diagnostics);
+    files.push(...outcome.files);
+    routes.push(...outcome.routes);
+    if (!outcome.loaded) continue;
+    const last = projects.at(-1);
+    if (last && last.name === outcome.name) last.files += outcome.fileCount;
+    else projects.push({ name: outcome.name, files: outcome.fileCount });
+    for (const rule of rulesForUnit(options, unit)) if (!rulesRun.has(rule.id)) rulesRun.set(rule.id, rule);
   }
-  options.onProgress?.(total, total, '');
   files.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const rules = [...rulesRun.values()].sort((a, b) => a.id.localeCompare(b.id));
-  if (rules.length === 0 && !options.skipRules) rules.push(...selectRules(options.registry, runConfig));
-  return { root, files, diagnostics, rules, projects, routes, runConfig };
+  if (rules.length === 0 && !options.skipRules) rules.push(...selectRules(options.registry, prepared.runConfig));
+  return { root: prepared.root, files, diagnostics, rules, projects, routes, runConfig: prepared.runConfig };
+}
+
+export function unitOptions(options: AnalyzeOptions, prepared: PreparedAnalysis): UnitAnalysisOptions {
+  return { cwd: prepared.cwd, root: prepared.root, fileTimeoutMs: options.fileTimeoutMs, withRoutes: options.withRoutes, skipRules: options.skipRules };
+}
+
+/** The scan on this thread, with the cache when one is given. */
+export function analyzeTargets(options: AnalyzeOptions): AnalysisResult {
+  const prepared = prepareAnalysis(options);
+  const shared = unitOptions(options, prepared);
+  let done = 0;
+  const outcomes: [AnalysisUnit, ProjectOutcome][] = [];
+  for (const unit of prepared.units) {
+    if (unit.plan.ownedFiles.length === 0) continue;
+    const rules = rulesForUnit(options, unit);
+    const cached = options.cache?.lookup(unit, rules, shared);
+    if (cached?.outcome) {
+      done += unit.plan.ownedFiles.length;
+      options.onProgress?.(done, prepared.total, cached.outcome.name);
+      outcomes.push([unit, cached.outcome]);
+      continue;
+    }
+    const outcome = analyzeUnit(unit, rules, shared, options.routeSource, (label) => options.onProgress?.(done++, prepared.total, label));
+    if (!outcome.loaded) done += unit.plan.ownedFiles.length;
+    cached?.store(outcome);
+    outcomes.push([unit, outcome]);
+  }
+  options.onProgress?.(prepared.total, prepared.total, '');
+  return finishAnalysis(options, prepared, outcomes);
 }
