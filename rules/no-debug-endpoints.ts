@@ -50,7 +50,7 @@ export default defineApiRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow debug, test, internal, old-version and diagnostics routes and API docs UIs reachable in production without auth or an environment check',
-      recommended: 'strict',
+      recommended: 'recommended',
       cwe: ['CWE-489', 'CWE-1059'],
       owasp: ['API9:2023'],
       precision: 'medium',
