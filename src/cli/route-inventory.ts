@@ -11,6 +11,7 @@ import type { ResolvedRoute } from '../model/api-model.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import { relativeToRoot } from './report-path.js';
+import { getNestApiDocs, type NestApiDocs } from '../frameworks/nest-swagger.js';
 
 export type PostureState = 'protected' | 'public' | 'unprotected' | 'unknown';
 
@@ -41,6 +42,8 @@ export interface RouteRow {
   readonly posture: RoutePosture;
   /** False when another file outside the scan could still add to the chain. */
   readonly complete: boolean;
+  /** Nest: what the route's `@nestjs/swagger` decorators document (when the project uses them). */
+  readonly apiDocs?: NestApiDocs;
 }
 
 /** Where the CLI gets routes and postures from; injectable so tests (and new models) can supply them. */
@@ -128,9 +131,19 @@ export function buildRouteRows(index: ProjectIndex, source: RouteModelSource, se
         return false;
       }
     };
-    return toRouteRow(route, posture, root, isSetupOnly);
+    return withApiDocs(toRouteRow(route, posture, root, isSetupOnly), index, route);
   });
   return rows;
+}
+
+/** Adds what the route's `@nestjs/swagger` decorators document, for `routes --openapi`. */
+function withApiDocs(row: RouteRow, index: ProjectIndex, route: ResolvedRoute): RouteRow {
+  try {
+    const apiDocs = getNestApiDocs(index.ts, route, index);
+    return apiDocs ? { ...row, apiDocs } : row;
+  } catch {
+    return row; // the decorators are documentation; the inventory never fails on them
+  }
 }
 
 /** Orders rows for display: by path, then method, then location. */

@@ -7,12 +7,14 @@ import { rules as builtInRules } from '../../rules/index.js';
 import type { AnyApiRule } from '../rule-kit/define-api-rule.js';
 import { analyzeTargets } from './analyze.js';
 import { defaultRouteSource } from './default-route-source.js';
-import { EXIT_CLEAN, EXIT_USAGE } from './exit-code.js';
-import { formatRoutesJson, formatRoutesTable } from './format/routes-table.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './exit-code.js';
+import { formatContractTable, toContractJson } from './format/contract-table.js';
+import { formatRoutesJson, formatRoutesTable, toRouteJson } from './format/routes-table.js';
 import { toPrintableText } from './format/text.js';
 import { shouldUseColor, type CliIo } from './io.js';
 import { OutputPathError, resolveCliOutputPath } from './output-path.js';
 import { sortRouteRows, type RouteModelSource, type RouteRow } from './route-inventory.js';
+import { compareRows, hasFailingIssues, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
 import { printDiagnostics } from './scan.js';
 import { writeFileSync, mkdirSync } from 'node:fs';
 
@@ -29,11 +31,16 @@ export interface RoutesOptions {
   readonly routeSource?: RouteModelSource;
   /** Only for config validation of rule ids (default: the built-in registry). */
   readonly rules?: Readonly<Record<string, AnyApiRule>>;
+  /** Compare with this OpenAPI document (or `@nestjs/swagger` for the decorators); default: the `openapi` setting. */
+  readonly openapi?: string;
+  /** With a contract: report the comparison but exit 0 whatever it finds. */
+  readonly noFail?: boolean;
 }
 
 export interface RoutesOutcome {
   readonly exitCode: number;
   readonly routes?: readonly RouteRow[];
+  readonly contract?: RowComparison;
 }
 
 export async function runRoutes(options: RoutesOptions): Promise<RoutesOutcome> {
@@ -77,12 +84,29 @@ export async function runRoutes(options: RoutesOptions): Promise<RoutesOutcome> 
   }
   printDiagnostics(io, analysis.diagnostics);
   const rows = sortRouteRows(analysis.routes);
-  const output = format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows, { color: !outputFile && shouldUseColor(io.stdout, io.env, options.color) });
+  let comparison: RowComparison | undefined;
+  const target = resolveContractTarget(options.openapi, analysis.runConfig.settings.openapi, cwd, analysis.root);
+  if (target) {
+    const contract = loadContract(target, rows);
+    if (typeof contract === 'string') {
+      io.stderr.write(`api-guard: ${toPrintableText(contract)}\n`);
+      return { exitCode: EXIT_USAGE };
+    }
+    comparison = compareRows(rows, contract);
+  }
+  const color = !outputFile && shouldUseColor(io.stdout, io.env, options.color);
+  let output: string;
+  if (format === 'json') {
+    output = comparison ? `${JSON.stringify({ routes: rows.map(toRouteJson), contract: toContractJson(comparison) }, null, 2)}\n` : formatRoutesJson(rows);
+  } else {
+    output = formatRoutesTable(rows, { color }) + (comparison ? `\n${formatContractTable(comparison, { color })}` : '');
+  }
   if (outputFile) {
     mkdirSync(path.dirname(outputFile), { recursive: true });
     writeFileSync(outputFile, output, 'utf8');
   } else {
     io.stdout.write(output);
   }
-  return { exitCode: EXIT_CLEAN, routes: rows };
+  const failed = comparison !== undefined && !options.noFail && hasFailingIssues(comparison);
+  return { exitCode: failed ? EXIT_FINDINGS : EXIT_CLEAN, routes: rows, ...(comparison ? { contract: comparison } : {}) };
 }

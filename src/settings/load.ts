@@ -124,6 +124,10 @@ export function parseCliConfig(raw: unknown, source: string, directory: string):
     if (error instanceof SettingsError) throw new ConfigError(`${source}: ${error.message}`);
     throw error;
   }
+  if (settings.openapi !== undefined && !path.isAbsolute(settings.openapi)) {
+    // The OpenAPI document is read relative to the configuration's folder, like the baseline.
+    settings = Object.freeze({ ...settings, openapi: path.resolve(directory, settings.openapi) });
+  }
   const ignores = input.ignores ?? [];
   if (!Array.isArray(ignores) || ignores.some((p) => typeof p !== 'string')) {
     throw new ConfigError(`${source}: "ignores" must be an array of .gitignore-style patterns (strings)`);

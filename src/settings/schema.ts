@@ -27,14 +27,21 @@ export interface ApiGuardSettings {
   modelWriteMethods?: string[];
   /** Regexes of literal values that are never secrets (placeholders of the organisation). */
   secretAllowlist?: string[];
+  /**
+   * The OpenAPI document of the API (`openapi.yaml`), for `no-undocumented-route` and
+   * `api-guard routes`. ESLint reads a relative path from its working folder; the CLI from the
+   * configuration file's folder.
+   */
+  openapi?: string;
 }
 
 /** The frameworks api-guard models (the values of the `frameworks` setting). */
 export const SETTINGS_FRAMEWORKS = ['express', 'fastify', 'nest'] as const;
 export type SettingsFramework = (typeof SETTINGS_FRAMEWORKS)[number];
 
-export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis' | 'frameworks'>> & {
+export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis' | 'frameworks' | 'openapi'>> & {
   readonly analysis: 'auto' | 'file' | 'project';
+  readonly openapi?: string;
   readonly frameworks: readonly SettingsFramework[];
 };
 
@@ -50,7 +57,7 @@ const LIST_KEYS = [
   'secretAllowlist',
 ] as const;
 
-export const SETTINGS_KEYS: readonly string[] = ['analysis', 'frameworks', ...LIST_KEYS];
+export const SETTINGS_KEYS: readonly string[] = ['analysis', 'frameworks', 'openapi', ...LIST_KEYS];
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -81,6 +88,12 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     );
   }
   const resolved: Record<string, unknown> = { analysis, frameworks: Object.freeze([...new Set(frameworks as SettingsFramework[])]) };
+  if (input.openapi !== undefined) {
+    if (typeof input.openapi !== 'string' || input.openapi.trim() === '') {
+      throw new SettingsError(`api-guard setting "openapi" must be the path of an OpenAPI document (a string), got ${JSON.stringify(input.openapi)}`);
+    }
+    resolved.openapi = input.openapi;
+  }
   for (const key of LIST_KEYS) {
     const value = input[key] ?? [];
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
