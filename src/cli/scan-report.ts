@@ -57,6 +57,17 @@ export interface ReportedFinding {
   readonly route?: string;
 }
 
+/** A finding an inline comment suppressed, with the comment's reason. */
+export interface SuppressedFinding extends ReportedFinding {
+  readonly suppression: {
+    readonly kind: 'api-guard-ignore' | 'eslint-disable-next-line';
+    /** 1-based line of the comment. */
+    readonly line: number;
+    /** The text after ` -- ` (masked); absent when the comment gives none (then a warning is reported). */
+    readonly reason?: string;
+  };
+}
+
 export interface FileReport {
   /** Absolute path. */
   readonly filePath: string;
@@ -64,6 +75,8 @@ export interface FileReport {
   readonly relativePath: string;
   /** Findings left after the baseline and `--quiet`, in position order. */
   readonly findings: readonly ReportedFinding[];
+  /** Findings suppressed by inline comments (`api-guard-ignore`, `eslint-disable-next-line`). */
+  readonly suppressed?: readonly SuppressedFinding[];
   /** A syntax error: the file was not analyzed (ESLint's fatal parsing error). */
   readonly parseError?: { readonly message: string; readonly line: number; readonly column: number };
   /** Why the file was not analyzed (too large, minified, unreadable). */

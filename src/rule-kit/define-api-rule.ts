@@ -6,6 +6,7 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type { AnalysisContext } from '../core/context.js';
 import type { Finding } from '../core/finding.js';
+import { withoutIgnoredFindings } from '../core/suppressions.js';
 import { getEslintAnalysisFile } from '../eslint/analysis-context.js';
 import { reportFindings } from '../eslint/report.js';
 import { getRuleDocsUrl, type ApiGuardDocs } from './docs.js';
@@ -69,7 +70,8 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
             warnAnalysisFailure(definition.name, context.filename, error);
             return;
           }
-          reportFindings(context as never, ctx, findings);
+          // `// api-guard-ignore <rule> -- reason` comments; ESLint applies its own directives.
+          reportFindings(context as never, ctx, withoutIgnoredFindings(ctx.sourceFile, definition.name, findings));
         },
       };
     },

@@ -3,7 +3,7 @@
  * GitHub ESLint annotators) read a scan: one result per analyzed file, clean files included with
  * empty `messages`. `source` is left out on purpose: it would print every secret of the file.
  */
-import type { FileReport, ScanReport } from '../scan-report.js';
+import type { FileReport, ReportedFinding, ScanReport } from '../scan-report.js';
 
 export interface EslintJsonMessage {
   readonly ruleId: string | null;
@@ -22,7 +22,8 @@ export interface EslintJsonMessage {
 export interface EslintJsonResult {
   readonly filePath: string;
   readonly messages: readonly EslintJsonMessage[];
-  readonly suppressedMessages: readonly never[];
+  /** ESLint's shape: each suppressed message with `suppressions: [{ kind: 'directive', justification }]`. */
+  readonly suppressedMessages: readonly (EslintJsonMessage & { readonly suppressions: readonly { readonly kind: 'directive'; readonly justification: string }[] })[];
   readonly errorCount: number;
   readonly fatalErrorCount: number;
   readonly warningCount: number;
@@ -31,30 +32,32 @@ export interface EslintJsonResult {
   readonly usedDeprecatedRules: readonly never[];
 }
 
+function toMessage(f: ReportedFinding): EslintJsonMessage {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    nodeType: null,
+    messageId: f.messageId,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ...(f.suggestions.length > 0 ? { suggestions: f.suggestions } : {}),
+  };
+}
+
 export function toEslintResult(file: FileReport): EslintJsonResult {
   const messages: EslintJsonMessage[] = [];
   if (file.parseError) {
     messages.push({ ruleId: null, fatal: true, severity: 2, message: file.parseError.message, line: file.parseError.line, column: file.parseError.column, nodeType: null });
   }
-  for (const f of file.findings) {
-    messages.push({
-      ruleId: f.ruleId,
-      severity: f.severity === 'error' ? 2 : 1,
-      message: f.message,
-      line: f.line,
-      column: f.column,
-      nodeType: null,
-      messageId: f.messageId,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      ...(f.suggestions.length > 0 ? { suggestions: f.suggestions } : {}),
-    });
-  }
+  for (const f of file.findings) messages.push(toMessage(f));
   const errorCount = messages.filter((m) => m.severity === 2).length;
   return {
     filePath: file.filePath,
     messages,
-    suppressedMessages: [],
+    suppressedMessages: (file.suppressed ?? []).map((f) => ({ ...toMessage(f), suppressions: [{ kind: 'directive' as const, justification: f.suppression.reason ?? '' }] })),
     errorCount,
     fatalErrorCount: file.parseError ? 1 : 0,
     warningCount: messages.length - errorCount,

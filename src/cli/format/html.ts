@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { countFindings, type ReportedFinding, type ScanReport } from '../scan-report.js';
 import type { RouteRow } from '../route-inventory.js';
+import { listSuppressed } from '../suppressions.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -140,6 +141,17 @@ export function formatHtml(report: ScanReport): string {
     body.push(
       `<table id="routes"><thead><tr><th>method</th><th>path</th><th>framework</th><th>handler</th><th>auth guards</th><th>validation</th><th>posture</th></tr></thead><tbody>${routes.map(routeRow).join('')}</tbody></table>`,
     );
+  }
+
+  const suppressed = listSuppressed(report);
+  if (suppressed.length > 0) {
+    body.push(`<h2>Suppressed inline <span class="muted">(${suppressed.length})</span></h2>`);
+    body.push(`<table id="suppressed"><thead><tr><th>location</th><th>rule</th><th>reason</th><th>message</th></tr></thead><tbody>`);
+    for (const { relativePath, finding } of suppressed) {
+      const reason = finding.suppression.reason ? escapeHtml(finding.suppression.reason) : '<em>no reason given</em>';
+      body.push(`<tr><td>${escapeHtml(`${relativePath}:${finding.line}`)}</td><td>${escapeHtml(finding.ruleId)}</td><td>${reason}</td><td>${messageHtml(finding.message)}</td></tr>`);
+    }
+    body.push(`</tbody></table>`);
   }
 
   const notes = report.diagnostics;

@@ -4,6 +4,7 @@
  * is escaped so it cannot inject HTML, tables or links into the comment; snippets are masked.
  */
 import { countFindings, type ScanReport } from '../scan-report.js';
+import { listSuppressed } from '../suppressions.js';
 
 export interface MarkdownFormatOptions {
   /** Prefix for links: `https://github.com/org/repo/blob/<sha>/`; without it, paths are printed as code. */
@@ -87,6 +88,15 @@ export function formatMarkdown(report: ScanReport, options: MarkdownFormatOption
       if (f.snippet.trim()) out.push(`  ${codeSpan(f.snippet.trim())}`);
     }
     if (ordered.length > listed) out.push('', `… and ${ordered.length - listed} more; see the full report.`);
+  }
+  const suppressed = listSuppressed(report);
+  if (suppressed.length > 0) {
+    out.push('', `<details><summary>Suppressed inline (${suppressed.length})</summary>`, '', '| location | rule | reason |', '| --- | --- | --- |');
+    for (const { relativePath, finding } of suppressed) {
+      const reason = finding.suppression.reason ? escapeMarkdown(finding.suppression.reason) : '**no reason given**';
+      out.push(`| ${link(relativePath, finding.line, options.linkBase)} | ${codeSpan(finding.ruleId)} | ${reason} |`);
+    }
+    out.push('', '</details>');
   }
   const skipped = report.diagnostics.filter((d) => d.kind !== 'file-note');
   if (skipped.length > 0) {

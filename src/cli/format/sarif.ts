@@ -101,6 +101,11 @@ export function buildSarifLog(report: ScanReport, options: SarifFormatOptions = 
   const results: sarif.Result[] = [];
   for (const file of report.files) {
     for (const finding of file.findings) results.push(toSarifResult(finding, file.relativePath, file.filePath, ruleIndexes.get(finding.ruleId) ?? -1, report.root));
+    // Inline suppressions stay in the log, marked as such with their reason (code scanning closes them).
+    for (const finding of file.suppressed ?? []) {
+      const result = toSarifResult(finding, file.relativePath, file.filePath, ruleIndexes.get(finding.ruleId) ?? -1, report.root);
+      results.push({ ...result, suppressions: [{ kind: 'inSource', status: 'accepted', justification: finding.suppression.reason ?? '' }] });
+    }
   }
   const notifications: sarif.Notification[] = report.diagnostics.map((d) => ({
     level: d.kind === 'file-note' ? 'note' : 'warning',

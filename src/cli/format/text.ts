@@ -5,6 +5,7 @@
  */
 import { createColors } from 'picocolors';
 import { countFindings, type ScanReport } from '../scan-report.js';
+import { listSuppressed } from '../suppressions.js';
 
 export interface TextFormatOptions {
   readonly color: boolean;
@@ -49,6 +50,15 @@ export function formatText(report: ScanReport, options: TextFormatOptions): stri
     }
     out.push('');
   }
+  const suppressed = listSuppressed(report);
+  if (suppressed.length > 0) {
+    out.push(c.bold(`Suppressed inline (${suppressed.length}):`));
+    for (const { relativePath, finding } of suppressed) {
+      const reason = finding.suppression.reason ? printable(finding.suppression.reason) : c.yellow('no reason given');
+      out.push(`  ${printable(relativePath)}:${finding.line}  ${c.dim(finding.ruleId)}  ${reason}`);
+    }
+    out.push('');
+  }
   const counts = countFindings(report);
   const problems = counts.errors + counts.warnings + counts.fatal;
   const analyzed = report.files.filter((f) => !f.skipReason && !f.parseError).length;
@@ -56,6 +66,7 @@ export function formatText(report: ScanReport, options: TextFormatOptions): stri
   const parts = [`${plural(analyzed, 'file')} analyzed`];
   if (skipped > 0) parts.push(`${skipped} skipped`);
   if (report.baselineSuppressed > 0) parts.push(`${report.baselineSuppressed} in baseline`);
+  if (suppressed.length > 0) parts.push(`${suppressed.length} suppressed inline`);
   if (report.quietSuppressed > 0) parts.push(`${plural(report.quietSuppressed, 'warning')} hidden by --quiet`);
   parts.push(`${(report.durationMs / 1000).toFixed(1)} s`);
   if (problems === 0) {
