@@ -10,6 +10,8 @@ import noMassAssignment from './no-mass-assignment.js';
 import requireAuthGuard from './require-auth-guard.js';
 import requireRateLimit from './require-rate-limit.js';
 import noDebugEndpoints from './no-debug-endpoints.js';
+import noInsecureJwt from './no-insecure-jwt.js';
+import noPermissiveCors from './no-permissive-cors.js';
 import noUnsafeConsumption from './no-unsafe-consumption.js';
 import noUnboundedQuery from './no-unbounded-query.js';
 import requireOwnershipCheck from './require-ownership-check.js';
@@ -23,6 +25,8 @@ export const rules: Record<string, AnyApiRule> = {
   'require-auth-guard': requireAuthGuard,
   'require-rate-limit': requireRateLimit,
   'no-debug-endpoints': noDebugEndpoints,
+  'no-insecure-jwt': noInsecureJwt,
+  'no-permissive-cors': noPermissiveCors,
   'no-unsafe-consumption': noUnsafeConsumption,
   'no-unbounded-query': noUnboundedQuery,
   'require-ownership-check': requireOwnershipCheck,

@@ -29,7 +29,7 @@ export default defineApiRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require authenticated handlers that address a record by a client-supplied id to check that it belongs to the caller',
-      recommended: 'strict',
+      recommended: 'recommended',
       cwe: ['CWE-639'],
       owasp: ['API1:2023'],
       precision: 'medium',

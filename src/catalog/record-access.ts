@@ -154,6 +154,7 @@ export const OWNER_KEYS: readonly string[] = [
   'organisationId',
   'orgId',
   'org_id',
+  'org',
   'organization',
   'accountId',
   'account_id',
@@ -206,6 +207,14 @@ export const POLICY_CALL =
 /** Decorators on a route method or controller that restrict it to roles or policies (`@Roles('admin')`, `@CheckPolicies(...)`). */
 export const POLICY_DECORATOR =
   /^(?:Roles?|HasRoles?|RequireRoles?|AllowRoles?|Role|CheckPolic(?:y|ies)|Polic(?:y|ies)|Permissions?|RequirePermissions?|HasPermissions?|Permission|CheckAbilit(?:y|ies)|Abilit(?:y|ies)|Scopes?|RequireScopes?|AdminOnly|Admin|Authorize|Authorization|Ownership|Owner)$/;
+
+/**
+ * Chain items that restrict a route to a role, by name: `requireLibrarian`, `onlyStaff`,
+ * `isModerator`, `fastify.requireAdmin`, `LibrarianGuard`; but not the authentication names
+ * (`requireAuth`, `requireUser`, `ensureLoggedIn`, `JwtAuthGuard`).
+ */
+export const ROLE_ITEM_NAME =
+  /^(?:require|requires|only|is|ensure|must|mustBe|allow|restrictTo)(?!Auth|Authenticated|Authentication|Login|LoggedIn|Logged|Signed|SignedIn|User|Users|Session|Token|Jwt|Bearer|Valid|Api|Key|Body|Json|Https|Csrf|Captcha)[A-Z]\w*$|^(?!(?:Jwt|Auth|Authn|Authentication|Local|Api|ApiKey|Session|Bearer|Access|Passport|Firebase|Clerk|Supabase|Cognito|Token|Gql|Graphql|Http|Ws|Throttler|Optional|Refresh|Basic|Cookie|Oidc|OAuth|Oauth|Google|Github)\w*Guard$)[A-Z]\w*Guard$/;
 
 /** Path segments of routes that address the caller's own record (`/me`, `/users/me/avatar`). */
 export const SELF_PATH_SEGMENT = /^(?:me|self|mine|my|current|current-user|currentuser|profile|account|whoami)$/i;

@@ -13,7 +13,8 @@ import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { isFunctionLike } from '../core/ast.js';
 import { DEFAULT_SETTINGS, type ResolvedSettings } from '../settings/schema.js';
-import { SELF_PATH_SEGMENT } from '../catalog/record-access.js';
+import { ROLE_ITEM_NAME, SELF_PATH_SEGMENT } from '../catalog/record-access.js';
+import { WEBHOOK_PATH_PATTERN } from '../catalog/auth.js';
 import type { ResolvedRoute } from './api-model.js';
 import { classifyAuthExpression } from './auth-classification.js';
 import { findCallerIdentityUse, type IdentityAnswer } from './caller-identity.js';
@@ -40,11 +41,15 @@ export function getRouteOwnership(
   const resolvedSettings = settings ?? ('sourceFile' in ctx ? ctx.settings : DEFAULT_SETTINGS);
   const posture = getRoutePosture(ctx, route, resolvedSettings);
   if (posture.posture !== 'protected') return { kind: 'not-applicable', reason: `the route is ${posture.posture}` };
+  // A webhook's caller is a provider, not a user who could own records.
+  if (WEBHOOK_PATH_PATTERN.test(route.fullPath)) return { kind: 'not-applicable', reason: 'a webhook' };
   const self = route.fullPath.split('/').find((segment) => SELF_PATH_SEGMENT.test(segment));
   if (self) return { kind: 'not-applicable', reason: `\`/${self}\` addresses the caller's own record` };
   const lookup = { ts: tsApi, project, settings: resolvedSettings };
   for (const item of route.chain) {
     if (item.bypassedBy) continue;
+    const name = item.text.replace(/\(.*$/s, '').replace(/^.*\./, '');
+    if (ROLE_ITEM_NAME.test(name)) return { kind: 'not-applicable', reason: `\`${item.text}\` restricts it to a role` };
     if (classifyAuthExpression(lookup, item.file, item.node as ts.Expression).effect === 'authorization') return { kind: 'not-applicable', reason: `\`${item.text}\` authorizes the request` };
   }
   if (!handler) return { kind: 'unknown', evidence: 'the handler could not be read' };

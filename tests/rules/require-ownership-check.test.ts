@@ -236,6 +236,25 @@ app.get('/invoices/:id', { onRequest: [app.authenticate] }, async (request, repl
   return invoice;
 });`,
     },
+    {
+      // A role hook (`requireLibrarian`) restricts the route to staff: not BOLA.
+      name: 'fastify: requireLibrarian hook in the chain',
+      code: `import Fastify from 'fastify';
+import { Member } from './models/member';
+const app = Fastify();
+app.patch('/members/:id', { onRequest: [app.authenticate, app.requireLibrarian] }, async (request) => {
+  return Member.findByIdAndUpdate(request.params.id, { blocked: true });
+});`,
+    },
+    {
+      // A webhook's caller is a provider, not a user who could own records.
+      name: 'express: signature-checked webhook updates by id',
+      code: `${EXPRESS_HEAD}import { verifySignature } from './middleware/signature';
+app.post('/webhooks/payments', verifySignature, async (req, res) => {
+  await Invoice.updateOne({ _id: req.body.invoiceId }, { paid: true });
+  res.sendStatus(204);
+});`,
+    },
   ],
   invalid: [
     {
