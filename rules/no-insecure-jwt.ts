@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../src/core/context.js';
-import { getStartLine, isFunctionLike, skipOuterExpressions } from '../src/core/ast.js';
+import { getStartLine, getStaticString, isFunctionLike, skipOuterExpressions } from '../src/core/ast.js';
 import type { Finding } from '../src/core/finding.js';
 import { isNoneAlgorithm, type JwtCallRow, type JwtDefaultsRow } from '../src/catalog/jwt.js';
 import { classifyJwtKey, getDecodeAuthorization, getJwtDefaults, getJwtUsage, type JwtCallFact, type JwtDefaultsFact, type JwtKeyKind } from '../src/model/jwt-usage.js';
@@ -53,11 +53,14 @@ function checkVerifyOptions(
   options: ts.Expression | undefined,
   base: readonly string[],
   names: { algorithms?: string; ignoreExpiration?: string },
+  emptyKey = false,
 ): { findings: Finding[]; algorithms: OptionRead } {
   const findings: Finding[] = [];
   const algorithms: OptionRead = names.algorithms ? readOption(lookup, options, [...base, names.algorithms]) : { kind: 'unknown' };
   if (readStrings(lookup, algorithms)?.some(isNoneAlgorithm)) {
-    findings.push(finding('algNone', algorithms.kind === 'present' ? algorithms.expression : node, { callee, option: [...base, names.algorithms].join('.') }, 'error'));
+    // jsonwebtoken accepts an unsigned token only when the key is empty too; with a real key, `none` is a latent flaw.
+    const where = algorithms.kind === 'present' ? algorithms.expression : node;
+    findings.push(finding('algNone', where, { callee, option: [...base, names.algorithms].join('.') }, emptyKey ? 'error' : 'warning'));
   }
   if (names.ignoreExpiration) {
     const ignore = readOption(lookup, options, [...base, names.ignoreExpiration]);
@@ -66,12 +69,27 @@ function checkVerifyOptions(
   return { findings, algorithms };
 }
 
+/** `''`, `undefined`, `null`, `false`: no key at all. */
+function isEmptyKey(lookup: ConstLookup, key: ts.Expression): boolean {
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, key);
+  if (expr.kind === tsApi.SyntaxKind.NullKeyword || expr.kind === tsApi.SyntaxKind.FalseKeyword) return true;
+  if (tsApi.isIdentifier(expr) && expr.text === 'undefined') return true;
+  return getStaticString(tsApi, expr) === '';
+}
+
 function checkVerifyCall(lookup: ConstLookup, call: JwtCallFact, row: JwtCallRow, mode: 'public-keys' | 'always'): Finding[] {
   const options = optionsOf(lookup.ts, call.arguments, row.optionsArgument);
-  const { findings, algorithms } = checkVerifyOptions(lookup, call.callee, call.node, options, [], {
-    algorithms: row.algorithmsOption,
-    ignoreExpiration: row.ignoreExpirationOption,
-  });
+  const key = row.keyArgument === undefined ? undefined : call.arguments[row.keyArgument];
+  const { findings, algorithms } = checkVerifyOptions(
+    lookup,
+    call.callee,
+    call.node,
+    options,
+    [],
+    { algorithms: row.algorithmsOption, ignoreExpiration: row.ignoreExpirationOption },
+    key !== undefined && isEmptyKey(lookup, key),
+  );
   if (!row.algorithmsOption || algorithms.kind !== 'absent') return findings;
   let kind: JwtKeyKind | undefined;
   if (row.keyArgument !== undefined) {
@@ -180,7 +198,7 @@ export default defineApiRule<Options, MessageIds>({
       securitySeverity: 8.1,
     },
     messages: {
-      algNone: '`{{callee}}` accepts the `none` algorithm in `{{option}}`: anyone can forge a token without the key. List only the algorithms you sign with.',
+      algNone: '`{{callee}}` allows the `none` algorithm in `{{option}}`: an unsigned token passes as soon as the key is empty or the library honours it. List only the algorithms you sign with.',
       signNone: '`{{callee}}` signs with `algorithm: \'none\'`: the token has no signature and anyone can forge one. Sign with HS256, RS256 or ES256.',
       ignoreExpiration: '`{{callee}}` sets `ignoreExpiration: true`: expired and stolen tokens are accepted forever. Remove it and refresh tokens instead.',
       missingAlgorithms: '`{{callee}}` verifies with {{key}} but no `algorithms` allowlist; pin the algorithms you sign with (`algorithms: [\'RS256\']`) so a token cannot choose another one.',

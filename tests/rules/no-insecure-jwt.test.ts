@@ -205,6 +205,12 @@ jwt.verify(token, process.env.SECRET, { algorithms: ['HS256', 'none'] });`,
       errors: [{ messageId: 'algNone', data: { callee: 'jwt.verify', option: 'algorithms' } }],
     },
     {
+      name: 'jsonwebtoken: none with an empty key is an error',
+      code: `import jwt from 'jsonwebtoken';
+export const check = (token) => jwt.verify(token, '', { algorithms: ['none'] });`,
+      errors: [{ messageId: 'algNone', data: { callee: 'jwt.verify', option: 'algorithms' } }],
+    },
+    {
       name: 'jsonwebtoken: ignoreExpiration true via a named import',
       code: `import { verify as verifyJwt } from 'jsonwebtoken';
 export const check = (token) => verifyJwt(token, process.env.SECRET, { ignoreExpiration: true });`,

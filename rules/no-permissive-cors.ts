@@ -1,0 +1,95 @@
+/**
+ * no-permissive-cors (CWE-942): CORS that lets any origin read credentialed responses: a reflected
+ * origin (`origin: true`, a callback that always allows, an echoed `Origin` header) or `*` with
+ * credentials, and origin checks a look-alike domain passes. The `cors` middleware, `@fastify/cors`,
+ * Nest's `enableCors` and `NestFactory.create(..., { cors })`, and hand-set headers.
+ */
+import type { Finding } from '../src/core/finding.js';
+import { getCorsPolicies, type CorsPolicy } from '../src/model/cors-config.js';
+import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+
+export type Options = [
+  {
+    /** Also report any-origin CORS without credentials (`cors()`, `enableCors()`, `origin: '*'`). */
+    reportPublicOrigins?: boolean;
+  },
+];
+
+export type MessageIds = 'reflectCredentials' | 'wildcardCredentials' | 'weakOriginCheck' | 'publicOrigin';
+
+function toFinding(policy: CorsPolicy, reportPublic: boolean): Finding | undefined {
+  const origin = policy.origin;
+  const base = { config: policy.label };
+  const fingerprint = (id: MessageIds): string[] => ['no-permissive-cors', id, policy.label];
+  if (origin.kind === 'reflect') {
+    if (policy.credentials) return { messageId: 'reflectCredentials', node: policy.node, data: { ...base, how: origin.how }, severity: 'error', fingerprint: fingerprint('reflectCredentials') };
+    if (reportPublic) return { messageId: 'publicOrigin', node: policy.node, data: { ...base, how: origin.how }, severity: 'warning', fingerprint: fingerprint('publicOrigin') };
+    return undefined;
+  }
+  if (origin.kind === 'wildcard') {
+    if (policy.credentials) {
+      const how = origin.implicit ? 'no `origin` (the default is `*`)' : '`*` as the origin';
+      return { messageId: 'wildcardCredentials', node: policy.node, data: { ...base, how }, severity: 'error', fingerprint: fingerprint('wildcardCredentials') };
+    }
+    if (reportPublic) {
+      const how = origin.implicit ? 'the default origin `*` allows every site' : '`*` allows every site';
+      return { messageId: 'publicOrigin', node: policy.node, data: { ...base, how }, severity: 'warning', fingerprint: fingerprint('publicOrigin') };
+    }
+    return undefined;
+  }
+  if (origin.kind === 'weak' && (policy.credentials || reportPublic)) {
+    return {
+      messageId: 'weakOriginCheck',
+      node: origin.node,
+      data: { ...base, check: origin.check, why: origin.why },
+      severity: policy.credentials ? 'error' : 'warning',
+      fingerprint: fingerprint('weakOriginCheck'),
+    };
+  }
+  return undefined;
+}
+
+export default defineApiRule<Options, MessageIds>({
+  name: 'no-permissive-cors',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow CORS that lets any origin, or a look-alike of yours, read responses sent with cookies or credentials',
+      recommended: 'recommended',
+      cwe: ['CWE-942', 'CWE-346'],
+      owasp: ['API8:2023'],
+      precision: 'high',
+      securitySeverity: 7.5,
+    },
+    messages: {
+      reflectCredentials:
+        '`{{config}}` allows credentials and {{how}}: any website a signed-in user visits can call this API as them and read the answers. Check the origin against an allowlist.',
+      wildcardCredentials:
+        '`{{config}}` allows credentials with {{how}}: browsers refuse this pair, and the usual "fix" of reflecting the origin exposes every user. List the allowed origins.',
+      weakOriginCheck: '`{{check}}` in `{{config}}` {{why}}. Compare the whole origin with an allowlist, or anchor the domain (`/^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/`).',
+      publicOrigin: '`{{config}}`: {{how}}. Fine for a public, unauthenticated API; otherwise list the allowed origins.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reportPublicOrigins: {
+            type: 'boolean',
+            description:
+              'Also report CORS open to every origin without credentials (`cors()`, `app.enableCors()`, `origin: \'*\'`, `origin: true`), and weak origin checks without credentials, as warnings.',
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ reportPublicOrigins: false }],
+  detect(ctx, [options]) {
+    const findings: Finding[] = [];
+    for (const policy of getCorsPolicies(ctx)) {
+      const result = toFinding(policy, options.reportPublicOrigins === true);
+      if (result) findings.push(result);
+    }
+    return findings;
+  },
+});

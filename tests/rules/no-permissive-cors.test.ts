@@ -1,0 +1,272 @@
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-permissive-cors.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+
+const ruleTester = createRuleTester();
+// The rule tester pins its own copy of @typescript-eslint/utils; the rule object is the same at run time.
+const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
+
+ruleTester.run('no-permissive-cors', testedRule, {
+  valid: [
+    {
+      // An allowlist array with credentials: only listed origins get the credentialed answer.
+      name: 'express: allowlist array with credentials',
+      code: `import cors from 'cors';
+app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));`,
+    },
+    {
+      // A regex anchored to the domain at a dot and the end.
+      name: 'express: anchored subdomain regex',
+      code: `import cors from 'cors';
+app.use(cors({ origin: /\\.example\\.com$/, credentials: true }));`,
+    },
+    {
+      // A regex anchored at both ends with an optional www.
+      name: 'express: fully anchored regex with an optional subdomain',
+      code: `const cors = require('cors');
+app.use(cors({ origin: [/^https:\\/\\/(www\\.)?example\\.com$/, 'http://localhost:3000'], credentials: true }));`,
+    },
+    {
+      // A callback that checks a Set before allowing.
+      name: 'express: callback checks a Set',
+      code: `import cors from 'cors';
+const ALLOWED = new Set(['https://app.example.com']);
+app.use(cors({
+  credentials: true,
+  origin(origin, callback) {
+    if (!origin || ALLOWED.has(origin)) return callback(null, true);
+    callback(new Error('Not allowed by CORS'));
+  },
+}));`,
+    },
+    {
+      // endsWith with the leading dot pins the registrable domain.
+      name: 'express: callback with endsWith and a leading dot',
+      code: `import cors from 'cors';
+app.use(cors({ credentials: true, origin: (origin, cb) => cb(null, !origin || new URL(origin).hostname.endsWith('.example.com')) }));`,
+    },
+    {
+      // Origins from the environment: a deployment decision, not visible in code.
+      name: 'express: origins from an environment variable',
+      code: `import cors from 'cors';
+app.use(cors({ origin: process.env.CORS_ORIGINS.split(','), credentials: true }));`,
+    },
+    {
+      // A wildcard without credentials: a public API, reported only with reportPublicOrigins.
+      name: 'express: public API with the default wildcard',
+      code: `import cors from 'cors';
+app.use(cors());
+app.use(cors({ origin: '*', methods: ['GET'] }));`,
+    },
+    {
+      // origin: true without credentials: no cookies are sent, so it equals '*'.
+      name: 'express: reflected origin without credentials',
+      code: `import cors from 'cors';
+router.get('/public/feed', cors({ origin: true }), handler);`,
+    },
+    {
+      // Options held in a constant that lists origins.
+      name: 'express: options from a constant',
+      code: `import cors from 'cors';
+const corsOptions = { origin: ['https://shop.example.com'], credentials: true, maxAge: 600 };
+app.use(cors(corsOptions));`,
+    },
+    {
+      // Options spread from an unknown object: the origin is not visible.
+      name: 'express: spread of unknown options',
+      code: `import cors from 'cors';
+app.use(cors({ ...config.cors, credentials: true }));`,
+    },
+    {
+      // A look-alike: a local module named cors.
+      name: 'local cors helper is not the cors package',
+      code: `import cors from './cors';
+app.use(cors({ origin: true, credentials: true }));`,
+    },
+    {
+      // Nest: enableCors with an allowlist and credentials.
+      name: 'nest: enableCors with an allowlist',
+      code: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.enableCors({ origin: ['https://app.example.com'], credentials: true });
+  await app.listen(3000);
+}`,
+    },
+    {
+      // Nest: enableCors() without options is the public wildcard; reported only with reportPublicOrigins.
+      name: 'nest: enableCors without options',
+      code: `import { NestFactory } from '@nestjs/core';
+const app = await NestFactory.create(AppModule);
+app.enableCors();`,
+    },
+    {
+      // Nest: cors: true in the factory options is the public wildcard.
+      name: 'nest: NestFactory.create with cors true',
+      code: `import { NestFactory } from '@nestjs/core';
+const app = await NestFactory.create(AppModule, { cors: true });`,
+    },
+    {
+      // Fastify: a callback checking an array.
+      name: 'fastify: origin callback with an array check',
+      code: `import fastifyCors from '@fastify/cors';
+const allowed = ['https://app.example.com'];
+await app.register(fastifyCors, { credentials: true, origin: (origin, cb) => { if (allowed.includes(origin)) { cb(null, true); return; } cb(new Error('Not allowed'), false); } });`,
+    },
+    {
+      // Hand-set header: the origin is compared with an allowlist first.
+      name: 'express: echoed origin after an allowlist check',
+      code: `const ALLOWED = ['https://app.example.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (ALLOWED.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});`,
+    },
+    {
+      // Hand-set header echoing the origin without credentials: no cookies, so it equals '*'.
+      name: 'express: echoed origin without credentials',
+      code: `app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', req.headers.origin);
+  next();
+});`,
+    },
+    {
+      // A fixed origin with credentials.
+      name: 'express: fixed origin header with credentials',
+      code: `app.use((req, res, next) => {
+  res.set({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' });
+  next();
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'express: origin true with credentials',
+      code: `import cors from 'cors';
+app.use(cors({ origin: true, credentials: true }));`,
+      errors: [{ messageId: 'reflectCredentials', data: { config: 'cors(…)', how: '`origin: true` reflects every origin' } }],
+    },
+    {
+      name: 'express: wildcard with credentials',
+      code: `const cors = require('cors');
+app.use(cors({ origin: '*', credentials: true }));`,
+      errors: [{ messageId: 'wildcardCredentials', data: { config: 'cors(…)', how: '`*` as the origin' } }],
+    },
+    {
+      name: 'express: credentials without an origin (default wildcard)',
+      code: `import corsMiddleware from 'cors';
+app.use(corsMiddleware({ credentials: true }));`,
+      errors: [{ messageId: 'wildcardCredentials', data: { config: 'corsMiddleware(…)', how: 'no `origin` (the default is `*`)' } }],
+    },
+    {
+      name: 'express: callback that always allows',
+      code: `import cors from 'cors';
+app.use(cors({ credentials: true, origin: (origin, cb) => cb(null, true) }));`,
+      errors: [{ messageId: 'reflectCredentials', data: { config: 'cors(…)', how: '`cb(null, true)` allows every origin' } }],
+    },
+    {
+      name: 'express: callback that echoes the origin after a presence test',
+      code: `import cors from 'cors';
+const corsOptions = {
+  credentials: true,
+  origin: function (origin, callback) {
+    if (!origin) return callback(null, true);
+    callback(null, origin);
+  },
+};
+app.use(cors(corsOptions));`,
+      errors: [{ messageId: 'reflectCredentials' }],
+    },
+    {
+      name: 'express: options constant with origin true',
+      code: `import cors from 'cors';
+const corsOptions = { origin: true, credentials: true };
+app.options('*', cors(corsOptions));`,
+      errors: [{ messageId: 'reflectCredentials' }],
+    },
+    {
+      name: 'express: unanchored regex with credentials',
+      code: `import cors from 'cors';
+app.use(cors({ origin: /example\\.com/, credentials: true }));`,
+      errors: [{ messageId: 'weakOriginCheck', data: { config: 'cors(…)', check: '/example\\.com/', why: 'is not anchored with `$`, so `https://example.com.evil.net` matches' } }],
+    },
+    {
+      name: 'express: endsWith without the leading dot',
+      code: `import cors from 'cors';
+app.use(cors({
+  credentials: true,
+  origin: (origin, callback) => {
+    if (origin && origin.endsWith('example.com')) return callback(null, true);
+    callback(new Error('blocked'));
+  },
+}));`,
+      errors: [{ messageId: 'weakOriginCheck', data: { config: 'cors(…)', check: "origin.endsWith('example.com')", why: 'also accepts `https://evilexample.com`' } }],
+    },
+    {
+      name: 'express: includes on the origin string',
+      code: `import cors from 'cors';
+app.use(cors({ credentials: true, origin: (origin, cb) => cb(null, origin.includes('example.com')) }));`,
+      errors: [{ messageId: 'weakOriginCheck' }],
+    },
+    {
+      name: 'express: hand-set header echoing the origin with credentials',
+      code: `app.use((req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  next();
+});`,
+      errors: [{ messageId: 'reflectCredentials', data: { config: "res.setHeader('Access-Control-Allow-Origin', req.headers.origin)", how: "the request's `Origin` header is echoed back unchecked" } }],
+    },
+    {
+      name: 'express: hand-set headers in one object with req.get',
+      code: `router.use(function (req, res, next) {
+  const origin = req.get('Origin');
+  res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': true });
+  next();
+});`,
+      errors: [{ messageId: 'reflectCredentials' }],
+    },
+    {
+      name: 'nest: enableCors with origin true and credentials',
+      code: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.enableCors({ origin: true, credentials: true });
+  await app.listen(3000);
+}`,
+      errors: [{ messageId: 'reflectCredentials', data: { config: 'app.enableCors(…)', how: '`origin: true` reflects every origin' } }],
+    },
+    {
+      name: 'nest: NestFactory.create with a reflecting cors option',
+      code: `import { NestFactory } from '@nestjs/core';
+const app = await NestFactory.create(AppModule, { cors: { origin: (o, cb) => cb(null, o), credentials: true } });`,
+      errors: [{ messageId: 'reflectCredentials' }],
+    },
+    {
+      name: 'fastify: @fastify/cors with origin true and credentials',
+      code: `import fastifyCors from '@fastify/cors';
+await fastify.register(fastifyCors, { origin: true, credentials: true });`,
+      errors: [{ messageId: 'reflectCredentials', data: { config: 'register(fastifyCors)', how: '`origin: true` reflects every origin' } }],
+    },
+    {
+      name: 'fastify: require(@fastify/cors) with a wildcard and credentials',
+      code: `fastify.register(require('@fastify/cors'), { origin: '*', credentials: true });`,
+      errors: [{ messageId: 'wildcardCredentials' }],
+    },
+    {
+      name: 'reportPublicOrigins: the public wildcard of cors() and enableCors()',
+      code: `import cors from 'cors';
+app.use(cors());
+nestApp.enableCors();`,
+      options: [{ reportPublicOrigins: true }],
+      errors: [
+        { messageId: 'publicOrigin', data: { config: 'cors()', how: 'the default origin `*` allows every site' } },
+        { messageId: 'publicOrigin', data: { config: 'nestApp.enableCors()', how: 'the default origin `*` allows every site' } },
+      ],
+    },
+  ],
+});
