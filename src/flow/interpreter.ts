@@ -104,6 +104,26 @@ export interface InterpreterHost {
 }
 
 const MAX_DEPTH = 250;
+/** `+x`, `-x`, `~x`: numbers as large as their operand (with `FlowSpec.arithmeticKeepsTaint`). */
+const ARITHMETIC_PREFIX_TOKENS = ['PlusToken', 'MinusToken', 'TildeToken'] as const;
+/** `*`, `-`, `/`, `%`, `**`, `|`, `&`, `^`, `<<`, `>>`, `>>>` (with `FlowSpec.arithmeticKeepsTaint`). */
+const ARITHMETIC_BINARY_TOKENS = [
+  'AsteriskToken',
+  'MinusToken',
+  'SlashToken',
+  'PercentToken',
+  'AsteriskAsteriskToken',
+  'BarToken',
+  'AmpersandToken',
+  'CaretToken',
+  'LessThanLessThanToken',
+  'GreaterThanGreaterThanToken',
+  'GreaterThanGreaterThanGreaterThanToken',
+] as const;
+
+function isTokenOf(tsApi: TsApi, kind: ts.SyntaxKind, names: readonly (keyof typeof ts.SyntaxKind)[]): boolean {
+  return names.some((name) => tsApi.SyntaxKind[name] === kind);
+}
 const TOP = 'top' as const;
 
 export function createFacts(unit: FunctionUnit): FunctionFacts {
@@ -681,7 +701,8 @@ class Interpreter {
       return joinValues(this.evaluate(expr.whenTrue, whenTrue), this.evaluate(expr.whenFalse, whenFalse));
     }
     if (tsApi.isPrefixUnaryExpression(expr) || tsApi.isPostfixUnaryExpression(expr)) {
-      this.evaluate(expr.operand, env);
+      const operand = this.evaluate(expr.operand, env);
+      if (spec.arithmeticKeepsTaint && tsApi.isPrefixUnaryExpression(expr) && isTokenOf(tsApi, expr.operator, ARITHMETIC_PREFIX_TOKENS)) return transformValue(operand);
       return CLEAN;
     }
     if (tsApi.isTypeOfExpression(expr) || tsApi.isVoidExpression(expr) || tsApi.isDeleteExpression(expr)) {
@@ -781,8 +802,9 @@ class Interpreter {
       this.evaluate(expr.left, env);
       return this.evaluate(expr.right, env);
     }
-    this.evaluate(expr.left, env);
-    this.evaluate(expr.right, env);
+    const left = this.evaluate(expr.left, env);
+    const right = this.evaluate(expr.right, env);
+    if (this.host.spec.arithmeticKeepsTaint && isTokenOf(tsApi, op, ARITHMETIC_BINARY_TOKENS)) return transformValue(joinValues(left, right));
     return CLEAN;
   }
 

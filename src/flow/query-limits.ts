@@ -8,8 +8,8 @@
  *   passed to `find`/`findMany`/`findAll`/`findAndCountAll`/`findAndCount`/`paginate` (Prisma, TypeORM,
  *   Sequelize, Mongoose, mongoose-paginate), and a value placed right after `LIMIT` in SQL text built
  *   with a template or `+`.
- * - Steps: number conversions keep the taint (`parseInt`, `Number`, `Math.floor`, `Math.max`, ...):
- *   converting is not bounding.
+ * - Steps: number conversions and arithmetic keep the taint (`parseInt`, `Number`, `Math.floor`,
+ *   `Math.max`, `+x`, `x * 1`, `x | 0`): converting is not bounding.
  * - Barriers: `Math.min(x, MAX)` with a bound that is not itself from the request, validator results
  *   (zod, joi, yup, class-validator, ... : the schema is trusted to bound what it declares), and
  *   unknown helpers (an imported `clampLimit(x)` the analysis cannot read returns a clean value).
@@ -44,7 +44,7 @@ const NUMBER_CONVERSIONS: ReadonlySet<string> = new Set([
   'BigInt',
 ]);
 /** Packages whose `take`/`limit` functions are not database queries (`_.take(array, n)`, rxjs `take(n)`). */
-const NON_QUERY_MODULES: ReadonlySet<string> = new Set(['lodash', 'lodash/fp', 'ramda', 'rxjs', 'rxjs/operators', 'underscore']);
+const NON_QUERY_MODULES: ReadonlySet<string> = new Set(['lodash', 'lodash/fp', 'ramda', 'rxjs', 'rxjs/operators', 'underscore', '@upstash/ratelimit']);
 const SQL_LIMIT_BEFORE = /\blimit\s*$/i;
 
 const specs = new WeakMap<ResolvedSettings, FlowSpec>();
@@ -63,6 +63,7 @@ function createSpec(extraValidators: readonly string[]): FlowSpec {
   return {
     id: 'no-unbounded-query',
     sources: { request: ['query', 'body', 'params'] },
+    arithmeticKeepsTaint: true,
     sinks: (node, api) => getQueryLimitSinks(node, api),
     mayHaveSinks: (sourceFile) => /\b(limit|take|LIMIT)\b/.test(sourceFile.text),
     step(call, api) {

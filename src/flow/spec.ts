@@ -128,6 +128,11 @@ export interface FlowSpec {
      */
     readonly clientResponses?: boolean;
   };
+  /**
+   * Arithmetic keeps taint: `x * 1`, `x | 0`, `+x`, `-x` carry the taints of their operands (for rules
+   * about magnitudes, such as page sizes). Off by default: arithmetic results are clean numbers.
+   */
+  readonly arithmeticKeepsTaint?: boolean;
   /** Extra sources: an expression whose value is tainted. */
   isSource?(node: ts.Expression, api: FlowApi): Omit<SourceInfo, 'file'> | undefined;
   /**

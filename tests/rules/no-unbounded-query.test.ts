@@ -146,6 +146,25 @@ export class ItemsController {
   res.json(rows);
 });`,
     },
+    {
+      // An Upstash rate limiter's limit() takes an identifier, not a row count.
+      name: 'upstash ratelimit.limit',
+      code: `import { Ratelimit } from '@upstash/ratelimit';
+const ratelimit = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(5, '60 s') });
+app.post('/login', async (req, res) => {
+  const { success } = await ratelimit.limit(req.body.email);
+  if (!success) return res.status(429).end();
+  res.json(await login(req.body));
+});`,
+    },
+    {
+      // The clamped value is bounded even after arithmetic.
+      name: 'arithmetic on a clamped value',
+      code: `app.get('/posts', async (req, res) => {
+  const limit = Math.min(+req.query.limit || 20, 100);
+  res.json(await Post.find().limit(limit + 1));
+});`,
+    },
     // --- Body size limits at or below the threshold -------------------------------------------
     {
       // 1 MB is within the default threshold of 10 MB.
@@ -181,6 +200,15 @@ const app = Fastify({ logger: true, bodyLimit: 5 * 1024 * 1024 });`,
     },
   ],
   invalid: [
+    {
+      name: 'unary plus and arithmetic are not bounds',
+      code: `app.get('/posts', async (req, res) => {
+  const { page = 1, limit = 10 } = req.query;
+  const posts = await Post.find().skip((page - 1) * limit).limit(+limit * 1);
+  res.json(posts);
+});`,
+      errors: [{ messageId: 'unboundedLimit', data: { source: 'req.query.limit', role: 'limit', sink: '.limit()', via: '' } }],
+    },
     {
       name: 'req.query.limit straight into Mongoose limit',
       code: `import Post from '../models/Post.js';
