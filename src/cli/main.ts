@@ -33,6 +33,9 @@ Options for scan:
       --automation-id <id>    SARIF runAutomationDetails id (one per job: api-guard/<service>/)
       --link-base <url>       Markdown: prefix for file links (https://github.com/org/repo/blob/<sha>/)
       --no-progress           No progress bar on stderr
+      --changed[=<ref>]       Report only on files changed against HEAD (or <ref>), staged or untracked;
+                              the whole project is still loaded, so cross-file protection is seen
+      --staged                Report only on staged files (pre-commit hooks)
 
   -h, --help                  Show this help
   -v, --version               Show the version
@@ -57,11 +60,13 @@ const OPTIONS: ParseArgsConfig['options'] = {
   'automation-id': { type: 'string' },
   'link-base': { type: 'string' },
   'no-progress': { type: 'boolean' },
+  changed: { type: 'string' },
+  staged: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 };
 
-const SCAN_ONLY = ['severity', 'max-warnings', 'quiet', 'baseline', 'write-baseline', 'file-timeout-ms', 'automation-id', 'link-base'];
+const SCAN_ONLY = ['severity', 'max-warnings', 'quiet', 'baseline', 'write-baseline', 'file-timeout-ms', 'automation-id', 'link-base', 'changed', 'staged'];
 
 class UsageError extends Error {}
 
@@ -70,11 +75,20 @@ function parseNonNegativeInteger(value: string, name: string): number {
   return Number(value);
 }
 
+function changedMode(changed: string | undefined, staged: boolean): ScanOptions['changed'] {
+  if (changed !== undefined && staged) throw new UsageError('--changed and --staged cannot be used together');
+  if (staged) return { kind: 'staged' };
+  if (changed === undefined) return undefined;
+  return changed === '' ? { kind: 'changed' } : { kind: 'changed', ref: changed };
+}
+
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo, cwd: string = process.cwd()): Promise<number> {
   let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as typeof parsed;
+    // `--changed` takes an optional ref: the bare flag becomes `--changed=` (against HEAD).
+    const args = argv.map((arg) => (arg === '--changed' ? '--changed=' : arg));
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
     io.stderr.write(`api-guard: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return EXIT_USAGE;
@@ -120,6 +134,7 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string = pro
         linkBase: values['link-base'] as string | undefined,
         color,
         progress: !values['no-progress'],
+        changed: changedMode(values.changed as string | undefined, Boolean(values.staged)),
       };
       return (await runScan(options)).exitCode;
     }

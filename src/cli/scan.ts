@@ -11,7 +11,8 @@ import { rules as builtInRules } from '../../rules/index.js';
 import { analyzeTargets } from './analyze.js';
 import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { defaultRouteSource } from './default-route-source.js';
-import { EXIT_USAGE, getExitCode } from './exit-code.js';
+import { ChangedFilesError, listChangedFiles, selectChangedTargets, type ChangedFilesMode } from './changed-files.js';
+import { EXIT_CLEAN, EXIT_USAGE, getExitCode } from './exit-code.js';
 import { formatEslintJson } from './format/eslint-json.js';
 import { formatHtml } from './format/html.js';
 import { formatMarkdown } from './format/markdown.js';
@@ -51,6 +52,8 @@ export interface ScanOptions {
   readonly color?: boolean;
   readonly progress?: boolean;
   readonly routeSource?: RouteModelSource;
+  /** `--changed[=<ref>]` / `--staged`: report only on the files git lists as changed (paths narrow them further). */
+  readonly changed?: ChangedFilesMode;
 }
 
 export interface ScanOutcome {
@@ -103,12 +106,27 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     throw error;
   }
 
+  // --changed / --staged: the changed files are the targets; their projects are still loaded whole.
+  let paths = options.paths;
+  if (options.changed) {
+    try {
+      paths = selectChangedTargets(cwd, options.paths, listChangedFiles(cwd, options.changed));
+    } catch (error) {
+      if (error instanceof ChangedFilesError) return usageError(io, error.message);
+      throw error;
+    }
+    if (paths.length === 0) {
+      io.stderr.write(`api-guard: no ${options.changed.kind === 'staged' ? 'staged' : 'changed'} JavaScript or TypeScript files to analyze\n`);
+      return { exitCode: EXIT_CLEAN };
+    }
+  }
+
   const progress = createProgressBar(options.progress === false ? { isTTY: false, write: () => undefined } : io.stderr);
   let analysis;
   try {
     analysis = analyzeTargets({
       cwd,
-      paths: options.paths,
+      paths,
       registry: options.rules ?? builtInRules,
       configFile: options.configFile,
       projectFile: options.projectFile,
