@@ -1,10 +1,12 @@
 /**
- * The route model the CLI uses by default: the routing model's `getProjectRoutes` and
- * `getRoutePosture`, the same answers `require-auth-guard` reads, so the inventory and the rule
- * never disagree.
+ * The route model the CLI uses by default: the routing model's `getProjectRoutes`,
+ * `getRoutePosture` and `getRouteRateLimit`, the same answers `require-auth-guard` and
+ * `require-rate-limit` read, so the inventory and the rules never disagree.
  */
 import { classifyChainItem, getRoutePosture } from '../model/posture.js';
+import { getRouteRateLimit, type RouteRateLimit } from '../model/rate-limit-posture.js';
 import { getProjectRoutes } from '../model/resolve-api-model.js';
+import type { RouteColumnValue } from './route-columns.js';
 import type { RouteModelSource } from './route-inventory.js';
 
 export const defaultRouteSource: RouteModelSource = {
@@ -21,4 +23,14 @@ export const defaultRouteSource: RouteModelSource = {
     const verdict = classifyChainItem({ ts: index.ts, project: index, settings }, item);
     return verdict.effect === 'none' && verdict.fromCatalog === true;
   },
+  getColumns: (route, index, settings) => ({
+    rateLimit: toRateLimitCell(getRouteRateLimit(index, route, settings)),
+  }),
 };
+
+/** The RATE LIMIT cell: the limiter's name, `-` when none runs, `?` when another file may add one. */
+function toRateLimitCell(limit: RouteRateLimit): RouteColumnValue {
+  if (limit.state === 'limited') return { value: limit.limiter ?? 'yes', state: 'yes', reason: limit.evidence };
+  if (limit.state === 'none') return { value: '-', state: 'no', reason: limit.evidence };
+  return { value: '?', state: 'unknown', reason: limit.evidence };
+}

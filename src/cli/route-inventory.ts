@@ -11,6 +11,7 @@ import type { ResolvedRoute } from '../model/api-model.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import { relativeToRoot } from './report-path.js';
+import type { RouteColumns } from './route-columns.js';
 import { getNestApiDocs, type NestApiDocs } from '../frameworks/nest-swagger.js';
 
 export type PostureState = 'protected' | 'public' | 'unprotected' | 'unknown';
@@ -42,6 +43,8 @@ export interface RouteRow {
   readonly posture: RoutePosture;
   /** False when another file outside the scan could still add to the chain. */
   readonly complete: boolean;
+  /** The posture columns of `ROUTE_COLUMNS` (rate limit, ...); an absent one prints as `?`. */
+  readonly columns?: RouteColumns;
   /** Nest: what the route's `@nestjs/swagger` decorators document (when the project uses them). */
   readonly apiDocs?: NestApiDocs;
 }
@@ -56,6 +59,8 @@ export interface RouteModelSource {
    * like auth.
    */
   isSetupOnly?(item: ResolvedRoute['chain'][number], index: ProjectIndex, settings: ResolvedSettings): boolean;
+  /** The values of the `ROUTE_COLUMNS` columns (rate limit, ...) for a route. */
+  getColumns?(route: ResolvedRoute, index: ProjectIndex, settings: ResolvedSettings): RouteColumns;
 }
 
 const AUTH_WORDS = /auth|guard|jwt|passport|session|token|login|signed|apikey|api-key|api_key|permission|role|acl|protect|verify|bearer|oauth|basic/i;
@@ -131,7 +136,14 @@ export function buildRouteRows(index: ProjectIndex, source: RouteModelSource, se
         return false;
       }
     };
-    return withApiDocs(toRouteRow(route, posture, root, isSetupOnly), index, route);
+    let columns: RouteColumns | undefined;
+    try {
+      columns = source.getColumns?.(route, index, settings);
+    } catch {
+      columns = undefined; // every column then prints `?`; the inventory never fails on one
+    }
+    const row = toRouteRow(route, posture, root, isSetupOnly);
+    return withApiDocs(columns ? { ...row, columns } : row, index, route);
   });
   return rows;
 }

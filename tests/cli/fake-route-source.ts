@@ -1,7 +1,8 @@
 /**
  * A route model for CLI tests: every `route('METHOD', 'path', ...guards)` call in a file is a route
  * (with `publicRoute(...)` for a public one), so inventory and HTML tests do not depend on how the
- * framework adapters evolve. Posture: public marker, else guards, else unprotected.
+ * framework adapters evolve. Posture: public marker, else guards, else unprotected. RATE LIMIT: a
+ * chain item named like a limiter, `?` for public routes, `-` otherwise.
  */
 import type * as ts from 'typescript';
 import { walkDescendants } from '../../src/core/walk.js';
@@ -46,5 +47,11 @@ export const fakeRouteSource: RouteModelSource = {
     if (route.route.publicMarkers.length > 0) return { state: 'public', reason: route.route.publicMarkers.join(', ') };
     if (route.chain.length > 0) return { state: 'protected', reason: route.chain.map((c) => c.text).join(', ') };
     return { state: 'unprotected' };
+  },
+  getColumns(route) {
+    const limiter = route.chain.find((c) => /limit/i.test(c.text));
+    if (limiter) return { rateLimit: { value: limiter.text, state: 'yes', reason: `${limiter.text} (route)` } };
+    if (route.route.publicMarkers.length > 0) return { rateLimit: { value: '?', state: 'unknown', reason: 'decided elsewhere' } };
+    return { rateLimit: { value: '-', state: 'no', reason: 'no rate limiter in its chain' } };
   },
 };

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { countFindings, type ReportedFinding, type ScanReport } from '../scan-report.js';
 import type { RouteRow } from '../route-inventory.js';
+import { ROUTE_COLUMNS, getColumnValue, type RouteColumnValue } from '../route-columns.js';
 import { listSuppressed } from '../suppressions.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -90,6 +91,13 @@ function findingRow(path: string, f: ReportedFinding): string {
   );
 }
 
+/** A posture column's cell: the value, with its reason as a tooltip; `-` and `?` muted. */
+function columnCell(cell: RouteColumnValue): string {
+  const title = cell.reason ? ` title="${escapeHtml(cell.reason)}"` : '';
+  const value = cell.state === 'yes' ? `<code>${escapeHtml(cell.value)}</code>` : `<span class="muted">${escapeHtml(cell.value)}</span>`;
+  return `<td data-state="${escapeHtml(cell.state)}"${title}>${value}</td>`;
+}
+
 function routeRow(r: RouteRow): string {
   const list = (items: readonly string[]): string => (items.length > 0 ? items.map((i) => `<code>${escapeHtml(i)}</code>`).join(', ') : '<span class="muted">none</span>');
   return (
@@ -100,6 +108,7 @@ function routeRow(r: RouteRow): string {
     `<td><code>${escapeHtml(`${r.relativePath}:${r.line}`)}</code></td>` +
     `<td>${list(r.guards)}</td>` +
     `<td>${list(r.validation)}</td>` +
+    ROUTE_COLUMNS.map((column) => columnCell(getColumnValue(r.columns, column.id))).join('') +
     `<td><span class="posture posture-${escapeHtml(r.posture.state)}">${escapeHtml(r.posture.state)}</span>${r.posture.reason ? ` <span class="muted">${escapeHtml(r.posture.reason)}</span>` : ''}</td>` +
     `</tr>`
   );
@@ -139,7 +148,7 @@ export function formatHtml(report: ScanReport): string {
   } else {
     body.push(filterButtons('posture', postures, 'postures'));
     body.push(
-      `<table id="routes"><thead><tr><th>method</th><th>path</th><th>framework</th><th>handler</th><th>auth guards</th><th>validation</th><th>posture</th></tr></thead><tbody>${routes.map(routeRow).join('')}</tbody></table>`,
+      `<table id="routes"><thead><tr><th>method</th><th>path</th><th>framework</th><th>handler</th><th>auth guards</th><th>validation</th>${ROUTE_COLUMNS.map((column) => `<th>${escapeHtml(column.htmlHeader)}</th>`).join('')}<th>posture</th></tr></thead><tbody>${routes.map(routeRow).join('')}</tbody></table>`,
     );
   }
 

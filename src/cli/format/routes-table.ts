@@ -4,6 +4,7 @@
  */
 import { createColors } from 'picocolors';
 import type { RouteRow } from '../route-inventory.js';
+import { ROUTE_COLUMNS, getColumnValue, type RouteColumnId, type RouteColumnValue } from '../route-columns.js';
 import { toPrintableText } from './text.js';
 
 const MAX_CELL = 40;
@@ -23,7 +24,7 @@ function tailCell(text: string, max = 56): string {
 export function formatRoutesTable(rows: readonly RouteRow[], options: { readonly color: boolean }): string {
   const c = createColors(options.color);
   if (rows.length === 0) return 'No routes found.\n';
-  const header = ['METHOD', 'PATH', 'FRAMEWORK', 'HANDLER', 'AUTH', 'VALIDATION', 'POSTURE'];
+  const header = ['METHOD', 'PATH', 'FRAMEWORK', 'HANDLER', 'AUTH', 'VALIDATION', ...ROUTE_COLUMNS.map((column) => column.header), 'POSTURE'];
   const body = rows.map((r) => [
     cell(r.methods.join(',')),
     toPrintableText(r.path),
@@ -31,6 +32,7 @@ export function formatRoutesTable(rows: readonly RouteRow[], options: { readonly
     tailCell(`${r.relativePath}:${r.line}`),
     cell(r.guards.join(', ') || '-'),
     cell(r.validation.join(', ') || '-'),
+    ...ROUTE_COLUMNS.map((column) => cell(getColumnValue(r.columns, column.id).value, 30)),
     r.posture.state + (r.posture.reason ? ` (${cell(r.posture.reason)})` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
@@ -54,7 +56,8 @@ export function formatRoutesTable(rows: readonly RouteRow[], options: { readonly
   return `${lines.join('\n')}\n`;
 }
 
-export interface RouteJson {
+/** One route in `--format json`; every `ROUTE_COLUMNS` column is a key (`rateLimit: { value, state, reason }`). */
+export interface RouteJson extends Partial<Record<RouteColumnId, RouteColumnValue>> {
   readonly methods: readonly string[];
   readonly path: string;
   readonly framework: string;
@@ -80,6 +83,7 @@ export function toRouteJson(r: RouteRow): RouteJson {
     middleware: r.otherChain,
     posture: r.posture.state,
     ...(r.posture.reason ? { postureReason: r.posture.reason } : {}),
+    ...Object.fromEntries(ROUTE_COLUMNS.map((column) => [column.id, getColumnValue(r.columns, column.id)])),
     complete: r.complete,
   };
 }
