@@ -96,7 +96,7 @@ describe('the configs object', () => {
     expect(typed('recommended-type-checked')).toBe(true);
     expect(typed('nestjs')).toBe(true);
     for (const name of ['recommended', 'strict', 'express', 'fastify']) expect(typed(name)).toBeUndefined();
-    expect(typeof plugin.configs.recommended!.languageOptions!.parser!.parseForESLint).toBe('function');
+    expect(typeof (plugin.configs.recommended!.languageOptions!.parser as { parseForESLint?: unknown }).parseForESLint).toBe('function');
   });
 
   it('sets each preset\'s frameworks setting', () => {
