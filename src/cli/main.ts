@@ -22,6 +22,12 @@ Options for both:
   -f, --format <name>         scan: text, json, sarif, markdown, html; routes: text, json
   -o, --output-file <file>    Write the report to a file (relative paths stay inside the working folder)
       --color / --no-color    Force colors on or off (default: on for a terminal, off with NO_COLOR)
+      --openapi <file>        Compare the routes with this OpenAPI 3.x (or Swagger 2.0) document; "@nestjs/swagger"
+                              reads the Nest decorators instead (default: the "openapi" setting).
+                              routes: a table of shadow, zombie, method and auth mismatches; scan: a section of the HTML report
+
+Options for routes:
+      --no-fail               With --openapi: report the comparison but exit 0
 
 Options for scan:
       --severity <level>      Lowest severity that fails the run: error (default) or warning
@@ -41,6 +47,7 @@ Options for scan:
   -v, --version               Show the version
 
 Exit codes: 0 clean, 1 findings at or above --severity (or too many warnings), 2 usage or configuration error.
+routes --openapi exits 1 for shadow routes, undocumented methods and auth mismatches (zombies alone do not fail).
 `;
 
 const OPTIONS: ParseArgsConfig['options'] = {
@@ -60,6 +67,8 @@ const OPTIONS: ParseArgsConfig['options'] = {
   'automation-id': { type: 'string' },
   'link-base': { type: 'string' },
   'no-progress': { type: 'boolean' },
+  openapi: { type: 'string' },
+  'no-fail': { type: 'boolean' },
   changed: { type: 'string' },
   staged: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -110,6 +119,10 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string = pro
   const color = values['no-color'] ? false : values.color ? true : undefined;
   try {
     if (command === 'scan') {
+      if (values['no-fail'] !== undefined) throw new UsageError('--no-fail is an option of routes, not scan');
+      if (values.openapi !== undefined && (values.format ?? 'text') !== 'html') {
+        throw new UsageError('with scan, --openapi adds a section to --format html; for a table, run "api-guard routes --openapi <file>"');
+      }
       const format = (values.format as string | undefined) ?? 'text';
       if (!SCAN_FORMATS.includes(format as ScanFormat)) throw new UsageError(`unknown format "${format}" (use ${SCAN_FORMATS.join(', ')})`);
       const severity = (values.severity as string | undefined) ?? 'error';
@@ -134,6 +147,7 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string = pro
         linkBase: values['link-base'] as string | undefined,
         color,
         progress: !values['no-progress'],
+        openapi: values.openapi as string | undefined,
         changed: changedMode(values.changed as string | undefined, Boolean(values.staged)),
       };
       return (await runScan(options)).exitCode;
@@ -154,6 +168,8 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string = pro
           projectFile: values.project as string | undefined,
           ignore: (values.ignore as string[] | undefined) ?? [],
           color,
+          openapi: values.openapi as string | undefined,
+          noFail: Boolean(values['no-fail']),
         })
       ).exitCode;
     }

@@ -22,6 +22,7 @@ import { shouldUseColor, type CliIo } from './io.js';
 import { checkConfigOutputPath, OutputPathError, resolveCliOutputPath } from './output-path.js';
 import { createProgressBar } from './progress.js';
 import type { RouteModelSource } from './route-inventory.js';
+import { compareRows, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
 import { sortRouteRows } from './route-inventory.js';
 import type { ScanDiagnostic, ScanReport } from './scan-report.js';
 
@@ -52,6 +53,8 @@ export interface ScanOptions {
   readonly color?: boolean;
   readonly progress?: boolean;
   readonly routeSource?: RouteModelSource;
+  /** HTML: compare the routes with this OpenAPI document (or `@nestjs/swagger`); default: the `openapi` setting, else the Nest decorators when the project uses them. */
+  readonly openapi?: string;
   /** `--changed[=<ref>]` / `--staged`: report only on the files git lists as changed (paths narrow them further). */
   readonly changed?: ChangedFilesMode;
 }
@@ -178,6 +181,19 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     });
   }
 
+  let contract: RowComparison | undefined;
+  if (format === 'html') {
+    const rows = sortRouteRows(analysis.routes);
+    const target =
+      resolveContractTarget(options.openapi, analysis.runConfig.settings.openapi, cwd, analysis.root) ??
+      (rows.some((r) => r.apiDocs) ? ({ kind: 'decorators' } as const) : undefined);
+    if (target) {
+      const loaded = loadContract(target, rows);
+      if (typeof loaded === 'string') return usageError(io, loaded);
+      contract = compareRows(rows, loaded);
+    }
+  }
+
   const report: ScanReport = {
     root: analysis.root,
     files,
@@ -187,6 +203,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     quietSuppressed,
     projects: analysis.projects,
     routes: format === 'html' ? sortRouteRows(analysis.routes) : undefined,
+    ...(contract ? { contract } : {}),
     durationMs: performance.now() - started,
     toolName: 'api-guard',
     toolVersion: packageInfo.version,
