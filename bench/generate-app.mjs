@@ -10,7 +10,11 @@
  * clock, no Math.random). Nothing here is ever run; `types/vendor.d.ts` declares the packages the
  * code imports, so `tsc --noEmit` type-checks it without node_modules.
  *
- *   node bench/generate-app.mjs [--lines 100000] [--seed 1337] [--out bench/.generated]
+ *   node bench/generate-app.mjs [--lines 100000] [--seed 1337] [--out bench/.generated] [--workspaces 1]
+ *
+ * With `--workspaces N` (N > 1) it writes a monorepo: `packages/service-1..N`, each an app of
+ * lines/N lines with its own tsconfig and seed (seed + i), and a root package.json listing the
+ * workspaces, the shape `scan` analyzes as N projects (used by bench/memory.mjs and bench/cache.mjs).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export const DEFAULT_OPTIONS = Object.freeze({ lines: 100_000, seed: 1337, out: path.join(here, '.generated') });
+export const DEFAULT_OPTIONS = Object.freeze({ lines: 100_000, seed: 1337, out: path.join(here, '.generated'), workspaces: 1 });
 
 /**
  * mulberry32: a small, fast, well-distributed 32-bit PRNG.
@@ -1169,12 +1173,37 @@ export function buildApp(options) {
 }
 
 /**
+ * Builds a monorepo of `workspaces` apps (see the header), without writing.
+ * @param {{ lines: number, seed: number, workspaces: number }} options
+ * @returns {{ files: Map<string, string>, lines: number, modules: { express: number, nest: number, fastify: number } }}
+ */
+export function buildMonorepo(options) {
+  /** @type {Map<string, string>} */
+  const files = new Map();
+  const modules = { express: 0, nest: 0, fastify: 0 };
+  let lines = 0;
+  for (let i = 0; i < options.workspaces; i++) {
+    const app = buildApp({ lines: Math.ceil(options.lines / options.workspaces), seed: options.seed + i });
+    for (const [file, text] of app.files) {
+      files.set(`packages/service-${i + 1}/${file}`, file === 'package.json' ? text.replace('"api-guard-bench-app"', `"service-${i + 1}"`) : text);
+    }
+    lines += app.lines;
+    modules.express += app.modules.express;
+    modules.nest += app.modules.nest;
+    modules.fastify += app.modules.fastify;
+  }
+  files.set('package.json', `${JSON.stringify({ name: 'api-guard-bench-monorepo', private: true, workspaces: ['packages/*'] }, null, 2)}\n`);
+  return { files, lines, modules };
+}
+
+/**
  * Writes the app to `options.out`, replacing what was there.
- * @param {{ lines: number, seed: number, out: string }} options
+ * @param {{ lines: number, seed: number, out: string, workspaces?: number }} options
  * @returns {{ out: string, files: number, lines: number, modules: { express: number, nest: number, fastify: number } }}
  */
 export function generateApp(options) {
-  const { files, lines, modules } = buildApp(options);
+  const workspaces = options.workspaces ?? 1;
+  const { files, lines, modules } = workspaces > 1 ? buildMonorepo({ ...options, workspaces }) : buildApp(options);
   rmSync(options.out, { recursive: true, force: true });
   for (const [file, text] of files) {
     const target = path.join(options.out, file);
@@ -1186,14 +1215,14 @@ export function generateApp(options) {
 
 /**
  * @param {string[]} argv
- * @returns {{ lines: number, seed: number, out: string }}
+ * @returns {{ lines: number, seed: number, out: string, workspaces: number }}
  */
 export function parseGenerateArgs(argv) {
   const options = { ...DEFAULT_OPTIONS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
-    if (arg === '--lines' || arg === '--seed') {
+    if (arg === '--lines' || arg === '--seed' || arg === '--workspaces') {
       const number = Number(value);
       if (!Number.isInteger(number) || number <= 0) throw new Error(`${arg} needs a positive integer, got ${JSON.stringify(value)}`);
       options[arg.slice(2)] = number;
@@ -1203,7 +1232,7 @@ export function parseGenerateArgs(argv) {
       options.out = path.resolve(value);
       i++;
     } else {
-      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --out DIR)`);
+      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --out DIR, --workspaces N)`);
     }
   }
   return options;

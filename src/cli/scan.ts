@@ -8,7 +8,8 @@ import { packageInfo } from '../package-info.js';
 import type { AnyApiRule } from '../rule-kit/define-api-rule.js';
 import { ConfigError } from '../settings/load.js';
 import { rules as builtInRules } from '../../rules/index.js';
-import { analyzeTargets } from './analyze.js';
+import { analyzeTargetsConcurrently } from './parallel-analyze.js';
+import { createScanCache, getDefaultCacheLocation, type ScanCache } from './scan-cache.js';
 import { applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { defaultRouteSource } from './default-route-source.js';
 import { ChangedFilesError, listChangedFiles, selectChangedTargets, type ChangedFilesMode } from './changed-files.js';
@@ -22,7 +23,6 @@ import { shouldUseColor, type CliIo } from './io.js';
 import { checkConfigOutputPath, OutputPathError, resolveCliOutputPath } from './output-path.js';
 import { createProgressBar } from './progress.js';
 import type { RouteModelSource } from './route-inventory.js';
-import { compareRows, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
 import { sortRouteRows } from './route-inventory.js';
 import type { ScanDiagnostic, ScanReport } from './scan-report.js';
 
@@ -53,11 +53,15 @@ export interface ScanOptions {
   readonly color?: boolean;
   readonly progress?: boolean;
   readonly routeSource?: RouteModelSource;
-  /** HTML: compare the routes with this OpenAPI document (or `@nestjs/swagger`); default: the `openapi` setting, else the Nest decorators when the project uses them. */
-  readonly openapi?: string;
   /** `--changed[=<ref>]` / `--staged`: report only on the files git lists as changed (paths narrow them further). */
   readonly changed?: ChangedFilesMode;
 }
+  /** `--cache`: reuse the results of projects whose files, config and rules are unchanged. */
+  readonly cache?: boolean;
+  /** `--cache-location`: the cache folder (default: `node_modules/.cache/api-guard`, else `.api-guard-cache`). */
+  readonly cacheLocation?: string;
+  /** `--concurrency`: worker threads (a number, or `auto`); default 1. */
+  readonly concurrency?: number | 'auto';
 
 export interface ScanOutcome {
   readonly exitCode: number;
@@ -127,7 +131,11 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const progress = createProgressBar(options.progress === false ? { isTTY: false, write: () => undefined } : io.stderr);
   let analysis;
   try {
-    analysis = analyzeTargets({
+    analysis = await analyzeTargetsConcurrently({
+      concurrency: options.concurrency ?? 1,
+      cache,
+  let cache: ScanCache | undefined;
+  if (options.cache) cache = createScanCache(options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : getDefaultCacheLocation(cwd));
       cwd,
       paths,
       registry: options.rules ?? builtInRules,
@@ -181,19 +189,6 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     });
   }
 
-  let contract: RowComparison | undefined;
-  if (format === 'html') {
-    const rows = sortRouteRows(analysis.routes);
-    const target =
-      resolveContractTarget(options.openapi, analysis.runConfig.settings.openapi, cwd, analysis.root) ??
-      (rows.some((r) => r.apiDocs) ? ({ kind: 'decorators' } as const) : undefined);
-    if (target) {
-      const loaded = loadContract(target, rows);
-      if (typeof loaded === 'string') return usageError(io, loaded);
-      contract = compareRows(rows, loaded);
-    }
-  }
-
   const report: ScanReport = {
     root: analysis.root,
     files,
@@ -203,7 +198,6 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     quietSuppressed,
     projects: analysis.projects,
     routes: format === 'html' ? sortRouteRows(analysis.routes) : undefined,
-    ...(contract ? { contract } : {}),
     durationMs: performance.now() - started,
     toolName: 'api-guard',
     toolVersion: packageInfo.version,
