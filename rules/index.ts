@@ -14,6 +14,7 @@ import noInsecureJwt from './no-insecure-jwt.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noUnsafeConsumption from './no-unsafe-consumption.js';
 import noUnboundedQuery from './no-unbounded-query.js';
+import noUndocumentedRoute from './no-undocumented-route.js';
 import requireOwnershipCheck from './require-ownership-check.js';
 
 export const rules: Record<string, AnyApiRule> = {
@@ -29,5 +30,6 @@ export const rules: Record<string, AnyApiRule> = {
   'no-permissive-cors': noPermissiveCors,
   'no-unsafe-consumption': noUnsafeConsumption,
   'no-unbounded-query': noUnboundedQuery,
+  'no-undocumented-route': noUndocumentedRoute,
   'require-ownership-check': requireOwnershipCheck,
 };

@@ -24,6 +24,11 @@ const REQUIRED_SECTIONS = [
   '## Further reading',
 ];
 
+/** Settings a rule needs to lint its examples: no-undocumented-route compares with a document. */
+const EXAMPLE_SETTINGS: Record<string, Record<string, unknown>> = {
+  'no-undocumented-route': { 'api-guard': { openapi: `${root}/tests/fixtures/contract/openapi.yaml` } },
+};
+
 function between(text: string, start: string, end: string): string {
   const from = text.indexOf(start);
   const to = text.indexOf(end);
@@ -97,6 +102,7 @@ describe('rule docs', () => {
                 languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
                 plugins: { 'api-guard': plugin as never },
                 rules: { [`api-guard/${id}`]: 'error' },
+                ...(EXAMPLE_SETTINGS[id] ? { settings: EXAMPLE_SETTINGS[id] } : {}),
               },
             ],
             { filename: example.lang.startsWith('j') ? 'example.js' : 'example.ts' },

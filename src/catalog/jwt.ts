@@ -218,7 +218,10 @@ export const TIMING_CLAIMS: ReadonlySet<string> = new Set(['exp', 'iat', 'nbf', 
  * Claim and property names that carry identity or privilege: reading one in a condition, or storing
  * the token on the request, authorizes with it.
  */
-export const AUTHORIZING_CLAIM = /role|admin|perm|scope|group|access|privilege|tenant|owner|^sub$|^id$|user_?id|^user$|email|account/i;
+export const AUTHORIZING_CLAIM = /role|admin|perm|scope|group|access|privilege|tenant|owner|^sub$|^id$|user_?id|^user$|user_?name|email|account/i;
+
+/** Data-access methods: an identity claim in their filter picks whose records are read or changed (`User.findOneAndUpdate({ username: decoded.username })`). */
+export const RECORD_ACCESS_METHOD = /^(?:find|update|delete|destroy|remove|upsert|where)/;
 
 /** Request properties that hold the caller's identity for later middleware (`req.user`, `res.locals.user`). */
 export const IDENTITY_PROPERTIES: ReadonlySet<string> = new Set(['user', 'auth', 'currentUser', 'claims', 'principal', 'identity', 'userId', 'account', 'session', 'tokenPayload', 'jwt', 'decoded']);

@@ -22,6 +22,12 @@ Options for both:
   -f, --format <name>         scan: text, json, sarif, markdown, html; routes: text, json
   -o, --output-file <file>    Write the report to a file (relative paths stay inside the working folder)
       --color / --no-color    Force colors on or off (default: on for a terminal, off with NO_COLOR)
+      --openapi <file>        Compare the routes with this OpenAPI 3.x (or Swagger 2.0) document; "@nestjs/swagger"
+                              reads the Nest decorators instead (default: the "openapi" setting).
+                              routes: a table of shadow, zombie, method and auth mismatches; scan: a section of the HTML report
+
+Options for routes:
+      --no-fail               With --openapi: report the comparison but exit 0
 
 Options for scan:
       --severity <level>      Lowest severity that fails the run: error (default) or warning
@@ -36,15 +42,16 @@ Options for scan:
       --changed[=<ref>]       Report only on files changed against HEAD (or <ref>), staged or untracked;
                               the whole project is still loaded, so cross-file protection is seen
       --staged                Report only on staged files (pre-commit hooks)
+      --cache                 Reuse results of projects whose files, config and rules did not change
+      --cache-location <dir>  Cache folder (default: node_modules/.cache/api-guard/, else .api-guard-cache/)
+      --concurrency <n|auto>  Analyze projects or file batches on n worker threads (default 1)
 
   -h, --help                  Show this help
   -v, --version               Show the version
 
 Exit codes: 0 clean, 1 findings at or above --severity (or too many warnings), 2 usage or configuration error.
+routes --openapi exits 1 for shadow routes, undocumented methods and auth mismatches (zombies alone do not fail).
 `;
-      --cache                 Reuse results of projects whose files, config and rules did not change
-      --cache-location <dir>  Cache folder (default: node_modules/.cache/api-guard/, else .api-guard-cache/)
-      --concurrency <n|auto>  Analyze projects or file batches on n worker threads (default 1)
 
 const OPTIONS: ParseArgsConfig['options'] = {
   config: { type: 'string', short: 'c' },
@@ -65,6 +72,11 @@ const OPTIONS: ParseArgsConfig['options'] = {
   'no-progress': { type: 'boolean' },
   changed: { type: 'string' },
   staged: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
+  openapi: { type: 'string' },
+  'no-fail': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 };
@@ -72,12 +84,16 @@ const OPTIONS: ParseArgsConfig['options'] = {
 const SCAN_ONLY = ['severity', 'max-warnings', 'quiet', 'baseline', 'write-baseline', 'file-timeout-ms', 'automation-id', 'link-base', 'changed', 'staged', 'cache', 'cache-location', 'concurrency'];
 
 class UsageError extends Error {}
-  cache: { type: 'boolean' },
-  'cache-location': { type: 'string' },
-  concurrency: { type: 'string' },
 
 function parseNonNegativeInteger(value: string, name: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} needs a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'auto') return 'auto';
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--concurrency needs a positive whole number or "auto", got "${value}"`);
   return Number(value);
 }
 
@@ -90,13 +106,6 @@ function changedMode(changed: string | undefined, staged: boolean): ScanOptions[
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo, cwd: string = process.cwd()): Promise<number> {
-function parseConcurrency(value: string | undefined): number | 'auto' | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'auto') return 'auto';
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--concurrency needs a positive whole number or "auto", got "${value}"`);
-  return Number(value);
-}
-
   let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
     // `--changed` takes an optional ref: the bare flag becomes `--changed=` (against HEAD).
@@ -123,6 +132,10 @@ function parseConcurrency(value: string | undefined): number | 'auto' | undefine
   const color = values['no-color'] ? false : values.color ? true : undefined;
   try {
     if (command === 'scan') {
+      if (values['no-fail'] !== undefined) throw new UsageError('--no-fail is an option of routes, not scan');
+      if (values.openapi !== undefined && (values.format ?? 'text') !== 'html') {
+        throw new UsageError('with scan, --openapi adds a section to --format html; for a table, run "api-guard routes --openapi <file>"');
+      }
       const format = (values.format as string | undefined) ?? 'text';
       if (!SCAN_FORMATS.includes(format as ScanFormat)) throw new UsageError(`unknown format "${format}" (use ${SCAN_FORMATS.join(', ')})`);
       const severity = (values.severity as string | undefined) ?? 'error';
@@ -148,6 +161,10 @@ function parseConcurrency(value: string | undefined): number | 'auto' | undefine
         color,
         progress: !values['no-progress'],
         changed: changedMode(values.changed as string | undefined, Boolean(values.staged)),
+        cache: Boolean(values.cache) || values['cache-location'] !== undefined,
+        cacheLocation: values['cache-location'] as string | undefined,
+        concurrency: parseConcurrency(values.concurrency as string | undefined),
+        openapi: values.openapi as string | undefined,
       };
       return (await runScan(options)).exitCode;
     }
@@ -161,15 +178,14 @@ function parseConcurrency(value: string | undefined): number | 'auto' | undefine
           cwd,
           paths,
           io,
-        cache: Boolean(values.cache) || values['cache-location'] !== undefined,
-        cacheLocation: values['cache-location'] as string | undefined,
-        concurrency: parseConcurrency(values.concurrency as string | undefined),
           format,
           outputFile: values['output-file'] as string | undefined,
           configFile: values.config as string | undefined,
           projectFile: values.project as string | undefined,
           ignore: (values.ignore as string[] | undefined) ?? [],
           color,
+          openapi: values.openapi as string | undefined,
+          noFail: Boolean(values['no-fail']),
         })
       ).exitCode;
     }

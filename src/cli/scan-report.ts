@@ -6,6 +6,7 @@
  */
 import type { AnyApiRule } from '../rule-kit/define-api-rule.js';
 import type { RouteRow } from './route-inventory.js';
+import type { RowComparison } from './route-contract.js';
 
 export type ReportSeverity = 'error' | 'warning';
 
@@ -107,6 +108,8 @@ export interface ScanReport {
   readonly projects: readonly { readonly name: string; readonly files: number }[];
   /** The route inventory (for the HTML report); `undefined` when not computed. */
   readonly routes?: readonly RouteRow[];
+  /** The routes compared with the API's contract (HTML report), when a contract was found. */
+  readonly contract?: RowComparison;
   readonly durationMs: number;
   readonly toolName: string;
   readonly toolVersion: string;

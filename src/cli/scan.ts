@@ -23,6 +23,7 @@ import { shouldUseColor, type CliIo } from './io.js';
 import { checkConfigOutputPath, OutputPathError, resolveCliOutputPath } from './output-path.js';
 import { createProgressBar } from './progress.js';
 import type { RouteModelSource } from './route-inventory.js';
+import { compareRows, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
 import { sortRouteRows } from './route-inventory.js';
 import type { ScanDiagnostic, ScanReport } from './scan-report.js';
 
@@ -55,13 +56,15 @@ export interface ScanOptions {
   readonly routeSource?: RouteModelSource;
   /** `--changed[=<ref>]` / `--staged`: report only on the files git lists as changed (paths narrow them further). */
   readonly changed?: ChangedFilesMode;
-}
   /** `--cache`: reuse the results of projects whose files, config and rules are unchanged. */
   readonly cache?: boolean;
   /** `--cache-location`: the cache folder (default: `node_modules/.cache/api-guard`, else `.api-guard-cache`). */
   readonly cacheLocation?: string;
   /** `--concurrency`: worker threads (a number, or `auto`); default 1. */
   readonly concurrency?: number | 'auto';
+  /** HTML: compare the routes with this OpenAPI document (or `@nestjs/swagger`); default: the `openapi` setting, else the Nest decorators when the project uses them. */
+  readonly openapi?: string;
+}
 
 export interface ScanOutcome {
   readonly exitCode: number;
@@ -129,13 +132,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   }
 
   const progress = createProgressBar(options.progress === false ? { isTTY: false, write: () => undefined } : io.stderr);
+  let cache: ScanCache | undefined;
+  if (options.cache) cache = createScanCache(options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : getDefaultCacheLocation(cwd));
   let analysis;
   try {
     analysis = await analyzeTargetsConcurrently({
       concurrency: options.concurrency ?? 1,
       cache,
-  let cache: ScanCache | undefined;
-  if (options.cache) cache = createScanCache(options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : getDefaultCacheLocation(cwd));
       cwd,
       paths,
       registry: options.rules ?? builtInRules,
@@ -189,6 +192,19 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     });
   }
 
+  let contract: RowComparison | undefined;
+  if (format === 'html') {
+    const rows = sortRouteRows(analysis.routes);
+    const target =
+      resolveContractTarget(options.openapi, analysis.runConfig.settings.openapi, cwd, analysis.root) ??
+      (rows.some((r) => r.apiDocs) ? ({ kind: 'decorators' } as const) : undefined);
+    if (target) {
+      const loaded = loadContract(target, rows);
+      if (typeof loaded === 'string') return usageError(io, loaded);
+      contract = compareRows(rows, loaded);
+    }
+  }
+
   const report: ScanReport = {
     root: analysis.root,
     files,
@@ -198,6 +214,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     quietSuppressed,
     projects: analysis.projects,
     routes: format === 'html' ? sortRouteRows(analysis.routes) : undefined,
+    ...(contract ? { contract } : {}),
     durationMs: performance.now() - started,
     toolName: 'api-guard',
     toolVersion: packageInfo.version,

@@ -48,6 +48,8 @@ export type ContractIssue<R extends ContractRoute> =
       /** Methods the contract documents at this path that no route serves. */
       readonly documentedOnly: readonly ContractMethod[];
       readonly operations: readonly ContractOperation[];
+      /** Every route that serves the documented path. */
+      readonly routes: readonly R[];
     }
   | {
       readonly kind: 'auth';
@@ -197,7 +199,7 @@ function runPass<R extends ContractRoute>(
     const documentedOnly = doc.operations.map((op) => op.method).filter((m) => !servesMethod(codeMethods, m));
     if (codeOnly.length === 0 && documentedOnly.length === 0) continue;
     const at = byRoutes.find((r) => r.methods.some((m) => codeOnly.includes(m))) ?? byRoutes[0]!;
-    issues.push({ kind: 'method', route: at, documentedPath: doc.path, codeOnly, documentedOnly: [...new Set(documentedOnly)], operations: doc.operations });
+    issues.push({ kind: 'method', route: at, documentedPath: doc.path, codeOnly, documentedOnly: [...new Set(documentedOnly)], operations: doc.operations, routes: byRoutes });
   }
   return { documented, issues, undecided, authNotCompared };
 }

@@ -104,7 +104,7 @@ function parseText(text: string, fileName: string): { data: Json; lines: LineInd
   const lineCounter = new LineCounter();
   const doc = parseDocument(clean, { lineCounter, prettyErrors: true, uniqueKeys: false, merge: true });
   if (doc.errors.length > 0) {
-    throw new ContractError(`${fileName} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+    throw new ContractError(`${fileName} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]!.replace(/:$/, '')}`);
   }
   let data: Json;
   try {

@@ -42,9 +42,10 @@ export function readContractFile(absolutePath: string, displayName = path.basena
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     cache.delete(absolutePath);
-    return { ok: false, message: code === 'ENOENT' ? `the OpenAPI document ${displayName} does not exist (${absolutePath})` : `the OpenAPI document ${displayName} cannot be read: ${(error as Error).message}` };
+    const where = displayName === absolutePath ? '' : ` (${absolutePath})`;
+    return { ok: false, message: code === 'ENOENT' ? `the OpenAPI document ${displayName} does not exist${where}` : `the OpenAPI document ${displayName} cannot be read: ${(error as Error).message}` };
   }
-  if (!stat.isFile()) return { ok: false, message: `the OpenAPI document ${displayName} is not a file (${absolutePath})` };
+  if (!stat.isFile()) return { ok: false, message: `the OpenAPI document ${displayName} is not a file` };
   const cached = cache.get(absolutePath);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
   let result: ContractLoad;

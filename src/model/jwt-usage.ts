@@ -15,6 +15,7 @@ import {
   AUTHORIZING_CLAIM,
   IDENTITY_PROPERTIES,
   PUBLIC_KEY_TEXT,
+  RECORD_ACCESS_METHOD,
   TIMING_CLAIMS,
   VERIFYING_FUNCTION_NAME,
   findDecoratedJwtCall,
@@ -232,6 +233,24 @@ function getIdentityStore(tsApi: TsApi, node: ts.Expression, fn: ts.Node): ts.Ex
   return undefined;
 }
 
+/** The data-access call whose filter object holds the value: `User.findOne({ email: decoded.email })`, `repo.delete({ ownerId: claims.sub })`. */
+function getRecordFilterCall(tsApi: TsApi, node: ts.Expression, fn: ts.Node): ts.CallExpression | undefined {
+  let current: ts.Node = node;
+  let inObject = false;
+  for (let parent = current.parent; parent && parent !== fn; current = parent, parent = parent.parent) {
+    if (tsApi.isPropertyAssignment(parent) && parent.initializer === current) continue;
+    if (tsApi.isObjectLiteralExpression(parent)) {
+      inObject = true;
+      continue;
+    }
+    if (tsApi.isCallExpression(parent) && inObject && parent.arguments.includes(current as ts.Expression)) {
+      return RECORD_ACCESS_METHOD.test(getCalleeName(tsApi, parent) ?? '') ? parent : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** True when `node` sits in a condition (`if`, `?:`, `switch`, a `&&`/`||` operand, a comparison). */
 function isInCondition(tsApi: TsApi, node: ts.Node, fn: ts.Node): boolean {
   let current: ts.Node = node;
@@ -315,6 +334,10 @@ export function getDecodeAuthorization(tsApi: TsApi, call: ts.CallExpression): D
     if (isLogged(tsApi, climbed.top, scope)) continue;
     const store = getIdentityStore(tsApi, climbed.top, scope);
     if (store) return { node: store, how: `is stored on \`${getShortText(call.getSourceFile(), store, 40)}\`` };
+    if (claim !== undefined && AUTHORIZING_CLAIM.test(claim)) {
+      const query = getRecordFilterCall(tsApi, climbed.top, scope);
+      if (query) return { node: climbed.top, how: `picks the records of \`${getShortText(call.getSourceFile(), query.expression, 40)}\` through \`${getShortText(call.getSourceFile(), climbed.top, 40)}\`` };
+    }
     if (isInCondition(tsApi, climbed.top, scope)) {
       const label = getShortText(call.getSourceFile(), climbed.top, 40);
       if (claim !== undefined && AUTHORIZING_CLAIM.test(claim)) return { node: climbed.top, how: `decides access through \`${label}\`` };

@@ -188,6 +188,15 @@ app.register(fastifyJwt, { secret: process.env.JWT_SECRET, sign: { expiresIn: '1
 app.post('/login', async (request, reply) => reply.send({ token: await reply.jwtSign({ sub: 1 }) }));`,
     },
     {
+      // The decoded email is only echoed back in the response, not used to pick records.
+      name: 'jsonwebtoken: decoded email sent back to the client',
+      code: `import jwt from 'jsonwebtoken';
+router.get('/whoami-preview', (req, res) => {
+  const claims = jwt.decode(req.query.token);
+  res.json({ email: claims.email });
+});`,
+    },
+    {
       // jwt-decode on a value displayed, not trusted.
       name: 'jwt-decode: read the name to display',
       code: `import { jwtDecode } from 'jwt-decode';
@@ -287,6 +296,20 @@ module.exports = function (req, res, next) {
   next();
 };`,
       errors: [{ messageId: 'decodeAuthorizes', line: 3 }],
+    },
+    {
+      name: 'jsonwebtoken: decoded username picks the record to update',
+      code: `const jwt = require('jsonwebtoken');
+router.put('/profile', (req, res) => {
+  const decodedUser = jwt.decode(req.headers['authorization']);
+  User.findOneAndUpdate({ username: decodedUser.username }, { bio: req.body.bio }, () => res.sendStatus(204));
+});`,
+      errors: [
+        {
+          messageId: 'decodeAuthorizes',
+          data: { callee: 'jwt.decode', how: 'picks the records of `User.findOneAndUpdate` through `decodedUser.username`', verify: "`jwt.verify(token, key, { algorithms: [...] })`" },
+        },
+      ],
     },
     {
       name: 'jsonwebtoken: decode returned from verifyToken',

@@ -10,6 +10,7 @@ import { countFindings, type ReportedFinding, type ScanReport } from '../scan-re
 import type { RouteRow } from '../route-inventory.js';
 import { ROUTE_COLUMNS, getColumnValue, type RouteColumnValue } from '../route-columns.js';
 import { listSuppressed } from '../suppressions.js';
+import { describeContract, summarizeComparison, viewIssue, type ContractIssueView, type RowComparison } from '../route-contract.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -29,6 +30,7 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .sev-error { color: var(--err); font-weight: 600; } .sev-warning { color: var(--warn); font-weight: 600; }
 .posture { border-radius: 10px; padding: 1px 8px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
+.kind-error { color: var(--err); font-weight: 600; } .kind-warning { color: var(--warn); font-weight: 600; }
 .posture-protected { color: var(--ok); } .posture-public { color: var(--muted); } .posture-unprotected { color: var(--err); } .posture-unknown { color: var(--unk); }
 .filters { display: flex; gap: 6px; flex-wrap: wrap; margin: 8px 0; }
 .filters button { font: inherit; font-size: 12.5px; border: 1px solid var(--line); background: var(--chip); color: var(--fg); border-radius: 14px; padding: 2px 10px; cursor: pointer; }
@@ -59,6 +61,7 @@ const SCRIPT = `
   setup('rule');
   setup('severity');
   setup('posture');
+  setup('kind');
 })();
 `;
 
@@ -114,6 +117,45 @@ function routeRow(r: RouteRow): string {
   );
 }
 
+function contractRow(v: ContractIssueView): string {
+  const documented = v.documented ? `<code>${escapeHtml(v.documented)}</code>${v.documentedAt ? ` <span class="muted">${escapeHtml(v.documentedAt)}</span>` : ''}` : '<span class="muted">none</span>';
+  return (
+    `<tr data-kind="${escapeHtml(v.kind)}">` +
+    `<td class="kind-${v.severity}">${escapeHtml(v.kind)}</td>` +
+    `<td><code>${escapeHtml(v.method)}</code></td>` +
+    `<td><code>${escapeHtml(v.path)}</code></td>` +
+    `<td>${documented}</td>` +
+    `<td>${v.relativePath ? `<code>${escapeHtml(`${v.relativePath}:${v.line}`)}</code>` : '<span class="muted">none</span>'}</td>` +
+    `<td>${escapeHtml(v.detail)}</td>` +
+    `</tr>`
+  );
+}
+
+/** The routes against the API's contract: shadow routes, zombies, method and auth mismatches. */
+function contractSection(comparison: RowComparison): string[] {
+  const views = comparison.issues.map((issue) => viewIssue(comparison, issue));
+  const out: string[] = [];
+  out.push(`<h2 id="contract-heading">Routes against the contract <span class="muted">(<span id="kind-shown">${views.length}</span> shown)</span></h2>`);
+  out.push(`<p class="muted" id="contract-source">${escapeHtml(describeContract(comparison))}</p>`);
+  const notes = [
+    ...(comparison.basePathNote ? [comparison.basePathNote] : []),
+    ...comparison.contract.unresolvedRefs.map((ref) => `$ref ${ref} was not resolved (remote or missing); its operations are not known`),
+    ...comparison.contract.notes,
+  ];
+  if (notes.length > 0) out.push(`<ul class="muted">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
+  if (views.length === 0) {
+    out.push(`<p>The routes match the contract.</p>`);
+  } else {
+    const kinds = ['auth', 'shadow', 'method', 'zombie'].filter((k) => views.some((v) => v.kind === k));
+    out.push(filterButtons('kind', kinds, 'kinds'));
+    out.push(
+      `<table id="contract"><thead><tr><th>kind</th><th>method</th><th>path</th><th>documented</th><th>code</th><th>detail</th></tr></thead><tbody>${views.map(contractRow).join('')}</tbody></table>`,
+    );
+  }
+  out.push(`<p class="muted" id="contract-summary">${escapeHtml(summarizeComparison(comparison))}</p>`);
+  return out;
+}
+
 export function formatHtml(report: ScanReport): string {
   const counts = countFindings(report);
   const findings = report.files
@@ -151,6 +193,8 @@ export function formatHtml(report: ScanReport): string {
       `<table id="routes"><thead><tr><th>method</th><th>path</th><th>framework</th><th>handler</th><th>auth guards</th><th>validation</th>${ROUTE_COLUMNS.map((column) => `<th>${escapeHtml(column.htmlHeader)}</th>`).join('')}<th>posture</th></tr></thead><tbody>${routes.map(routeRow).join('')}</tbody></table>`,
     );
   }
+
+  if (report.contract) body.push(...contractSection(report.contract));
 
   const suppressed = listSuppressed(report);
   if (suppressed.length > 0) {
