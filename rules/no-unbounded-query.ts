@@ -13,6 +13,7 @@ import { getQueryLimitSpec } from '../src/flow/query-limits.js';
 import { resolveNestName } from '../src/frameworks/nest-symbols.js';
 import { getBodySizeLimits } from '../src/model/body-size-limits.js';
 import { getNestParameterInput } from '../src/model/request-sources.js';
+import { routeMayCheckInput } from '../src/model/route-input-checks.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
 export type Options = [
@@ -50,10 +51,10 @@ export default defineApiRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow page sizes from the request without an upper bound, and request body limits above a threshold',
-      recommended: 'strict',
+      recommended: 'recommended',
       cwe: ['CWE-770'],
       owasp: ['API4:2023'],
-      precision: 'medium',
+      precision: 'high',
       securitySeverity: 5.3,
     },
     messages: {
@@ -80,7 +81,7 @@ export default defineApiRule<Options, MessageIds>({
     const findings: Finding[] = [];
     const seen = new Set<ts.Node>();
     for (const flow of findFlows(ctx, getQueryLimitSpec(ctx.settings))) {
-      if (seen.has(flow.sink.expression) || isBoundedByNestDto(ctx, flow)) continue;
+      if (seen.has(flow.sink.expression) || isBoundedByNestDto(ctx, flow) || routeMayCheckInput(ctx.ts, flow.source.node)) continue;
       seen.add(flow.sink.expression);
       findings.push({
         messageId: 'unboundedLimit',

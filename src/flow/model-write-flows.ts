@@ -180,6 +180,11 @@ function initializerCallOf(api: FlowApi, identifier: ts.Identifier, element: str
   return tsApi.isCallExpression(init) ? init : undefined;
 }
 
+/** A call whose result keeps only named fields of its input: a narrowing `map` or `Object.fromEntries` of a key filter. */
+export function isFieldNarrowingCall(api: FlowApi, call: ts.CallExpression): boolean {
+  return isNarrowingMap(api, call) || isObjectFromEntries(api, call);
+}
+
 /** `items.map((i) => ({ sku: i.sku, qty: i.qty }))`: every element narrowed to named fields. */
 function isNarrowingMap(api: FlowApi, call: ts.CallExpression): boolean {
   const tsApi = api.ts;

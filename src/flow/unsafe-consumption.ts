@@ -9,7 +9,8 @@
  *   (`child_process.exec/execSync`, `spawn`/`execFile` with `shell: true`), and SQL text built by
  *   interpolation (`db.query(\`... ${x}\`)`, `$queryRawUnsafe(x)`, `sequelize.query(x)`, `knex.raw(x)`).
  * - Barriers: validator results (zod, joi, yup, valibot, superstruct, TypeBox, ajv, class-validator and
- *   the names in the settings), narrowing helpers (`pick`), and for redirects the allowlist checks of
+ *   the names in the settings), narrowing helpers (`pick`, `items.map((i) => ({ a: i.a }))`,
+ *   `Object.fromEntries` of a key filter), and for redirects the allowlist checks of
  *   `no-ssrf`. Object literals of named fields need no barrier: a sink counts only whole-value taint.
  *   Unknown calls return clean values, so `Number(x)` or an escaping helper ends the flow.
  */
@@ -22,7 +23,7 @@ import { getResponseSinkOfNode } from '../model/response-sinks.js';
 import { matchValidatorCall } from '../model/validation-calls.js';
 import { findFlows, type Flow, type FlowApi, type FlowSpec, type SinkTarget } from './engine.js';
 import { resolveCallTarget } from './call-targets.js';
-import { guardOfValidation } from './model-write-flows.js';
+import { guardOfValidation, isFieldNarrowingCall } from './model-write-flows.js';
 import { getAllowlistCheck } from './request-forgery.js';
 
 /** What a third-party value reaches. */
@@ -117,7 +118,8 @@ function createSpec(options: UnsafeConsumptionOptions): FlowSpec {
       const tsApi = api.ts;
       if (!tsApi.isCallExpression(expr)) return false;
       const validator = matchValidatorCall({ ts: tsApi, file: api.sourceFile, project: api.ctx.project }, expr, validatorOptions);
-      return validator !== undefined && validator.mode === 'result';
+      if (validator) return validator.mode === 'result';
+      return isFieldNarrowingCall(api, expr);
     },
     barrierGuard(condition, api) {
       return guardOfValidation(api, condition, validatorOptions) ?? getAllowlistCheck(condition, api);

@@ -165,6 +165,23 @@ app.post('/login', async (req, res) => {
   res.json(await Post.find().limit(limit + 1));
 });`,
     },
+    {
+      // express-validator bounds the query parameter in the route registration.
+      name: 'express-validator query().isInt({ max }) at the route',
+      code: `import { query } from 'express-validator';
+router.get('/posts', query('limit').optional().isInt({ min: 1, max: 100 }), async (req, res) => {
+  res.json(await Post.find().limit(Number(req.query.limit ?? 20)));
+});`,
+    },
+    {
+      // A Fastify route schema may declare the maximum (ajv enforces it before the handler).
+      name: 'fastify route with a querystring schema',
+      code: `export default async function routes(fastify) {
+  fastify.get('/rows', { schema: { querystring: PageQuery } }, async (request) => {
+    return prisma.row.findMany({ take: request.query.take });
+  });
+}`,
+    },
     // --- Body size limits at or below the threshold -------------------------------------------
     {
       // 1 MB is within the default threshold of 10 MB.

@@ -204,6 +204,20 @@ export async function sync(id) {
   await Payment.updateOne({ pspId: id }, { status });
 }`,
     },
+    {
+      // Each item is reduced to named fields before the bulk write.
+      name: 'narrowing map before a repository save',
+      code: `import { Repository } from 'typeorm';
+import { firstValueFrom } from 'rxjs';
+import { HttpService } from '@nestjs/axios';
+export class FeedSync {
+  constructor(private readonly http: HttpService, private readonly products: Repository<Product>) {}
+  async sync() {
+    const { data } = await firstValueFrom(this.http.get('https://supplier.example.com/feed'));
+    await this.products.save(data.map((item) => ({ sku: String(item.sku), title: String(item.title) })));
+  }
+}`,
+    },
   ],
   invalid: [
     {

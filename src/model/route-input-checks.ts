@@ -1,0 +1,56 @@
+/**
+ * Whether a route may check its query string or parameters before the handler runs: a validation
+ * middleware in the registration (celebrate, `query('limit').isInt({ max: 100 })` of
+ * express-validator, a middleware named like a validator), or a Fastify route `schema`. Used by rules
+ * about values other than the body, where "may check" is enough to stay silent (the check's bounds
+ * are not read).
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { walkDescendants } from '../core/walk.js';
+import { getHandlerOfFunction } from './handlers.js';
+
+/** Names of middleware and their factories that validate request input. */
+const VALIDATING_NAME = /valid|celebrate|schema|sanitiz|^(query|param|check|checkQuery|checkSchema|oneOf|matchedData)$/i;
+
+/** True when the registration of the handler around `source` carries something that may validate the input it reads. */
+export function routeMayCheckInput(tsApi: TsApi, source: ts.Node): boolean {
+  let handlerFn: ts.Node | undefined;
+  let registration: ts.Node | undefined;
+  for (let current: ts.Node | undefined = source.parent; current; current = current.parent) {
+    if (!isFunctionLike(tsApi, current)) continue;
+    const handler = getHandlerOfFunction(tsApi, current);
+    if (handler) {
+      handlerFn = handler.fn;
+      registration = handler.registration;
+      break;
+    }
+  }
+  if (!registration || !handlerFn || !tsApi.isCallExpression(registration)) return false;
+  for (const arg of registration.arguments) {
+    const item = skipOuterExpressions(tsApi, arg);
+    if (item === handlerFn) continue;
+    if (tsApi.isObjectLiteralExpression(item) && hasSchemaOption(tsApi, item)) return true;
+    if (!tsApi.isObjectLiteralExpression(item) && namesValidator(tsApi, item, handlerFn)) return true;
+  }
+  return false;
+}
+
+function hasSchemaOption(tsApi: TsApi, options: ts.ObjectLiteralExpression): boolean {
+  return options.properties.some((prop) => {
+    const name = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
+    return name === 'schema' || name === 'preValidation' || name === 'validatorCompiler';
+  });
+}
+
+/** An identifier or call in a middleware argument whose name reads like validation (not inside the handler). */
+function namesValidator(tsApi: TsApi, item: ts.Expression, handlerFn: ts.Node): boolean {
+  let found = false;
+  walkDescendants(tsApi, item, (node) => {
+    if (found || node === handlerFn || isFunctionLike(tsApi, node)) return false;
+    if (tsApi.isIdentifier(node) && VALIDATING_NAME.test(node.text)) found = true;
+    return undefined;
+  });
+  return found;
+}
