@@ -41,6 +41,11 @@ function optionsOf(tsApi: AnalysisContext['ts'], args: readonly ts.Expression[],
   return arg && !isFunctionLike(tsApi, skipOuterExpressions(tsApi, arg)) ? arg : undefined;
 }
 
+/** Where to report an option: on it when it is written in the analyzed file, else on the call that uses it. */
+function reportNode(lookup: ConstLookup, read: OptionRead, fallback: ts.Node): ts.Node {
+  return read.kind === 'present' && read.file === lookup.file ? read.expression.parent : fallback;
+}
+
 function finding(messageId: MessageIds, node: ts.Node, data: Record<string, string>, severity: 'error' | 'warning'): Finding {
   return { messageId, node, data, severity, fingerprint: ['no-insecure-jwt', messageId, data.callee ?? ''] };
 }
@@ -59,12 +64,12 @@ function checkVerifyOptions(
   const algorithms: OptionRead = names.algorithms ? readOption(lookup, options, [...base, names.algorithms]) : { kind: 'unknown' };
   if (readStrings(lookup, algorithms)?.some(isNoneAlgorithm)) {
     // jsonwebtoken accepts an unsigned token only when the key is empty too; with a real key, `none` is a latent flaw.
-    const where = algorithms.kind === 'present' ? algorithms.expression : node;
+    const where = reportNode(lookup, algorithms, node);
     findings.push(finding('algNone', where, { callee, option: [...base, names.algorithms].join('.') }, emptyKey ? 'error' : 'warning'));
   }
   if (names.ignoreExpiration) {
     const ignore = readOption(lookup, options, [...base, names.ignoreExpiration]);
-    if (readBoolean(lookup, ignore) === true && ignore.kind === 'present') findings.push(finding('ignoreExpiration', ignore.expression.parent, { callee }, 'error'));
+    if (readBoolean(lookup, ignore) === true) findings.push(finding('ignoreExpiration', reportNode(lookup, ignore, node), { callee }, 'error'));
   }
   return { findings, algorithms };
 }
@@ -136,9 +141,7 @@ function checkSignCall(ctx: AnalysisContext, lookup: ConstLookup, call: JwtCallF
   const options = optionsOf(lookup.ts, call.arguments, row.optionsArgument);
   if (row.algorithmOption) {
     const algorithm = readOption(lookup, options, [row.algorithmOption]);
-    if (readStrings(lookup, algorithm)?.some(isNoneAlgorithm) && algorithm.kind === 'present') {
-      findings.push(finding('signNone', algorithm.expression.parent, { callee: call.callee }, 'error'));
-    }
+    if (readStrings(lookup, algorithm)?.some(isNoneAlgorithm)) findings.push(finding('signNone', reportNode(lookup, algorithm, call.node), { callee: call.callee }, 'error'));
   }
   if (!checkExpiry || row.payloadArgument === undefined) return findings;
   const payload = call.arguments[row.payloadArgument];
@@ -173,9 +176,7 @@ function checkDefaults(lookup: ConstLookup, fact: JwtDefaultsFact, row: JwtDefau
   }
   for (const path of row.signPaths) {
     const algorithm = readOption(lookup, fact.options, [...path, row.algorithmOption]);
-    if (readStrings(lookup, algorithm)?.some(isNoneAlgorithm) && algorithm.kind === 'present') {
-      findings.push(finding('signNone', algorithm.expression.parent, { callee: fact.callee }, 'error'));
-    }
+    if (readStrings(lookup, algorithm)?.some(isNoneAlgorithm)) findings.push(finding('signNone', reportNode(lookup, algorithm, fact.node), { callee: fact.callee }, 'error'));
   }
   if (allowlisted || !absent) return findings;
   const publicKey = row.publicKeyPaths.map((path) => readOption(lookup, fact.options, path)).find((read) => read.kind === 'present');

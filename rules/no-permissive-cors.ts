@@ -4,6 +4,7 @@
  * credentials, and origin checks a look-alike domain passes. The `cors` middleware, `@fastify/cors`,
  * Nest's `enableCors` and `NestFactory.create(..., { cors })`, and hand-set headers.
  */
+import type * as ts from 'typescript';
 import type { Finding } from '../src/core/finding.js';
 import { getCorsPolicies, type CorsPolicy } from '../src/model/cors-config.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
@@ -17,7 +18,7 @@ export type Options = [
 
 export type MessageIds = 'reflectCredentials' | 'wildcardCredentials' | 'weakOriginCheck' | 'publicOrigin';
 
-function toFinding(policy: CorsPolicy, reportPublic: boolean): Finding | undefined {
+function toFinding(policy: CorsPolicy, reportPublic: boolean, file: ts.SourceFile): Finding | undefined {
   const origin = policy.origin;
   const base = { config: policy.label };
   const fingerprint = (id: MessageIds): string[] => ['no-permissive-cors', id, policy.label];
@@ -40,7 +41,8 @@ function toFinding(policy: CorsPolicy, reportPublic: boolean): Finding | undefin
   if (origin.kind === 'weak' && (policy.credentials || reportPublic)) {
     return {
       messageId: 'weakOriginCheck',
-      node: origin.node,
+      // A check written in another file (an imported callback) is reported where it configures CORS.
+      node: origin.node.getSourceFile() === file ? origin.node : policy.node,
       data: { ...base, check: origin.check, why: origin.why },
       severity: policy.credentials ? 'error' : 'warning',
       fingerprint: fingerprint('weakOriginCheck'),
@@ -87,7 +89,7 @@ export default defineApiRule<Options, MessageIds>({
   detect(ctx, [options]) {
     const findings: Finding[] = [];
     for (const policy of getCorsPolicies(ctx)) {
-      const result = toFinding(policy, options.reportPublicOrigins === true);
+      const result = toFinding(policy, options.reportPublicOrigins === true, ctx.sourceFile);
       if (result) findings.push(result);
     }
     return findings;
