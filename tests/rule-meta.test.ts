@@ -37,5 +37,4 @@ describe.each(Object.entries(plugin.rules))('the metadata of %s', (_id, rule) =>
       }
     }
   });
-
 });

@@ -19,7 +19,7 @@ Options for both:
   -c, --config <file>         Configuration (api-guard.config.json or package.json); default: nearest one
   -p, --project <tsconfig>    Use this tsconfig for every file instead of the nearest one
       --ignore <pattern>      .gitignore-style pattern to leave out (repeatable)
-  -f, --format <name>         scan: text, json, sarif, markdown, html; routes: text, json
+  -f, --format <name>         scan: text, json, sarif, markdown, html, gitlab (GitLab SAST report); routes: text, json
   -o, --output-file <file>    Write the report to a file (relative paths stay inside the working folder)
       --color / --no-color    Force colors on or off (default: on for a terminal, off with NO_COLOR)
       --openapi <file>        Compare the routes with this OpenAPI 3.x (or Swagger 2.0) document; "@nestjs/swagger"

@@ -15,6 +15,7 @@ import { defaultRouteSource } from './default-route-source.js';
 import { ChangedFilesError, listChangedFiles, selectChangedTargets, type ChangedFilesMode } from './changed-files.js';
 import { EXIT_CLEAN, EXIT_USAGE, getExitCode } from './exit-code.js';
 import { formatEslintJson } from './format/eslint-json.js';
+import { formatGitlabSast } from './format/gitlab-sast.js';
 import { formatHtml } from './format/html.js';
 import { formatMarkdown } from './format/markdown.js';
 import { formatSarif } from './format/sarif.js';
@@ -27,7 +28,7 @@ import { compareRows, loadContract, resolveContractTarget, type RowComparison } 
 import { sortRouteRows } from './route-inventory.js';
 import type { ScanDiagnostic, ScanReport } from './scan-report.js';
 
-export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html', 'gitlab'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
@@ -91,6 +92,8 @@ function render(report: ScanReport, options: ScanOptions, color: boolean): strin
       return formatMarkdown(report, { linkBase: options.linkBase });
     case 'html':
       return formatHtml(report);
+    case 'gitlab':
+      return formatGitlabSast(report);
     default:
       return formatText(report, { color });
   }
