@@ -95,11 +95,17 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   // 1. settings
   const configured = names.find((name) => matchesNameList(name, lookup.settings.rateLimitMiddleware));
   if (configured) return { effect: 'limits', evidence: `\`${configured}\` is listed in the rateLimitMiddleware setting`, limiter: configured };
-  // 2. packages
-  const implementation = resolveImplementation(lookup, file, expr);
+  // 2. packages, also behind a local name (`const loginLimiter = rateLimit({...})`) and a dynamic import
+  const dynamicModule = getDynamicImportModule(tsApi, expr);
+  const implementation: Implementation =
+    dynamicModule !== undefined ? { kind: 'package', module: dynamicModule, imported: 'default' } : resolveImplementation(lookup, file, expr);
   if (implementation.kind === 'package') {
     const verdict = classifyPackageUse(tsApi, implementation, expr);
     if (verdict) return verdict;
+  }
+  if (implementation.kind === 'expression' && implementation.node !== expr) {
+    const verdict = classify(lookup, implementation.file, implementation.node, depth + 1);
+    if (verdict.effect === 'limits') return verdict;
   }
   const instance = tsApi.isPropertyAccessExpression(expr) ? classifyInstanceMember(lookup, file, expr, depth) : undefined;
   if (instance) return instance;
@@ -131,6 +137,13 @@ function classifyPackageUse(tsApi: TsApi, implementation: Extract<Implementation
     return { effect: 'limits', evidence: `${implementation.module} with \`${row.scopedBy}: false\` (only routes with \`config.rateLimit\`)`, limiter: label, onlyConfiguredRoutes: true, row };
   }
   return { effect: 'limits', evidence: `${row.name} (${implementation.module})`, limiter: label, row };
+}
+
+/** `import('@fastify/rate-limit')` registered as a plugin: the package it loads. */
+function getDynamicImportModule(tsApi: TsApi, expr: ts.Expression): string | undefined {
+  if (!tsApi.isCallExpression(expr) || expr.expression.kind !== tsApi.SyntaxKind.ImportKeyword) return undefined;
+  const specifier = expr.arguments[0];
+  return specifier && tsApi.isStringLiteralLike(specifier) && !/^[./]/.test(specifier.text) ? specifier.text : undefined;
 }
 
 /** `app.register(plugin, { global: false })`: the option is off on the registration of `expr`. */

@@ -198,7 +198,36 @@ const app = Fastify();
 await app.register(rateLimit, { global: false });
 app.post('/forgot-password', { preHandler: app.rateLimit({ max: 2 }) }, async () => ({}));`,
     },
+    {
+      // A plugin loaded with a dynamic import is the same package.
+      name: 'fastify: register(import("@fastify/rate-limit"))',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+await app.register(import('@fastify/rate-limit'), { max: 100 });
+app.post('/auth/token', async () => ({}));`,
+    },
     // --- NestJS (single file) -----------------------------------------------------------------------
+    {
+      // useGlobalGuards(new ThrottlerGuard(...)) in the bootstrap limits every route.
+      name: 'nest: useGlobalGuards with a ThrottlerGuard',
+      filename: '/app/src/main.ts',
+      code: `import { Controller, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ThrottlerGuard } from '@nestjs/throttler';
+@Controller('auth')
+class AuthController {
+  @Post('password/reset')
+  reset() {}
+}
+@Module({ controllers: [AuthController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalGuards(new ThrottlerGuard());
+  await app.listen(3000);
+}
+void bootstrap();`,
+    },
     {
       // ThrottlerGuard as APP_GUARD limits every route; @Throttle tightens the login limit.
       name: 'nest: APP_GUARD ThrottlerGuard with @Throttle on login',
