@@ -1,0 +1,58 @@
+/**
+ * Every row of the body parser catalog, with its matching sample (one `no-unbounded-query` body-limit
+ * finding at the default threshold of 10 MB) and its non-matching sample (none); and the byte-size
+ * parser that reads limits the way the `bytes` package does.
+ */
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { BODY_LIMIT_METHODS, BODY_PARSERS, formatByteSize, parseByteSize } from '../../src/catalog/body-parsers.js';
+import { createAnalysisContext } from '../../src/core/context.js';
+import { DEFAULT_SETTINGS } from '../../src/settings/schema.js';
+import noUnboundedQuery, { DEFAULT_MAX_BODY_SIZE } from '../../rules/no-unbounded-query.js';
+
+function bodyLimitFindings(sample: string): number {
+  const sourceFile = ts.createSourceFile('/app/src/sample.ts', sample, ts.ScriptTarget.Latest, true);
+  const ctx = createAnalysisContext({ ts, sourceFile, settings: DEFAULT_SETTINGS });
+  return noUnboundedQuery.detect(ctx, [{ maxBodySize: DEFAULT_MAX_BODY_SIZE }]).filter((f) => f.messageId === 'largeBodyLimit').length;
+}
+
+describe('BODY_PARSERS and BODY_LIMIT_METHODS', () => {
+  const rows = [...BODY_PARSERS, ...BODY_LIMIT_METHODS];
+
+  it('has unique row names', () => {
+    expect(new Set(rows.map((row) => row.name)).size).toBe(rows.length);
+  });
+
+  for (const row of rows) {
+    it(`${row.name}: the matching sample reports`, () => {
+      expect(bodyLimitFindings(row.samples.match)).toBe(1);
+    });
+    it(`${row.name}: the non-matching sample does not`, () => {
+      expect(bodyLimitFindings(row.samples.nonMatch)).toBe(0);
+    });
+  }
+});
+
+describe('parseByteSize', () => {
+  it('reads sizes as the bytes package does (1kb = 1024 bytes)', () => {
+    expect(parseByteSize('100kb')).toBe(102_400);
+    expect(parseByteSize('50mb')).toBe(52_428_800);
+    expect(parseByteSize('1.5 GB')).toBe(1_610_612_736);
+    expect(parseByteSize('2048')).toBe(2048);
+  });
+
+  it('rejects what is not a size', () => {
+    expect(parseByteSize('fifty megabytes')).toBeUndefined();
+    expect(parseByteSize('')).toBeUndefined();
+    expect(parseByteSize('10 mib')).toBeUndefined();
+  });
+});
+
+describe('formatByteSize', () => {
+  it('names sizes for messages', () => {
+    expect(formatByteSize(52_428_800)).toBe('50 MB');
+    expect(formatByteSize(1024 ** 3)).toBe('1 GB');
+    expect(formatByteSize(1536)).toBe('1.5 KB');
+    expect(formatByteSize(Infinity)).toBe('no limit');
+  });
+});
