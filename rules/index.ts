@@ -16,6 +16,7 @@ import noUnsafeConsumption from './no-unsafe-consumption.js';
 import noUnboundedQuery from './no-unbounded-query.js';
 import noUndocumentedRoute from './no-undocumented-route.js';
 import requireOwnershipCheck from './require-ownership-check.js';
+import noSensitiveDataExposure from './no-sensitive-data-exposure.js';
 
 export const rules: Record<string, AnyApiRule> = {
   'no-mass-assignment': noMassAssignment,
@@ -32,4 +33,5 @@ export const rules: Record<string, AnyApiRule> = {
   'no-unbounded-query': noUnboundedQuery,
   'no-undocumented-route': noUndocumentedRoute,
   'require-ownership-check': requireOwnershipCheck,
+  'no-sensitive-data-exposure': noSensitiveDataExposure,
 };

@@ -1,0 +1,102 @@
+/**
+ * Sensitive record fields and record reads as data, for `no-sensitive-data-exposure` (OWASP
+ * API3:2023, CWE-213): which field names hold secrets a client must never receive, which ORM calls
+ * return whole records, and which options or chained calls project them.
+ *
+ * `tests/catalog/sensitive-fields.test.ts` checks the name patterns with samples that match and
+ * near misses that do not.
+ */
+
+/** Field names that hold credentials or secrets (compared case-insensitively, `_` ignored). */
+export const SENSITIVE_FIELDS: readonly string[] = [
+  'password',
+  'passwordHash',
+  'hashedPassword',
+  'passwordDigest',
+  'encryptedPassword',
+  'hash',
+  'salt',
+  'passwordSalt',
+  'resetToken',
+  'resetPasswordToken',
+  'passwordResetToken',
+  'resetPasswordExpires',
+  'verificationToken',
+  'emailVerificationToken',
+  'mfaSecret',
+  'totpSecret',
+  'twoFactorSecret',
+  'otpSecret',
+  'recoveryCodes',
+  'apiKey',
+  'apiKeyHash',
+  'apiSecret',
+  'refreshToken',
+  'refreshTokenHash',
+  'privateKey',
+  'clientSecret',
+  'ssn',
+  'socialSecurityNumber',
+];
+
+const NORMALIZED: ReadonlySet<string> = new Set(SENSITIVE_FIELDS.map(normalizeFieldName));
+
+/** `password_hash` and `passwordHash` compare equal. */
+export function normalizeFieldName(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}
+
+/** True when a field name is in the catalog (or in the extra names a user listed). */
+export function isSensitiveFieldName(name: string, extra: readonly string[] = []): boolean {
+  const normalized = normalizeFieldName(name);
+  return NORMALIZED.has(normalized) || extra.some((e) => normalizeFieldName(e) === normalized);
+}
+
+/** ORM calls whose result is a whole record (or a list of them): finders, and writes that return the stored record. */
+export const RECORD_RETURNING_METHODS: readonly string[] = [
+  'findById',
+  'findOne',
+  'findByPk',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'find',
+  'findBy',
+  'findAll',
+  'findMany',
+  'findAndCountAll',
+  'findAndCount',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findByIdAndUpdate',
+  'findOneAndUpdate',
+  'create',
+  'save',
+  'update',
+  'upsert',
+];
+
+/** Chained query calls that keep the records whole (`.lean()`, `.populate()`, `.exec()`, `.sort()`). */
+export const PASS_THROUGH_QUERY_METHODS: readonly string[] = [
+  'lean',
+  'populate',
+  'exec',
+  'sort',
+  'limit',
+  'skip',
+  'where',
+  'orFail',
+  'then',
+  'session',
+  'collation',
+  'hint',
+];
+
+/** Chained calls and options that project the fields of a query: Mongoose `.select()`, Prisma `select`/`omit`, Sequelize `attributes`, TypeORM `select`. */
+export const PROJECTION_METHODS: readonly string[] = ['select', 'projection', 'omit', 'pick'];
+export const PROJECTION_OPTIONS: readonly string[] = ['select', 'omit', 'attributes', 'projection', 'fields'];
+
+/** Calls that turn a record into a plain object with the same fields. */
+export const SAME_FIELDS_METHODS: readonly string[] = ['toJSON', 'toObject', 'get', 'dataValues', 'lean'];
