@@ -18,10 +18,13 @@ export interface DebugPathRow {
   /** Matched against each static segment of the route's full path. */
   readonly segment: RegExp;
   /**
-   * `last`: only when it is the last static segment (`GET /admin` is a console page; `/admin/users`
-   * is an API that `require-auth-guard` judges). Default: any segment.
+   * `leading`: only at the start of the path, after prefixes like `/api`, `/v1`, `/admin`, `/debug`
+   * (`/test/seed` and `/api/test` are test endpoints; `/monitors/:id/test` is a feature that tests a
+   * monitor; `/env` is a dump, `/projects/:id/env` a resource). Default: any segment.
    */
-  readonly position?: 'last';
+  readonly position?: 'leading';
+  /** Only when it is also the last static segment (`GET /admin` is a console page; `/admin/users` is an API `require-auth-guard` judges). */
+  readonly last?: boolean;
   /** When set, only these methods (a console page is read with `GET`). */
   readonly methods?: readonly string[];
   /** Dumps of the process or code execution are errors; the rest are warnings. */
@@ -30,7 +33,7 @@ export interface DebugPathRow {
 
 export const DEBUG_PATHS = [
   { name: 'debug', kind: 'debug', segment: /^_{0,2}debug(?:ger)?_{0,2}$/i, severity: 'error' },
-  { name: 'test', kind: 'test', segment: /^_{0,2}(?:test|testing)_{0,2}$/i, severity: 'warning' },
+  { name: 'test', kind: 'test', segment: /^_{0,2}(?:test|testing)_{0,2}$/i, position: 'leading', severity: 'warning' },
   { name: 'internal', kind: 'internal', segment: /^_{0,2}internal_{0,2}$/i, severity: 'warning' },
   { name: 'version-zero', kind: 'old-version', segment: /^v0(?:\.\d+)*$/i, severity: 'warning' },
   { name: 'legacy', kind: 'old-version', segment: /^(?:legacy|deprecated)$/i, severity: 'warning' },
@@ -38,20 +41,26 @@ export const DEBUG_PATHS = [
     name: 'process-dump',
     kind: 'diagnostics',
     segment: /^(?:heap-?dump|heap-?snapshot|thread-?dump|core-?dump|pprof|_?_?profiler|actuator|jolokia|env|_env|\.env|environment-variables|phpinfo(?:\.php)?|info\.php|server-info|server-status)$/i,
+    position: 'leading',
     severity: 'error',
   },
-  { name: 'code-console', kind: 'console', segment: /^(?:repl|eval|shell|console|exec-?command|run-?command)$/i, severity: 'error' },
-  { name: 'admin-console', kind: 'admin-console', segment: /^(?:admin|admin-?panel|admin-?console|adminer|phpmyadmin)$/i, position: 'last', methods: ['GET', 'ALL'], severity: 'warning' },
+  { name: 'code-console', kind: 'console', segment: /^(?:repl|eval|shell|console|exec-?command|run-?command)$/i, position: 'leading', severity: 'error' },
+  { name: 'admin-console', kind: 'admin-console', segment: /^(?:admin|admin-?panel|admin-?console|adminer|phpmyadmin)$/i, position: 'leading', last: true, methods: ['GET', 'ALL'], severity: 'warning' },
 ] as const satisfies readonly DebugPathRow[];
+
+/** Prefix segments a `leading` segment may follow: `/api/test`, `/v1/debug/env`, `/admin/console`, `/actuator/env`. */
+const LEADING_PREFIX = /^(?:api|rest|v\d+(?:\.\d+)*|public|admin|_{0,2}debug_{0,2}|_{0,2}internal|management|manage|ops|_?system|actuator)$/i;
 
 /** The row and segment of the first debug-like segment of `fullPath` for one of `methods`, if any. */
 export function findDebugPath(fullPath: string, methods: readonly string[]): { readonly row: DebugPathRow; readonly segment: string } | undefined {
   const segments = fullPath.split('/').filter((s) => s.length > 0 && !s.startsWith(':') && s !== '?' && s !== '*');
+  const leadingEnd = segments.findIndex((s) => !LEADING_PREFIX.test(s));
   for (const row of DEBUG_PATHS as readonly DebugPathRow[]) {
     if (row.methods && !methods.some((m) => row.methods!.includes(m))) continue;
-    const candidates = row.position === 'last' ? segments.slice(-1) : segments;
-    const segment = candidates.find((s) => row.segment.test(s));
-    if (segment !== undefined) return { row, segment };
+    const index = segments.findIndex(
+      (s, i) => row.segment.test(s) && (row.position !== 'leading' || leadingEnd === -1 || i <= leadingEnd) && (!row.last || i === segments.length - 1),
+    );
+    if (index >= 0) return { row, segment: segments[index]! };
   }
   return undefined;
 }

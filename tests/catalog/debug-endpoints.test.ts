@@ -7,13 +7,13 @@ import { API_DOCS_UIS, DEBUG_PATHS, EXPOSURE_FLAG_PATTERN, EXPOSURE_GATE_MIDDLEW
 
 const PATH_SAMPLES: Record<string, { match: [string, string]; miss: [string, string] }> = {
   debug: { match: ['/api/_debug/cache', 'GET'], miss: ['/debugging-tips', 'GET'] },
-  test: { match: ['/test', 'POST'], miss: ['/testimonials', 'GET'] },
+  test: { match: ['/api/v1/test/seed', 'POST'], miss: ['/monitors/:id/test', 'POST'] },
   internal: { match: ['/internal/queue', 'GET'], miss: ['/internals-guide', 'GET'] },
   'version-zero': { match: ['/v0/users', 'GET'], miss: ['/v0-roadmap', 'GET'] },
   legacy: { match: ['/api/legacy/orders', 'GET'], miss: ['/legacy-plans', 'GET'] },
-  'process-dump': { match: ['/heapdump', 'GET'], miss: ['/environments', 'GET'] },
-  'code-console': { match: ['/repl', 'POST'], miss: ['/consoles-for-sale', 'GET'] },
-  'admin-console': { match: ['/admin', 'GET'], miss: ['/admin/users', 'GET'] },
+  'process-dump': { match: ['/actuator/env', 'GET'], miss: ['/projects/:id/env', 'GET'] },
+  'code-console': { match: ['/admin/console', 'POST'], miss: ['/categories/console', 'GET'] },
+  'admin-console': { match: ['/admin', 'GET'], miss: ['/teams/:id/admin', 'GET'] },
 };
 
 describe('debug-endpoint catalog', () => {
@@ -35,8 +35,15 @@ describe('debug-endpoint catalog', () => {
     }
   });
 
-  it('an admin console is a page read with GET, not an admin API write', () => {
+  it('an admin console is a page read with GET, not an admin API write or an admin resource', () => {
     expect(findDebugPath('/admin', ['POST'])).toBeUndefined();
+    expect(findDebugPath('/admin/users', ['GET'])).toBeUndefined();
+  });
+
+  it('leading segments: a test endpoint at the start of the path, a feature that tests something further in', () => {
+    expect(findDebugPath('/test', ['GET'])?.row.name).toBe('test');
+    expect(findDebugPath('/debug/test', ['GET'])?.row.name).toBe('debug');
+    expect(findDebugPath('/integrations/slack/test', ['POST'])).toBeUndefined();
   });
 
   it('docs UIs: every row matches its package and not an unrelated one', () => {

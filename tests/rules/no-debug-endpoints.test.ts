@@ -106,6 +106,15 @@ app.post('/contest/entries', (req, res) => res.status(201).end());
 app.get('/posts/latest', (req, res) => res.json([]));`,
     },
     {
+      // Further into the path these name features or resources: testing a monitor, a team's admin, a product category.
+      name: 'express: test, admin and console as later segments',
+      code: `import express from 'express';
+const app = express();
+app.post('/monitors/:id/test', (req, res) => res.json({ ok: true }));
+app.get('/teams/:teamId/admin', (req, res) => res.json({}));
+app.get('/categories/console', (req, res) => res.json([]));`,
+    },
+    {
       // Probes and metrics are not debug endpoints.
       name: 'express: health, ready and metrics',
       code: `import express from 'express';
