@@ -1,0 +1,18 @@
+/** The sensitive field names: samples that match (any case, snake or camel) and near misses that do not. */
+import { describe, expect, it } from 'vitest';
+import { isSensitiveFieldName } from '../../src/catalog/sensitive-fields.js';
+
+describe('sensitive field names', () => {
+  it.each(['password', 'passwordHash', 'password_hash', 'PASSWORD', 'salt', 'resetPasswordToken', 'mfaSecret', 'totp_secret', 'apiKey', 'refreshToken', 'ssn'])(
+    '%s is sensitive',
+    (name) => {
+      expect(isSensitiveFieldName(name)).toBe(true);
+    },
+  );
+  it.each(['email', 'passwordChangedAt', 'hashtag', 'apiKeyId', 'tokenCount', 'name'])('%s is not', (name) => {
+    expect(isSensitiveFieldName(name)).toBe(false);
+  });
+  it('accepts extra names from the options', () => {
+    expect(isSensitiveFieldName('pin_code', ['pinCode'])).toBe(true);
+  });
+});
