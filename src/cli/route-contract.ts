@@ -65,7 +65,7 @@ const FORMAT_NAMES: Record<ApiContract['format'], string> = {
   'openapi-3.0': 'OpenAPI 3.0',
   'openapi-3.1': 'OpenAPI 3.1',
   'swagger-2.0': 'Swagger 2.0',
-  'nest-swagger': 'read from the decorators',
+  'nest-swagger': 'what SwaggerModule would publish',
 };
 
 /** `openapi.yaml (OpenAPI 3.0, base path /v1)`. */

@@ -248,7 +248,8 @@ function issuePath<R extends ContractRoute>(issue: ContractIssue<R>): string {
 }
 
 function sortIssues<R extends ContractRoute>(issues: readonly ContractIssue<R>[]): ContractIssue<R>[] {
-  return [...issues].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || issuePath(a).localeCompare(issuePath(b)));
+  const severity = (issue: ContractIssue<R>): number => (issue.kind === 'auth' && issue.severity === 'warning' ? 1 : 0);
+  return [...issues].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || severity(a) - severity(b) || issuePath(a).localeCompare(issuePath(b)));
 }
 
 /** True when the comparison should fail a CI run: shadows, undocumented methods, auth mismatches. */
