@@ -155,6 +155,15 @@ const app = express();
 app.post('/auth/login', (req, res) => res.json({}));`,
     },
     {
+      // The rateLimitMiddleware setting names the team's own limiter.
+      name: 'express: rateLimitMiddleware setting',
+      settings: { 'api-guard': { rateLimitMiddleware: ['budget'] } },
+      code: `import express from 'express';
+import { budget } from './budget.js';
+const app = express();
+app.post('/auth/login', budget, (req, res) => res.json({}));`,
+    },
+    {
       // Only sign-in is asked for; sign-up is left to the option.
       name: 'express: endpoints option without signup',
       options: [{ endpoints: ['login', 'password-reset', 'otp'] }],
@@ -242,6 +251,25 @@ class AuthController {
   login() {}
 }
 @Module({ imports: [ThrottlerModule.forRoot([{ ttl: 60000, limit: 10 }])], controllers: [AuthController], providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }] })
+class AppModule {}
+async function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }
+void bootstrap();`,
+    },
+    {
+      // @SkipThrottle({ default: false }) on the method undoes the controller's @SkipThrottle().
+      name: 'nest: method-level SkipThrottle({ default: false }) re-enables the global guard',
+      filename: '/app/src/main.ts',
+      code: `import { Controller, Module, Post } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+@SkipThrottle()
+@Controller('auth')
+class AuthController {
+  @SkipThrottle({ default: false })
+  @Post('login')
+  login() {}
+}
+@Module({ controllers: [AuthController], providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }] })
 class AppModule {}
 async function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }
 void bootstrap();`,
