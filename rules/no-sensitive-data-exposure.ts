@@ -29,7 +29,7 @@ export default defineApiRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow responses that send whole records whose model has secret fields (password hashes, reset tokens, API keys) without a projection',
-      recommended: 'strict',
+      recommended: 'recommended',
       cwe: ['CWE-213'],
       owasp: ['API3:2023'],
       precision: 'medium',
