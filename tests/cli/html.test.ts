@@ -45,7 +45,12 @@ describe.skipIf(!hasChromium && !mustRun)('html report in Chromium', () => {
     mkdirSync(path.join(app, 'src/odd'), { recursive: true });
     writeFileSync(path.join(app, 'src/odd/"><script>window.__pwned=3<.ts'), `route('GET', '/x</script><script>window.__pwned=4</script>');\ndanger('odd');\ndeclare function route(m: string, p: string): void;\ndeclare function danger(v: string): void;\n`);
     const out = path.join(app, 'report.html');
-    const run = await scan({ cwd: app, format: 'html', outputFile: 'report.html', routeSource: fakeRouteSource });
+    // The contract: /admin/users (and the odd file's /x...) are shadow routes, GET /invoices a zombie, DELETE /orders/{id} documented but open in the code.
+    writeFileSync(
+      path.join(app, 'openapi.yaml'),
+      ['openapi: 3.0.3', 'security: [{ bearer: [] }]', 'paths:', '  /orders/{id}: { get: {}, delete: {} }', '  /health: { get: { security: [] } }', '  /invoices: { get: {} }', ''].join('\n'),
+    );
+    const run = await scan({ cwd: app, format: 'html', outputFile: 'report.html', routeSource: fakeRouteSource, openapi: 'openapi.yaml' });
     expect(run.exitCode).toBe(1);
     html = readFileSync(out, 'utf8');
     reportUrl = pathToFileURL(out).href;
@@ -98,6 +103,24 @@ describe.skipIf(!hasChromium && !mustRun)('html report in Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests.every((u) => u.startsWith('file:'))).toBe(true);
+    await page.close();
+  });
+
+  it('shows the routes against the contract, and filters them by kind', async () => {
+    const page = await context.newPage();
+    await page.goto(reportUrl);
+    await expect.poll(() => page.locator('#contract-source').innerText()).toBe('openapi.yaml (OpenAPI 3.0)');
+    const kinds = (): Promise<string[]> => page.locator('#contract tbody tr:visible td:nth-child(1)').allInnerTexts();
+    expect(await kinds()).toEqual(['auth', 'shadow', 'shadow', 'zombie']);
+    const auth = await page.locator('#contract tbody tr[data-kind="auth"] td').allInnerTexts();
+    expect(auth.slice(0, 3)).toEqual(['auth', 'DELETE', '/orders/:id']);
+    expect(auth[5]).toBe('documented as requiring bearer (global security), but no authentication runs before the handler');
+    // The route from the hostile file name is a shadow route too, shown as text.
+    expect(await page.locator('#contract tbody tr[data-kind="shadow"] td:nth-child(3)').allInnerTexts()).toEqual(['/admin/users', '/x</script><script>window.__pwned=4</script>']);
+    await page.locator('button[data-group="kind"][data-value="zombie"]').click();
+    expect(await kinds()).toEqual(['zombie']);
+    expect(await page.locator('#kind-shown').innerText()).toBe('1');
+    expect(await page.locator('#contract-summary').innerText()).toContain('2 shadow routes; 1 zombie operation');
     await page.close();
   });
 
