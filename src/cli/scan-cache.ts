@@ -13,7 +13,9 @@
  * The key of a project: the cache format, the tool (version and a stamp of its own code), the
  * report root, the project config and compiler options, the rules with levels and options, the
  * settings, the analysis options, and the path and content hash (SHA-256) of every file the
- * project index holds (owned and context files). Outcomes with a timeout are not stored: they
+ * project index holds (owned and context files), and of the files outside the project that rules
+ * read: the OpenAPI document of the `openapi` setting and any `schema.prisma` the secrets model
+ * looks for above the project's folders. Outcomes with a timeout are not stored: they
  * depend on the machine's load. The cache is best effort: an unreadable or corrupt entry is a miss.
  */
 import { createHash } from 'node:crypto';
@@ -101,6 +103,38 @@ function hashFile(file: string): string {
   }
 }
 
+/** Where `findPrismaSchema` (src/model/model-secrets.ts) looks: these names in a file's folder and up to 8 folders above. */
+const PRISMA_SCHEMA_CANDIDATES = ['prisma/schema.prisma', 'schema.prisma'];
+const PRISMA_SEARCH_DEPTH = 8;
+
+/** Files outside the project that rules read, each as `path:hash` (or `path:missing` for the OpenAPI document). */
+function collectSideInputs(unit: AnalysisUnit, options: UnitAnalysisOptions): string[] {
+  const inputs: string[] = [];
+  const openapi = unit.config.settings.openapi;
+  if (openapi) {
+    // no-undocumented-route resolves a relative path from the working folder.
+    const file = path.isAbsolute(openapi) ? openapi : path.resolve(options.cwd, openapi);
+    inputs.push(`openapi\u0000${file}\u0000${existsSync(file) ? hashFile(file) : 'missing'}`);
+  }
+  const dirs = new Set<string>();
+  for (const file of unit.plan.contextFiles) {
+    let dir = path.dirname(file);
+    for (let i = 0; i < PRISMA_SEARCH_DEPTH && !dirs.has(dir); i++) {
+      dirs.add(dir);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  for (const dir of [...dirs].sort()) {
+    for (const name of PRISMA_SCHEMA_CANDIDATES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) inputs.push(`prisma\u0000${candidate}\u0000${hashFile(candidate)}`);
+    }
+  }
+  return inputs;
+}
+
 /** The full key of a unit: everything its analysis reads. */
 export function computeUnitKey(unit: AnalysisUnit, rules: readonly SelectedRule[], options: UnitAnalysisOptions): string {
   const { plan, config } = unit;
@@ -111,8 +145,10 @@ export function computeUnitKey(unit: AnalysisUnit, rules: readonly SelectedRule[
   hash.update(stableJson({ settings: config.settings, ignores: config.ignores }));
   hash.update(stableJson(rules.map((r) => ({ id: r.id, level: r.level, options: r.options }))));
   const owned = new Set(plan.ownedFiles);
+  const context = new Set(plan.contextFiles);
   for (const file of plan.contextFiles) hash.update(`${owned.has(file) ? 'o' : 'c'}\u0000${file}\u0000${hashFile(file)}\n`);
-  for (const file of plan.ownedFiles) if (!plan.contextFiles.includes(file)) hash.update(`o\u0000${file}\u0000${hashFile(file)}\n`);
+  for (const file of plan.ownedFiles) if (!context.has(file)) hash.update(`o\u0000${file}\u0000${hashFile(file)}\n`);
+  for (const input of collectSideInputs(unit, options)) hash.update(`${input}\n`);
   return hash.digest('hex');
 }
 

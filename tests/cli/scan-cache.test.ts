@@ -77,6 +77,24 @@ describe('scan --cache', () => {
     expect(getDefaultCacheLocation(app)).toBe(path.join(app, 'node_modules', '.cache', 'api-guard'));
   }, 60_000);
 
+  it('misses when a file outside the project that rules read changes (schema.prisma, the OpenAPI document)', () => {
+    const app = copyFixture('cli/express-app');
+    const cache = createScanCache(path.join(makeTempDir(), 'cache'));
+    const run = (): AnalysisResult => analyzeTargets({ cwd: app, paths: ['.'], registry: fakeRules, fileTimeoutMs: 10_000, cache });
+    mkdirSync(path.join(app, 'prisma'));
+    writeFileSync(path.join(app, 'prisma/schema.prisma'), 'model User {\n  id Int @id\n}\n');
+    writeFileSync(path.join(app, 'api-guard.config.json'), JSON.stringify({ openapi: 'openapi.json' }));
+    run();
+    run();
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
+    appendFileSync(path.join(app, 'prisma/schema.prisma'), 'model Session {\n  token String @id\n}\n');
+    run();
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 2 });
+    writeFileSync(path.join(app, 'openapi.json'), '{"openapi":"3.0.0","paths":{}}');
+    run();
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 3 });
+  });
+
   it('treats a corrupt entry as a miss', () => {
     const app = copyFixture('cli/express-app');
     const location = path.join(makeTempDir(), 'cache');
