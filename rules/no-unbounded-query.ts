@@ -10,9 +10,11 @@ import { getDecoratorArguments, getDecoratorName, getDecorators, getPropertyName
 import { formatByteSize, parseByteSize } from '../src/catalog/body-parsers.js';
 import { findFlows, type Flow } from '../src/flow/engine.js';
 import { getQueryLimitSpec } from '../src/flow/query-limits.js';
+import { getUnpaginatedListSpec } from '../src/flow/unpaginated-lists.js';
 import { resolveNestName } from '../src/frameworks/nest-symbols.js';
 import { getBodySizeLimits } from '../src/model/body-size-limits.js';
 import { getNestParameterInput } from '../src/model/request-sources.js';
+import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
 import { routeMayCheckInput } from '../src/model/route-input-checks.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
@@ -20,10 +22,12 @@ export type Options = [
   {
     /** Body size limits above this are reported (`'10mb'`, or a number of bytes). */
     maxBodySize?: string | number;
+    /** Also report `GET` handlers that send every row of a table (`Model.find()` with no limit). */
+    reportUnpaginatedLists?: boolean;
   },
 ];
 
-export type MessageIds = 'unboundedLimit' | 'largeBodyLimit';
+export type MessageIds = 'unboundedLimit' | 'largeBodyLimit' | 'unpaginatedList';
 
 export const DEFAULT_MAX_BODY_SIZE = '10mb';
 
@@ -32,6 +36,10 @@ const BOUNDING_DECORATORS: ReadonlySet<string> = new Set(['Max', 'LessThan', 'Is
 /** Nest pipes that convert without bounding. */
 const CONVERTING_PIPES: ReadonlySet<string> = new Set(['ParseIntPipe', 'ParseFloatPipe', 'DefaultValuePipe', 'ValidationPipe']);
 const MAX_CLASS_DEPTH = 4;
+/** Tables that are small by nature and commonly sent whole (`Country.find()`). */
+const LOOKUP_TABLE = /countr|currenc|language|locale|timezone|\brole|permission|setting|feature|plan/i;
+/** Handler code that pages its results some other way (it reads a page, cursor or limit). */
+const PAGINATION_WORDS = /\b(page|pageSize|perPage|limit|offset|cursor|skip|take)\b/;
 
 /** `routes/items.ts`: the last two segments of a path, enough to find the file. */
 function shortFileName(file: ts.SourceFile): string {
@@ -60,6 +68,8 @@ export default defineApiRule<Options, MessageIds>({
     messages: {
       unboundedLimit:
         '`{{source}}` reaches the {{role}} of `{{sink}}` with no upper bound{{via}}; a client can ask for every row at once. Clamp it (`Math.min(n, MAX)`) or reject values above a maximum.',
+      unpaginatedList:
+        '`{{source}}` reads every row and `{{sink}}` of {{route}} sends them all{{via}}; the response grows with the table. Add a limit (`take`, `.limit()`) and pagination.',
       largeBodyLimit:
         '`{{sink}}` accepts request bodies up to {{size}} (`{{key}}: {{value}}`), above {{threshold}}; a few concurrent requests can exhaust memory and block the event loop while parsing. Lower it, or raise it only on the route that needs it.',
     },
@@ -72,11 +82,15 @@ export default defineApiRule<Options, MessageIds>({
             oneOf: [{ type: 'string' }, { type: 'number' }],
             description: "Body size limits above this are reported: a size like `'10mb'` or a number of bytes. Default `'10mb'`.",
           },
+          reportUnpaginatedLists: {
+            type: 'boolean',
+            description: 'Also report GET handlers that send every row of a table (`Model.find()`, `findMany()` with no limit or filter) as warnings. Default `false`.',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ maxBodySize: DEFAULT_MAX_BODY_SIZE }],
+  defaultOptions: [{ maxBodySize: DEFAULT_MAX_BODY_SIZE, reportUnpaginatedLists: false }],
   detect(ctx, [options]): Finding[] {
     const findings: Finding[] = [];
     const seen = new Set<ts.Node>();
@@ -91,6 +105,7 @@ export default defineApiRule<Options, MessageIds>({
         fingerprint: ['no-unbounded-query', flow.source.label, flow.sink.label],
       });
     }
+    if (options.reportUnpaginatedLists) findings.push(...findUnpaginatedLists(ctx));
     const threshold = readThreshold(options.maxBodySize);
     for (const limit of getBodySizeLimits(ctx)) {
       if (limit.bytes <= threshold) continue;
@@ -163,4 +178,25 @@ function fieldMayBeBounded(ctx: AnalysisContext, file: ts.SourceFile, className:
   // An inherited field from a mapped type (`PartialType(Base)`), or a field the DTO does not declare
   // (a whitelisting pipe strips it): not shown to be unbounded.
   return true;
+}
+
+/** `GET` handlers that send a whole table, unless it is a lookup table or the handler pages some other way. */
+function findUnpaginatedLists(ctx: AnalysisContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<ts.Node>();
+  for (const flow of findFlows(ctx, getUnpaginatedListSpec(ctx.settings))) {
+    if (seen.has(flow.sink.node) || LOOKUP_TABLE.test(flow.source.label)) continue;
+    const handler = getResponseSinkOfNode(ctx.ts, flow.sink.node)?.handler;
+    if (handler && PAGINATION_WORDS.test(handler.fn.getText(ctx.sourceFile))) continue;
+    seen.add(flow.sink.node);
+    findings.push({
+      messageId: 'unpaginatedList',
+      data: { source: flow.source.label, sink: flow.sink.label, route: flow.sink.role ?? 'GET', via: describeSteps(flow, ctx.sourceFile) },
+      node: flow.sink.node,
+      severity: 'warning',
+      related: [{ node: flow.source.node, message: `${flow.source.label} reads every row` }],
+      fingerprint: ['no-unbounded-query', 'list', flow.source.label, flow.sink.role ?? ''],
+    });
+  }
+  return findings;
 }

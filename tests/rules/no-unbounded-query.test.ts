@@ -182,6 +182,50 @@ router.get('/posts', query('limit').optional().isInt({ min: 1, max: 100 }), asyn
   });
 }`,
     },
+    // --- Whole tables (reportUnpaginatedLists) -----------------------------------------------------
+    {
+      // Off by default: whole lists are reported only when the option asks for them.
+      name: 'a whole table without the option',
+      code: `import Post from '../models/Post.js';
+app.get('/posts', async (req, res) => {
+  res.json(await Post.find());
+});`,
+    },
+    {
+      // The list is capped.
+      name: 'a capped list with the option',
+      code: `import Post from '../models/Post.js';
+app.get('/posts', async (req, res) => {
+  res.json(await Post.find().sort({ createdAt: -1 }).limit(50));
+});`,
+      options: [{ reportUnpaginatedLists: true }],
+    },
+    {
+      // Countries are a small lookup table, commonly sent whole.
+      name: 'a lookup table with the option',
+      code: `import Country from '../models/Country.js';
+app.get('/countries', async (req, res) => {
+  res.json(await Country.find());
+});`,
+      options: [{ reportUnpaginatedLists: true }],
+    },
+    {
+      // The read is filtered by owner: it is not every row of the table.
+      name: 'a filtered list with the option',
+      code: `app.get('/orders', async (req, res) => {
+  res.json(await prisma.order.findMany({ where: { userId: req.user.id } }));
+});`,
+      options: [{ reportUnpaginatedLists: true }],
+    },
+    {
+      // A POST handler that returns a list is not a list endpoint.
+      name: 'a whole table from a POST route with the option',
+      code: `import Post from '../models/Post.js';
+app.post('/posts/reindex', async (req, res) => {
+  res.json(await Post.find());
+});`,
+      options: [{ reportUnpaginatedLists: true }],
+    },
     // --- Body size limits at or below the threshold -------------------------------------------
     {
       // 1 MB is within the default threshold of 10 MB.
@@ -217,6 +261,32 @@ const app = Fastify({ logger: true, bodyLimit: 5 * 1024 * 1024 });`,
     },
   ],
   invalid: [
+    {
+      name: 'a GET handler that sends a whole Mongoose collection (option on)',
+      code: `import Post from '../models/Post.js';
+app.get('/posts', async (req, res) => {
+  const posts = await Post.find().sort({ createdAt: -1 }).lean();
+  res.json(posts);
+});`,
+      options: [{ reportUnpaginatedLists: true }],
+      errors: [{ messageId: 'unpaginatedList', data: { source: 'Post.find()', sink: 'res.json', route: 'GET /posts', via: '' } }],
+    },
+    {
+      name: 'a Nest GET method that returns a whole repository (option on)',
+      code: `import { Controller, Get } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+@Controller('tickets')
+export class TicketsController {
+  constructor(@InjectRepository(Ticket) private readonly tickets: Repository<Ticket>) {}
+  @Get()
+  list() {
+    return this.tickets.find({ order: { id: 'DESC' } });
+  }
+}`,
+      options: [{ reportUnpaginatedLists: true }],
+      errors: [{ messageId: 'unpaginatedList' }],
+    },
     {
       name: 'unary plus and arithmetic are not bounds',
       code: `app.get('/posts', async (req, res) => {
