@@ -35,25 +35,27 @@ function parseArgs(argv) {
 }
 
 /**
- * Runs the CLI once and returns wall seconds, peak RSS (MB, when GNU time exists) and the JSON report.
+ * Runs the CLI once and returns wall seconds, CPU seconds (user + system, all threads) and peak RSS
+ * (MB) when GNU time exists, and the JSON report.
  * @param {string} cli
  * @param {string} cwd
  * @param {string[]} args
- * @returns {{ seconds: number, rssMb: number | undefined, exitCode: number | null, report: unknown }}
+ * @returns {{ seconds: number, cpuSeconds: number | undefined, rssMb: number | undefined, exitCode: number | null, report: unknown }}
  */
 export function timedScan(cli, cwd, args) {
   const out = path.join(cwd, '..', `report-${process.pid}.json`);
   const gnuTime = existsSync('/usr/bin/time');
   const command = gnuTime ? '/usr/bin/time' : process.execPath;
-  const commandArgs = [...(gnuTime ? ['-f', 'TIME %e %M', process.execPath] : []), cli, 'scan', '--format', 'json', '-o', out, '--no-progress', ...args];
+  const commandArgs = [...(gnuTime ? ['-f', 'TIME %e %M %U %S', process.execPath] : []), cli, 'scan', '--format', 'json', '-o', out, '--no-progress', ...args];
   const started = performance.now();
   const run = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
-  const match = /TIME ([\d.]+) (\d+)/.exec(run.stderr ?? '');
+  const match = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
   if ((run.status !== 0 && run.status !== 1) || !existsSync(out)) throw new Error(`scan failed (${run.status}): ${run.stderr}`);
   const report = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out, { force: true });
-  return { seconds: match ? Number(match[1]) : seconds, rssMb: match ? Math.round(Number(match[2]) / 1024) : undefined, exitCode: run.status, report };
+  const cpuSeconds = match ? Number(match[3]) + Number(match[4]) : undefined;
+  return { seconds: match ? Number(match[1]) : seconds, cpuSeconds, rssMb: match ? Math.round(Number(match[2]) / 1024) : undefined, exitCode: run.status, report };
 }
 
 /**
@@ -86,14 +88,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const cacheArgs = ['--cache', '--cache-location', path.join(work, 'cache'), ...options.extra];
     console.log(`app: ${generated.lines} lines, ${generated.files} files, ${options.workspaces} workspace(s)`);
     const cold = timedScan(options.cli, root, cacheArgs);
-    console.log(`cold (empty cache):   ${cold.seconds.toFixed(1)} s, peak RSS ${cold.rssMb ?? '?'} MB, ${findingsOf(cold.report).length} findings`);
+    console.log(`cold (empty cache):   ${cold.seconds.toFixed(1)} s (CPU ${cold.cpuSeconds ?? '?'} s), peak RSS ${cold.rssMb ?? '?'} MB, ${findingsOf(cold.report).length} findings`);
     const warm = timedScan(options.cli, root, cacheArgs);
     const same = JSON.stringify(warm.report) === JSON.stringify(cold.report);
-    console.log(`warm (no change):     ${warm.seconds.toFixed(1)} s, peak RSS ${warm.rssMb ?? '?'} MB, report identical: ${same}`);
+    console.log(`warm (no change):     ${warm.seconds.toFixed(1)} s (CPU ${warm.cpuSeconds ?? '?'} s), peak RSS ${warm.rssMb ?? '?'} MB, report identical: ${same}`);
     const edited = pickFileToEdit(root);
     appendFileSync(edited, '\n// edited by bench/cache.mjs\n');
     const edit = timedScan(options.cli, root, cacheArgs);
-    console.log(`one file edited:      ${edit.seconds.toFixed(1)} s, peak RSS ${edit.rssMb ?? '?'} MB (${path.relative(root, edited)})`);
+    console.log(`one file edited:      ${edit.seconds.toFixed(1)} s (CPU ${edit.cpuSeconds ?? '?'} s), peak RSS ${edit.rssMb ?? '?'} MB (${path.relative(root, edited)})`);
     if (options.verify) {
       const fresh = timedScan(options.cli, root, options.extra);
       const equal = JSON.stringify(findingsOf(fresh.report)) === JSON.stringify(findingsOf(edit.report));
