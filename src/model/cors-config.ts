@@ -181,15 +181,35 @@ function readOriginFunction(lookup: ConstLookup, fn: ts.FunctionLikeDeclaration)
   let allows: ts.Node | undefined;
   const refersTo = (node: ts.Node, name: ts.Identifier | undefined): boolean =>
     name !== undefined && tsApi.isIdentifier(node) && node !== name && resolveIdentifier(tsApi, node)?.name === name;
+  // The origin and the names derived from it: `const { hostname } = new URL(origin)`, `const host = new URL(origin).hostname`.
+  const originNames = new Set<ts.Identifier>(originName ? [originName] : []);
+  const isOrigin = (node: ts.Node): boolean => {
+    if (!tsApi.isIdentifier(node)) return false;
+    const declared = resolveIdentifier(tsApi, node)?.name;
+    return declared !== undefined && declared !== node && originNames.has(declared);
+  };
+  const mentionsOrigin = (node: ts.Node): boolean => {
+    let found = false;
+    walkDescendants(tsApi, node, (inner) => {
+      if (found) return false;
+      if (isOrigin(inner)) found = true;
+    });
+    return found;
+  };
 
   walkDescendants(tsApi, fn, (node) => {
     if (weak) return false;
+    if (tsApi.isVariableDeclaration(node) && node.initializer && mentionsOrigin(node.initializer)) {
+      walkDescendants(tsApi, node.name, (inner) => {
+        if (tsApi.isIdentifier(inner)) originNames.add(inner);
+      });
+    }
     if (tsApi.isCallExpression(node)) {
       const method = getCalleeName(tsApi, node);
       const receiver = tsApi.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
       const firstArg = node.arguments[0];
       // origin.endsWith('example.com'), origin.includes('example.com')
-      if (method && receiver && firstArg && originName && receiver.getText(file).includes(originName.text)) {
+      if (method && receiver && firstArg && mentionsOrigin(receiver)) {
         const value = getStaticString(tsApi, firstArg);
         const why = value === undefined ? undefined : getWeakOriginCheck(method, value);
         if (why) weak = { kind: 'weak', node, check: getShortText(file, node, 50), why };
@@ -197,17 +217,17 @@ function readOriginFunction(lookup: ConstLookup, fn: ts.FunctionLikeDeclaration)
         if (regex) weak = { kind: 'weak', node, check: getShortText(file, node, 50), why: regex.why };
       }
       // /example\.com$/.test(origin)
-      if (method === 'test' && receiver && firstArg && refersTo(skipOuterExpressions(tsApi, firstArg), originName)) {
+      if (method === 'test' && receiver && firstArg && mentionsOrigin(firstArg)) {
         const regex = getRegexWeakness(lookup, receiver);
         if (regex) weak = { kind: 'weak', node, check: getShortText(file, node, 50), why: regex.why };
       }
       // callback(null, true) / callback(null, origin)
       if (refersTo(skipOuterExpressions(tsApi, node.expression), callbackName)) {
         const granted = node.arguments[1] ? skipOuterExpressions(tsApi, node.arguments[1]) : undefined;
-        if (granted && (granted.kind === tsApi.SyntaxKind.TrueKeyword || refersTo(granted, originName))) allows ??= node;
+        if (granted && (granted.kind === tsApi.SyntaxKind.TrueKeyword || isOrigin(granted))) allows ??= node;
       }
     }
-    if (refersTo(node, originName) && isChecked(tsApi, node, fn, callbackName)) checked = true;
+    if (isOrigin(node) && isChecked(tsApi, node, fn, callbackName)) checked = true;
     // async (origin) => true
     if (tsApi.isReturnStatement(node) && node.expression && skipOuterExpressions(tsApi, node.expression).kind === tsApi.SyntaxKind.TrueKeyword) allows ??= node;
   });

@@ -114,6 +114,19 @@ const allowed = ['https://app.example.com'];
 await app.register(fastifyCors, { credentials: true, origin: (origin, cb) => { if (allowed.includes(origin)) { cb(null, true); return; } cb(new Error('Not allowed'), false); } });`,
     },
     {
+      // The hostname parsed from the origin is compared with a fixed name.
+      name: 'fastify: callback that checks the parsed hostname',
+      code: `import cors from '@fastify/cors';
+fastify.register(cors, {
+  credentials: true,
+  origin: (origin, cb) => {
+    const hostname = new URL(origin).hostname;
+    if (hostname === 'localhost') { cb(null, true); return; }
+    cb(new Error('Not allowed'), false);
+  },
+});`,
+    },
+    {
       // Hand-set header: the origin is compared with an allowlist first.
       name: 'express: echoed origin after an allowlist check',
       code: `const ALLOWED = ['https://app.example.com'];
@@ -205,6 +218,18 @@ app.use(cors({
   },
 }));`,
       errors: [{ messageId: 'weakOriginCheck', data: { config: 'cors(…)', check: "origin.endsWith('example.com')", why: 'also accepts `https://evilexample.com`' } }],
+    },
+    {
+      name: 'express: endsWith on a hostname derived from the origin',
+      code: `import cors from 'cors';
+app.use(cors({
+  credentials: true,
+  origin(origin, callback) {
+    const { hostname } = new URL(origin);
+    callback(null, hostname.endsWith('trusted.io'));
+  },
+}));`,
+      errors: [{ messageId: 'weakOriginCheck', data: { config: 'cors(…)', check: "hostname.endsWith('trusted.io')", why: 'also accepts `https://eviltrusted.io`' } }],
     },
     {
       name: 'express: includes on the origin string',
