@@ -218,6 +218,15 @@ export class FeedSync {
   }
 }`,
     },
+    {
+      // The upstream id lands after a fixed path: the redirect stays on this site.
+      name: 'redirect to a local path with an upstream id',
+      code: `import axios from 'axios';
+app.post('/orders', async (req, res) => {
+  const { data } = await axios.post('https://orders.example.com/v1/orders', { sku: 'A1' });
+  res.redirect(\`/orders/\${encodeURIComponent(data.id)}/confirmation?ref=\${data.ref}\`);
+});`,
+    },
   ],
   invalid: [
     {
