@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../src/core/context.js';
 import type { Finding } from '../src/core/finding.js';
 import { findModelWriteFlows, type ModelWriteFlow } from '../src/flow/model-write-flows.js';
 import { getModelFieldNames } from '../src/model/model-fields.js';
+import { getWhitelistSuggestion } from '../src/model/validation-pipe-whitelist.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
 export type Options = [
@@ -12,7 +13,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'unvalidatedBody' | 'permissiveValidation' | 'openBodySchema' | 'nestBodyUnvalidated';
+export type MessageIds = 'unvalidatedBody' | 'permissiveValidation' | 'openBodySchema' | 'nestBodyUnvalidated' | 'addWhitelist';
 
 /** Fields a client should never set on its own; messages cite them as examples. */
 export const DEFAULT_SENSITIVE_FIELDS: readonly string[] = [
@@ -51,7 +52,9 @@ export default defineApiRule<Options, MessageIds>({
       openBodySchema:
         '`{{source}}` reaches `{{sink}}`, and the route body schema accepts undeclared properties at `{{schemaPath}}` (no `additionalProperties: false`); a client can set any field, e.g. {{examples}}.',
       nestBodyUnvalidated: '`{{source}}` reaches `{{sink}}` unvalidated: {{detail}}; a client can set any field, e.g. {{examples}}.',
+      addWhitelist: 'Add `whitelist: true` to `{{pipe}}`, so properties the DTO does not decorate are stripped.',
     },
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -99,7 +102,9 @@ function toFinding(ctx: AnalysisContext, found: ModelWriteFlow, sensitiveFields:
   const related = [{ node: flow.source.node, message: `the body comes from \`${flow.source.label}\`` }];
   const fingerprint = ['no-mass-assignment', write.callText, flow.source.label];
   if (route.kind === 'nest-unvalidated') {
-    return { messageId: 'nestBodyUnvalidated', data: { ...base, detail: route.detail }, node, related, fingerprint };
+    const whitelist = route.reason === 'pipe-without-whitelist' ? getWhitelistSuggestion(ctx.ts, ctx.sourceFile, route.pipes) : undefined;
+    const suggestions = whitelist ? [{ messageId: 'addWhitelist', data: { pipe: whitelist.pipe.text }, edits: [whitelist.edit] }] : undefined;
+    return { messageId: 'nestBodyUnvalidated', data: { ...base, detail: route.detail }, node, related, fingerprint, ...(suggestions ? { suggestions } : {}) };
   }
   if (route.kind === 'open-schema') {
     return { messageId: 'openBodySchema', data: { ...base, schemaPath: route.path }, node, related, fingerprint };

@@ -19,7 +19,7 @@ import { resolveFunctionReference } from '../flow/call-targets.js';
 import { getBodySchemaVerdict } from './body-schema.js';
 import { resolveConstValue } from './const-value.js';
 import { getHandlerOfFunction, type Handler } from './handlers.js';
-import { getNestBodyValidation, type NestBodyReason } from './nest-validation.js';
+import { getNestBodyValidation, type NestBodyReason, type NestValidationPipeUse } from './nest-validation.js';
 import { matchValidationMiddleware } from './validation-calls.js';
 
 export type RouteBodyValidation =
@@ -34,7 +34,13 @@ export type RouteBodyValidation =
   /** Validation middleware that keeps undeclared keys (`celebrate` with `allowUnknown`, joi `.unknown()`). */
   | { readonly kind: 'permissive-middleware'; readonly text: string }
   /** A Nest body that no whitelisting `ValidationPipe` validates, with the reason in words. */
-  | { readonly kind: 'nest-unvalidated'; readonly reason: NestBodyReason; readonly detail: string };
+  | {
+      readonly kind: 'nest-unvalidated';
+      readonly reason: NestBodyReason;
+      readonly detail: string;
+      /** The `ValidationPipe`s that apply (none whitelists), for a suggestion that adds `whitelist: true`. */
+      readonly pipes: readonly NestValidationPipeUse[];
+    };
 
 export interface BodyValidationScope {
   readonly ts: TsApi;
@@ -62,7 +68,7 @@ export function getRouteBodyValidation(scope: BodyValidationScope, source: ts.No
       undecorated.length === 0
         ? ''
         : `; ${undecorated.slice(0, 3).map((p) => `\`${p}\``).join(', ')} ${undecorated.length === 1 ? 'has' : 'have'} no class-validator decorator`;
-    return { kind: 'nest-unvalidated', reason: nest.reason, detail: nest.detail + extra };
+    return { kind: 'nest-unvalidated', reason: nest.reason, detail: nest.detail + extra, pipes: nest.pipes };
   }
   const handler = findEnclosingHandler(tsApi, source);
   if (!handler) return NONE;

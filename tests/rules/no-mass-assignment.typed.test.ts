@@ -16,6 +16,8 @@ function fixture(path: string): { filename: string; code: string } {
   return { filename: `${dir}/${path}`, code: readFileSync(`${dir}/${path}`, 'utf8') };
 }
 
+const roomsController = fixture('nest-pipe-no-whitelist/rooms.controller.ts');
+
 createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
   valid: [
     {
@@ -142,6 +144,52 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       name: 'express: controller function registered without validation in another file',
       ...fixture('express-controller/controllers/members.controller.ts'),
       errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Member.create', examples: '`role` or `credits`' } }],
+    },
+    {
+      // Pipes in this file validate the DTO without whitelisting; each finding suggests adding `whitelist: true` to its pipe.
+      name: 'nest: parameter and method ValidationPipes without whitelist, with suggestions',
+      ...roomsController,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 13,
+          column: 12,
+          data: {
+            source: '@Body() dto',
+            sink: 'this.rooms.insert',
+            detail:
+              '`new ValidationPipe()` validates `CreateRoomDto` but does not set `whitelist: true`, so undeclared properties pass; `outOfService` has no class-validator decorator',
+            examples: '`role` or `isAdmin`',
+          },
+          suggestions: [
+            {
+              messageId: 'addWhitelist',
+              data: { pipe: 'new ValidationPipe()' },
+              output: roomsController.code.replace('@Body(new ValidationPipe()) dto', '@Body(new ValidationPipe({ whitelist: true })) dto'),
+            },
+          ],
+        },
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 21,
+          column: 12,
+          data: {
+            source: '@Body() dto',
+            sink: 'this.rooms.save',
+            detail:
+              '`new ValidationPipe({ transform: true, })` validates `CreateRoomDto` but does not set `whitelist: true`, so undeclared properties pass; `outOfService` has no class-validator decorator',
+            examples: '`role` or `isAdmin`',
+          },
+          suggestions: [
+            {
+              messageId: 'addWhitelist',
+              data: { pipe: 'new ValidationPipe({ transform: true, })' },
+              // A multi-line options literal gets the option on a line of its own.
+              output: roomsController.code.replace('({\n    transform: true,', '({\n    whitelist: true,\n    transform: true,'),
+            },
+          ],
+        },
+      ],
     },
   ],
 });
