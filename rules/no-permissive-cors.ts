@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import type { Finding } from '../src/core/finding.js';
 import { getCorsPolicies, type CorsPolicy } from '../src/model/cors-config.js';
+import { isTestFile } from '../src/model/test-files.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
 export type Options = [
@@ -87,6 +88,8 @@ export default defineApiRule<Options, MessageIds>({
   },
   defaultOptions: [{ reportPublicOrigins: false }],
   detect(ctx, [options]) {
+    // Test servers open CORS on purpose.
+    if (isTestFile(ctx)) return [];
     const findings: Finding[] = [];
     for (const policy of getCorsPolicies(ctx)) {
       const result = toFinding(policy, options.reportPublicOrigins === true, ctx.sourceFile);

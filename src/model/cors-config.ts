@@ -23,6 +23,7 @@ import {
 } from '../catalog/cors.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
+import { isDevelopmentOnly } from './environment-guards.js';
 import { readBoolean, readOption } from './option-values.js';
 
 /** Which origins may read responses. */
@@ -75,6 +76,13 @@ export function isRequestOriginRead(tsApi: TsApi, node: ts.Expression): boolean 
 function echoesRequestOrigin(tsApi: TsApi, node: ts.Expression): boolean {
   const expr = skipOuterExpressions(tsApi, node);
   if (isRequestOriginRead(tsApi, expr)) return true;
+  // req.headers.origin || '*', req.headers.origin ?? DEFAULT_ORIGIN
+  if (
+    tsApi.isBinaryExpression(expr) &&
+    (expr.operatorToken.kind === tsApi.SyntaxKind.BarBarToken || expr.operatorToken.kind === tsApi.SyntaxKind.QuestionQuestionToken)
+  ) {
+    return echoesRequestOrigin(tsApi, expr.left);
+  }
   if (tsApi.isIdentifier(expr)) {
     const binding = resolveIdentifier(tsApi, expr);
     const decl = binding?.declaration;
@@ -374,5 +382,6 @@ function collectPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proje
     }
   });
   policies.push(...readHeaderPolicies(tsApi, sourceFile, setters));
-  return policies;
+  // A configuration that runs only outside production (`if (process.env.NODE_ENV === 'development')`) is a local convenience.
+  return policies.filter((policy) => !isDevelopmentOnly(tsApi, policy.node));
 }

@@ -197,6 +197,13 @@ router.get('/whoami-preview', (req, res) => {
 });`,
     },
     {
+      // A test mints a token without expiry to call the API.
+      name: 'test file signing a token without a lifetime',
+      filename: 'tests/orders.e2e-spec.ts',
+      code: `import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: 'u1', role: 'admin' }, 'test-secret');`,
+    },
+    {
       // jwt-decode on a value displayed, not trusted.
       name: 'jwt-decode: read the name to display',
       code: `import { jwtDecode } from 'jwt-decode';

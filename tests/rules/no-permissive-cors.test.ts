@@ -148,6 +148,17 @@ app.use((req, res, next) => {
 });`,
     },
     {
+      // Reflection with credentials only in development: a local convenience, never in production.
+      name: 'express: echoed origin behind a development check',
+      code: `router.get('/events', (req, res) => {
+  if (process.env.NODE_ENV === 'development') {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin || 'http://localhost:3000');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  res.write('data: connected');
+});`,
+    },
+    {
       // A fixed origin with credentials.
       name: 'express: fixed origin header with credentials',
       code: `app.use((req, res, next) => {
@@ -254,6 +265,15 @@ app.use(cors({ credentials: true, origin: (origin, cb) => cb(null, origin.includ
   next();
 });`,
       errors: [{ messageId: 'reflectCredentials' }],
+    },
+    {
+      name: 'express: preflight echoing the origin with a wildcard fallback',
+      code: `router.options('/login', (req, res) => {
+  res.header('Access-Control-Allow-Origin', req.headers.origin || '*');
+  res.header('Access-Control-Allow-Credentials', 'true');
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'reflectCredentials', line: 2 }],
     },
     {
       name: 'nest: enableCors with origin true and credentials',
