@@ -4,7 +4,9 @@
  * `@nestjs/swagger` decorators), the comparison of the inventory rows with it, and each issue as
  * one line of text and as data.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError, findConfigFile, loadConfigFile } from '../settings/load.js';
 import { compareWithContract, hasFailingIssues, type ContractComparison, type ContractIssue, type ContractRoute } from '../contract/compare-contract.js';
 import { buildDecoratorContract, DECORATOR_CONTRACT_SOURCE } from '../contract/decorator-contract.js';
 import type { ApiContract, ContractOperation } from '../contract/openapi-document.js';
@@ -22,6 +24,24 @@ export interface ContractRow extends ContractRoute {
 }
 
 export type RowComparison = ContractComparison<ContractRow>;
+
+/**
+ * The `openapi` setting that applies to the scanned paths: the working folder's configuration
+ * first, else the nearest configuration of the first path (`api-guard routes apps/shop` reads
+ * `apps/shop/api-guard.config.json`). Absolute (the configuration loader resolves it).
+ */
+export function findOpenApiSetting(runConfigSetting: string | undefined, cwd: string, paths: readonly string[]): string | undefined {
+  if (runConfigSetting !== undefined) return runConfigSetting;
+  const first = path.resolve(cwd, paths[0] ?? '.');
+  const dir = existsSync(first) && statSync(first).isFile() ? path.dirname(first) : first;
+  try {
+    const file = findConfigFile(dir);
+    return file ? loadConfigFile(file).settings.openapi : undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined; // the analysis already reported it
+    throw error;
+  }
+}
 
 /** Which contract to compare with: `--openapi` first, then the `openapi` setting (already absolute). */
 export function resolveContractTarget(option: string | undefined, setting: string | undefined, cwd: string, root: string): ContractTarget | undefined {

@@ -14,7 +14,7 @@ import { toPrintableText } from './format/text.js';
 import { shouldUseColor, type CliIo } from './io.js';
 import { OutputPathError, resolveCliOutputPath } from './output-path.js';
 import { sortRouteRows, type RouteModelSource, type RouteRow } from './route-inventory.js';
-import { compareRows, hasFailingIssues, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
+import { compareRows, findOpenApiSetting, hasFailingIssues, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
 import { printDiagnostics } from './scan.js';
 import { writeFileSync, mkdirSync } from 'node:fs';
 
@@ -85,7 +85,7 @@ export async function runRoutes(options: RoutesOptions): Promise<RoutesOutcome> 
   printDiagnostics(io, analysis.diagnostics);
   const rows = sortRouteRows(analysis.routes);
   let comparison: RowComparison | undefined;
-  const target = resolveContractTarget(options.openapi, analysis.runConfig.settings.openapi, cwd, analysis.root);
+  const target = resolveContractTarget(options.openapi, findOpenApiSetting(analysis.runConfig.settings.openapi, cwd, options.paths), cwd, analysis.root);
   if (target) {
     const contract = loadContract(target, rows);
     if (typeof contract === 'string') {

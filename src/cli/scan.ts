@@ -24,7 +24,7 @@ import { shouldUseColor, type CliIo } from './io.js';
 import { checkConfigOutputPath, OutputPathError, resolveCliOutputPath } from './output-path.js';
 import { createProgressBar } from './progress.js';
 import type { RouteModelSource } from './route-inventory.js';
-import { compareRows, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
+import { compareRows, findOpenApiSetting, loadContract, resolveContractTarget, type RowComparison } from './route-contract.js';
 import { sortRouteRows } from './route-inventory.js';
 import type { ScanDiagnostic, ScanReport } from './scan-report.js';
 
@@ -199,7 +199,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   if (format === 'html') {
     const rows = sortRouteRows(analysis.routes);
     const target =
-      resolveContractTarget(options.openapi, analysis.runConfig.settings.openapi, cwd, analysis.root) ??
+      resolveContractTarget(options.openapi, findOpenApiSetting(analysis.runConfig.settings.openapi, cwd, options.paths), cwd, analysis.root) ??
       (rows.some((r) => r.apiDocs) ? ({ kind: 'decorators' } as const) : undefined);
     if (target) {
       const loaded = loadContract(target, rows);

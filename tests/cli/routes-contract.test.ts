@@ -101,6 +101,10 @@ describe('routes --openapi', () => {
     const outcome = await runRoutes({ cwd: path.join(dir, 'src'), paths: [], io, routeSource: fakeRouteSource });
     expect(outcome.exitCode).toBe(1);
     expect(io.stdoutText()).toMatch(/Contract: .*spec\.yaml \(OpenAPI 3\.0/);
+    // Run from above: the configuration of the scanned folder names the document.
+    const above = captureIo();
+    expect((await runRoutes({ cwd: path.dirname(dir), paths: [path.basename(dir)], io: above, routeSource: fakeRouteSource })).exitCode).toBe(1);
+    expect(above.stdoutText()).toMatch(/Contract: .*spec\.yaml \(OpenAPI 3\.0/);
   });
 
   it('a missing or invalid document is a usage error (exit 2) with a clear message', async () => {
