@@ -251,25 +251,35 @@ function getRecordFilterCall(tsApi: TsApi, node: ts.Expression, fn: ts.Node): ts
   return undefined;
 }
 
-/** True when `node` sits in a condition (`if`, `?:`, `switch`, a `&&`/`||` operand, a comparison). */
+/** Calls that decide what the client gets: answering, rejecting, or passing on to the next handler. */
+const GATING_CALLS = new Set(['next', 'done', 'status', 'sendStatus', 'send', 'json', 'redirect', 'end', 'render', 'code']);
+
+/** True when a branch returns, throws, answers or calls `next()`: what the condition decides is access. */
+function gates(tsApi: TsApi, branch: ts.Node | undefined): boolean {
+  if (!branch) return false;
+  let found = false;
+  walkDescendants(tsApi, branch, (node) => {
+    if (found || (node !== branch && isFunctionLike(tsApi, node))) return false;
+    if (tsApi.isReturnStatement(node) || tsApi.isThrowStatement(node)) found = true;
+    else if (tsApi.isCallExpression(node) && GATING_CALLS.has(getCalleeName(tsApi, node) ?? '')) found = true;
+  });
+  return found;
+}
+
+/**
+ * True when `node` sits in a condition that decides access: an `if` whose branch returns, throws,
+ * answers or calls `next()`, a `switch` with such a case, or a `?:` choosing between such calls.
+ * A condition that only sets a display flag (`isFollowed = true`) does not count.
+ */
 function isInCondition(tsApi: TsApi, node: ts.Node, fn: ts.Node): boolean {
   let current: ts.Node = node;
   for (let parent = current.parent; parent && parent !== fn; current = parent, parent = parent.parent) {
-    if (tsApi.isIfStatement(parent) && parent.expression === current) return true;
-    if (tsApi.isConditionalExpression(parent) && parent.condition === current) return true;
-    if (tsApi.isSwitchStatement(parent) && parent.expression === current) return true;
-    if (tsApi.isBinaryExpression(parent)) {
-      const op = parent.operatorToken.kind;
-      if (
-        op === tsApi.SyntaxKind.EqualsEqualsEqualsToken ||
-        op === tsApi.SyntaxKind.ExclamationEqualsEqualsToken ||
-        op === tsApi.SyntaxKind.EqualsEqualsToken ||
-        op === tsApi.SyntaxKind.ExclamationEqualsToken
-      ) {
-        return true;
-      }
+    if (tsApi.isIfStatement(parent)) return parent.expression === current && (gates(tsApi, parent.thenStatement) || gates(tsApi, parent.elseStatement));
+    if (tsApi.isConditionalExpression(parent)) {
+      if (parent.condition !== current) return false;
+      return gates(tsApi, parent.whenTrue) || gates(tsApi, parent.whenFalse) || tsApi.isReturnStatement(parent.parent);
     }
-    if (tsApi.isCallExpression(parent) && ['includes', 'some', 'every', 'has', 'indexOf'].includes(getCalleeName(tsApi, parent) ?? '')) return true;
+    if (tsApi.isSwitchStatement(parent)) return parent.expression === current && parent.caseBlock.clauses.some((clause) => gates(tsApi, clause));
     if (tsApi.isStatement(parent) || isFunctionLike(tsApi, parent)) return false;
   }
   return false;
@@ -304,7 +314,15 @@ export function getDecodeAuthorization(tsApi: TsApi, call: ts.CallExpression): D
   // The expressions that carry the decoded claims: the call itself, or the names it is bound to.
   const uses: { node: ts.Expression; claim?: string }[] = [];
   let holder: ts.Node = call;
-  while (holder.parent && (tsApi.isAwaitExpression(holder.parent) || tsApi.isParenthesizedExpression(holder.parent) || tsApi.isAsExpression(holder.parent))) holder = holder.parent;
+  // await jwt.decode(t), (jwt.decode(t) as Claims), jwt.decode(t) || {}
+  const isWrapper = (parent: ts.Node): boolean =>
+    tsApi.isAwaitExpression(parent) ||
+    tsApi.isParenthesizedExpression(parent) ||
+    tsApi.isAsExpression(parent) ||
+    (tsApi.isBinaryExpression(parent) &&
+      parent.left === holder &&
+      (parent.operatorToken.kind === tsApi.SyntaxKind.BarBarToken || parent.operatorToken.kind === tsApi.SyntaxKind.QuestionQuestionToken));
+  while (holder.parent && isWrapper(holder.parent)) holder = holder.parent;
   const declaration = tsApi.isVariableDeclaration(holder.parent) && holder.parent.initializer === holder ? holder.parent : undefined;
   if (!declaration) {
     uses.push({ node: holder as ts.Expression });

@@ -197,6 +197,18 @@ router.get('/whoami-preview', (req, res) => {
 });`,
     },
     {
+      // The decoded id only sets a display flag; the condition decides no access.
+      name: 'jsonwebtoken: decoded id for a display flag',
+      code: `import jwt from 'jsonwebtoken';
+router.get('/users/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  let isFollowed = false;
+  const viewer = jwt.decode(req.headers.authorization.split(' ')[1]);
+  if (user.followers.indexOf(viewer.id) !== -1) isFollowed = true;
+  res.json({ name: user.name, isFollowed });
+});`,
+    },
+    {
       // A test mints a token without expiry to call the API.
       name: 'test file signing a token without a lifetime',
       filename: 'tests/orders.e2e-spec.ts',
@@ -305,6 +317,12 @@ module.exports = function (req, res, next) {
       errors: [{ messageId: 'decodeAuthorizes', line: 3 }],
     },
     {
+      name: 'jsonwebtoken: decoded role chooses between next() and 403',
+      code: `import jwt from 'jsonwebtoken';
+export const adminOnly = (req, res, next) => (jwt.decode(req.cookies.token)?.isAdmin ? next() : res.sendStatus(403));`,
+      errors: [{ messageId: 'decodeAuthorizes', line: 2 }],
+    },
+    {
       name: 'jsonwebtoken: decoded username picks the record to update',
       code: `const jwt = require('jsonwebtoken');
 router.put('/profile', (req, res) => {
@@ -317,6 +335,16 @@ router.put('/profile', (req, res) => {
           data: { callee: 'jwt.decode', how: 'picks the records of `User.findOneAndUpdate` through `decodedUser.username`', verify: "`jwt.verify(token, key, { algorithms: [...] })`" },
         },
       ],
+    },
+    {
+      name: 'jsonwebtoken: decode with a fallback stored on the request',
+      code: `import jwt from 'jsonwebtoken';
+export function attach(req, res, next) {
+  const claims = jwt.decode(req.cookies.token) || {};
+  req.auth = { id: claims.sub, roles: claims.roles };
+  next();
+}`,
+      errors: [{ messageId: 'decodeAuthorizes', line: 3 }],
     },
     {
       name: 'jsonwebtoken: decode returned from verifyToken',
