@@ -79,8 +79,11 @@ export const RATE_LIMITER_NAMES = [
   { name: 'brute-force', pattern: /brute(?:_?force)?(?:Protection|Guard|Prevent|Limit|Middleware)?$|^prevent_?brute/i },
 ] as const satisfies readonly RateLimiterNameRow[];
 
-/** Names that contain a limiter word but are not limiters. */
-const NOT_LIMITER_NAME = /^(?:limit|limits|setLimit|getLimit|paginate\w*|pageLimit|sizeLimit|bodyLimit|uploadLimit|fileSizeLimit|queryLimit)$/i;
+/** Names that contain a limiter word but are not limiters (a CSV delimiter, page sizes, body limits). */
+const NOT_LIMITER_NAME = /delimiter|^(?:limit|limits|setLimit|getLimit|paginate\w*|pageLimit|sizeLimit|bodyLimit|uploadLimit|fileSizeLimit|queryLimit)$/i;
+
+/** Packages whose `throttle` limits how often a function runs in this process, not how often a client calls. */
+export const FUNCTION_THROTTLE_MODULES: readonly string[] = ['lodash', 'lodash-es', 'lodash.throttle', 'underscore', 'throttle-debounce', 'p-throttle'];
 
 /** The name row `name` matches, if any. */
 export function findRateLimiterName(name: string): RateLimiterNameRow | undefined {

@@ -20,9 +20,11 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getAccessPath, getCalleeName, getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
+import { isPackageSpecifier } from '../core/bindings.js';
 import { walkDescendants } from '../core/walk.js';
 import { matchesNameList } from '../settings/schema.js';
 import {
+  FUNCTION_THROTTLE_MODULES,
   RATE_LIMIT_SUSPECT_PATTERN,
   TOO_MANY_REQUESTS_NAME,
   TOO_MANY_REQUESTS_STATUS,
@@ -275,7 +277,7 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
     }
     if (depth < MAX_DEPTH && (tsApi.isIdentifier(callee) || tsApi.isPropertyAccessExpression(callee)) && !isResponseCall(tsApi, node)) {
       const name = getCalleeName(tsApi, node);
-      if (name && findRateLimiterName(name)) {
+      if (name && findRateLimiterName(name) && !isFunctionThrottle(lookup, file, callee)) {
         found = { effect: 'limits', evidence: `calls \`${getAccessPath(tsApi, callee) ?? name}\` (${where(node)})`, limiter: name };
         return false;
       }
@@ -297,6 +299,12 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
     return undefined;
   });
   return found ?? { effect: 'none', evidence: 'neither consumes a limiter nor answers 429' };
+}
+
+/** `_.throttle(fn, 100)`, `throttle(fn)` from lodash: limits a function in this process, not the clients. */
+function isFunctionThrottle(lookup: AuthLookup, file: ts.SourceFile, callee: ts.Expression): boolean {
+  const implementation = resolveImplementation(lookup, file, callee);
+  return implementation.kind === 'package' && FUNCTION_THROTTLE_MODULES.some((m) => isPackageSpecifier(implementation.module, m));
 }
 
 function isInside(node: ts.Node, container: ts.Node): boolean {

@@ -29,7 +29,7 @@ const PACKAGE_SAMPLES: Record<string, { match: PackageUse; miss: PackageUse }> =
 
 const NAME_SAMPLES: Record<string, { match: string; miss: string }> = {
   'rate-limit': { match: 'authRateLimit', miss: 'pageLimit' },
-  limiter: { match: 'loginLimiter', miss: 'limit' },
+  limiter: { match: 'loginLimiter', miss: 'getDelimiter' },
   throttle: { match: 'CustomThrottlerGuard', miss: 'thrush' },
   'slow-down': { match: 'loginSlowDown', miss: 'slowly' },
   'brute-force': { match: 'bruteforce', miss: 'brutalist' },

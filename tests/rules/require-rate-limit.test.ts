@@ -367,6 +367,20 @@ app.post('/login', validateLogin, (req, res) => res.json({}));`,
       errors: [{ messageId: 'missingRateLimit', line: 7, data: { route: 'POST /login', kind: 'sign-in', chain: '`validateLogin`', attack: SIGN_IN } }],
     },
     {
+      // lodash's throttle limits a function inside the process, and a CSV delimiter is no limiter.
+      name: 'express: lodash throttle and a delimiter in the handler are not limiters',
+      code: `import express from 'express';
+import { throttle } from 'lodash';
+const app = express();
+const getDelimiter = () => ',';
+app.post('/register', (req, res) => {
+  const audit = throttle(() => console.info(req.body.email), 1000);
+  audit();
+  res.status(201).send(['id', 'email'].join(getDelimiter()));
+});`,
+      errors: [{ messageId: 'missingRateLimit', line: 5, data: { route: 'POST /register', kind: 'sign-up', chain: 'empty', attack: SIGN_UP } }],
+    },
+    {
       // passport.authenticate('local') checks the password; it does not limit attempts.
       name: 'express: passport local strategy without a limiter',
       code: `import express from 'express';
