@@ -1,6 +1,6 @@
 /**
- * The inventory's per-route posture columns beyond auth and validation: rate limiting now, more
- * (ownership checks) later. Each column is a row of `ROUTE_COLUMNS` with its headers; the route
+ * The inventory's per-route posture columns beyond auth and validation: rate limiting and
+ * ownership checks. Each column is a row of `ROUTE_COLUMNS` with its headers; the route
  * model source fills a `RouteColumnValue` per column id, and the table, JSON and HTML formats print
  * every column of the list. Adding a column is one row here and one entry in the source's
  * `getColumns`.
@@ -24,7 +24,10 @@ export interface RouteColumnSpec {
   readonly htmlHeader: string;
 }
 
-export const ROUTE_COLUMNS = [{ id: 'rateLimit', header: 'RATE LIMIT', htmlHeader: 'rate limit' }] as const satisfies readonly RouteColumnSpec[];
+export const ROUTE_COLUMNS = [
+  { id: 'rateLimit', header: 'RATE LIMIT', htmlHeader: 'rate limit' },
+  { id: 'ownership', header: 'OWNERSHIP', htmlHeader: 'ownership' },
+] as const satisfies readonly RouteColumnSpec[];
 
 export type RouteColumnId = (typeof ROUTE_COLUMNS)[number]['id'];
 

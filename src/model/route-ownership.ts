@@ -9,7 +9,8 @@
  * identity, `unknown` when a call could not be followed, `missing` when they provably do not.
  */
 import type * as ts from 'typescript';
-import type { AnalysisContext, TsApi } from '../core/context.js';
+import { createAnalysisContext, type AnalysisContext, type TsApi } from '../core/context.js';
+import { findOwnershipFlows, type OwnershipFlow } from '../flow/ownership-flows.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { isFunctionLike } from '../core/ast.js';
 import { DEFAULT_SETTINGS, type ResolvedSettings } from '../settings/schema.js';
@@ -111,4 +112,65 @@ export function getRouteHandlerFunction(tsApi: TsApi, project: ProjectIndex | un
   if (isFunctionLike(tsApi, handler)) return handler;
   const implementation = resolveImplementation({ ts: tsApi, project }, route.file, handler as ts.Expression);
   return implementation.kind === 'function' && !implementation.called ? implementation.node : undefined;
+}
+
+/** The OWNERSHIP state of a route for the inventory: `checked`, `missing`, `none` (no id-addressed record) or `unknown`. */
+export interface RouteOwnershipState {
+  readonly state: 'checked' | 'missing' | 'none' | 'unknown';
+  readonly evidence: string;
+}
+
+const lookupsByHandlerKeys = new WeakMap<ResolvedSettings, object>();
+
+/** Whether a route addresses a record by a client-supplied id, and if so whether it relates it to the caller. */
+export function getRouteOwnershipState(index: ProjectIndex, route: ResolvedRoute, settings: ResolvedSettings): RouteOwnershipState {
+  const handler = getRouteHandlerFunction(index.ts, index, route);
+  if (!handler) return { state: 'unknown', evidence: 'the handler could not be read' };
+  const lookups = getLookupsByHandler(index, settings).get(handler);
+  if (!lookups || lookups.length === 0) return { state: 'none', evidence: 'no record is addressed by a client-supplied id' };
+  const lookup = lookups[0]!;
+  const verdict = getRouteOwnership(index, route, handler, settings);
+  const what = `\`${lookup.lookup.callText}\` by \`${lookup.flow.source.label}\``;
+  switch (verdict.kind) {
+    case 'checked':
+      return { state: 'checked', evidence: `${what}: ${verdict.evidence}` };
+    case 'missing':
+      return { state: 'missing', evidence: `${what}: ${verdict.evidence}` };
+    case 'unknown':
+      return { state: 'unknown', evidence: `${what}: ${verdict.evidence}` };
+    default:
+      // Role-restricted and self routes are authorized by design; others need a caller first.
+      return /authoriz|role|caller's own|webhook/.test(verdict.reason)
+        ? { state: 'checked', evidence: `${what}: ${verdict.reason}` }
+        : { state: 'unknown', evidence: `${what}: ${verdict.reason}` };
+  }
+}
+
+/** Every client-supplied id flow into a record lookup of the project, by the route handler it starts in (once per index and settings). */
+function getLookupsByHandler(index: ProjectIndex, settings: ResolvedSettings): ReadonlyMap<ts.Node, readonly OwnershipFlow[]> {
+  let key = lookupsByHandlerKeys.get(settings);
+  if (!key) {
+    key = {};
+    lookupsByHandlerKeys.set(settings, key);
+  }
+  return index.memo(key, () => {
+    const map = new Map<ts.Node, OwnershipFlow[]>();
+    for (const file of index.files()) {
+      const ctx = createAnalysisContext({ ts: index.ts, sourceFile: file, settings, project: index });
+      let flows: OwnershipFlow[] = [];
+      try {
+        flows = findOwnershipFlows(ctx);
+      } catch {
+        continue; // one unreadable file does not stop the inventory
+      }
+      for (const found of flows) {
+        const handler = getEnclosingRouteHandler(index.ts, found.flow.source.node);
+        if (!handler) continue;
+        const list = map.get(handler) ?? [];
+        list.push(found);
+        map.set(handler, list);
+      }
+    }
+    return map;
+  });
 }

@@ -49,9 +49,13 @@ export const fakeRouteSource: RouteModelSource = {
     return { state: 'unprotected' };
   },
   getColumns(route) {
+    // A DELETE by id that nothing relates to the caller: `missing`; every other route addresses no record by id.
+    const ownership = route.methods.includes('DELETE')
+      ? ({ value: 'missing', state: 'no', reason: 'deletes by `req.params.id` with no caller check' } as const)
+      : ({ value: '-', state: 'no', reason: 'no record is addressed by a client-supplied id' } as const);
     const limiter = route.chain.find((c) => /limit/i.test(c.text));
-    if (limiter) return { rateLimit: { value: limiter.text, state: 'yes', reason: `${limiter.text} (route)` } };
-    if (route.route.publicMarkers.length > 0) return { rateLimit: { value: '?', state: 'unknown', reason: 'decided elsewhere' } };
-    return { rateLimit: { value: '-', state: 'no', reason: 'no rate limiter in its chain' } };
+    if (limiter) return { rateLimit: { value: limiter.text, state: 'yes', reason: `${limiter.text} (route)` }, ownership };
+    if (route.route.publicMarkers.length > 0) return { rateLimit: { value: '?', state: 'unknown', reason: 'decided elsewhere' }, ownership };
+    return { rateLimit: { value: '-', state: 'no', reason: 'no rate limiter in its chain' }, ownership };
   },
 };

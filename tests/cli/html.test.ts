@@ -94,7 +94,8 @@ describe.skipIf(!hasChromium && !mustRun)('html report in Chromium', () => {
     const cells = await deleteRow.locator('td').allInnerTexts();
     expect(cells.slice(0, 4)).toEqual(['DELETE', '/orders/:id', 'express', 'src/routes.ts:2']);
     expect(cells[6]).toBe('-'); // RATE LIMIT
-    expect(cells[7]).toBe('unprotected');
+    expect(cells[7]).toBe('missing'); // OWNERSHIP
+    expect(cells[8]).toBe('unprotected');
     // The hostile strings are shown as text, and never executed.
     await expect.poll(() => page.locator('#routes').innerText()).toContain('/x</script><script>window.__pwned=4</script>');
     expect(await page.locator('#findings').innerText()).toContain(HOSTILE);
@@ -135,7 +136,7 @@ describe.skipIf(!hasChromium && !mustRun)('html report in Chromium', () => {
     await page.locator('button[data-group="rule"][data-value="*"]').click();
     expect(await visible()).toHaveLength(4);
     await page.locator('button[data-group="posture"][data-value="unprotected"]').click();
-    const postures = await page.locator('#routes tbody tr:visible td:nth-child(8)').allInnerTexts();
+    const postures = await page.locator('#routes tbody tr:visible td:nth-child(9)').allInnerTexts();
     expect(postures.length).toBeGreaterThan(0);
     expect(postures.every((p) => p.startsWith('unprotected'))).toBe(true);
     await page.screenshot({ path: process.env.API_GUARD_SCREENSHOT ?? path.join(makeTempDir('api-guard-shot-'), 'report.png'), fullPage: true });

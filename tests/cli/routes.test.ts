@@ -10,19 +10,19 @@ import { fakeRouteSource } from './fake-route-source.js';
 import { captureIo, copyFixture } from './helpers.js';
 
 describe('routes', () => {
-  it('prints a table with method, full path, framework, handler, guards, validation, rate limit and posture', async () => {
+  it('prints a table with method, full path, framework, handler, guards, validation, rate limit, ownership and posture', async () => {
     const dir = copyFixture('cli/inventory');
     writeFileSync(path.join(dir, 'src/login.ts'), "route('POST', '/login', loginLimiter);\ndeclare function route(method: string, path: string, ...chain: unknown[]): void;\ndeclare const loginLimiter: unknown;\n");
     const io = captureIo();
     const outcome = await runRoutes({ cwd: dir, paths: [], io, routeSource: fakeRouteSource });
     expect(outcome.exitCode).toBe(0);
     const lines = io.stdoutText().split('\n');
-    expect(lines[0]).toMatch(/^METHOD\s+PATH\s+FRAMEWORK\s+HANDLER\s+AUTH\s+VALIDATION\s+RATE LIMIT\s+POSTURE$/);
-    expect(lines[1]).toMatch(/^POST\s+\/admin\/users\s+express\s+src\/routes\.ts:4\s+requireAuth\s+validateBody\s+-\s+protected \(requireAuth, validateBody\)$/);
-    expect(lines.find((l) => l.startsWith('DELETE'))).toMatch(/\/orders\/:id\s+express\s+src\/routes\.ts:2\s+-\s+-\s+-\s+unprotected$/);
+    expect(lines[0]).toMatch(/^METHOD\s+PATH\s+FRAMEWORK\s+HANDLER\s+AUTH\s+VALIDATION\s+RATE LIMIT\s+OWNERSHIP\s+POSTURE$/);
+    expect(lines[1]).toMatch(/^POST\s+\/admin\/users\s+express\s+src\/routes\.ts:4\s+requireAuth\s+validateBody\s+-\s+-\s+protected \(requireAuth, validateBody\)$/);
+    expect(lines.find((l) => l.startsWith('DELETE'))).toMatch(/\/orders\/:id\s+express\s+src\/routes\.ts:2\s+-\s+-\s+-\s+missing\s+unprotected$/);
     // The limiter's name when one runs, `?` when the model cannot tell.
-    expect(lines.find((l) => l.includes('/login'))).toMatch(/^POST\s+\/login\s+express\s+src\/login\.ts:1\s+-\s+-\s+loginLimiter\s+protected/);
-    expect(lines.find((l) => l.includes('/health'))).toMatch(/src\/routes\.ts:3\s+-\s+-\s+\?\s+public/);
+    expect(lines.find((l) => l.includes('/login'))).toMatch(/^POST\s+\/login\s+express\s+src\/login\.ts:1\s+-\s+-\s+loginLimiter\s+-\s+protected/);
+    expect(lines.find((l) => l.includes('/health'))).toMatch(/src\/routes\.ts:3\s+-\s+-\s+\?\s+-\s+public/);
     expect(io.stdoutText()).toContain('5 routes: 3 protected, 1 public, 1 unprotected');
   });
 
@@ -47,6 +47,7 @@ describe('routes', () => {
     await runRoutes({ cwd: dir, paths: [], io, format: 'json', routeSource: fakeRouteSource });
     const routes = JSON.parse(io.stdoutText()) as { path: string; methods: string[]; rateLimit: { value: string; state: string; reason?: string } }[];
     expect(routes.find((r) => r.methods[0] === 'DELETE')!.rateLimit).toEqual({ value: '-', state: 'no', reason: 'no rate limiter in its chain' });
+    expect(routes.find((r) => r.methods[0] === 'DELETE')!.ownership).toEqual({ value: 'missing', state: 'no', reason: 'deletes by `req.params.id` with no caller check' });
     expect(routes.find((r) => r.path === '/health')!.rateLimit).toEqual({ value: '?', state: 'unknown', reason: 'decided elsewhere' });
   });
 
