@@ -14,6 +14,7 @@ import { getRunningEnvironment } from '../src/model/environment-guards.js';
 import { getClientErrorCheck } from '../src/model/error-classes.js';
 import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
 import { getShortText, skipOuterExpressions } from '../src/core/ast.js';
+import { getGenericErrorAnswer } from '../src/model/generic-error-answer.js';
 
 export type Options = [
   {
@@ -29,7 +30,9 @@ export type MessageIds =
   | 'errorReachesResponseInProduction'
   | 'developmentErrorPage'
   | 'developmentErrorPageInProduction'
-  | 'developmentModeForced';
+  | 'developmentModeForced'
+  | 'answerGenerically'
+  | 'answerGenericallyLogged';
 
 const REVEAL_TEXT: Record<ErrorReveal, string> = {
   stack: 'the stack trace',
@@ -127,7 +130,10 @@ export default defineApiRule<Options, MessageIds>({
         '`{{middleware}}` sends stack traces and error details to clients, and `{{guard}}` turns it on in production. Register it only in development.',
       developmentModeForced:
         '`{{call}}` forces Express into development mode, where its default error handler sends stack traces to clients. Let the deployment set `NODE_ENV`.',
+      answerGenerically: 'Log `{{error}}` with `console.error` and send a generic message instead.',
+      answerGenericallyLogged: 'Send a generic message instead of `{{error}}` (it is already logged above).',
     },
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -186,10 +192,14 @@ function reportLeaks(tsApi: typeof ts, flows: readonly Flow[], reportMessages: b
     const exposure = getErrorExposureAt(tsApi, flow.source.node);
     const guard = exposure?.productionGuard ?? sinkEnvironment;
     const data = { source: flow.source.label, sink: flow.sink.label, reveals: REVEAL_TEXT[reveals] };
+    const generic = getGenericErrorAnswer(tsApi, node.getSourceFile(), node, flow.sink.expression);
+    const suggestions = generic
+      ? [{ messageId: generic.logged ? 'answerGenericallyLogged' : 'answerGenerically', data: { error: generic.error }, edits: generic.edits }]
+      : undefined;
     findings.push(
       guard
-        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, guard: getShortText(node.getSourceFile(), guard.condition) } }
-        : { messageId: 'errorReachesResponse', node, data },
+        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, guard: getShortText(node.getSourceFile(), guard.condition) }, ...(suggestions ? { suggestions } : {}) }
+        : { messageId: 'errorReachesResponse', node, data, ...(suggestions ? { suggestions } : {}) },
     );
   }
   return findings.sort((a, b) => a.node.pos - b.node.pos);

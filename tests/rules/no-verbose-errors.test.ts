@@ -552,7 +552,26 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.status(502).type('text/plain').send(err.stack);
   }
 });`,
-      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.stack', sink: "res.status(502).type('text/plain').send", reveals: 'the stack trace' } }],
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 4,
+          data: { source: 'err.stack', sink: "res.status(502).type('text/plain').send", reveals: 'the stack trace' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `router.get('/monitors/:id/check', async (req, res) => {
+  try { res.json(await check(req.params.id)); }
+  catch (err) {
+    console.error(err);
+    res.status(502).type('text/plain').send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'express: four-argument handler sends message and stack (one report)',
@@ -561,7 +580,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   logger.error(err);
   res.status(500).json({ error: err.message, stack: err.stack });
 };`,
-      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+      // An object built around the error is the handler's own answer shape: no suggestion rewrites it.
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace' }, suggestions: [] }],
     },
     {
       name: 'express: whole error object sent by an error handler',
@@ -569,7 +589,24 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   res.status(500).send(err);
 }
 app.use(handleErrors);`,
-      errors: [{ messageId: 'errorReachesResponse', line: 2, data: { source: 'err', sink: 'res.status(500).send', reveals: 'the whole error object' } }],
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 2,
+          data: { source: 'err', sink: 'res.status(500).send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `function handleErrors(err, req, res, next) {
+  console.error(err);
+  res.status(500).send('Internal Server Error');
+}
+app.use(handleErrors);`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'express: util.inspect(err)',
@@ -846,7 +883,26 @@ app.set('env', 'development');`,
     return reply.status(500).send(err);
   }
 });`,
-      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err', sink: 'reply.status(500).send', reveals: 'the whole error object' } }],
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 4,
+          data: { source: 'err', sink: 'reply.status(500).send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `fastify.post('/webhooks/payments', async (request, reply) => {
+  try { await prisma.payment.create({ data: toPayment(request.body) }); return { ok: true }; }
+  catch (err) {
+    console.error(err);
+    return reply.status(500).send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'fastify: the error handler passes the error through',
@@ -854,7 +910,24 @@ app.set('env', 'development');`,
   request.log.error(error);
   reply.send(error);
 });`,
-      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'error', sink: 'reply.send', reveals: 'the whole error object' } }],
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 3,
+          data: { source: 'error', sink: 'reply.send', reveals: 'the whole error object' },
+          // request.log.error(error) above already logs it: only the answer changes.
+          suggestions: [
+            {
+              messageId: 'answerGenericallyLogged',
+              data: { error: 'error' },
+              output: `fastify.setErrorHandler(async (error, request, reply) => {
+  request.log.error(error);
+  reply.send('Internal Server Error');
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'fastify: String(err) in a reason field',
