@@ -254,7 +254,7 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
   let found: RateLimitVerdict | undefined;
   walkDescendants(tsApi, body, (node) => {
     if (found) return false;
-    if (tsApi.isIdentifier(node) && TOO_MANY_REQUESTS_NAME.test(node.text)) {
+    if (tsApi.isIdentifier(node) && TOO_MANY_REQUESTS_NAME.test(node.text) && isTooManyRequestsAnswer(tsApi, node)) {
       found = { effect: 'limits', evidence: `answers 429 with \`${node.text}\` (${where(node)})`, limiter: 'answers 429' };
       return false;
     }
@@ -309,6 +309,23 @@ function isFunctionThrottle(lookup: AuthLookup, file: ts.SourceFile, callee: ts.
 
 function isInside(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end && node.getSourceFile() === container.getSourceFile();
+}
+
+/**
+ * A 429 name used to answer, not to test an upstream answer: `new ThrottlerException()`,
+ * `reply.tooManyRequests()`, `res.status(HttpStatus.TOO_MANY_REQUESTS)`,
+ * `new HttpException('...', HttpStatus.TOO_MANY_REQUESTS)`; not `if (e.status === HttpStatus.TOO_MANY_REQUESTS)`.
+ */
+function isTooManyRequestsAnswer(tsApi: TsApi, identifier: ts.Identifier): boolean {
+  let node: ts.Node = identifier;
+  if (tsApi.isPropertyAccessExpression(node.parent) && node.parent.name === node) node = node.parent;
+  const parent = node.parent;
+  if ((tsApi.isNewExpression(parent) || tsApi.isCallExpression(parent)) && parent.expression === node) return true;
+  if (tsApi.isCallExpression(parent) || tsApi.isNewExpression(parent)) {
+    const name = getCalleeName(tsApi, parent);
+    return name !== undefined && /^(?:status|code|sendStatus|writeHead)$|error|exception/i.test(name);
+  }
+  return tsApi.isPropertyAssignment(parent) && /^(?:status|statusCode|code)$/.test(getPropertyNameText(tsApi, parent.name) ?? '');
 }
 
 /** `res.status(429)`, `reply.code(429)`, `sendStatus(429)`, `createError(429, ...)`, `{ statusCode: 429 }`, `statusCode = 429`. */

@@ -108,6 +108,20 @@ const app = express();
 app.post('/register', gate, (req, res) => res.status(201).end());`,
     },
     {
+      // A Nest-style exception for 429 thrown by a local middleware is a limiter.
+      name: 'express: middleware throwing a 429 HttpException',
+      code: `import express from 'express';
+import { HttpException, HttpStatus } from '@nestjs/common';
+const seen = new Map();
+function oncePerSecond(req, res, next) {
+  if (seen.get(req.ip) === Math.floor(Date.now() / 1000)) throw new HttpException('Slow down', HttpStatus.TOO_MANY_REQUESTS);
+  seen.set(req.ip, Math.floor(Date.now() / 1000));
+  next();
+}
+const app = express();
+app.post('/forgot-password', oncePerSecond, (req, res) => res.sendStatus(202));`,
+    },
+    {
       // A name that says limiter is trusted without reading the other file.
       name: 'express: imported limiter trusted by its name',
       code: `import express from 'express';
@@ -379,6 +393,19 @@ app.post('/register', (req, res) => {
   res.status(201).send(['id', 'email'].join(getDelimiter()));
 });`,
       errors: [{ messageId: 'missingRateLimit', line: 5, data: { route: 'POST /register', kind: 'sign-up', chain: 'empty', attack: SIGN_UP } }],
+    },
+    {
+      // Testing the identity provider's 429 is not answering one: the route itself is not limited.
+      name: 'express: handler that handles an upstream 429',
+      code: `import express from 'express';
+import { HttpStatus } from './http-status.js';
+const app = express();
+app.post('/login', async (req, res) => {
+  const upstream = await fetch('https://idp.example.com/token', { method: 'POST', body: JSON.stringify(req.body) });
+  if (upstream.status === HttpStatus.TOO_MANY_REQUESTS) return res.status(503).end();
+  res.json(await upstream.json());
+});`,
+      errors: [{ messageId: 'missingRateLimit', line: 4, data: { route: 'POST /login', kind: 'sign-in', chain: 'empty', attack: SIGN_IN } }],
     },
     {
       // passport.authenticate('local') checks the password; it does not limit attempts.
