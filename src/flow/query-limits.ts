@@ -46,6 +46,8 @@ const NUMBER_CONVERSIONS: ReadonlySet<string> = new Set([
 /** Packages whose `take`/`limit` functions are not database queries (`_.take(array, n)`, rxjs `take(n)`). */
 const NON_QUERY_MODULES: ReadonlySet<string> = new Set(['lodash', 'lodash/fp', 'ramda', 'rxjs', 'rxjs/operators', 'underscore', '@upstash/ratelimit']);
 const SQL_LIMIT_BEFORE = /\blimit\s*$/i;
+/** Static SQL text: a query reads `FROM` a table (messages such as `Invalid limit ${n}` do not). */
+const SQL_QUERY_TEXT = /\bselect\b[\s\S]*\bfrom\b/i;
 
 const specs = new WeakMap<ResolvedSettings, FlowSpec>();
 
@@ -65,7 +67,7 @@ function createSpec(extraValidators: readonly string[]): FlowSpec {
     sources: { request: ['query', 'body', 'params'] },
     arithmeticKeepsTaint: true,
     sinks: (node, api) => getQueryLimitSinks(node, api),
-    mayHaveSinks: (sourceFile) => /\b(limit|take|LIMIT)\b/.test(sourceFile.text),
+    mayHaveSinks: (sourceFile) => /\b(limit|take)\b/i.test(sourceFile.text),
     step(call, api) {
       const tsApi = api.ts;
       if (!tsApi.isCallExpression(call) || call.arguments.length === 0) return undefined;
@@ -124,6 +126,7 @@ function sqlLimitTargets(call: ts.CallExpression, arg: ts.Expression, api: FlowA
   const label = getShortText(api.sourceFile, call.expression, 40);
   const targets: SinkTarget[] = [];
   if (tsApi.isTemplateExpression(expr)) {
+    if (!SQL_QUERY_TEXT.test([expr.head.text, ...expr.templateSpans.map((span) => span.literal.text)].join(' '))) return targets;
     let before = expr.head.text;
     for (const span of expr.templateSpans) {
       if (SQL_LIMIT_BEFORE.test(before)) targets.push({ node: call, expression: span.expression, label, role: 'LIMIT' });
@@ -143,6 +146,8 @@ function sqlLimitTargets(call: ts.CallExpression, arg: ts.Expression, api: FlowA
     operands.push(current);
   }
   if (operands.length < 2) return targets;
+  const staticText = operands.map((o) => (tsApi.isStringLiteral(o) || tsApi.isNoSubstitutionTemplateLiteral(o) ? o.text : ' ')).join(' ');
+  if (!SQL_QUERY_TEXT.test(staticText)) return targets;
   for (let i = 1; i < operands.length; i++) {
     const previous = operands[i - 1]!;
     if ((tsApi.isStringLiteral(previous) || tsApi.isNoSubstitutionTemplateLiteral(previous)) && SQL_LIMIT_BEFORE.test(previous.text)) {

@@ -197,10 +197,21 @@ function sqlTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
   return [];
 }
 
-/** A template with substitutions or a `+` concatenation, written in place. */
+/** SQL statements as their static text shows them (`SELECT ... FROM`, `INSERT INTO`, `UPDATE ... SET`, `DELETE FROM`). */
+const SQL_STATEMENT = /\b(select\b[\s\S]*\bfrom|insert\s+into|update\b[\s\S]*\bset|delete\s+from)\b/i;
+
+/** A template with substitutions or a `+` concatenation written in place, whose static text is SQL. */
 function isBuiltString(expr: ts.Expression, api: FlowApi): boolean {
   const tsApi = api.ts;
   const inner = skipOuterExpressions(tsApi, expr);
-  if (tsApi.isTemplateExpression(inner)) return true;
-  return tsApi.isBinaryExpression(inner) && inner.operatorToken.kind === tsApi.SyntaxKind.PlusToken;
+  if (tsApi.isTemplateExpression(inner)) return SQL_STATEMENT.test([inner.head.text, ...inner.templateSpans.map((span) => span.literal.text)].join(' '));
+  if (!tsApi.isBinaryExpression(inner) || inner.operatorToken.kind !== tsApi.SyntaxKind.PlusToken) return false;
+  const pieces: string[] = [];
+  const stack: ts.Expression[] = [inner];
+  while (stack.length > 0) {
+    const current = skipOuterExpressions(tsApi, stack.pop()!);
+    if (tsApi.isBinaryExpression(current) && current.operatorToken.kind === tsApi.SyntaxKind.PlusToken) stack.push(current.right, current.left);
+    else if (tsApi.isStringLiteral(current) || tsApi.isNoSubstitutionTemplateLiteral(current)) pieces.push(current.text);
+  }
+  return SQL_STATEMENT.test(pieces.join(' '));
 }

@@ -226,6 +226,14 @@ app.post('/posts/reindex', async (req, res) => {
 });`,
       options: [{ reportUnpaginatedLists: true }],
     },
+    {
+      // A message that mentions the limit is not SQL text.
+      name: 'an error message with the limit',
+      code: `app.get('/logs', async (req, res) => {
+  if (Number.isNaN(Number(req.query.n))) return res.status(400).send(\`Invalid limit \${req.query.n}\`);
+  res.json(await listLogs());
+});`,
+    },
     // --- Body size limits at or below the threshold -------------------------------------------
     {
       // 1 MB is within the default threshold of 10 MB.

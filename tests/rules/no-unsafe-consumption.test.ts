@@ -227,6 +227,16 @@ app.post('/orders', async (req, res) => {
   res.redirect(\`/orders/\${encodeURIComponent(data.id)}/confirmation?ref=\${data.ref}\`);
 });`,
     },
+    {
+      // A second request to a path built from the first response is not SQL, even on a client named like a database handle.
+      name: 'client.get with a URL built from a response',
+      code: `import axios from 'axios';
+const client = axios.create({ baseURL: 'https://api.example.com' });
+export async function details() {
+  const { data } = await axios.get('https://api.example.com/list');
+  return client.get(\`/items/\${data.items[0].id}\`);
+}`,
+    },
   ],
   invalid: [
     {
