@@ -183,10 +183,11 @@ export function viewIssue(comparison: RowComparison, issue: ContractIssue<Contra
       const op = issue.operation;
       const reason = issue.route.postureReason ? ` (${issue.route.postureReason})` : '';
       let detail: string;
+      const declared = op.security.declaredBy ? ` (${op.security.declaredBy})` : op.security.from === 'global' ? ' (global security)' : '';
       if (issue.problem === 'documented-secured-code-open') {
-        detail = `documented as requiring ${schemes(op)}${op.security.from === 'global' ? ' (global security)' : ''}, but no authentication runs before the handler`;
+        detail = `documented as requiring ${schemes(op)}${declared}, but no authentication runs before the handler`;
       } else if (issue.problem === 'documented-secured-code-public') {
-        detail = `documented as requiring ${schemes(op)}${op.security.from === 'global' ? ' (global security)' : ''}, but the code makes it public on purpose${reason}`;
+        detail = `documented as requiring ${schemes(op)}${declared}, but the code makes it public on purpose${reason}`;
       } else if (op.security.kind === 'optional') {
         detail = `documented with optional security ({}), but the code requires authentication${reason}`;
       } else if (op.security.from === 'operation') {

@@ -23,8 +23,10 @@ export function toOpenApiPath(path: string): string {
 }
 
 function securityOf(docs: NestApiDocs): ContractSecurity {
-  if (docs.securitySchemes.length > 0) return { kind: 'required', schemes: docs.securitySchemes, from: 'operation' };
-  if (docs.globalSecuritySchemes.length > 0) return { kind: 'required', schemes: docs.globalSecuritySchemes, from: 'global' };
+  if (docs.securitySchemes.length > 0) {
+    return { kind: 'required', schemes: docs.securitySchemes, from: 'operation', ...(docs.securityDeclaredBy ? { declaredBy: docs.securityDeclaredBy } : {}) };
+  }
+  if (docs.globalSecuritySchemes.length > 0) return { kind: 'required', schemes: docs.globalSecuritySchemes, from: 'global', declaredBy: 'DocumentBuilder().addSecurityRequirements()' };
   return { kind: 'none', schemes: [], from: 'absent' };
 }
 

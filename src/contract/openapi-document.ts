@@ -26,6 +26,8 @@ export interface ContractSecurity {
   readonly schemes: readonly string[];
   /** Where the answer comes from: the operation's own `security`, the global one, or neither. */
   readonly from: 'operation' | 'global' | 'absent';
+  /** Where a contract read from code declares it (`@ApiBearerAuth() on the controller`). */
+  readonly declaredBy?: string;
 }
 
 export interface ContractOperation {

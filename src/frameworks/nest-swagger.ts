@@ -25,6 +25,8 @@ export interface NestApiDocs {
   readonly excludedBy?: string;
   /** Security schemes documented by decorators on the method or its controller. */
   readonly securitySchemes: readonly string[];
+  /** The decorator that documents them, and where: `@ApiBearerAuth() on the controller`. */
+  readonly securityDeclaredBy?: string;
   /** Schemes `DocumentBuilder().addSecurityRequirements(...)` makes global. */
   readonly globalSecuritySchemes: readonly string[];
   readonly tags: readonly string[];
@@ -148,9 +150,13 @@ export function getNestApiDocs(tsApi: TsApi, route: ResolvedRoute, project?: Pro
   const classExclude = onClass.find((d) => findNestSwaggerExcludeDecorator(d.name, 'class') && !isDisabledByArgument(tsApi, d.decorator));
   const excluded = methodExclude ?? classExclude;
   const summary = readSummary(tsApi, onMethod);
+  const securityOnMethod = onMethod.find((d) => findNestSwaggerSecurityDecorator(d.name));
+  const securityOnClass = onClass.find((d) => findNestSwaggerSecurityDecorator(d.name));
+  const declaredBy = securityOnMethod ? `@${securityOnMethod.name}() on the method` : securityOnClass ? `@${securityOnClass.name}() on the controller` : undefined;
   return {
     ...(excluded ? { excludedBy: `@${excluded.name}()` } : {}),
     securitySchemes: [...new Set([...readSecuritySchemes(tsApi, onClass), ...readSecuritySchemes(tsApi, onMethod)])],
+    ...(declaredBy ? { securityDeclaredBy: declaredBy } : {}),
     globalSecuritySchemes: use.globalSchemes,
     tags: [...new Set([...readTags(tsApi, onClass), ...readTags(tsApi, onMethod)])],
     ...(summary !== undefined ? { summary } : {}),

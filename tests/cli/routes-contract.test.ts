@@ -71,6 +71,7 @@ describe('routes --openapi', () => {
       'auth error GET /api/reports/:id documented-secured-code-open',
       'auth warning GET /api/admin/stats documented-open-code-secured',
     ]);
+    expect(contract.issues[0]!.detail).toBe('documented as requiring bearer (@ApiBearerAuth() on the method), but no authentication runs before the handler');
     expect(contract.notCompared.map((n) => `${n.path} ${n.reason}`).sort()).toEqual(['/api/internal/cache/flush excluded', '/api/users/:id/impersonate excluded']);
     expect(contract.summary).toMatchObject({ documented: 4, shadow: 0, zombie: 0, auth: 2, notCompared: 2 });
   });

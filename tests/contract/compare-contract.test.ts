@@ -61,8 +61,8 @@ describe('compareWithContract', () => {
 
   it('finds each kind once', () => {
     expect(described).toEqual([
-      'auth GET /v1/catalog documented-open-code-secured warning',
       'auth GET /v1/reports/:id documented-secured-code-open error',
+      'auth GET /v1/catalog documented-open-code-secured warning',
       'shadow POST /v1/admin/purge',
       'method /users/{id} code-only PATCH documented-only PUT',
       'zombie GET /legacy/export',
