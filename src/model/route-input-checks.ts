@@ -1,7 +1,8 @@
 /**
  * Whether a route may check its query string or parameters before the handler runs: a validation
  * middleware in the registration (celebrate, `query('limit').isInt({ max: 100 })` of
- * express-validator, a middleware named like a validator), or a Fastify route `schema`. Used by rules
+ * express-validator, a middleware named like a validator), a Fastify route `schema`, or a handler that
+ * reads express-validator's `validationResult(req)` (its chains run at the route). Used by rules
  * about values other than the body, where "may check" is enough to stay silent (the check's bounds
  * are not read).
  */
@@ -12,6 +13,8 @@ import { walkDescendants } from '../core/walk.js';
 import { getHandlerOfFunction } from './handlers.js';
 
 /** Names of middleware and their factories that validate request input. */
+/** express-validator's readers of what the route's chains found. */
+const VALIDATION_RESULT_CALLS: ReadonlySet<string> = new Set(['validationResult', 'matchedData']);
 const VALIDATING_NAME = /valid|celebrate|schema|sanitiz|^(query|param|check|checkQuery|checkSchema|oneOf|matchedData)$/i;
 
 /** True when the registration of the handler around `source` carries something that may validate the input it reads. */
@@ -27,6 +30,7 @@ export function routeMayCheckInput(tsApi: TsApi, source: ts.Node): boolean {
       break;
     }
   }
+  if (handlerFn && readsValidationResult(tsApi, handlerFn)) return true;
   if (!registration || !handlerFn || !tsApi.isCallExpression(registration)) return false;
   for (const arg of registration.arguments) {
     const item = skipOuterExpressions(tsApi, arg);
@@ -35,6 +39,17 @@ export function routeMayCheckInput(tsApi: TsApi, source: ts.Node): boolean {
     if (!tsApi.isObjectLiteralExpression(item) && namesValidator(tsApi, item, handlerFn)) return true;
   }
   return false;
+}
+
+/** `validationResult(req)` or `matchedData(req)` in the handler: express-validator chains ran before it (at the route, wherever it is registered). */
+function readsValidationResult(tsApi: TsApi, handlerFn: ts.Node): boolean {
+  let found = false;
+  walkDescendants(tsApi, handlerFn, (node) => {
+    if (found) return false;
+    if (tsApi.isCallExpression(node) && tsApi.isIdentifier(node.expression) && VALIDATION_RESULT_CALLS.has(node.expression.text)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 function hasSchemaOption(tsApi: TsApi, options: ts.ObjectLiteralExpression): boolean {

@@ -234,6 +234,15 @@ app.post('/posts/reindex', async (req, res) => {
   res.json(await listLogs());
 });`,
     },
+    {
+      // The handler reads express-validator's result: the route's chains (registered elsewhere) checked the query.
+      name: 'controller that reads validationResult',
+      code: `import { validationResult } from 'express-validator';
+export const listPosts = async (req, res) => {
+  if (!validationResult(req).isEmpty()) return res.status(400).end();
+  res.json(await Post.find().limit(Number(req.query.limit)));
+};`,
+    },
     // --- Body size limits at or below the threshold -------------------------------------------
     {
       // 1 MB is within the default threshold of 10 MB.
