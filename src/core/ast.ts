@@ -24,17 +24,16 @@ export function skipOuterExpressions(tsApi: TsApi, node: ts.Expression): ts.Expr
   }
 }
 
-/** The value of a string literal, a no-substitution template, or a concatenation of those. */
+/** At most this many concatenated pieces make a static string; a longer `+` chain is not one. */
+export const MAX_STATIC_STRING_PARTS = 1_000;
+
+/**
+ * The value of a string literal, a no-substitution template, or a concatenation of those (at most
+ * `MAX_STATIC_STRING_PARTS` pieces). Iterative: a hostile `'a' + 'a' + ...` 10,000 deep gives
+ * `undefined` in linear time instead of exhausting the stack.
+ */
 export function getStaticString(tsApi: TsApi, node: ts.Node | undefined): string | undefined {
-  if (!node) return undefined;
-  if (tsApi.isStringLiteral(node) || tsApi.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (tsApi.isParenthesizedExpression(node)) return getStaticString(tsApi, node.expression);
-  if (tsApi.isBinaryExpression(node) && node.operatorToken.kind === tsApi.SyntaxKind.PlusToken) {
-    const left = getStaticString(tsApi, node.left);
-    const right = left === undefined ? undefined : getStaticString(tsApi, node.right);
-    return left === undefined || right === undefined ? undefined : left + right;
-  }
-  return undefined;
+  return getBoundedStaticString(tsApi, node, MAX_STATIC_STRING_PARTS);
 }
 
 /**
@@ -71,43 +70,49 @@ export function getPropertyNameText(tsApi: TsApi, name: ts.PropertyName | ts.Mem
   return undefined;
 }
 
+/** At most this many names (and calls) make an access path; a longer chain has none. */
+export const MAX_ACCESS_PATH_PARTS = 64;
+
 /**
  * The dotted path of an expression made of identifiers, `this` and static member accesses:
  * `this.http.get` gives `this.http.get`, `a['b'].c` gives `a.b.c`. Calls in the chain are written `()`:
- * `axios.create().get` gives `axios.create().get`. Anything else gives `undefined`.
+ * `axios.create().get` gives `axios.create().get`. Anything else gives `undefined`, and so does a
+ * chain of more than `MAX_ACCESS_PATH_PARTS` steps (one loop, no recursion: a generated
+ * `a.b().b().b()...` 10,000 long costs a few steps, not the stack).
  */
 export function getAccessPath(tsApi: TsApi, node: ts.Expression): string | undefined {
+  // Parts from the outermost inwards; `calls` counts the `()` owed to the next name found.
   const parts: string[] = [];
+  let calls = 0;
   let current: ts.Expression = node;
-  for (let depth = 0; depth < 64; depth++) {
+  const take = (name: string): void => {
+    parts.push(calls > 0 ? name + '()'.repeat(calls) : name);
+    calls = 0;
+  };
+  for (let step = 0; step < MAX_ACCESS_PATH_PARTS; step++) {
     current = skipOuterExpressions(tsApi, current);
     if (tsApi.isIdentifier(current)) {
-      parts.unshift(current.text);
-      return parts.join('.');
+      take(current.text);
+      return parts.reverse().join('.');
     }
     if (current.kind === tsApi.SyntaxKind.ThisKeyword) {
-      parts.unshift('this');
-      return parts.join('.');
+      take('this');
+      return parts.reverse().join('.');
     }
     if (tsApi.isPropertyAccessExpression(current)) {
-      parts.unshift(current.name.text);
+      take(current.name.text);
       current = current.expression;
-      continue;
-    }
-    if (tsApi.isElementAccessExpression(current)) {
+    } else if (tsApi.isElementAccessExpression(current)) {
       const key = getStaticString(tsApi, current.argumentExpression);
       if (key === undefined) return undefined;
-      parts.unshift(key);
+      take(key);
       current = current.expression;
-      continue;
+    } else if (tsApi.isCallExpression(current)) {
+      calls++;
+      current = current.expression;
+    } else {
+      return undefined;
     }
-    if (tsApi.isCallExpression(current)) {
-      const inner = getAccessPath(tsApi, current.expression);
-      if (inner === undefined) return undefined;
-      parts.unshift(`${inner}()`);
-      return parts.join('.');
-    }
-    return undefined;
   }
   return undefined;
 }
@@ -152,6 +157,36 @@ export function getEnclosingFunction(tsApi: TsApi, node: ts.Node): ts.FunctionLi
 /** The parameter name when it is a plain identifier. */
 export function getParameterName(tsApi: TsApi, param: ts.ParameterDeclaration | undefined): string | undefined {
   return param && tsApi.isIdentifier(param.name) ? param.name.text : undefined;
+}
+
+/**
+ * A walk to the root longer than this leaves the source file on every node it passed, so nodes deep
+ * inside a 10,000-piece concatenation cost one walk together, not one each (`node.getSourceFile()`
+ * walks every time).
+ */
+const LONG_WALK = 48;
+const sourceFileOfPassed = new WeakMap<ts.Node, ts.SourceFile>();
+
+/** The source file of a node, like `node.getSourceFile()` but linear over a deeply nested tree. */
+export function getNodeSourceFile(node: ts.Node): ts.SourceFile {
+  let current = node;
+  for (let steps = 0; steps < LONG_WALK; steps++) {
+    if (!current.parent) return current as ts.SourceFile;
+    current = current.parent;
+  }
+  const passed: ts.Node[] = [];
+  let root: ts.Node = node;
+  for (let at: ts.Node | undefined = node; at; at = at.parent) {
+    const known = passed.length > 0 ? sourceFileOfPassed.get(at) : undefined;
+    if (known) {
+      root = known;
+      break;
+    }
+    passed.push(at);
+    root = at;
+  }
+  for (const at of passed) sourceFileOfPassed.set(at, root as ts.SourceFile);
+  return root as ts.SourceFile;
 }
 
 /** The 1-based line of a node's start. */

@@ -32,14 +32,7 @@ export function resolveIdentifier(tsApi: TsApi, identifier: ts.Identifier): Scop
 
 /** The binding `name` has at the position of `from`. */
 export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBinding | undefined {
-  // One walk to the root collects the scopes (innermost first) and finds the source file.
-  const scopeKinds = getScopeKinds(tsApi);
-  const scopes: ts.Node[] = [];
-  let root: ts.Node = from;
-  for (let current: ts.Node | undefined = from; current; current = current.parent) {
-    if (scopeKinds.has(current.kind)) scopes.push(current);
-    root = current;
-  }
+  const { scopes, root } = getScopeChain(tsApi, from);
   const sourceFile = root as ts.SourceFile;
   let cache = caches.get(sourceFile);
   if (!cache) {
@@ -56,6 +49,46 @@ export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBin
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** The scopes around a node (innermost first) and the root above them (the source file). */
+interface ScopeChain {
+  readonly scopes: readonly ts.Node[];
+  readonly root: ts.Node;
+}
+
+/**
+ * A walk to the root longer than this leaves the scope chain of every node it passed behind, so a
+ * node deep inside a 10,000-step call chain costs one walk for the whole chain, not one per lookup.
+ */
+const LONG_WALK = 48;
+const longWalkChains = new WeakMap<ts.Node, ScopeChain>();
+
+function getScopeChain(tsApi: TsApi, from: ts.Node): ScopeChain {
+  // Ordinary code: one short walk to the root, nothing remembered.
+  const scopeKinds = getScopeKinds(tsApi);
+  const scopes: ts.Node[] = [];
+  let current: ts.Node | undefined = from;
+  for (let steps = 0; current && steps < LONG_WALK; steps++) {
+    if (scopeKinds.has(current.kind)) scopes.push(current);
+    if (!current.parent) return { scopes, root: current };
+    current = current.parent;
+  }
+  // A long walk: stop at a node an earlier long walk passed, then remember the chains of this one.
+  const passed: ts.Node[] = [];
+  let above: ScopeChain | undefined;
+  for (let node: ts.Node | undefined = from; node; node = node.parent) {
+    above = passed.length > 0 ? longWalkChains.get(node) : undefined;
+    if (above) break;
+    passed.push(node);
+  }
+  let chain: ScopeChain = above ?? { scopes: [], root: passed[passed.length - 1]! };
+  for (let i = passed.length - 1; i >= 0; i--) {
+    const node = passed[i]!;
+    if (scopeKinds.has(node.kind)) chain = { scopes: [node, ...chain.scopes], root: chain.root };
+    longWalkChains.set(node, chain);
+  }
+  return chain;
 }
 
 /** True when `identifier` is the declaring name of a binding (not a use). */

@@ -59,6 +59,8 @@ const ROUTE_METHODS: Readonly<Record<string, HttpMethod>> = {
 
 /** Methods that return the app or router itself, so calls can be chained (`app.use(a).use(b)`). */
 const CHAINABLE_METHODS = new Set([...Object.keys(ROUTE_METHODS), 'use', 'param', 'set', 'enable', 'disable', 'engine', 'disable']);
+/** How many chained calls (`app.use(a).use(b)...`) are followed back to their app or router. */
+const MAX_CHAIN_LINKS = 64;
 const EXPRESS_MODULE = 'express';
 const ROUTER_PACKAGES = ['express-promise-router'];
 
@@ -109,6 +111,8 @@ class ExpressCollector {
   private readonly containers: Container[] = [];
   private readonly rejectedParameters = new Set<ts.Node>();
   private readonly handledRouteCalls = new Set<ts.Node>();
+  /** What a chained call (`a.use(x)`) resolves to, once known: a long chain is walked once, not once per link. */
+  private readonly chainContainers = new Map<ts.Node, Container | null>();
   private callSites: CallSiteIndex | undefined;
   private routeCount = 0;
 
@@ -271,17 +275,46 @@ class ExpressCollector {
       const owner = this.resolveInstanceClass(expr.expression);
       if (owner) return this.byClassProperty.get(owner)?.get(expr.name.text);
     }
-    if (tsApi.isCallExpression(expr) || tsApi.isNewExpression(expr)) {
-      const created = this.byCreation.get(expr);
-      if (created) return created;
-    }
-    if (tsApi.isCallExpression(expr)) {
-      const callee = skipOuterExpressions(tsApi, expr.expression);
-      if (tsApi.isPropertyAccessExpression(callee) && CHAINABLE_METHODS.has(callee.name.text)) {
-        return this.resolveContainer(callee.expression, depth + 1);
-      }
-    }
+    if (tsApi.isNewExpression(expr)) return this.byCreation.get(expr);
+    if (tsApi.isCallExpression(expr)) return this.resolveChain(expr, depth);
     return undefined;
+  }
+
+  /**
+   * A call that returns its receiver's container: `Router().use(a).use(b)`. The chain is walked down
+   * once, in a loop, to its first link that is not a chained call; every link passed remembers the
+   * answer, so each link of a 10,000-link chain costs one step. Links more than `MAX_CHAIN_LINKS`
+   * away from the container are not followed (generated code, not a router someone wrote).
+   */
+  private resolveChain(call: ts.CallExpression, depth: number): Container | undefined {
+    const tsApi = this.tsApi;
+    const passed: ts.CallExpression[] = [];
+    let answer: Container | undefined;
+    let current: ts.Expression = call;
+    for (;;) {
+      if (!tsApi.isCallExpression(current)) {
+        answer = this.resolveContainer(current, depth + 1);
+        break;
+      }
+      const created = this.byCreation.get(current);
+      if (created) {
+        answer = created;
+        break;
+      }
+      const known = this.chainContainers.get(current);
+      if (known !== undefined) {
+        answer = known ?? undefined;
+        break;
+      }
+      const callee = skipOuterExpressions(tsApi, current.expression);
+      if (!tsApi.isPropertyAccessExpression(callee) || !CHAINABLE_METHODS.has(callee.name.text)) break;
+      passed.push(current);
+      current = skipOuterExpressions(tsApi, callee.expression);
+    }
+    // `passed` runs from the outermost link inwards; the innermost MAX_CHAIN_LINKS get the answer.
+    const reach = passed.length - MAX_CHAIN_LINKS;
+    passed.forEach((link, i) => this.chainContainers.set(link, i >= reach ? (answer ?? null) : null));
+    return passed.length > MAX_CHAIN_LINKS ? undefined : answer;
   }
 
   /** The class declared in this file that `new X()` (or a constant holding it) instantiates. */

@@ -16,7 +16,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getCalleeName, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getCalleeName, getNodeSourceFile, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { isDeclaringIdentifier, resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
 import {
@@ -71,7 +71,7 @@ export function getErrorExposures(tsApi: TsApi, sourceFile: ts.SourceFile): read
 
 /** The exposure a node is (the node must be the read itself, as `ErrorExposure.node`). */
 export function getErrorExposureAt(tsApi: TsApi, node: ts.Node): ErrorExposure | undefined {
-  return getFileExposures(tsApi, node.getSourceFile()).byNode.get(node);
+  return getFileExposures(tsApi, getNodeSourceFile(node)).byNode.get(node);
 }
 
 function getFileExposures(tsApi: TsApi, sourceFile: ts.SourceFile): FileExposures {
