@@ -109,7 +109,9 @@ function checkVerifyCall(lookup: ConstLookup, call: JwtCallFact, row: JwtCallRow
     }
   }
   if (kind === undefined || (kind === 'secret' && mode !== 'always')) return findings;
-  findings.push(finding('missingAlgorithms', call.node, { callee: call.callee, key: kind === 'secret' ? 'a shared secret' : KEY_LABELS[kind] }, 'warning'));
+  findings.push(
+    finding('missingAlgorithms', call.node, { callee: call.callee, key: kind === 'secret' ? 'a shared secret' : KEY_LABELS[kind], example: kind === 'secret' ? "'HS256'" : "'RS256'" }, 'warning'),
+  );
   return findings;
 }
 
@@ -182,7 +184,7 @@ function checkDefaults(lookup: ConstLookup, fact: JwtDefaultsFact, row: JwtDefau
   if (allowlisted || !absent) return findings;
   const publicKey = row.publicKeyPaths.map((path) => readOption(lookup, fact.options, path)).find((read) => read.kind === 'present');
   if (publicKey || mode === 'always') {
-    findings.push(finding('missingAlgorithms', fact.node, { callee: fact.callee, key: publicKey ? 'a public key' : 'a shared secret' }, 'warning'));
+    findings.push(finding('missingAlgorithms', fact.node, { callee: fact.callee, key: publicKey ? 'a public key' : 'a shared secret', example: publicKey ? "'RS256'" : "'HS256'" }, 'warning'));
   }
   return findings;
 }
@@ -203,7 +205,7 @@ export default defineApiRule<Options, MessageIds>({
       algNone: '`{{callee}}` allows the `none` algorithm in `{{option}}`: an unsigned token passes as soon as the key is empty or the library honours it. List only the algorithms you sign with.',
       signNone: '`{{callee}}` signs with `algorithm: \'none\'`: the token has no signature and anyone can forge one. Sign with HS256, RS256 or ES256.',
       ignoreExpiration: '`{{callee}}` sets `ignoreExpiration: true`: expired and stolen tokens are accepted forever. Remove it and refresh tokens instead.',
-      missingAlgorithms: '`{{callee}}` verifies with {{key}} but no `algorithms` allowlist; pin the algorithms you sign with (`algorithms: [\'RS256\']`) so a token cannot choose another one.',
+      missingAlgorithms: '`{{callee}}` verifies with {{key}} but no `algorithms` allowlist; pin the algorithms you sign with (`algorithms: [{{example}}]`) so a token cannot choose another one.',
       noExpiry: '`{{callee}}` signs a token without a lifetime{{defaults}}: once issued or stolen it is valid forever. Set {{fix}}.',
       decodeAuthorizes: 'The result of `{{callee}}` is not verified, yet it {{how}}: anyone can forge its claims. Use {{verify}} instead.',
     },

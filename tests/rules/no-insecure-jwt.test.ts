@@ -250,21 +250,21 @@ export const check = (token) => verifyJwt(token, process.env.SECRET, { ignoreExp
 const fs = require('fs');
 const cert = fs.readFileSync('keys/public.pem');
 module.exports = (token) => jwt.verify(token, cert);`,
-      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt.verify', key: 'a public key' } }],
+      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt.verify', key: 'a public key', example: "'RS256'" } }],
     },
     {
       name: 'jsonwebtoken: key lookup callback without algorithms',
       code: `import jwt from 'jsonwebtoken';
 function getKey(header, callback) { client.getSigningKey(header.kid, (err, key) => callback(err, key.getPublicKey())); }
 jwt.verify(token, getKey, (err, decoded) => done(err, decoded));`,
-      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt.verify', key: 'a key-lookup function' } }],
+      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt.verify', key: 'a key-lookup function', example: "'RS256'" } }],
     },
     {
       name: 'jsonwebtoken: shared secret without algorithms under requireAlgorithms always',
       code: `import jwt from 'jsonwebtoken';
 jwt.verify(token, process.env.SECRET);`,
       options: [{ requireAlgorithms: 'always' }],
-      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt.verify', key: 'a shared secret' } }],
+      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt.verify', key: 'a shared secret', example: "'HS256'" } }],
     },
     {
       name: 'jsonwebtoken: sign without a lifetime',
@@ -378,7 +378,7 @@ JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: '1h' }, ve
       name: 'nest: module with a public key and no algorithms',
       code: `import { JwtModule } from '@nestjs/jwt';
 JwtModule.register({ publicKey: process.env.JWT_PUBLIC_KEY, privateKey: process.env.JWT_PRIVATE_KEY, signOptions: { algorithm: 'RS256', expiresIn: '5m' } });`,
-      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'JwtModule.register', key: 'a public key' } }],
+      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'JwtModule.register', key: 'a public key', example: "'RS256'" } }],
     },
     {
       name: 'nest: JwtService.sign while the module in this file sets no default lifetime',
@@ -410,7 +410,7 @@ passport.use(new JwtStrategy({
   secretOrKeyProvider: jwksRsa.passportJwtSecret({ jwksUri: process.env.JWKS_URI }),
   jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
 }, verify));`,
-      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'new JwtStrategy', key: 'a key-lookup function' } }],
+      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'new JwtStrategy', key: 'a key-lookup function', example: "'RS256'" } }],
     },
     {
       name: 'express-jwt: none among the algorithms',
