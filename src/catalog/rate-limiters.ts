@@ -17,7 +17,7 @@ export type RateLimiterUsage =
   | 'call'
   /** Created with `new`, and a member of the instance is the middleware: `new ExpressBrute(store).prevent`. */
   | 'instance-member'
-  /** Created with `new`; a function that calls `instance.consume(key)` limits: rate-limiter-flexible. */
+  /** Created with `new`; a function that calls `instance.consume(key)` limits: rate-limiter-flexible, `@upstash/ratelimit`. */
   | 'instance-consume'
   /** Registered as a Fastify plugin: `app.register(rateLimit, { max })`. */
   | 'register'
@@ -31,7 +31,7 @@ export interface RateLimiterPackageRow {
   /** The exports that are the limiter (`default`, `*` for the module object, named exports). */
   readonly exports: readonly string[];
   readonly usage: RateLimiterUsage;
-  /** `instance-member`: the instance members that are middleware. */
+  /** `instance-member`: the instance members that are middleware; `instance-consume`: the methods that count a hit. */
   readonly members?: readonly string[];
   /**
    * `register`: the plugin option that, set to `false`, limits only routes that configure a limit
@@ -49,7 +49,9 @@ export const RATE_LIMITER_PACKAGES = [
     modules: ['rate-limiter-flexible'],
     exports: ['RateLimiterMemory', 'RateLimiterRedis', 'RateLimiterMongo', 'RateLimiterPostgres', 'RateLimiterMySQL', 'RateLimiterPrisma', 'RateLimiterCluster', 'RateLimiterUnion', 'RLWrapperBlackAndWhite', 'RateLimiterQueue'],
     usage: 'instance-consume',
+    members: ['consume', 'penalty', 'block'],
   },
+  { name: 'upstash-ratelimit', modules: ['@upstash/ratelimit'], exports: ['Ratelimit'], usage: 'instance-consume', members: ['limit', 'blockUntilReady'] },
   { name: 'fastify-rate-limit', modules: ['@fastify/rate-limit', 'fastify-rate-limit'], exports: ['default', '*'], usage: 'register', scopedBy: 'global' },
   { name: 'nest-throttler-guard', modules: ['@nestjs/throttler'], exports: ['ThrottlerGuard'], usage: 'guard' },
 ] as const satisfies readonly RateLimiterPackageRow[];

@@ -25,6 +25,7 @@ import { walkDescendants } from '../core/walk.js';
 import { matchesNameList } from '../settings/schema.js';
 import {
   FUNCTION_THROTTLE_MODULES,
+  RATE_LIMITER_PACKAGES,
   RATE_LIMIT_SUSPECT_PATTERN,
   TOO_MANY_REQUESTS_NAME,
   TOO_MANY_REQUESTS_STATUS,
@@ -51,6 +52,10 @@ export interface RateLimitVerdict {
 }
 
 const MAX_DEPTH = 4;
+/** Methods that count a hit on a limiter instance (`RATE_LIMITER_PACKAGES` rows of usage `instance-consume`). */
+const CONSUME_METHODS: ReadonlySet<string> = new Set(
+  (RATE_LIMITER_PACKAGES as readonly RateLimiterPackageRow[]).filter((row) => row.usage === 'instance-consume').flatMap((row) => row.members ?? []),
+);
 const fileModeCache = new WeakMap<AuthLookup['settings'], WeakMap<ts.Node, RateLimitVerdict>>();
 const projectCacheKeys = new WeakMap<AuthLookup['settings'], object>();
 
@@ -268,10 +273,11 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
       const receiver = skipOuterExpressions(tsApi, callee.expression);
       const receiverText = getAccessPath(tsApi, receiver) ?? '';
       const receiverName = receiverText.replace(/^.*\./, '');
-      const instance = /^(?:consume|penalty|block)$/.test(callee.name.text) ? getInstancePackage(lookup, file, receiver, depth) : undefined;
+      const instance = CONSUME_METHODS.has(callee.name.text) ? getInstancePackage(lookup, file, receiver, depth) : undefined;
+      const consumes = instance?.usage === 'instance-consume' && instance.members?.includes(callee.name.text) === true;
       const row = findRateLimitCall(callee.name.text, receiverName);
-      if (row || instance?.usage === 'instance-consume') {
-        found = { effect: 'limits', evidence: `calls \`${receiverText}.${callee.name.text}\` (${where(node)})`, limiter: instance?.usage === 'instance-consume' ? instance.name : receiverName || receiverText };
+      if (row || consumes) {
+        found = { effect: 'limits', evidence: `calls \`${receiverText}.${callee.name.text}\` (${where(node)})`, limiter: consumes ? instance!.name : receiverName || receiverText };
         return false;
       }
     }

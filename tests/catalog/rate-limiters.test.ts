@@ -23,6 +23,7 @@ const PACKAGE_SAMPLES: Record<string, { match: PackageUse; miss: PackageUse }> =
   'express-slow-down': { match: ['express-slow-down', 'default'], miss: ['express-slowdown-docs', 'default'] },
   'express-brute': { match: ['express-brute', 'default'], miss: ['express-brute-redis', 'default'] },
   'rate-limiter-flexible': { match: ['rate-limiter-flexible', 'RateLimiterRedis'], miss: ['rate-limiter-flexible', 'RateLimiterRes'] },
+  'upstash-ratelimit': { match: ['@upstash/ratelimit', 'Ratelimit'], miss: ['@upstash/redis', 'Redis'] },
   'fastify-rate-limit': { match: ['@fastify/rate-limit', 'default'], miss: ['@fastify/cors', 'default'] },
   'nest-throttler-guard': { match: ['@nestjs/throttler', 'ThrottlerGuard'], miss: ['@nestjs/throttler', 'ThrottlerModule'] },
 };

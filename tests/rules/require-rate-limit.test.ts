@@ -94,6 +94,20 @@ app.post('/password/reset', async (req, res) => {
 });`,
     },
     {
+      // @upstash/ratelimit: the handler counts the attempt with limit() and refuses when it fails.
+      name: 'express: @upstash/ratelimit limit() in the handler',
+      code: `import express from 'express';
+import { Ratelimit } from '@upstash/ratelimit';
+import { Redis } from '@upstash/redis';
+const attempts = new Ratelimit({ redis: Redis.fromEnv(), limiter: Ratelimit.slidingWindow(5, '10 m') });
+const app = express();
+app.post('/auth/sign-in', async (req, res) => {
+  const { success } = await attempts.limit(req.ip ?? 'anonymous');
+  if (!success) return res.status(503).end();
+  res.json({});
+});`,
+    },
+    {
       // A local middleware that answers 429 is a limiter, whatever its name.
       name: 'express: custom middleware answering 429',
       code: `import express from 'express';
