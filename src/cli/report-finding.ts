@@ -69,7 +69,10 @@ export function toReportedFinding(sourceFile: ts.SourceFile, selected: SelectedR
     const fix = mergeEdits(suggestion.edits, sourceFile.text);
     if (!fix) continue;
     const desc = redactSnippet(interpolateMessage(messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data));
-    suggestions.push({ messageId: suggestion.messageId, desc, fix });
+    const data = suggestion.data
+      ? Object.fromEntries(Object.entries(suggestion.data).map(([key, value]) => [key, typeof value === 'string' ? redactSnippet(value) : value]))
+      : undefined;
+    suggestions.push({ messageId: suggestion.messageId, ...(data ? { data } : {}), desc, fix });
   }
   const related = (finding.related ?? []).map((r) => {
     const file = r.node.getSourceFile() ?? sourceFile;

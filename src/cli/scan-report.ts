@@ -21,6 +21,8 @@ export interface SelectedRule {
 /** A suggestion in ESLint's result shape: one merged edit. */
 export interface ReportedSuggestion {
   readonly messageId: string;
+  /** The message data, as ESLint prints it (string values masked like the message). */
+  readonly data?: Readonly<Record<string, string | number>>;
   readonly desc: string;
   readonly fix: { readonly range: readonly [number, number]; readonly text: string };
 }

@@ -17,7 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { rules as builtInRules } from '../../rules/index.js';
 import { analyzeTargets } from '../../src/cli/analyze.js';
 import plugin from '../../src/index.js';
-import { copyFixture, fixturesRoot } from '../cli/helpers.js';
+import { runScan } from '../../src/cli/scan.js';
+import { captureIo, copyFixture, fixturesRoot } from '../cli/helpers.js';
 
 /** One finding as `file:line:column rule message`, file relative to the app. */
 type FindingKey = string;
@@ -77,6 +78,47 @@ describe('typed ESLint and scan report the same findings', () => {
   it('on a CommonJS JavaScript app with an allowJs tsconfig', async () => {
     const root = path.join(fixturesRoot, 'apps/express-cjs');
     expect(await lintWithEslint(root, true)).toEqual(scanWithCli(root));
+  }, 60_000);
+});
+
+describe("scan --format json and ESLint's json formatter", () => {
+  it('print the same results for the same findings, except `source`, `nodeType` and per-finding severity (by design)', async () => {
+    const root = path.join(fixturesRoot, 'apps/express-ts');
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { projectService: true, tsconfigRootDir: root } } },
+        plugin.configs.recommended as Linter.Config,
+      ],
+    });
+    const results = await eslint.lintFiles(['.']);
+    const formatter = await eslint.loadFormatter('json');
+    const fromEslint = (JSON.parse(await formatter.format(results)) as Record<string, unknown>[]).map((result) => {
+      // `source` would print every secret in the file; scan leaves it out.
+      const { source: _source, ...rest } = result;
+      return { ...rest, messages: (rest.messages as Record<string, unknown>[]).map(({ nodeType: _n, ...m }) => m) };
+    });
+    // A rule may mark one finding as a warning (a weaker variant); ESLint applies the rule's
+    // configured level to every report. Compare severities and counts apart.
+    const withoutSeverity = (list: Record<string, unknown>[]): unknown[] =>
+      list.map(({ errorCount: _e, warningCount: _w, ...r }) => ({ ...r, messages: (r.messages as Record<string, unknown>[]).map(({ severity: _s, ...m }) => m) }));
+    const io = captureIo();
+    await runScan({ cwd: root, paths: ['.'], io, format: 'json', progress: false });
+    const printed = JSON.parse(io.stdoutText()) as Record<string, unknown>[];
+    // scan prints ESLint 9's `nodeType: null` (ESLint 10 dropped the key); readers of either accept it.
+    expect(printed.flatMap((r) => (r.messages as Record<string, unknown>[]).map((m) => Object.keys(m).indexOf('nodeType')))).not.toContain(-1);
+    const fromScan = printed.map((r) => ({ ...r, messages: (r.messages as Record<string, unknown>[]).map(({ nodeType: _n, ...m }) => m) }));
+    const byPath = (a: Record<string, unknown>, b: Record<string, unknown>): number => String(a.filePath).localeCompare(String(b.filePath));
+    fromScan.sort(byPath);
+    fromEslint.sort(byPath);
+    expect(withoutSeverity(fromScan)).toEqual(withoutSeverity(fromEslint));
+    // Same keys in the same order, down to suggestions.
+    const keyOrder = (list: Record<string, unknown>[]): string => JSON.stringify(list, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).map((k) => [k, typeof (v as Record<string, unknown>)[k] === 'object' ? (v as Record<string, unknown>)[k] : 0])) : v));
+    expect(keyOrder(fromScan)).toBe(keyOrder(fromEslint));
+    const severities = (list: Record<string, unknown>[]): string[] => list.flatMap((r) => (r.messages as { ruleId: string; line: number; severity: number }[]).map((m) => `${m.ruleId}:${m.line}:${m.severity}`));
+    const downgraded = severities(fromScan).filter((s) => !severities(fromEslint).includes(s));
+    expect(downgraded.every((s) => s.endsWith(':1'))).toBe(true);
   }, 60_000);
 });
 

@@ -5,6 +5,14 @@
  */
 import type { FileReport, ReportedFinding, ScanReport } from '../scan-report.js';
 
+/** A suggestion as ESLint prints it. */
+export interface EslintJsonSuggestion {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly fix: { readonly range: readonly [number, number]; readonly text: string };
+  readonly desc: string;
+}
+
 export interface EslintJsonMessage {
   readonly ruleId: string | null;
   readonly severity: 1 | 2;
@@ -16,7 +24,7 @@ export interface EslintJsonMessage {
   readonly endLine?: number;
   readonly endColumn?: number;
   readonly fatal?: true;
-  readonly suggestions?: readonly { readonly messageId: string; readonly desc: string; readonly fix: { readonly range: readonly [number, number]; readonly text: string } }[];
+  readonly suggestions?: readonly EslintJsonSuggestion[];
 }
 
 export interface EslintJsonResult {
@@ -43,7 +51,8 @@ function toMessage(f: ReportedFinding): EslintJsonMessage {
     messageId: f.messageId,
     endLine: f.endLine,
     endColumn: f.endColumn,
-    ...(f.suggestions.length > 0 ? { suggestions: f.suggestions } : {}),
+    // ESLint's order: the rule's `{ messageId, data, fix }`, then the interpolated `desc`.
+    ...(f.suggestions.length > 0 ? { suggestions: f.suggestions.map((s) => ({ messageId: s.messageId, ...(s.data ? { data: s.data } : {}), fix: s.fix, desc: s.desc })) } : {}),
   };
 }
 
