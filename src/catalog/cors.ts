@@ -14,9 +14,10 @@ export interface CorsConfigRow {
   readonly library: string;
   /**
    * `call`: the callee is imported (`cors(options)`); `register`: a Fastify plugin passed to
-   * `register(plugin, options)`; `method`: a method of an application object, by name (`app.enableCors(options)`).
+   * `register(plugin, options)`; `method`: a method of an application object, by name (`app.enableCors(options)`);
+   * `new`: a constructor (`new Server(httpServer, { cors })`).
    */
-  readonly usage: 'call' | 'register' | 'method';
+  readonly usage: 'call' | 'register' | 'method' | 'new';
   readonly modules: readonly string[];
   /** `call`: module paths of the callee; `method`: method names. */
   readonly callees: readonly string[];
@@ -46,6 +47,8 @@ export const CORS_CONFIGS = [
     optionsPath: ['cors'],
     defaultsToWildcard: false,
   },
+  // socket.io hands `cors` to the cors middleware: the same options, on the WebSocket handshake and polling.
+  { name: 'socket-io-server', library: 'socket.io', usage: 'new', modules: ['socket.io'], callees: ['Server', ''], optionsArgument: 1, optionsPath: ['cors'], defaultsToWildcard: false },
 ] as const satisfies readonly CorsConfigRow[];
 
 /** Response headers of CORS, lower case. */
@@ -56,7 +59,7 @@ export const ALLOW_CREDENTIALS_HEADER = 'access-control-allow-credentials';
 export const HEADER_SETTERS: ReadonlySet<string> = new Set(['setHeader', 'header', 'set', 'append', 'headers', 'writeHead']);
 
 /** The CORS options a configuring call belongs to, if any. */
-export function findCorsConfig(usage: 'call' | 'register', specifier: string, path: string): CorsConfigRow | undefined {
+export function findCorsConfig(usage: 'call' | 'register' | 'new', specifier: string, path: string): CorsConfigRow | undefined {
   return (CORS_CONFIGS as readonly CorsConfigRow[]).find(
     (row) => row.usage === usage && row.modules.some((m) => isPackageSpecifier(specifier, m)) && row.callees.includes(path),
   );

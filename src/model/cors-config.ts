@@ -48,7 +48,7 @@ export interface CorsPolicy {
   readonly row?: CorsConfigRow;
 }
 
-const QUICK_FILTER = /cors|Cors|access-control-allow-origin/i;
+const QUICK_FILTER = /cors|access-control-allow-origin/i;
 const cache = new WeakMap<ts.SourceFile, readonly CorsPolicy[]>();
 
 /** The CORS policies a file configures. */
@@ -352,6 +352,13 @@ function collectPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proje
   const setters: ts.CallExpression[] = [];
   const text = (node: ts.Node): string => getShortText(sourceFile, node, 50);
   walkDescendants(tsApi, sourceFile, (node) => {
+    if (tsApi.isNewExpression(node)) {
+      const path = getModulePath(tsApi, node.expression, project);
+      const row = path?.module !== undefined && !path.local ? findCorsConfig('new', path.module, path.path) : undefined;
+      const policy = row && readCorsOptions(lookup, row, node.arguments?.[row.optionsArgument], node, `new ${text(node.expression)}(…)`);
+      if (policy) policies.push(policy);
+      return;
+    }
     if (!tsApi.isCallExpression(node)) return;
     const name = getCalleeName(tsApi, node);
     if (name === undefined) return;

@@ -24,6 +24,10 @@ const SAMPLES: Record<(typeof CORS_CONFIGS)[number]['name'], { hit: string; miss
     hit: `import { NestFactory } from '@nestjs/core'; NestFactory.create(AppModule, { cors: { origin: true } });`,
     miss: `import { NestFactory } from '@nestjs/core'; NestFactory.create(AppModule, { bufferLogs: true });`,
   },
+  'socket-io-server': {
+    hit: `import { Server } from 'socket.io'; new Server(httpServer, { cors: { origin: true } });`,
+    miss: `import { Server } from 'ws'; new Server({ server: httpServer, cors: { origin: true } });`,
+  },
 };
 
 describe('CORS catalog: configuration rows', () => {

@@ -127,6 +127,12 @@ fastify.register(cors, {
 });`,
     },
     {
+      // socket.io with an allowlist and credentials.
+      name: 'socket.io: allowlisted origins',
+      code: `const { Server } = require('socket.io');
+const io = new Server(server, { cors: { origin: ['https://chat.example.com'], credentials: true } });`,
+    },
+    {
       // Hand-set header: the origin is compared with an allowlist first.
       name: 'express: echoed origin after an allowlist check',
       code: `const ALLOWED = ['https://app.example.com'];
@@ -301,6 +307,12 @@ await fastify.register(fastifyCors, { origin: true, credentials: true });`,
       name: 'fastify: require(@fastify/cors) with a wildcard and credentials',
       code: `fastify.register(require('@fastify/cors'), { origin: '*', credentials: true });`,
       errors: [{ messageId: 'wildcardCredentials' }],
+    },
+    {
+      name: 'socket.io: reflected origin with credentials',
+      code: `import { Server } from 'socket.io';
+const io = new Server(httpServer, { cors: { origin: true, credentials: true } });`,
+      errors: [{ messageId: 'reflectCredentials', data: { config: 'new Server(…)', how: '`origin: true` reflects every origin' } }],
     },
     {
       name: 'reportPublicOrigins: the public wildcard of cors() and enableCors()',
