@@ -118,7 +118,13 @@ function checkVerifyCall(lookup: ConstLookup, call: JwtCallFact, row: JwtCallRow
 /** Where a configuration sets no default lifetime: `undefined` when it sets one or may. */
 function lacksDefaultExpiry(fact: JwtDefaultsFact, project: AnalysisContext['project'], tsApi: AnalysisContext['ts']): boolean {
   const lookup: ConstLookup = { ts: tsApi, file: fact.file, project };
+  if (isConfiguredByClass(lookup, fact)) return false;
   return fact.row.signPaths.every((path) => readOption(lookup, fact.options, [...path, fact.row.expiresInOption]).kind === 'absent');
+}
+
+/** `JwtModule.registerAsync({ useClass: JwtConfigService })`: the options come from a class the rule does not read. */
+function isConfiguredByClass(lookup: ConstLookup, fact: JwtDefaultsFact): boolean {
+  return ['useClass', 'useExisting'].some((name) => readOption(lookup, fact.options, [name]).kind !== 'absent');
 }
 
 /** `.setExpirationTime(...)` somewhere in the builder chain of `new SignJWT(payload)`; `undefined` when the chain is not visible. */
@@ -181,7 +187,7 @@ function checkDefaults(lookup: ConstLookup, fact: JwtDefaultsFact, row: JwtDefau
     const algorithm = readOption(lookup, fact.options, [...path, row.algorithmOption]);
     if (readStrings(lookup, algorithm)?.some(isNoneAlgorithm)) findings.push(finding('signNone', reportNode(lookup, algorithm, fact.node), { callee: fact.callee }, 'error'));
   }
-  if (allowlisted || !absent) return findings;
+  if (allowlisted || !absent || isConfiguredByClass(lookup, fact)) return findings;
   const publicKey = row.publicKeyPaths.map((path) => readOption(lookup, fact.options, path)).find((read) => read.kind === 'present');
   if (publicKey || mode === 'always') {
     findings.push(finding('missingAlgorithms', fact.node, { callee: fact.callee, key: publicKey ? 'a public key' : 'a shared secret', example: publicKey ? "'RS256'" : "'HS256'" }, 'warning'));

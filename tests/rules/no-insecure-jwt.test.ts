@@ -150,6 +150,18 @@ JwtModule.registerAsync({
 });`,
     },
     {
+      // Nest: options from a config class the rule does not read; the default lifetime is unknown.
+      name: 'nest: registerAsync with useClass',
+      code: `import { JwtModule, JwtService } from '@nestjs/jwt';
+@Module({ imports: [JwtModule.registerAsync({ useClass: JwtConfigService })] })
+export class AuthModule {}
+export class AuthService {
+  constructor(private jwtService: JwtService) {}
+  login(user) { return this.jwtService.sign({ sub: user.id }); }
+}`,
+      options: [{ requireAlgorithms: 'always' }],
+    },
+    {
       // passport-jwt with the Nest docs' options: an HMAC secret and ignoreExpiration false.
       name: 'passport-jwt: Nest strategy with ignoreExpiration false',
       code: `import { ExtractJwt, Strategy } from 'passport-jwt';
