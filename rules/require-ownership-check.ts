@@ -69,7 +69,7 @@ function judge(ctx: AnalysisContext, flows: readonly OwnershipFlow[]): Finding |
     if (!handler) continue;
     const routes = getRoutesOfHandler(ctx, handler);
     if (routes.length === 0) continue;
-    const verdicts = routes.map((route) => ({ route, verdict: getRouteOwnership(ctx, route, handler) }));
+    const verdicts = routes.map((route) => ({ route, verdict: getRouteOwnership(ctx, route, handler, ctx.settings, lookup.operation) }));
     // Every route the handler serves must provably miss the check.
     if (!verdicts.every((v) => v.verdict.kind === 'missing')) continue;
     const { route, verdict } = verdicts[0]!;

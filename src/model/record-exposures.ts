@@ -178,7 +178,10 @@ function originsOfCall(ctx: AnalysisContext, call: ts.CallExpression, removed: R
     // `update` returns the record only on Prisma; TypeORM, Sequelize and Mongoose answer with counts.
     if (kind && (method !== 'update' || kind === 'prisma-delegate')) {
       if (hasProjectionOption(tsApi, call)) return [];
-      return [{ query: call, receiver, removed, lean: false, forced: new Set() }];
+      // save(user) after `delete user.password`: the stored object lacks the field.
+      const written = method === 'save' || method === 'create' ? call.arguments[call.arguments.length - 1] : undefined;
+      const removedHere = written ? new Set([...removed, ...deletedFromArgument(tsApi, written)]) : removed;
+      return [{ query: call, receiver, removed: removedHere, lean: false, forced: new Set() }];
     }
   }
   if (!ctx.project && call.getSourceFile() !== ctx.sourceFile) return [];
@@ -222,6 +225,20 @@ function addedFields(tsApi: TsApi, call: ts.CallExpression): string[] {
   const parts = text.split(/\s+/).filter(Boolean);
   if (!parts.every((p) => p.startsWith('+'))) return [];
   return parts.map((p) => normalizeFieldName(p.slice(1)));
+}
+
+/** The fields deleted from a written object: `delete user.password; save(user)`, also through `Object.assign(user, dto)`. */
+function deletedFromArgument(tsApi: TsApi, argument: ts.Expression): string[] {
+  const expr = skipOuterExpressions(tsApi, argument);
+  if (!tsApi.isIdentifier(expr)) return [];
+  const fields = deletedFields(tsApi, expr);
+  const declaration = findDeclarationInScope(tsApi, expr);
+  const init = declaration?.kind === 'variable' && !declaration.element && declaration.node.initializer ? skipOuterExpressions(tsApi, declaration.node.initializer) : undefined;
+  if (init && tsApi.isCallExpression(init) && init.expression.getText() === 'Object.assign' && init.arguments[0]) {
+    const target = skipOuterExpressions(tsApi, init.arguments[0]);
+    if (tsApi.isIdentifier(target)) fields.push(...deletedFields(tsApi, target));
+  }
+  return fields;
 }
 
 /** `delete user.password`, `user.password = undefined` in the function that declares `user`. */

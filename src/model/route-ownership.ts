@@ -14,7 +14,7 @@ import { findOwnershipFlows, type OwnershipFlow } from '../flow/ownership-flows.
 import type { ProjectIndex } from '../project/project-index.js';
 import { isFunctionLike } from '../core/ast.js';
 import { DEFAULT_SETTINGS, type ResolvedSettings } from '../settings/schema.js';
-import { ROLE_ITEM_NAME, SELF_PATH_SEGMENT } from '../catalog/record-access.js';
+import { ROLE_ITEM_NAME, SELF_PATH_SEGMENT, type RecordOperation } from '../catalog/record-access.js';
 import { WEBHOOK_PATH_PATTERN } from '../catalog/auth.js';
 import type { ResolvedRoute } from './api-model.js';
 import { classifyAuthExpression } from './auth-classification.js';
@@ -36,6 +36,7 @@ export function getRouteOwnership(
   route: ResolvedRoute,
   handler: ts.FunctionLikeDeclaration | undefined,
   settings?: ResolvedSettings,
+  operation: RecordOperation = 'update',
 ): OwnershipVerdict {
   const tsApi = ctx.ts;
   const project = 'sourceFile' in ctx ? ctx.project : ctx;
@@ -54,6 +55,10 @@ export function getRouteOwnership(
     if (classifyAuthExpression(lookup, item.file, item.node as ts.Expression).effect === 'authorization') return { kind: 'not-applicable', reason: `\`${item.text}\` authorizes the request` };
   }
   if (!handler) return { kind: 'unknown', evidence: 'the handler could not be read' };
+  if (operation === 'read' && route.methods.every((m) => m === 'POST')) {
+    // POST /articles/:slug/comments reads the parent to add a child: usually open to every caller.
+    return { kind: 'not-applicable', reason: 'a POST that reads the record it adds to' };
+  }
   return fromIdentity(findCallerIdentityUse({ ts: tsApi, project }, handler));
 }
 
@@ -129,7 +134,7 @@ export function getRouteOwnershipState(index: ProjectIndex, route: ResolvedRoute
   const lookups = getLookupsByHandler(index, settings).get(handler);
   if (!lookups || lookups.length === 0) return { state: 'none', evidence: 'no record is addressed by a client-supplied id' };
   const lookup = lookups[0]!;
-  const verdict = getRouteOwnership(index, route, handler, settings);
+  const verdict = getRouteOwnership(index, route, handler, settings, lookups.some((l) => l.lookup.operation !== 'read') ? 'update' : 'read');
   const what = `\`${lookup.lookup.callText}\` by \`${lookup.flow.source.label}\``;
   switch (verdict.kind) {
     case 'checked':

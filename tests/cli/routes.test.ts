@@ -9,6 +9,9 @@ import { runRoutes } from '../../src/cli/routes.js';
 import { fakeRouteSource } from './fake-route-source.js';
 import { captureIo, copyFixture } from './helpers.js';
 
+
+/** A posture column in `--format json`. */
+type Cell = { value: string; state: string; reason?: string };
 describe('routes', () => {
   it('prints a table with method, full path, framework, handler, guards, validation, rate limit, ownership and posture', async () => {
     const dir = copyFixture('cli/inventory');
@@ -45,7 +48,7 @@ describe('routes', () => {
     const dir = copyFixture('cli/inventory');
     const io = captureIo();
     await runRoutes({ cwd: dir, paths: [], io, format: 'json', routeSource: fakeRouteSource });
-    const routes = JSON.parse(io.stdoutText()) as { path: string; methods: string[]; rateLimit: { value: string; state: string; reason?: string } }[];
+    const routes = JSON.parse(io.stdoutText()) as { path: string; methods: string[]; rateLimit: Cell; ownership: Cell }[];
     expect(routes.find((r) => r.methods[0] === 'DELETE')!.rateLimit).toEqual({ value: '-', state: 'no', reason: 'no rate limiter in its chain' });
     expect(routes.find((r) => r.methods[0] === 'DELETE')!.ownership).toEqual({ value: 'missing', state: 'no', reason: 'deletes by `req.params.id` with no caller check' });
     expect(routes.find((r) => r.path === '/health')!.rateLimit).toEqual({ value: '?', state: 'unknown', reason: 'decided elsewhere' });

@@ -258,6 +258,33 @@ app.get('/users/:id', { schema }, async (request) => {
   return User.findById(request.params.id);
 });`,
     },
+    {
+      // The password is deleted before the merged entity is saved; save() returns the object without it.
+      name: 'nest/typeorm: delete before Object.assign and save',
+      code: `import { Body, Controller, Param, Put } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
+
+@Entity()
+export class Account {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() email: string;
+  @Column() password: string;
+}
+
+@Controller('accounts')
+export class AccountsController {
+  constructor(@InjectRepository(Account) private readonly accounts: Repository<Account>) {}
+
+  @Put(':id')
+  async update(@Param('id') id: number, @Body('email') email: string) {
+    const toUpdate = await this.accounts.findOneBy({ id });
+    delete toUpdate.password;
+    const updated = Object.assign(toUpdate, { email });
+    return this.accounts.save(updated);
+  }
+}`,
+    },
   ],
   invalid: [
     {

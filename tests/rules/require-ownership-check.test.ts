@@ -255,6 +255,14 @@ app.post('/webhooks/payments', verifySignature, async (req, res) => {
   res.sendStatus(204);
 });`,
     },
+    {
+      // A POST that reads the parent record to add a child to it (a comment on any article) is open to every caller by design.
+      name: 'express: POST reads the parent to add a child',
+      code: `${EXPRESS_HEAD}app.post('/invoices/:id/comments', requireAuth, async (req, res) => {
+  const invoice = await Invoice.findById(req.params.id);
+  res.status(201).json({ invoice: invoice.id, text: String(req.body.text) });
+});`,
+    },
   ],
   invalid: [
     {
