@@ -125,6 +125,7 @@ export const JWT_CALLS = [
     callees: ['expressjwt', 'expressJwt', ''],
     call: 'call',
     optionsArgument: 0,
+    keyProperties: ['secret'],
     algorithmsOption: 'algorithms',
     ignoreExpirationOption: 'ignoreExpiration',
   },

@@ -431,6 +431,13 @@ app.use(expressjwt({ secret: process.env.SECRET, algorithms: ['HS256', 'none'] }
       errors: [{ messageId: 'algNone' }],
     },
     {
+      name: 'express-jwt (before 6): JWKS secret without algorithms',
+      code: `const jwt = require('express-jwt');
+const jwksRsa = require('jwks-rsa');
+app.use(jwt({ secret: jwksRsa.expressJwtSecret({ jwksUri: process.env.JWKS_URI }), audience: 'api' }));`,
+      errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwt', key: 'a key-lookup function', example: "'RS256'" } }],
+    },
+    {
       name: 'jose: SignJWT without setExpirationTime',
       code: `import { SignJWT } from 'jose';
 export const issue = (sub, key) => new SignJWT({ sub }).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().sign(key);`,
