@@ -20,7 +20,7 @@ import { classifyEnvironmentCondition, isDevelopmentOnly } from '../src/model/en
 import type { RouteFact } from '../src/model/facts.js';
 import { resolveImplementation } from '../src/model/implementation.js';
 import { getRoutePosture } from '../src/model/posture.js';
-import { getApiModel } from '../src/model/resolve-api-model.js';
+import { getApiModel, getProjectRoutes } from '../src/model/resolve-api-model.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
 export type Options = [
@@ -86,6 +86,8 @@ export default defineApiRule<Options, MessageIds>({
       if (reported.has(route.route)) continue;
       const match = findDebugPath(route.fullPath, route.methods);
       if (!match) continue;
+      // `/v0` is old only next to a newer version; an API whose only version is v0 is current.
+      if (match.row.name === 'version-zero' && !hasNewerVersion(ctx)) continue;
       if (getRoutePosture(ctx, route).posture !== 'unprotected' || !route.complete) continue;
       if (isGated(ctx, route)) continue;
       reported.add(route.route);
@@ -101,6 +103,24 @@ export default defineApiRule<Options, MessageIds>({
     return findings;
   },
 });
+
+const newerVersionKey = {};
+const fileModeNewerVersion = new WeakMap<ts.SourceFile, boolean>();
+const NEWER_VERSION_SEGMENT = /\/v(?:[1-9]\d*)(?:\.\d+)*(?:\/|$)/i;
+
+/** True when a route of the project (or, per file, of this file) lives under `/v1` or later. */
+function hasNewerVersion(ctx: AnalysisContext): boolean {
+  if (ctx.project) {
+    const project = ctx.project;
+    return project.memo(newerVersionKey, () => getProjectRoutes(project).some((route) => NEWER_VERSION_SEGMENT.test(route.fullPath)));
+  }
+  let known = fileModeNewerVersion.get(ctx.sourceFile);
+  if (known === undefined) {
+    known = getApiModel(ctx).some((route) => NEWER_VERSION_SEGMENT.test(route.fullPath));
+    fileModeNewerVersion.set(ctx.sourceFile, known);
+  }
+  return known;
+}
 
 /** An environment check or exposure flag dominates the route's registration, one of its mounts, or its handler's end; or a dev-only middleware runs first. */
 function isGated(ctx: AnalysisContext, route: ResolvedRoute): boolean {

@@ -115,6 +115,13 @@ app.get('/teams/:teamId/admin', (req, res) => res.json({}));
 app.get('/categories/console', (req, res) => res.json([]));`,
     },
     {
+      // v0 is the only version: it is the current API, not an old one.
+      name: 'express: /v0 as the only version',
+      code: `import express from 'express';
+const app = express();
+app.get('/api/v0/products', (req, res) => res.json([]));`,
+    },
+    {
       // Probes and metrics are not debug endpoints.
       name: 'express: health, ready and metrics',
       code: `import express from 'express';
@@ -223,11 +230,12 @@ app.use('/internal', internal);`,
       errors: [{ messageId: 'debugRoute', line: 4, data: { route: 'POST /internal/cache/flush', what: 'an internal endpoint', segment: 'internal' } }],
     },
     {
-      // An old API version still served.
-      name: 'express: /v0 route',
+      // An old API version still served next to the current one.
+      name: 'express: /v0 route next to /v1',
       code: `import express from 'express';
 const app = express();
-app.get('/v0/orders', (req, res) => res.json([]));`,
+app.get('/v0/orders', (req, res) => res.json([]));
+app.get('/v1/orders', (req, res) => res.json([]));`,
       errors: [{ messageId: 'debugRoute', line: 3, data: { route: 'GET /v0/orders', what: 'an old API version', segment: 'v0' } }],
     },
     {
