@@ -28,6 +28,8 @@ describe('main', () => {
     expect((await cli(['scan', '--file-timeout-ms', 'soon'], dir)).stderr).toContain('--file-timeout-ms needs a whole number');
     expect((await cli(['scan', '--baseline', 'a.json', '--write-baseline', 'b.json'], dir)).stderr).toContain('cannot be used together');
     expect((await cli(['routes', '--quiet'], dir)).stderr).toContain('--quiet is an option of scan, not routes');
+    expect((await cli(['scan', '--concurrency', '0'], dir)).stderr).toContain('--concurrency needs a positive whole number or "auto", got "0"');
+    expect((await cli(['routes', '--cache'], dir)).stderr).toContain('--cache is an option of scan, not routes');
   });
 
   it('runs scan with the built-in rules and routes with the built-in model', async () => {
@@ -35,6 +37,10 @@ describe('main', () => {
     const scanned = await cli(['scan', '--format', 'json', '--no-progress'], dir);
     expect(scanned.code).toBe(0);
     expect(JSON.parse(scanned.stdout)).toHaveLength(1);
+    // --cache-location turns the cache on; a second run reads it and prints the same report.
+    const cached = await cli(['scan', '--format', 'json', '--no-progress', '--cache-location', '.cache/api-guard', '--concurrency', 'auto'], dir);
+    expect(JSON.parse(cached.stdout)).toEqual(JSON.parse(scanned.stdout));
+    expect((await cli(['scan', '--format', 'json', '--no-progress', '--cache-location', '.cache/api-guard'], dir)).stdout).toBe(cached.stdout);
     const routes = await cli(['routes', 'src'], dir);
     expect(routes.code).toBe(0);
   });
