@@ -2,9 +2,10 @@
  * Where a report or baseline may be written: a path the user typed on the command line may be
  * absolute (their choice), but a relative one must stay inside the working folder, and a path from
  * a configuration file must stay inside the configuration's folder. Symbolic links in the folder
- * part are resolved before the check, so a link cannot smuggle a write outside.
+ * part, and a link at the file itself, are resolved before the check, so a link cannot smuggle a
+ * write outside.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export class OutputPathError extends Error {
@@ -19,8 +20,31 @@ function isInside(base: string, target: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-/** The real path of the nearest existing folder above `target` (and the rest appended). */
-function realTarget(target: string): string {
+/**
+ * Where a write to `target` lands: a link at `target` itself is followed (a dangling one too, as
+ * writing through it creates its target), else the real path of the nearest existing folder above
+ * it with the rest appended.
+ */
+function realTarget(target: string, hops = 0): string {
+  let isLink = false;
+  try {
+    isLink = lstatSync(target).isSymbolicLink();
+  } catch {
+    isLink = false;
+  }
+  if (isLink) {
+    try {
+      return realpathSync(target);
+    } catch {
+      // A dangling link (or a loop): where it points, resolved the same way, a few hops at most.
+      if (hops >= 8) return target;
+      try {
+        return realTarget(path.resolve(path.dirname(target), readlinkSync(target)), hops + 1);
+      } catch {
+        return target;
+      }
+    }
+  }
   let dir = path.dirname(target);
   const rest: string[] = [path.basename(target)];
   while (!existsSync(dir)) {
