@@ -1,12 +1,13 @@
 /**
  * Bad input never stops a scan: a syntax error, an empty file, a 5 MB minified file, a missing or
  * broken tsconfig, an `extends` that points nowhere, an import cycle, bytes that are not UTF-8, and
- * BOM with CRLF line ends each give a clear message (or nothing, when nothing is wrong) and the
- * other files are still analyzed. Large and binary inputs are generated here, never committed.
+ * BOM with CRLF line ends, symbolic link loops and path aliases that resolve nowhere each give a
+ * clear message (or nothing, when nothing is wrong) and the other files are still analyzed. Large and binary inputs are generated here, never committed.
  */
-import { writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rules as builtInRules } from '../../rules/index.js';
 import { copyFixture, scan } from '../cli/helpers.js';
 
 interface Result {
@@ -104,5 +105,48 @@ describe('bad input', () => {
     const run = await scan({ cwd: dir, format: 'json', projectFile: 'missing/tsconfig.json' });
     expect(run.stderr).toMatch(/cannot read .*missing\/tsconfig\.json; using default compiler options/);
     expect(byFile(run.stdout, dir)['src/fine.ts']!.messages).toHaveLength(1);
+  });
+
+  it('symbolic link loops are not followed: the scan ends and each real file is analyzed once', async () => {
+    const dir = copyFixture('bad-input');
+    symlinkSync('..', path.join(dir, 'src/up'));
+    symlinkSync('.', path.join(dir, 'src/here'));
+    symlinkSync('a-link', path.join(dir, 'src/b-link'));
+    symlinkSync('b-link', path.join(dir, 'src/a-link'));
+    symlinkSync('missing.ts', path.join(dir, 'src/dangling.ts'));
+    const started = performance.now();
+    const run = await scan({ cwd: dir, format: 'json' });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const files = Object.keys(byFile(run.stdout, dir)).sort();
+    expect(files).toEqual(['src/cycle-a.ts', 'src/cycle-b.ts', 'src/empty.ts', 'src/fine.ts', 'src/syntax-error.ts']);
+  });
+
+  it('path aliases that resolve nowhere: imports stay unresolved, every rule runs, nothing crashes', async () => {
+    const dir = copyFixture('bad-input');
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['does-not-exist/*'], '@lib': ['nowhere/index.ts'], '~/*': ['*', '../../../../outside/*'] } }, include: ['src'] }),
+    );
+    mkdirSync(path.join(dir, 'src/routes'));
+    writeFileSync(
+      path.join(dir, 'src/routes/users.ts'),
+      [
+        "import express from 'express';",
+        "import { fetchProfile } from '@app/services/profile';",
+        "import lib from '@lib';",
+        "import { User } from '~/models/user';",
+        'const router = express.Router();',
+        "router.post('/users/:id', async (req, res) => {",
+        '  const profile = await fetchProfile(req.body.url);',
+        '  await User.update(req.params.id, req.body);',
+        '  res.json({ profile, lib });',
+        '});',
+        'export default router;',
+        '',
+      ].join('\n'),
+    );
+    const run = await scan({ cwd: dir, format: 'json', rules: builtInRules });
+    expect(run.stderr).not.toMatch(/internal analysis error|could not load|cannot be placed/);
+    expect(byFile(run.stdout, dir)['src/routes/users.ts']!.fatalErrorCount).toBe(0);
   });
 });
