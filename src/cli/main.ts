@@ -44,7 +44,7 @@ Options for scan:
       --staged                Report only on staged files (pre-commit hooks)
       --cache                 Reuse results of projects whose files, config and rules did not change
       --cache-location <dir>  Cache folder (default: node_modules/.cache/api-guard/, else .api-guard-cache/)
-      --concurrency <n|auto>  Analyze projects or file batches on n worker threads (default 1)
+      --concurrency <n|auto>  Analyze projects or file batches on n worker threads (default 1; auto: half the cores)
 
   -h, --help                  Show this help
   -v, --version               Show the version

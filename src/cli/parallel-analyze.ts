@@ -33,11 +33,15 @@ import { defaultRouteSource } from './default-route-source.js';
 /** Below this many files to analyze, `auto` stays on one thread: starting a worker costs more. */
 export const AUTO_MIN_FILES = 200;
 
-/** The worker count for `--concurrency`: a number as given, `auto` from the cores and the work. */
+/**
+ * The worker count for `--concurrency`: a number as given; `auto` as ESLint's own `auto`, half the
+ * cores (the main thread and the rest of the machine keep the other half), and one worker per
+ * `AUTO_MIN_FILES` files at most.
+ */
 export function resolveConcurrency(requested: number | 'auto', files: number, cores: number = os.availableParallelism()): number {
   if (requested !== 'auto') return Math.max(1, Math.floor(requested));
   if (files < AUTO_MIN_FILES) return 1;
-  return Math.max(1, Math.min(cores, Math.ceil(files / AUTO_MIN_FILES)));
+  return Math.max(1, Math.min(cores >> 1, Math.ceil(files / AUTO_MIN_FILES)));
 }
 
 /** Cuts units into batches no larger than a fair share of the files (whole projects when they fit). */

@@ -29,10 +29,12 @@ describe('resolveConcurrency', () => {
     expect(resolveConcurrency(0, 10, 2)).toBe(1);
   });
 
-  it('auto stays on one thread for small scans, else one worker per 200 files up to the cores', () => {
+  it('auto stays on one thread for small scans, else one worker per 200 files up to half the cores (as ESLint)', () => {
     expect(resolveConcurrency('auto', 150, 8)).toBe(1);
     expect(resolveConcurrency('auto', 450, 8)).toBe(3);
-    expect(resolveConcurrency('auto', 5000, 2)).toBe(2);
+    expect(resolveConcurrency('auto', 5000, 8)).toBe(4);
+    // A 2-core runner stays on one thread.
+    expect(resolveConcurrency('auto', 5000, 2)).toBe(1);
   });
 });
 
