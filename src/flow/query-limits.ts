@@ -123,8 +123,10 @@ function sqlLimitTargets(call: ts.CallExpression, arg: ts.Expression, api: FlowA
   const tsApi = api.ts;
   let expr = skipOuterExpressions(tsApi, arg);
   if (tsApi.isTaggedTemplateExpression(expr)) expr = expr.template;
-  const label = getShortText(api.sourceFile, call.expression, 40);
   const targets: SinkTarget[] = [];
+  if (!tsApi.isTemplateExpression(expr) && !(tsApi.isBinaryExpression(expr) && expr.operatorToken.kind === tsApi.SyntaxKind.PlusToken)) return targets;
+  // Only for candidates: `getShortText` reads the callee's text, long in chains.
+  const label = getShortText(api.sourceFile, call.expression, 40);
   if (tsApi.isTemplateExpression(expr)) {
     if (!SQL_QUERY_TEXT.test([expr.head.text, ...expr.templateSpans.map((span) => span.literal.text)].join(' '))) return targets;
     let before = expr.head.text;

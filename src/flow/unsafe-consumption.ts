@@ -18,11 +18,14 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import { getShortText, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings } from '../core/bindings.js';
+import { HTTP_CLIENTS } from '../catalog/http-clients.js';
 import { matchModelWrite } from '../model/model-writes.js';
 import { getResponseSinkOfNode } from '../model/response-sinks.js';
 import { matchValidatorCall } from '../model/validation-calls.js';
 import { findFlows, type Flow, type FlowApi, type FlowSpec, type SinkTarget } from './engine.js';
 import { resolveCallTarget } from './call-targets.js';
+import { mayBeProjectModule, normalizeModuleName } from './module-paths.js';
 import { guardOfValidation, isFieldNarrowingCall } from './model-write-flows.js';
 import { getAllowlistCheck } from './request-forgery.js';
 
@@ -105,6 +108,7 @@ function createSpec(options: UnsafeConsumptionOptions): FlowSpec {
   return {
     id: 'no-unsafe-consumption',
     sources: { clientResponses: true },
+    mayHaveSinks: (sourceFile, api) => mayHoldResponses(sourceFile, api),
     sinks(node, api): readonly SinkTarget[] {
       const tsApi = api.ts;
       if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return [];
@@ -137,6 +141,24 @@ function createSpec(options: UnsafeConsumptionOptions): FlowSpec {
   };
 }
 
+const CLIENT_MODULES: ReadonlySet<string> = new Set(HTTP_CLIENTS.flatMap((row) => (row.module === undefined ? [] : [row.module])));
+const CLIENT_GLOBALS: readonly string[] = [...new Set(HTTP_CLIENTS.flatMap((row) => (row.module === undefined ? row.paths : [])))];
+
+/**
+ * Whether a response can reach this file's sinks: the file imports a client package or names a
+ * global client (`fetch`), or, with the project index, it imports a project module or exports
+ * something (a service may return a response into it, or a caller pass one in). Files that can hold
+ * no flow are skipped before the sink pre-pass.
+ */
+function mayHoldResponses(sourceFile: ts.SourceFile, api: FlowApi): boolean {
+  const imports = [...getFileBindings(api.ts, sourceFile).imports.values()];
+  if (imports.some((binding) => CLIENT_MODULES.has(normalizeModuleName(binding.module)))) return true;
+  if (CLIENT_GLOBALS.some((name) => sourceFile.text.includes(name))) return true;
+  const project = api.ctx.project;
+  if (!project) return false;
+  return imports.some((binding) => mayBeProjectModule(project, binding.module)) || /\bexport\b|module\.exports|\bexports\./.test(sourceFile.text);
+}
+
 /** `res.redirect(url)`, `res.redirect(302, url)`, `reply.redirect(url)`: the URL. */
 function redirectTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
   const sink = getResponseSinkOfNode(api.ts, call);
@@ -148,6 +170,7 @@ function redirectTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
 function shellTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
   const path = api.modulePathOf(call.expression);
   if (!path || path.module !== 'child_process' || call.arguments.length === 0) return [];
+  if (!SHELL_ALWAYS.has(path.path) && !SHELL_WITH_OPTION.has(path.path)) return [];
   const label = getShortText(api.sourceFile, call.expression, 40);
   const command = call.arguments[0]!;
   if (SHELL_ALWAYS.has(path.path)) return [{ node: call, expression: command, label, role: 'shell command' }];
@@ -186,14 +209,11 @@ function sqlTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
   const receiver = skipOuterExpressions(tsApi, callee.expression);
   const receiverName = tsApi.isIdentifier(receiver) ? receiver.text : tsApi.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
   const text = call.arguments[0]!;
-  const label = getShortText(api.sourceFile, callee, 40);
-  const built = isBuiltString(text, api);
-  if (RAW_SQL_METHODS.has(method)) {
-    if (method === 'raw' && !DATABASE_RECEIVER.test(receiverName)) return [];
-    return [{ node: call, expression: text, label, role: 'SQL text' }];
-  }
-  if (method === 'query' && /^sequelize$/i.test(receiverName)) return [{ node: call, expression: text, label, role: 'SQL text' }];
-  if (QUERY_METHODS.has(method) && built && DATABASE_RECEIVER.test(receiverName)) return [{ node: call, expression: text, label, role: 'SQL text' }];
+  // The label is computed only for a sink: `getShortText` reads the callee's text, long in chains.
+  const target = (): SinkTarget[] => [{ node: call, expression: text, label: getShortText(api.sourceFile, callee, 40), role: 'SQL text' }];
+  if (RAW_SQL_METHODS.has(method)) return method === 'raw' && !DATABASE_RECEIVER.test(receiverName) ? [] : target();
+  if (method === 'query' && /^sequelize$/i.test(receiverName)) return target();
+  if (QUERY_METHODS.has(method) && DATABASE_RECEIVER.test(receiverName) && isBuiltString(text, api)) return target();
   return [];
 }
 
