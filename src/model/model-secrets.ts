@@ -229,6 +229,10 @@ function ofMongooseSchema(lookup: SecretsLookup, file: ts.SourceFile, modelName:
     if (value && tsApi.isObjectLiteralExpression(value) && isFalse(tsApi, getObjectPropertyValue(tsApi, value, 'select'))) {
       hidden.set(normalizeFieldName(field), 'select: false');
     }
+    // `private: true` is read by the common toJSON plugins (`schema.plugin(toJSON)`), which drop the field.
+    if (value && tsApi.isObjectLiteralExpression(value) && isTrue(tsApi, getObjectPropertyValue(tsApi, value, 'private'))) {
+      hidden.set(normalizeFieldName(field), 'toJSON');
+    }
   }
   if (options) {
     const text = options.getText();

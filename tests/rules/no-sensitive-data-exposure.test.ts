@@ -285,6 +285,20 @@ export class AccountsController {
   }
 }`,
     },
+    {
+      // `private: true` is read by a toJSON plugin that drops the field when the document is serialized.
+      name: 'mongoose: private: true with a toJSON plugin',
+      code: `import express from 'express';
+import mongoose from 'mongoose';
+import { toJSON } from './plugins';
+const userSchema = new mongoose.Schema({ email: String, password: { type: String, private: true } });
+userSchema.plugin(toJSON);
+const User = mongoose.model('User', userSchema);
+const app = express();
+app.get('/users/:id', async (req, res) => {
+  res.send(await User.findById(req.params.id));
+});`,
+    },
   ],
   invalid: [
     {
