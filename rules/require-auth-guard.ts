@@ -16,6 +16,7 @@ import type { ChainItem, RouteFact } from '../src/model/facts.js';
 import { classifyAuthExpression, isProtectingEffect } from '../src/model/auth-classification.js';
 import { getRoutePosture, type RoutePosture } from '../src/model/posture.js';
 import { getApiModel } from '../src/model/resolve-api-model.js';
+import { getRouteReportRange } from '../src/model/route-report-range.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
 export type Options = [
@@ -116,10 +117,12 @@ function toFinding(ctx: AnalysisContext, route: ResolvedRoute, posture: RoutePos
     const chain = route.chain.map((item) => item.text).slice(0, 4);
     data = { route: label, chain: chain.length > 0 ? chain.map((t) => `\`${t}\``).join(', ') : 'empty' };
   }
+  const range = getRouteReportRange(ctx.ts, ctx.sourceFile, route.route.reportNode);
   return {
     messageId,
     data,
     node: route.route.reportNode,
+    ...(range ? { range } : {}),
     severity,
     related,
     suggestions: getSuggestions(ctx, route, siblings, container),

@@ -434,7 +434,8 @@ import { adminRouter } from './routes/admin.js';
 const app = express();
 app.post('/api/admin/cache/purge', (req, res) => res.sendStatus(202));
 app.use('/api/admin', requireAuth, adminRouter);`,
-      errors: [{ messageId: 'authAfterRoute', line: 5, data: { route: 'POST /api/admin/cache/purge', auth: '`requireAuth`', where: 'line 6' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+      // The report covers the registration up to its path (`app.post('/api/admin/cache/purge'`), not the handler.
+      errors: [{ messageId: 'authAfterRoute', line: 5, column: 1, endLine: 5, endColumn: 34, data: { route: 'POST /api/admin/cache/purge', auth: '`requireAuth`', where: 'line 6' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
 import { requireAuth } from './middleware/auth.js';
 import { adminRouter } from './routes/admin.js';
 const app = express();
