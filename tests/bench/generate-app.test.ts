@@ -5,7 +5,7 @@
  */
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { buildApp, createRandom, parseGenerateArgs } from '../../bench/generate-app.mjs';
+import { buildApp, buildMonorepo, createRandom, parseGenerateArgs } from '../../bench/generate-app.mjs';
 
 const small = buildApp({ lines: 12_000, seed: 7 });
 const all = [...small.files.values()].join('\n');
@@ -30,6 +30,15 @@ describe('bench/generate-app.mjs', () => {
     expect(small.modules.fastify).toBeGreaterThan(5);
     expect(small.files.has('tsconfig.json')).toBe(true);
     expect(small.files.has('types/vendor.d.ts')).toBe(true);
+  });
+
+  it('with --workspaces, writes a monorepo of apps with their own tsconfig and seed', () => {
+    const mono = buildMonorepo({ lines: 8_000, seed: 7, workspaces: 2 });
+    expect(mono.files.has('packages/service-1/tsconfig.json')).toBe(true);
+    expect(mono.files.has('packages/service-2/tsconfig.json')).toBe(true);
+    expect(JSON.parse(mono.files.get('package.json')!)).toMatchObject({ workspaces: ['packages/*'] });
+    expect(mono.files.get('packages/service-1/src/express/app.ts')).not.toEqual(mono.files.get('packages/service-2/src/express/app.ts'));
+    expect(parseGenerateArgs(['--workspaces', '3']).workspaces).toBe(3);
   });
 
   it('produces TypeScript without syntax errors', () => {
