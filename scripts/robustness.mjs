@@ -9,6 +9,7 @@
  *   npm run robustness                               (builds first; every file)
  *   node scripts/robustness.mjs --sample 300 --seed 7 (a fixed random sample; what CI runs)
  *   node scripts/robustness.mjs --json out.json       (the summary as JSON too)
+ *   node scripts/robustness.mjs --only vite/dist/node/chunks/node.js   (some files again)
  *
  * The work runs in a worker thread watched by this one: a file whose analysis does not finish within
  * `--file-timeout-ms` (or a package that does not load within `--load-timeout-ms`) is a hang; the
@@ -39,10 +40,10 @@ if (isMainThread) {
 
 /**
  * @param {string[]} argv
- * @returns {{ dir: string, sample: number | undefined, seed: number, fileTimeoutMs: number, loadTimeoutMs: number, json: string | undefined, slowest: number, quiet: boolean }}
+ * @returns {{ dir: string, only: string[] | undefined, sample: number | undefined, seed: number, fileTimeoutMs: number, loadTimeoutMs: number, json: string | undefined, slowest: number, quiet: boolean }}
  */
 export function parseArgs(argv) {
-  const options = { dir: path.join(repo, 'node_modules'), sample: undefined, seed: 1, fileTimeoutMs: 20_000, loadTimeoutMs: 120_000, json: undefined, slowest: 10, quiet: false };
+  const options = { dir: path.join(repo, 'node_modules'), only: undefined, sample: undefined, seed: 1, fileTimeoutMs: 20_000, loadTimeoutMs: 120_000, json: undefined, slowest: 10, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -63,8 +64,11 @@ export function parseArgs(argv) {
     } else if (arg === '--json') {
       options.json = path.resolve(value);
       i++;
+    } else if (arg === '--only') {
+      options.only = String(value).split(',').filter(Boolean);
+      i++;
     } else if (arg === '--quiet') options.quiet = true;
-    else throw new Error(`unknown option ${arg} (known: --sample N, --seed N, --dir DIR, --file-timeout-ms N, --load-timeout-ms N, --slowest N, --json FILE, --quiet)`);
+    else throw new Error(`unknown option ${arg} (known: --sample N, --seed N, --dir DIR, --only a.js,b.ts, --file-timeout-ms N, --load-timeout-ms N, --slowest N, --json FILE, --quiet)`);
   }
   return options;
 }
@@ -165,7 +169,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const all = collectFiles(options.dir);
-  const files = options.sample ? sampleFiles(all, options.sample, options.seed) : all;
+  const chosen = options.only ? all.filter((f) => options.only.includes(path.relative(options.dir, f))) : all;
+  const files = options.sample ? sampleFiles(chosen, options.sample, options.seed) : chosen;
   const batches = makeBatches(files, options.dir);
   if (!options.quiet) {
     process.stderr.write(`robustness: ${files.length} of ${all.length} files${options.sample ? ` (sample, seed ${options.seed})` : ''} in ${batches.length} package batches, under ${path.relative(repo, options.dir) || options.dir}\n`);
@@ -271,16 +276,26 @@ function summarise(results, hangs, batchCrashes, routes, available, options, ela
     ...results.flatMap((r) => r.crashes.map((c) => ({ file: path.relative(options.dir, r.file), ...c }))),
     ...batchCrashes.map((c) => ({ file: path.relative(options.dir, c.root), phase: 'load', message: c.message })),
   ];
-  /** @type {Record<string, { eslint: number, scan: number }>} */
+  /** @type {Record<string, { eslint: number, scan: number, files: Set<string> }>} */
   const findings = {};
   for (const r of results) {
-    for (const [rule, n] of Object.entries(r.eslintFindings)) (findings[rule] ??= { eslint: 0, scan: 0 }).eslint += n;
-    for (const [rule, n] of Object.entries(r.scanFindings)) (findings[rule] ??= { eslint: 0, scan: 0 }).scan += n;
+    const file = path.relative(options.dir, r.file);
+    for (const [rule, n] of Object.entries(r.eslintFindings)) {
+      (findings[rule] ??= { eslint: 0, scan: 0, files: new Set() }).eslint += n;
+      findings[rule].files.add(file);
+    }
+    for (const [rule, n] of Object.entries(r.scanFindings)) {
+      (findings[rule] ??= { eslint: 0, scan: 0, files: new Set() }).scan += n;
+      findings[rule].files.add(file);
+    }
   }
   const perThousand = Object.fromEntries(
     Object.entries(findings)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([rule, n]) => [rule, { eslint: n.eslint, scan: n.scan, eslintPerThousand: round2((n.eslint * 1000) / Math.max(results.length, 1)), scanPerThousand: round2((n.scan * 1000) / Math.max(results.length, 1)) }]),
+      .map(([rule, n]) => [
+        rule,
+        { eslint: n.eslint, scan: n.scan, eslintPerThousand: round2((n.eslint * 1000) / Math.max(results.length, 1)), scanPerThousand: round2((n.scan * 1000) / Math.max(results.length, 1)), files: [...n.files].sort() },
+      ]),
   );
   // Slowest by api-guard's own time: its rules under ESLint plus scan's analysis (the parse is not ours).
   const slowest = [...results]
@@ -337,6 +352,7 @@ function formatSummary(s, options) {
   if (rules.length === 0) lines.push('  (none)');
   for (const [rule, n] of rules) {
     lines.push(`  ${rule.padEnd(38)} ${String(n.eslint).padStart(6)}  ${n.eslintPerThousand.toFixed(2).padStart(6)}  ${String(n.scan).padStart(6)}  ${n.scanPerThousand.toFixed(2).padStart(6)}`);
+    lines.push(`    in ${n.files.slice(0, 8).join(', ')}${n.files.length > 8 ? `, and ${n.files.length - 8} more` : ''}`);
   }
   lines.push('slowest files for api-guard (ms: api-guard rules under ESLint + scan analysis; the parse beside it):');
   for (const f of s.slowest) lines.push(`  ${String(f.rulesMs).padStart(6)} + ${String(f.scanMs).padStart(6)}  (parse ${String(f.parseMs).padStart(6)})  ${f.file}`);
