@@ -60,10 +60,18 @@ function toFinding(flow: Flow, sinkFile: ts.SourceFile): Finding {
       via: describeSteps(flow, sinkFile),
     },
     node: flow.sink.node,
+    ...argumentRange(flow, sinkFile),
     severity: host ? 'error' : 'warning',
     related: [{ node: flow.source.node, message: `${flow.source.label} is read here` }],
     fingerprint: ['no-ssrf', flow.source.label, flow.sink.label, flow.sink.role ?? 'URL'],
   };
+}
+
+/** The editor underlines the argument that carries the URL, not the whole call with its options and callbacks. */
+function argumentRange(flow: Flow, sinkFile: ts.SourceFile): { range?: { start: number; end: number } } {
+  const { node, expression } = flow.sink;
+  if (expression.getSourceFile() !== sinkFile || expression.pos < node.pos || expression.end > node.end) return {};
+  return { range: { start: expression.getStart(sinkFile), end: expression.getEnd() } };
 }
 
 export default defineApiRule<Options, MessageIds>({

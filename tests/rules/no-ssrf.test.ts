@@ -557,7 +557,8 @@ export class WhoAmIController {
   const r = await fetch(req.query.url);
   res.send(await r.text());
 });`,
-      errors: [{ messageId: 'ssrf', line: 2, data: { source: 'req.query.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+      // The report covers the URL argument (`req.query.url`), not the whole call.
+      errors: [{ messageId: 'ssrf', line: 2, column: 25, endLine: 2, endColumn: 38, data: { source: 'req.query.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
       name: 'express: destructured body field into axios.get',
