@@ -196,13 +196,22 @@ function reportLeaks(tsApi: typeof ts, flows: readonly Flow[], reportMessages: b
     const suggestions = generic
       ? [{ messageId: generic.logged ? 'answerGenericallyLogged' : 'answerGenerically', data: { error: generic.error }, edits: generic.edits }]
       : undefined;
+    const extra = { ...payloadRange(flow), ...(suggestions ? { suggestions } : {}) };
     findings.push(
       guard
-        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, guard: getShortText(node.getSourceFile(), guard.condition) }, ...(suggestions ? { suggestions } : {}) }
-        : { messageId: 'errorReachesResponse', node, data, ...(suggestions ? { suggestions } : {}) },
+        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, guard: getShortText(node.getSourceFile(), guard.condition) }, ...extra }
+        : { messageId: 'errorReachesResponse', node, data, ...extra },
     );
   }
   return findings.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/** The editor underlines the payload that carries the error, not the whole response call (`res.locals` reads keep the call). */
+function payloadRange(flow: Flow): { range?: { start: number; end: number } } {
+  const { node, expression, access } = flow.sink;
+  const file = node.getSourceFile();
+  if ((access && access.length > 0) || expression.getSourceFile() !== file || expression.pos < node.pos || expression.end > node.end) return {};
+  return { range: { start: expression.getStart(file), end: expression.getEnd() } };
 }
 
 /**

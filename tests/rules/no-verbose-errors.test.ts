@@ -592,7 +592,11 @@ app.use(handleErrors);`,
       errors: [
         {
           messageId: 'errorReachesResponse',
+          // The report covers the payload (`err`), not the whole response call.
           line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 27,
           data: { source: 'err', sink: 'res.status(500).send', reveals: 'the whole error object' },
           suggestions: [
             {
