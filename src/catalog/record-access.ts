@@ -61,7 +61,8 @@ export const RECORD_LOOKUPS = [
     receivers: ['model', 'repository', 'collection'],
     methods: ['findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'exists', 'exist', 'existsBy'],
     operation: 'read',
-    id: { kind: 'filter', argument: 0 },
+    // TypeORM before 0.3 and MikroORM also take the id itself: `repo.findOne(id)`.
+    id: { kind: 'argument-or-filter', argument: 0 },
   },
   {
     name: 'update by filter',

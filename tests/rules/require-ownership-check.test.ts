@@ -410,6 +410,27 @@ export class OrdersController {
       errors: [{ messageId: 'missingOwnershipCheck', line: 14, data: { route: 'GET /orders/:id', verb: 'loads', sink: 'this.orders.findOneBy', source: "@Param('id')", evidence: NEVER } }],
     },
     {
+      name: 'nest: TypeORM findOne(id) before 0.3, then remove',
+      code: `import { Controller, Delete, Param, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Comment } from './comment.entity';
+
+@Controller('comments')
+@UseGuards(AuthGuard('jwt'))
+export class CommentsController {
+  constructor(@InjectRepository(Comment) private readonly comments: Repository<Comment>) {}
+
+  @Delete(':id')
+  async remove(@Param('id') id: string) {
+    const comment = await this.comments.findOne(id);
+    return this.comments.remove(comment);
+  }
+}`,
+      errors: [{ messageId: 'missingOwnershipCheck', line: 14, data: { route: 'DELETE /comments/:id', verb: 'loads', sink: 'this.comments.findOne', source: "@Param('id')", evidence: NEVER } }],
+    },
+    {
       name: 'nest: prisma update in the controller',
       code: `import { Body, Controller, Param, Patch, UseGuards } from '@nestjs/common';
 import { JwtAuthGuard } from './jwt-auth.guard';
