@@ -99,23 +99,29 @@ function toFinding(ctx: AnalysisContext, found: ModelWriteFlow, sensitiveFields:
     examples: describeExamples(sensitiveFields, getModelFieldNames(ctx, write)),
   };
   const node = write.call;
+  // The editor underlines the argument that carries the body, not the whole write call.
+  const expression = flow.sink.expression;
+  const range =
+    expression.getSourceFile() === ctx.sourceFile && expression.pos >= node.pos && expression.end <= node.end
+      ? { range: { start: expression.getStart(ctx.sourceFile), end: expression.getEnd() } }
+      : {};
   const related = [{ node: flow.source.node, message: `the body comes from \`${flow.source.label}\`` }];
   const fingerprint = ['no-mass-assignment', write.callText, flow.source.label];
   if (route.kind === 'nest-unvalidated') {
     const whitelist = route.reason === 'pipe-without-whitelist' ? getWhitelistSuggestion(ctx.ts, ctx.sourceFile, route.pipes) : undefined;
     const suggestions = whitelist ? [{ messageId: 'addWhitelist', data: { pipe: whitelist.pipe.text }, edits: [whitelist.edit] }] : undefined;
-    return { messageId: 'nestBodyUnvalidated', data: { ...base, detail: route.detail }, node, related, fingerprint, ...(suggestions ? { suggestions } : {}) };
+    return { messageId: 'nestBodyUnvalidated', data: { ...base, detail: route.detail }, node, ...range, related, fingerprint, ...(suggestions ? { suggestions } : {}) };
   }
   if (route.kind === 'open-schema') {
-    return { messageId: 'openBodySchema', data: { ...base, schemaPath: route.path }, node, related, fingerprint };
+    return { messageId: 'openBodySchema', data: { ...base, schemaPath: route.path }, node, ...range, related, fingerprint };
   }
   if (route.kind === 'permissive-middleware') {
-    return { messageId: 'permissiveValidation', data: { ...base, validator: route.text }, node, related, fingerprint };
+    return { messageId: 'permissiveValidation', data: { ...base, validator: route.text }, node, ...range, related, fingerprint };
   }
   if (permissiveValidator) {
-    return { messageId: 'permissiveValidation', data: { ...base, validator: permissiveValidator.text }, node, related, fingerprint };
+    return { messageId: 'permissiveValidation', data: { ...base, validator: permissiveValidator.text }, node, ...range, related, fingerprint };
   }
-  return { messageId: 'unvalidatedBody', data: base, node, related, fingerprint };
+  return { messageId: 'unvalidatedBody', data: base, node, ...range, related, fingerprint };
 }
 
 /** `req.body`, `@Body() dto`; with the route and file when the body comes from another file. */

@@ -153,7 +153,10 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
         {
           messageId: 'nestBodyUnvalidated',
           line: 13,
-          column: 12,
+          // The report covers the argument that carries the body (`dto`), not the whole write call.
+          column: 30,
+          endLine: 13,
+          endColumn: 33,
           data: {
             source: '@Body() dto',
             sink: 'this.rooms.insert',
@@ -172,7 +175,9 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
         {
           messageId: 'nestBodyUnvalidated',
           line: 21,
-          column: 12,
+          column: 28,
+          endLine: 21,
+          endColumn: 31,
           data: {
             source: '@Body() dto',
             sink: 'this.rooms.save',
