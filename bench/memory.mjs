@@ -35,7 +35,7 @@ try {
   const run = timedScan(options.cli, root, options.extra);
   const report = /** @type {{ messages: unknown[] }[]} */ (run.report);
   const findings = report.reduce((n, r) => n + r.messages.length, 0);
-  console.log(`scan ${options.extra.join(' ')}: ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds ?? '?'} s), peak RSS ${run.rssMb ?? '? (GNU time not installed)'} MB, ${report.length} files, ${findings} findings`);
+  console.log(`scan ${options.extra.join(' ')}: ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds?.toFixed(1) ?? '?'} s), peak RSS ${run.rssMb ?? '? (GNU time not installed)'} MB, ${report.length} files, ${findings} findings`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
