@@ -50,12 +50,20 @@ export default defineApiRule<Options, MessageIds>({
       list.push(found);
       byCall.set(found.lookup.call, list);
     }
-    const findings: Finding[] = [];
+    // One finding per route in a file: the write or delete when there is one, else the last lookup
+    // (a handler that loads the parent by slug and then the child by id is one flaw, at the child).
+    const byRoute = new Map<string, { finding: Finding; rank: number; position: number }>();
     for (const flows of byCall.values()) {
       const finding = judge(ctx, flows);
-      if (finding) findings.push(finding);
+      if (!finding) continue;
+      const lookup = flows[0]!.lookup;
+      const rank = lookup.operation === 'read' ? 0 : 1;
+      const position = lookup.call.getStart(ctx.sourceFile);
+      const key = String(finding.data.route);
+      const kept = byRoute.get(key);
+      if (!kept || rank > kept.rank || (rank === kept.rank && position > kept.position)) byRoute.set(key, { finding, rank, position });
     }
-    return findings;
+    return [...byRoute.values()].sort((a, b) => a.position - b.position).map((entry) => entry.finding);
   },
 });
 

@@ -353,6 +353,7 @@ router.put('/notes/:id', authenticate, async (req, res) => {
       errors: [{ messageId: 'missingOwnershipCheck', line: 7 }],
     },
     {
+      // One finding per route: the update, not the read that follows it.
       name: 'express/sequelize: findByPk and update(values, { where })',
       code: `${EXPRESS_HEAD}app.put('/invoices/:id', requireAuth, async (req, res) => {
   await Invoice.update({ paid: true }, { where: { id: req.params.id } });
@@ -360,7 +361,6 @@ router.put('/notes/:id', authenticate, async (req, res) => {
 });`,
       errors: [
         { messageId: 'missingOwnershipCheck', line: 6, data: { route: 'PUT /invoices/:id', verb: 'updates', sink: 'Invoice.update', source: 'req.params.id', evidence: NEVER } },
-        { messageId: 'missingOwnershipCheck', line: 7 },
       ],
     },
     {
@@ -429,6 +429,17 @@ export class CommentsController {
   }
 }`,
       errors: [{ messageId: 'missingOwnershipCheck', line: 14, data: { route: 'DELETE /comments/:id', verb: 'loads', sink: 'this.comments.findOne', source: "@Param('id')", evidence: NEVER } }],
+    },
+    {
+      // The parent is loaded by slug, then the child by id: one flaw, reported at the child.
+      name: 'express: parent by slug then child by id, one finding',
+      code: `${EXPRESS_HEAD}import { Line } from './models/line';
+app.get('/invoices/:slug/lines/:lineId', requireAuth, async (req, res) => {
+  const invoice = await Invoice.findOne({ slug: req.params.slug });
+  const line = await Line.findById(req.params.lineId);
+  res.json({ invoice: invoice.id, line });
+});`,
+      errors: [{ messageId: 'missingOwnershipCheck', line: 8, data: { route: 'GET /invoices/:slug/lines/:lineId', verb: 'loads', sink: 'Line.findById', source: 'req.params.lineId', evidence: NEVER } }],
     },
     {
       name: 'nest: prisma update in the controller',
