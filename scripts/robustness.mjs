@@ -452,7 +452,8 @@ async function runWorker() {
               result.eslintError = m.message.split('\n')[0];
             } else if (m.fatal) {
               result.crashes.push({ phase: 'eslint', rule: m.ruleId ?? undefined, message: m.message.split('\n')[0] });
-            } else if (m.ruleId === null) {
+            } else if (m.ruleId === null && /No matching configuration|File ignored/.test(m.message)) {
+              // The run's own set-up failed for this file: nothing was linted.
               result.crashes.push({ phase: 'eslint-setup', message: m.message.replace(file, '<file>') });
             } else if (m.ruleId?.startsWith('api-guard/')) {
               result.eslintFindings[m.ruleId] = (result.eslintFindings[m.ruleId] ?? 0) + 1;
