@@ -159,6 +159,11 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     throw error;
   }
   progress.finish();
+  if (cache) {
+    const { hits, misses, writeFailures } = cache.stats;
+    const unwritten = writeFailures > 0 ? `; ${writeFailures} could not be written to ${cache.location}` : '';
+    io.stderr.write(`api-guard: cache: ${hits} of ${hits + misses} project${hits + misses === 1 ? '' : 's'} unchanged and reused${unwritten}\n`);
+  }
 
   if (!baselineFile && !writeBaselineFile && analysis.runConfig.baseline) {
     try {

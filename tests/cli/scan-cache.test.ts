@@ -70,6 +70,8 @@ describe('scan --cache', () => {
     const second = await scan({ cwd: app, format: 'json', cache: true, cacheLocation: 'custom-cache' });
     expect(existsSync(path.join(app, 'custom-cache'))).toBe(true);
     expect(second.stdout).toBe(first.stdout);
+    expect(first.stderr).toContain('api-guard: cache: 0 of 1 project unchanged and reused');
+    expect(second.stderr).toContain('api-guard: cache: 1 of 1 project unchanged and reused');
     expect(second.exitCode).toBe(first.exitCode);
 
     expect(getDefaultCacheLocation(app)).toBe(path.join(app, '.api-guard-cache'));
