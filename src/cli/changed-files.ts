@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isDeclarationFile } from '../project/ignore-rules.js';
+import { DEFAULT_SKIPPED_DIRECTORIES, isDeclarationFile } from '../project/ignore-rules.js';
 
 /** `changed`: against `HEAD` (or `ref`), plus staged and untracked files; `staged`: the index only. */
 export type ChangedFilesMode = { readonly kind: 'changed'; readonly ref?: string } | { readonly kind: 'staged' };
@@ -90,13 +90,19 @@ function resolveBase(git: Git, ref: string | undefined): string {
   }
 }
 
-/** The changed files inside the scan targets (`paths`, relative to `cwd`; default the whole folder). */
+/**
+ * The changed files inside the scan targets (`paths`, relative to `cwd`; default the whole folder),
+ * without those a folder scan leaves out (`dist/`, `node_modules/`, ... below the target), even
+ * when the repository tracks them.
+ */
 export function selectChangedTargets(cwd: string, paths: readonly string[], changed: readonly string[]): string[] {
   const scopes = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p));
   return changed.filter((file) =>
     scopes.some((scope) => {
       const rel = path.relative(scope, file);
-      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+      if (rel === '') return true;
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+      return !rel.split(path.sep).slice(0, -1).some((dir) => DEFAULT_SKIPPED_DIRECTORIES.includes(dir));
     }),
   );
 }

@@ -54,6 +54,14 @@ describe('scan --changed and --staged', () => {
     expect(reported((await scan({ cwd: dir, format: 'json', paths: ['src/a.ts'], changed: { kind: 'changed' } })).stdout)).toEqual(['a.ts']);
   });
 
+  it('leaves out changed files a folder scan skips (tracked build output), unless a path names them', async () => {
+    const dir = repository();
+    mkdirSync(path.join(dir, 'dist'));
+    writeFileSync(path.join(dir, 'dist/app.js'), "danger('built');\n");
+    expect(reported((await scan({ cwd: dir, format: 'json', changed: { kind: 'changed' } })).stdout)).toEqual(['a.ts', 'b.ts', 'new.ts']);
+    expect(reported((await scan({ cwd: dir, format: 'json', paths: ['dist'], changed: { kind: 'changed' } })).stdout)).toEqual(['app.js']);
+  });
+
   it('passes with a message when nothing changed', async () => {
     const dir = repository();
     git(dir, 'add', '.');
