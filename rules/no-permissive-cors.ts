@@ -5,8 +5,10 @@
  * Nest's `enableCors` and `NestFactory.create(..., { cors })`, and hand-set headers.
  */
 import type * as ts from 'typescript';
+import type { AnalysisContext } from '../src/core/context.js';
 import type { Finding } from '../src/core/finding.js';
 import { getCorsPolicies, type CorsPolicy } from '../src/model/cors-config.js';
+import { isDevelopmentOnly } from '../src/model/environment-guards.js';
 import { isTestFile } from '../src/model/test-files.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
@@ -52,6 +54,31 @@ function toFinding(policy: CorsPolicy, reportPublic: boolean, file: ts.SourceFil
   return undefined;
 }
 
+/**
+ * The statement whose environment checks decide a configuration, or `undefined` when a condition
+ * inside the statement (`isDev && app.use(cors(...))`) sits in between. Ancestors are cached, so the
+ * calls of a long chain share one walk.
+ */
+function getEnvironmentStatement(tsApi: AnalysisContext['ts'], node: ts.Node, cache: Map<ts.Node, ts.Node | null>): ts.Node | undefined {
+  const visited: ts.Node[] = [];
+  let result: ts.Node | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    const cached = cache.get(current);
+    if (cached !== undefined) {
+      result = cached;
+      break;
+    }
+    visited.push(current);
+    if (tsApi.isStatement(current)) {
+      result = current;
+      break;
+    }
+    if (tsApi.isConditionalExpression(current) || tsApi.isBinaryExpression(current) || tsApi.isArrowFunction(current) || tsApi.isFunctionExpression(current)) break;
+  }
+  for (const ancestor of visited) cache.set(ancestor, result);
+  return result ?? undefined;
+}
+
 export default defineApiRule<Options, MessageIds>({
   name: 'no-permissive-cors',
   meta: {
@@ -91,9 +118,20 @@ export default defineApiRule<Options, MessageIds>({
     // Test servers open CORS on purpose.
     if (isTestFile(ctx)) return [];
     const findings: Finding[] = [];
+    const developmentOnly = new Map<ts.Node, boolean>();
+    const statements = new Map<ts.Node, ts.Node | null>();
     for (const policy of getCorsPolicies(ctx)) {
       const result = toFinding(policy, options.reportPublicOrigins === true, ctx.sourceFile);
-      if (result) findings.push(result);
+      if (!result) continue;
+      // A configuration that runs only outside production (`if (process.env.NODE_ENV === 'development')`) is a local convenience.
+      // Calls of one statement share its environment checks: decide once per statement.
+      const statement = getEnvironmentStatement(ctx.ts, policy.node, statements) ?? policy.node;
+      let development = developmentOnly.get(statement);
+      if (development === undefined) {
+        development = isDevelopmentOnly(ctx.ts, statement);
+        developmentOnly.set(statement, development);
+      }
+      if (!development) findings.push(result);
     }
     return findings;
   },

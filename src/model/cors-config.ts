@@ -8,12 +8,15 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getAccessPath, getCalleeName, getShortText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getCalleeName, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getShortLabel } from './short-label.js';
+import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
 import {
   ALLOW_CREDENTIALS_HEADER,
   ALLOW_ORIGIN_HEADER,
+  CORS_CONFIGS,
   HEADER_SETTERS,
   findCorsConfig,
   findCorsMethod,
@@ -23,7 +26,6 @@ import {
 } from '../catalog/cors.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
-import { isDevelopmentOnly } from './environment-guards.js';
 import { readBoolean, readOption } from './option-values.js';
 
 /** Which origins may read responses. */
@@ -49,6 +51,10 @@ export interface CorsPolicy {
 }
 
 const QUICK_FILTER = /cors|access-control-allow-origin/i;
+const CORS_HEADER_TEXT = /access-control-allow-(?:origin|credentials)/i;
+const CORS_MODULES: readonly string[] = [...new Set(CORS_CONFIGS.flatMap((row) => row.modules))];
+/** Member names the catalog's callees end with (`enableCors`, `create`, `register`). */
+const CALLEE_NAMES: ReadonlySet<string> = new Set(['register', ...CORS_CONFIGS.flatMap((row) => row.callees.map((path) => path.split('.').pop()!)).filter(Boolean)]);
 const cache = new WeakMap<ts.SourceFile, readonly CorsPolicy[]>();
 
 /** The CORS policies a file configures. */
@@ -220,14 +226,14 @@ function readOriginFunction(lookup: ConstLookup, fn: ts.FunctionLikeDeclaration)
       if (method && receiver && firstArg && mentionsOrigin(receiver)) {
         const value = getStaticString(tsApi, firstArg);
         const why = value === undefined ? undefined : getWeakOriginCheck(method, value);
-        if (why) weak = { kind: 'weak', node, check: getShortText(file, node, 50), why };
+        if (why) weak = { kind: 'weak', node, check: getShortLabel(file, node, 50), why };
         const regex = method === 'match' || method === 'search' ? getRegexWeakness(lookup, firstArg) : undefined;
-        if (regex) weak = { kind: 'weak', node, check: getShortText(file, node, 50), why: regex.why };
+        if (regex) weak = { kind: 'weak', node, check: getShortLabel(file, node, 50), why: regex.why };
       }
       // /example\.com$/.test(origin)
       if (method === 'test' && receiver && firstArg && mentionsOrigin(firstArg)) {
         const regex = getRegexWeakness(lookup, receiver);
-        if (regex) weak = { kind: 'weak', node, check: getShortText(file, node, 50), why: regex.why };
+        if (regex) weak = { kind: 'weak', node, check: getShortLabel(file, node, 50), why: regex.why };
       }
       // callback(null, true) / callback(null, origin)
       if (refersTo(skipOuterExpressions(tsApi, node.expression), callbackName)) {
@@ -241,7 +247,7 @@ function readOriginFunction(lookup: ConstLookup, fn: ts.FunctionLikeDeclaration)
   });
   if (weak) return weak;
   if (!tsApi.isBlock(fn.body!) && skipOuterExpressions(tsApi, fn.body as ts.Expression).kind === tsApi.SyntaxKind.TrueKeyword) allows ??= fn.body;
-  if (!checked && allows) return { kind: 'reflect', node: allows, how: `\`${getShortText(file, allows, 40)}\` allows every origin` };
+  if (!checked && allows) return { kind: 'reflect', node: allows, how: `\`${getShortLabel(file, allows, 40)}\` allows every origin` };
   return { kind: 'restricted' };
 }
 
@@ -254,11 +260,11 @@ function readOrigin(lookup: ConstLookup, origin: ts.Expression, file: ts.SourceF
   if (expr.kind === tsApi.SyntaxKind.TrueKeyword) return { kind: 'reflect', node: origin.parent ?? origin, how: '`origin: true` reflects every origin' };
   if (getStaticString(tsApi, expr) === '*') return { kind: 'wildcard', node: origin.parent ?? origin, implicit: false };
   const regex = getRegexWeakness(inner, expr);
-  if (regex) return { kind: 'weak', node: regex.node, check: getShortText(file, regex.node, 50), why: regex.why };
+  if (regex) return { kind: 'weak', node: regex.node, check: getShortLabel(file, regex.node, 50), why: regex.why };
   if (tsApi.isArrayLiteralExpression(expr)) {
     for (const element of expr.elements) {
       const weak = getRegexWeakness(inner, element);
-      if (weak) return { kind: 'weak', node: weak.node, check: getShortText(file, weak.node, 50), why: weak.why };
+      if (weak) return { kind: 'weak', node: weak.node, check: getShortLabel(file, weak.node, 50), why: weak.why };
     }
     return { kind: 'restricted' };
   }
@@ -312,7 +318,7 @@ function readHeaderPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, setters: re
   for (const write of writes) {
     if (write.name !== ALLOW_ORIGIN_HEADER) continue;
     const credentials = writes.some((w) => w.scope === write.scope && w.name === ALLOW_CREDENTIALS_HEADER && isTrueHeaderValue(tsApi, w.value));
-    const label = getShortText(sourceFile, write.call, 70);
+    const label = getShortLabel(sourceFile, write.call, 70);
     if (getStaticString(tsApi, write.value) === '*') {
       policies.push({ node: write.call, label, origin: { kind: 'wildcard', node: write.call, implicit: false }, credentials });
     } else if (echoesRequestOrigin(tsApi, write.value) && !originIsChecked(tsApi, write.scope, write.value)) {
@@ -350,8 +356,20 @@ function collectPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proje
   const lookup: ConstLookup = { ts: tsApi, file: sourceFile, project };
   const policies: CorsPolicy[] = [];
   const setters: ts.CallExpression[] = [];
-  const text = (node: ts.Node): string => getShortText(sourceFile, node, 50);
+  const text = (node: ts.Node): string => getShortLabel(sourceFile, node, 50);
+  const imports = getFileBindings(tsApi, sourceFile).imports;
+  // Only imported names, catalog member names and `require('m')(...)` can configure CORS: other calls need no module lookup.
+  const mayConfigure = (callee: ts.Expression): boolean => {
+    const expr = skipOuterExpressions(tsApi, callee);
+    if (tsApi.isIdentifier(expr)) {
+      const module = imports.get(expr.text)?.module;
+      return module !== undefined && CORS_MODULES.some((m) => isPackageSpecifier(module, m));
+    }
+    if (tsApi.isPropertyAccessExpression(expr)) return CALLEE_NAMES.has(expr.name.text) || HEADER_SETTERS.has(expr.name.text);
+    return tsApi.isCallExpression(expr);
+  };
   walkDescendants(tsApi, sourceFile, (node) => {
+    if ((tsApi.isNewExpression(node) || tsApi.isCallExpression(node)) && !mayConfigure(node.expression)) return;
     if (tsApi.isNewExpression(node)) {
       const path = getModulePath(tsApi, node.expression, project);
       const row = path?.module !== undefined && !path.local ? findCorsConfig('new', path.module, path.path) : undefined;
@@ -362,7 +380,8 @@ function collectPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proje
     if (!tsApi.isCallExpression(node)) return;
     const name = getCalleeName(tsApi, node);
     if (name === undefined) return;
-    if (HEADER_SETTERS.has(name) && tsApi.isPropertyAccessExpression(node.expression) && /access-control-allow-(?:origin|credentials)/i.test(node.getText(sourceFile))) {
+    // Only the arguments are read (not the receiver, which in a chain holds every earlier call).
+    if (HEADER_SETTERS.has(name) && tsApi.isPropertyAccessExpression(node.expression) && node.arguments.some((arg) => CORS_HEADER_TEXT.test(arg.getText(sourceFile)))) {
       setters.push(node);
       return;
     }
@@ -389,6 +408,5 @@ function collectPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proje
     }
   });
   policies.push(...readHeaderPolicies(tsApi, sourceFile, setters));
-  // A configuration that runs only outside production (`if (process.env.NODE_ENV === 'development')`) is a local convenience.
-  return policies.filter((policy) => !isDevelopmentOnly(tsApi, policy.node));
+  return policies;
 }

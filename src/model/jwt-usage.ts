@@ -8,7 +8,9 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getAccessPath, getCalleeName, getEnclosingFunction, getShortText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getCalleeName, getEnclosingFunction, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getShortLabel } from './short-label.js';
+import { getFileBindings, isPackageSpecifier, type ImportBinding } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
 import {
@@ -21,6 +23,8 @@ import {
   findDecoratedJwtCall,
   findJwtCall,
   findJwtDefaults,
+  JWT_CALLS,
+  JWT_DEFAULTS,
   type JwtCallRow,
   type JwtDefaultsRow,
 } from '../catalog/jwt.js';
@@ -83,14 +87,46 @@ function getSuperConstructor(tsApi: TsApi, call: ts.CallExpression): ts.Expressi
   return undefined;
 }
 
+/** The last two names of a callee (`fastify.jwt.sign` gives `jwt.sign`), read without walking a long chain. */
+function getCalleeTail(tsApi: TsApi, callee: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(tsApi, callee);
+  if (tsApi.isIdentifier(expr)) return expr.text;
+  if (!tsApi.isPropertyAccessExpression(expr)) return undefined;
+  const owner = skipOuterExpressions(tsApi, expr.expression);
+  if (tsApi.isPropertyAccessExpression(owner)) return `${owner.name.text}.${expr.name.text}`;
+  if (tsApi.isIdentifier(owner)) return `${owner.text}.${expr.name.text}`;
+  return `().${expr.name.text}`;
+}
+
+/** The member names the catalog's callees end with (`verify`, `signAsync`, `register`, `jwtSign`): other calls need no module lookup. */
+const CALLEE_NAMES: ReadonlySet<string> = new Set([
+  'register',
+  ...[...JWT_CALLS, ...JWT_DEFAULTS].flatMap((row) => [...row.callees, ...(('decorated' in row ? row.decorated : undefined) ?? [])]).map((path) => path.split('.').pop()!.replace(/\(\)$/, '')),
+]);
+
+/** True when a callee may be a catalog call: an imported name, a catalog member name, or `require('m')(...)`. */
+const JWT_MODULES: readonly string[] = [...new Set([...JWT_CALLS, ...JWT_DEFAULTS].flatMap((row) => row.modules))];
+
+function mayBeJwtCallee(tsApi: TsApi, callee: ts.Expression, imports: ReadonlyMap<string, ImportBinding>): boolean {
+  const expr = skipOuterExpressions(tsApi, callee);
+  if (tsApi.isIdentifier(expr)) {
+    const module = imports.get(expr.text)?.module;
+    return CALLEE_NAMES.has(expr.text) || (module !== undefined && JWT_MODULES.some((m) => isPackageSpecifier(module, m)));
+  }
+  if (tsApi.isPropertyAccessExpression(expr)) return CALLEE_NAMES.has(expr.name.text);
+  return tsApi.isCallExpression(expr);
+}
+
 function collectUsage(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): JwtUsage {
   const calls: JwtCallFact[] = [];
   const defaults: JwtDefaultsFact[] = [];
-  const text = (node: ts.Node): string => getShortText(sourceFile, node, 40);
+  const text = (node: ts.Node): string => getShortLabel(sourceFile, node, 40);
+  const imports = getFileBindings(tsApi, sourceFile).imports;
   walkDescendants(tsApi, sourceFile, (node) => {
     if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return;
     const args = node.arguments ?? [];
     const isSuper = tsApi.isCallExpression(node) && node.expression.kind === tsApi.SyntaxKind.SuperKeyword;
+    if (!isSuper && !mayBeJwtCallee(tsApi, node.expression, imports)) return;
     const calleeExpr = isSuper ? getSuperConstructor(tsApi, node as ts.CallExpression) : node.expression;
     if (!calleeExpr) return;
     const path = getModulePath(tsApi, calleeExpr, project);
@@ -112,8 +148,8 @@ function collectUsage(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectI
     }
     // reply.jwtSign(payload), fastify.jwt.sign(payload): decorations, not imports.
     if (path?.module === undefined || path.local) {
-      const access = getAccessPath(tsApi, node.expression);
-      const row = access === undefined ? undefined : findDecoratedJwtCall(access);
+      const tail = getCalleeTail(tsApi, node.expression);
+      const row = tail === undefined ? undefined : findDecoratedJwtCall(tail);
       if (row) calls.push({ row, node, callee: text(node.expression), arguments: args });
     }
   });
@@ -351,13 +387,13 @@ export function getDecodeAuthorization(tsApi: TsApi, call: ts.CallExpression): D
     if (claim !== undefined && TIMING_CLAIMS.has(claim)) continue;
     if (isLogged(tsApi, climbed.top, scope)) continue;
     const store = getIdentityStore(tsApi, climbed.top, scope);
-    if (store) return { node: store, how: `is stored on \`${getShortText(call.getSourceFile(), store, 40)}\`` };
+    if (store) return { node: store, how: `is stored on \`${getShortLabel(call.getSourceFile(), store, 40)}\`` };
     if (claim !== undefined && AUTHORIZING_CLAIM.test(claim)) {
       const query = getRecordFilterCall(tsApi, climbed.top, scope);
-      if (query) return { node: climbed.top, how: `picks the records of \`${getShortText(call.getSourceFile(), query.expression, 40)}\` through \`${getShortText(call.getSourceFile(), climbed.top, 40)}\`` };
+      if (query) return { node: climbed.top, how: `picks the records of \`${getShortLabel(call.getSourceFile(), query.expression, 40)}\` through \`${getShortLabel(call.getSourceFile(), climbed.top, 40)}\`` };
     }
     if (isInCondition(tsApi, climbed.top, scope)) {
-      const label = getShortText(call.getSourceFile(), climbed.top, 40);
+      const label = getShortLabel(call.getSourceFile(), climbed.top, 40);
       if (claim !== undefined && AUTHORIZING_CLAIM.test(claim)) return { node: climbed.top, how: `decides access through \`${label}\`` };
       if (nexts) return { node: climbed.top, how: `decides whether \`next()\` runs through \`${label}\`` };
     }
