@@ -221,6 +221,34 @@ router.get('/users/:id', async (req, res) => {
 });`,
     },
     {
+      // ignoreExpiration from configuration is not the literal true; the code does not show its value.
+      name: 'jsonwebtoken: ignoreExpiration from configuration',
+      code: `import jwt from 'jsonwebtoken';
+export const check = (token) => jwt.verify(token, process.env.SECRET, { algorithms: ['HS256'], ignoreExpiration: config.jwt.ignoreExpiration });`,
+    },
+    {
+      // Sign options spread from configuration may hold expiresIn.
+      name: 'jsonwebtoken: sign options spread from configuration',
+      code: `import jwt from 'jsonwebtoken';
+export const issue = (id) => jwt.sign({ id }, process.env.SECRET, { ...config.jwt.signOptions, issuer: 'api' });`,
+    },
+    {
+      // jose: only the protected header is decoded to pick the key, then the token is verified.
+      name: 'jose: decodeProtectedHeader then jwtVerify',
+      code: `import { decodeProtectedHeader, jwtVerify } from 'jose';
+export async function authenticate(req, res, next) {
+  const { kid } = decodeProtectedHeader(req.token);
+  req.user = (await jwtVerify(req.token, await keys.get(kid))).payload;
+  next();
+}`,
+    },
+    {
+      // passport-jwt with a certificate and a pinned algorithm.
+      name: 'passport-jwt: public key with algorithms',
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';
+passport.use(new Strategy({ secretOrKey: fs.readFileSync('certs/public.pem'), algorithms: ['RS256'], jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken() }, verify));`,
+    },
+    {
       // A test mints a token without expiry to call the API.
       name: 'test file signing a token without a lifetime',
       filename: 'tests/orders.e2e-spec.ts',
