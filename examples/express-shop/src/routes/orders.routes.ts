@@ -52,7 +52,7 @@ ordersRouter.post('/', async (req, res, next) => {
 // Lets customers change the delivery note or address before shipping.
 ordersRouter.patch('/:id', async (req, res, next) => {
   try {
-    const order = await Order.findByIdAndUpdate(req.params.id, req.body, { new: true }); // $ api-guard/no-mass-assignment
+    const order = await Order.findByIdAndUpdate(req.params.id, req.body, { new: true }); // $ api-guard/no-mass-assignment, api-guard/require-ownership-check
     if (!order) throw notFound('Order');
     res.json(order);
   } catch (err) {

@@ -41,14 +41,15 @@ export default async function memberRoutes(fastify: FastifyInstance): Promise<vo
   });
 
   fastify.patch<{ Body: ProfileChanges }>('/me', { schema: profileSchema }, async (request) => {
-    return fastify.prisma.member.update({ where: { id: request.user.sub }, data: request.body }); // safe: additionalProperties: false strips unknown keys
+    // safe for no-mass-assignment: additionalProperties: false strips unknown keys
+    return fastify.prisma.member.update({ where: { id: request.user.sub }, data: request.body }); // $ api-guard/no-sensitive-data-exposure
   });
 
   fastify.patch<{ Params: { id: string }; Body: ProfileChanges & { maxLoans?: number } }>(
     '/:id',
     { onRequest: [fastify.requireLibrarian], schema: librarianEditSchema },
     async (request) => {
-      return fastify.prisma.member.update({ where: { id: request.params.id }, data: request.body }); // $ api-guard/no-mass-assignment
+      return fastify.prisma.member.update({ where: { id: request.params.id }, data: request.body }); // $ api-guard/no-mass-assignment, api-guard/no-sensitive-data-exposure
     },
   );
 }
