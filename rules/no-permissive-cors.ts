@@ -2,13 +2,16 @@
  * no-permissive-cors (CWE-942): CORS that lets any origin read credentialed responses: a reflected
  * origin (`origin: true`, a callback that always allows, an echoed `Origin` header) or `*` with
  * credentials, and origin checks a look-alike domain passes. The `cors` middleware, `@fastify/cors`,
- * Nest's `enableCors` and `NestFactory.create(..., { cors })`, and hand-set headers.
+ * Nest's `enableCors` and `NestFactory.create(..., { cors })`, and hand-set headers. Also, as a
+ * warning, an app that visibly serves browsers (views, static files, cookie sessions) without
+ * security-header middleware (helmet, `@fastify/helmet`, lusca).
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../src/core/context.js';
 import type { Finding } from '../src/core/finding.js';
 import { getCorsPolicies, type CorsPolicy } from '../src/model/cors-config.js';
 import { isDevelopmentOnly } from '../src/model/environment-guards.js';
+import { getUnprotectedApps } from '../src/model/security-headers.js';
 import { isTestFile } from '../src/model/test-files.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
@@ -16,10 +19,12 @@ export type Options = [
   {
     /** Also report any-origin CORS without credentials (`cors()`, `enableCors()`, `origin: '*'`). */
     reportPublicOrigins?: boolean;
+    /** Report apps that serve browsers without helmet or another security-header middleware. */
+    requireSecurityHeaders?: boolean;
   },
 ];
 
-export type MessageIds = 'reflectCredentials' | 'wildcardCredentials' | 'weakOriginCheck' | 'publicOrigin';
+export type MessageIds = 'reflectCredentials' | 'wildcardCredentials' | 'weakOriginCheck' | 'publicOrigin' | 'missingSecurityHeaders';
 
 function toFinding(policy: CorsPolicy, reportPublic: boolean, file: ts.SourceFile): Finding | undefined {
   const origin = policy.origin;
@@ -98,6 +103,8 @@ export default defineApiRule<Options, MessageIds>({
         '`{{config}}` allows credentials with {{how}}: browsers refuse this pair, and the usual "fix" of reflecting the origin exposes every user. List the allowed origins.',
       weakOriginCheck: '`{{check}}` in `{{config}}` {{why}}. Compare the whole origin with an allowlist, or anchor the domain (`/^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/`).',
       publicOrigin: '`{{config}}`: {{how}}. Fine for a public, unauthenticated API; otherwise list the allowed origins.',
+      missingSecurityHeaders:
+        'The app from `{{app}}` {{evidence}} but applies no security-header middleware: its pages go out without `Content-Security-Policy`, `X-Frame-Options` or `Strict-Transport-Security`. Add {{fix}}, or set the headers in a middleware.',
     },
     schema: [
       {
@@ -109,11 +116,16 @@ export default defineApiRule<Options, MessageIds>({
             description:
               'Also report CORS open to every origin without credentials (`cors()`, `app.enableCors()`, `origin: \'*\'`, `origin: true`), and weak origin checks without credentials, as warnings.',
           },
+          requireSecurityHeaders: {
+            type: 'boolean',
+            description:
+              'Report, as a warning, an app that renders views, serves static files or keeps cookie sessions without helmet, `@fastify/helmet`, lusca or hand-set security headers (default true).',
+          },
         },
       },
     ],
   },
-  defaultOptions: [{ reportPublicOrigins: false }],
+  defaultOptions: [{ reportPublicOrigins: false, requireSecurityHeaders: true }],
   detect(ctx, [options]) {
     // Test servers open CORS on purpose.
     if (isTestFile(ctx)) return [];
@@ -132,6 +144,17 @@ export default defineApiRule<Options, MessageIds>({
         developmentOnly.set(statement, development);
       }
       if (!development) findings.push(result);
+    }
+    if (options.requireSecurityHeaders !== false) {
+      for (const { app, evidence } of getUnprotectedApps(ctx)) {
+        findings.push({
+          messageId: 'missingSecurityHeaders',
+          node: app.node,
+          data: { app: app.label, evidence, fix: app.row.fix },
+          severity: 'warning',
+          fingerprint: ['no-permissive-cors', 'missingSecurityHeaders', app.label],
+        });
+      }
     }
     return findings;
   },

@@ -327,3 +327,194 @@ nestApp.enableCors();`,
     },
   ],
 });
+
+ruleTester.run('no-permissive-cors: missing security headers', testedRule, {
+  valid: [
+    {
+      // A pure JSON API: no views, static files or sessions, so browsers never render its answers.
+      name: 'express: JSON API without helmet',
+      code: `import express from 'express';
+const app = express();
+app.use(express.json());
+app.get('/api/orders', (req, res) => res.json([]));
+app.listen(3000);`,
+    },
+    {
+      // helmet() applied before the views.
+      name: 'express: views with helmet',
+      code: `import express from 'express';
+import helmet from 'helmet';
+const app = express();
+app.use(helmet());
+app.set('view engine', 'pug');
+app.get('/', (req, res) => res.render('home'));
+app.listen(3000);`,
+    },
+    {
+      // One helmet middleware on its own (contentSecurityPolicy) counts as applied; required with CommonJS.
+      name: 'express: require(helmet).contentSecurityPolicy with static files',
+      code: `const express = require('express');
+const helmet = require('helmet');
+const app = express();
+app.use(helmet.contentSecurityPolicy({ directives: { defaultSrc: ["'self'"] } }));
+app.use(express.static('public'));
+app.listen(3000);`,
+    },
+    {
+      // The app is exported: the module that imports it may add helmet.
+      name: 'express: exported app with a session',
+      code: `import express from 'express';
+import session from 'express-session';
+export const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET }));`,
+    },
+    {
+      // The app is handed to a project module, which may apply helmet.
+      name: 'express: app passed to a local setup function',
+      code: `import express from 'express';
+import { configureSecurity } from './security';
+const app = express();
+app.use(express.static('public'));
+configureSecurity(app);
+app.listen(3000);`,
+    },
+    {
+      // A hand-written middleware sets Content-Security-Policy and X-Frame-Options.
+      name: 'express: custom security header middleware',
+      code: `import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  res.setHeader('Content-Security-Policy', "default-src 'self'");
+  res.setHeader('X-Frame-Options', 'DENY');
+  next();
+});
+app.set('view engine', 'ejs');
+app.listen(3000);`,
+    },
+    {
+      // @fastify/helmet registered under an alias.
+      name: 'fastify: @fastify/helmet with @fastify/static',
+      code: `import Fastify from 'fastify';
+import securityHeaders from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+const app = Fastify({ logger: true });
+await app.register(securityHeaders);
+await app.register(fastifyStatic, { root: '/srv/public' });
+await app.listen({ port: 3000 });`,
+    },
+    {
+      // Plugins loaded with @fastify/autoload come from other files, one of which may be helmet.
+      name: 'fastify: autoloaded plugins',
+      code: `import Fastify from 'fastify';
+import autoload from '@fastify/autoload';
+import fastifyView from '@fastify/view';
+const app = Fastify();
+await app.register(autoload, { dir: 'plugins' });
+await app.register(fastifyView, { engine: { ejs } });
+await app.listen({ port: 3000 });`,
+    },
+    {
+      // lusca sets the same headers as helmet.
+      name: 'express: lusca with a session',
+      code: `import express from 'express';
+import session from 'express-session';
+import lusca from 'lusca';
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET }));
+app.use(lusca({ xframe: 'SAMEORIGIN', hsts: { maxAge: 31536000 } }));
+app.listen(3000);`,
+    },
+    {
+      // Nest main.ts with helmet applied to the app.
+      name: 'nest: static assets with helmet',
+      code: `import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.use(helmet());
+  app.useStaticAssets('public');
+  await app.listen(3000);
+}`,
+    },
+    {
+      // The option turns the check off.
+      name: 'requireSecurityHeaders: false',
+      code: `import express from 'express';
+const app = express();
+app.set('view engine', 'pug');
+app.listen(3000);`,
+      options: [{ requireSecurityHeaders: false }],
+    },
+    {
+      // Test servers are never reported.
+      name: 'test file with views',
+      filename: 'tests/app.test.ts',
+      code: `import express from 'express';
+const app = express();
+app.set('view engine', 'pug');
+app.listen(3000);`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'express: view engine without helmet',
+      code: `import express from 'express';
+const app = express();
+app.set('view engine', 'pug');
+app.get('/', (req, res) => res.render('home', { user: req.user }));
+app.listen(3000);`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 2, data: { app: 'express()', evidence: 'renders views', fix: '`app.use(helmet())` from `helmet`' } }],
+    },
+    {
+      name: 'express (CommonJS): static files and http.createServer(app)',
+      code: `const express = require('express');
+const http = require('http');
+const app = express();
+app.use(express.static('public'));
+http.createServer(app).listen(3000);`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 3, data: { app: 'express()', evidence: 'serves static files', fix: '`app.use(helmet())` from `helmet`' } }],
+    },
+    {
+      name: 'express: cookie-session under an alias, routers mounted at a path',
+      code: `import createApp from 'express';
+import cookieSession from 'cookie-session';
+import { ordersRouter } from './routes/orders';
+const app = createApp();
+app.use(cookieSession({ name: 'sid', keys: [process.env.COOKIE_KEY] }));
+app.use('/orders', ordersRouter);
+app.listen(3000);`,
+      errors: [{ messageId: 'missingSecurityHeaders', data: { app: 'createApp()', evidence: 'keeps cookie sessions', fix: '`app.use(helmet())` from `helmet`' } }],
+    },
+    {
+      name: 'fastify: @fastify/view and @fastify/secure-session',
+      code: `import Fastify from 'fastify';
+import fastifyView from '@fastify/view';
+import secureSession from '@fastify/secure-session';
+const app = Fastify({ logger: true });
+await app.register(fastifyView, { engine: { handlebars } });
+await app.register(secureSession, { key: process.env.SESSION_KEY });
+await app.listen({ port: 3000 });`,
+      errors: [{ messageId: 'missingSecurityHeaders', data: { app: 'Fastify(…)', evidence: 'renders views', fix: '`await app.register(helmet)` from `@fastify/helmet`' } }],
+    },
+    {
+      name: 'fastify (CommonJS): @fastify/static',
+      code: `const fastify = require('fastify')({ logger: true });
+fastify.register(require('@fastify/static'), { root: __dirname + '/public' });
+fastify.listen({ port: 3000 });`,
+      errors: [{ messageId: 'missingSecurityHeaders', data: { app: "require('fastify')(…)", evidence: 'serves static files', fix: '`await app.register(helmet)` from `@fastify/helmet`' } }],
+    },
+    {
+      name: 'nest: setViewEngine and useStaticAssets without helmet',
+      code: `import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+async function bootstrap() {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule);
+  app.useStaticAssets('public');
+  app.setViewEngine('hbs');
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 4, data: { app: 'NestFactory.create(AppModule)', evidence: 'serves static files', fix: '`app.use(helmet())` from `helmet`' } }],
+    },
+  ],
+});

@@ -1,0 +1,278 @@
+/**
+ * Whether an app that visibly serves browsers goes without security-header middleware: the apps a
+ * file creates (`express()`, `Fastify()`, `NestFactory.create(...)`), what shows they serve browsers
+ * (views, static files, cookie sessions), and whether helmet, `@fastify/helmet`, lusca or hand-set
+ * `Content-Security-Policy`/`X-Frame-Options`/`Strict-Transport-Security` headers are applied.
+ *
+ * Per file, an app counts only when nothing outside the file can add the headers: it is created
+ * here, never exported or passed on, and no project module is mounted as plain middleware or a
+ * Fastify plugin. With the project index, any security-header import anywhere in the project counts
+ * as applied, and evidence is gathered from the app's file and the project files it imports.
+ * Built once per `ts.SourceFile` (and per index).
+ */
+import type * as ts from 'typescript';
+import type { AnalysisContext, TsApi } from '../core/context.js';
+import type { ProjectIndex } from '../project/project-index.js';
+import { getCalleeName, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings, getRequiredModule, isPackageSpecifier } from '../core/bindings.js';
+import { walkDescendants } from '../core/walk.js';
+import { getModulePath, isProjectSpecifier, mayBeProjectModule } from '../flow/module-paths.js';
+import { HEADER_SETTERS } from '../catalog/cors.js';
+import {
+  APP_MODULES,
+  EVIDENCE_METHOD_NAMES,
+  SECURITY_HEADER_NAMES,
+  findAppFactory,
+  findBrowserEvidence,
+  findBrowserEvidenceMethod,
+  isSecurityHeaderModule,
+  type AppFactoryRow,
+  type BrowserEvidenceRow,
+} from '../catalog/security-headers.js';
+import { getShortLabel } from './short-label.js';
+
+export interface AppCreation {
+  readonly node: ts.CallExpression;
+  /** For messages: `express()`, `NestFactory.create(AppModule)`. */
+  readonly label: string;
+  readonly row: AppFactoryRow;
+  /** The variable the app is held in (`const app = express()`), if any. */
+  readonly variable?: string;
+}
+
+interface FileFacts {
+  readonly apps: readonly AppCreation[];
+  readonly evidence: readonly { readonly node: ts.Node; readonly row: BrowserEvidenceRow }[];
+  /** Helmet, lusca or a hand-set security header somewhere in the file. */
+  readonly securityHeaders: boolean;
+}
+
+export interface UnprotectedApp {
+  readonly app: AppCreation;
+  /** For messages: `renders views`, `serves static files`. */
+  readonly evidence: string;
+}
+
+const QUICK_FILTER = /express|fastify|NestFactory/;
+const SECURITY_TEXT = /helmet|lusca|content-security-policy|x-frame-options|strict-transport-security/i;
+const EVIDENCE_TEXT = /render|view|static|session|setViewEngine|useStaticAssets/i;
+const HEADER_NAME_TEXT = new RegExp(SECURITY_HEADER_NAMES.join('|'), 'i');
+/** Calls that take an app without adding middleware to it. */
+const NEUTRAL_RECEIVERS: readonly { readonly module: string; readonly paths: readonly string[] }[] = [
+  { module: 'http', paths: ['createServer'] },
+  { module: 'https', paths: ['createServer'] },
+  { module: 'http2', paths: ['createServer', 'createSecureServer'] },
+  { module: 'serverless-http', paths: [''] },
+];
+
+const fileCache = new WeakMap<ts.SourceFile, FileFacts>();
+const projectKey = {};
+
+function getFileFacts(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): FileFacts {
+  let facts = fileCache.get(sourceFile);
+  if (!facts) {
+    facts = collectFileFacts(tsApi, sourceFile, project);
+    fileCache.set(sourceFile, facts);
+  }
+  return facts;
+}
+
+function collectFileFacts(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): FileFacts {
+  const text = sourceFile.text;
+  const wantApps = QUICK_FILTER.test(text);
+  const wantEvidence = EVIDENCE_TEXT.test(text);
+  const wantHeaders = SECURITY_TEXT.test(text);
+  const apps: AppCreation[] = [];
+  const evidence: { node: ts.Node; row: BrowserEvidenceRow }[] = [];
+  let securityHeaders = false;
+  if (!wantApps && !wantEvidence && !wantHeaders) return { apps, evidence, securityHeaders };
+  const imports = getFileBindings(tsApi, sourceFile).imports;
+  if (wantHeaders) for (const binding of imports.values()) if (isSecurityHeaderModule(binding.module)) securityHeaders = true;
+  const importedFromCatalog = (expr: ts.Expression): boolean => {
+    const module = tsApi.isIdentifier(expr) ? imports.get(expr.text)?.module : undefined;
+    return module !== undefined && APP_MODULES.some((m) => isPackageSpecifier(module, m));
+  };
+  walkDescendants(tsApi, sourceFile, (node) => {
+    if (tsApi.isDecorator(node) && wantEvidence && tsApi.isCallExpression(node.expression) && tsApi.isIdentifier(node.expression.expression)) {
+      const binding = imports.get(node.expression.expression.text);
+      const row = binding && findBrowserEvidence('decorator', binding.module, binding.imported);
+      if (row) evidence.push({ node, row });
+      return;
+    }
+    if (!tsApi.isCallExpression(node)) return;
+    const callee = skipOuterExpressions(tsApi, node.expression);
+    // require('helmet')(), import('@fastify/helmet')
+    if (wantHeaders && (node.expression.kind === tsApi.SyntaxKind.ImportKeyword || getRequiredModule(tsApi, node) !== undefined)) {
+      const module = getStaticString(tsApi, node.arguments[0]);
+      if (module !== undefined && isSecurityHeaderModule(module)) securityHeaders = true;
+      return;
+    }
+    const name = getCalleeName(tsApi, node);
+    if (name === undefined && !tsApi.isCallExpression(callee)) return;
+    if (wantHeaders && name !== undefined && HEADER_SETTERS.has(name) && tsApi.isPropertyAccessExpression(callee)) {
+      if (node.arguments.some((arg) => HEADER_NAME_TEXT.test(arg.getText(sourceFile)))) securityHeaders = true;
+    }
+    if (wantEvidence && name !== undefined && EVIDENCE_METHOD_NAMES.has(name) && tsApi.isPropertyAccessExpression(callee)) {
+      const first = node.arguments[0] && getStaticString(tsApi, node.arguments[0]);
+      const row = findBrowserEvidenceMethod(name, first?.toLowerCase());
+      if (row) evidence.push({ node, row });
+      return;
+    }
+    if (wantEvidence && name === 'register' && node.arguments[0]) {
+      const plugin = getModulePath(tsApi, node.arguments[0], project);
+      const row = plugin?.module !== undefined && !plugin.local ? findBrowserEvidence('register', plugin.module, plugin.path) : undefined;
+      if (row) evidence.push({ node, row });
+      return;
+    }
+    // Only imported names, their members and `require('m')(...)` can create an app or serve files.
+    const root = tsApi.isPropertyAccessExpression(callee) ? skipOuterExpressions(tsApi, callee.expression) : callee;
+    if (!importedFromCatalog(root) && !tsApi.isCallExpression(root) && !(tsApi.isPropertyAccessExpression(root) && name === 'create')) return;
+    const path = getModulePath(tsApi, node.expression, project);
+    if (path?.module === undefined || path.local) return;
+    const factory = wantApps ? findAppFactory(path.module, path.path) : undefined;
+    if (factory) {
+      apps.push({ node, row: factory, label: appLabel(tsApi, sourceFile, node), variable: holdingVariable(tsApi, node) });
+      return;
+    }
+    const row = wantEvidence ? findBrowserEvidence('call', path.module, path.path) : undefined;
+    if (row) evidence.push({ node, row });
+  });
+  return { apps, evidence, securityHeaders };
+}
+
+function appLabel(tsApi: TsApi, sourceFile: ts.SourceFile, call: ts.CallExpression): string {
+  const callee = getShortLabel(sourceFile, skipOuterExpressions(tsApi, call.expression), 40);
+  const first = call.arguments[0];
+  const argument = first && tsApi.isIdentifier(first) ? first.text : call.arguments.length ? '…' : '';
+  return `${callee}(${argument})`;
+}
+
+/** `const app = express()`, `const app = await NestFactory.create<T>(AppModule)`. */
+function holdingVariable(tsApi: TsApi, call: ts.CallExpression): string | undefined {
+  let current: ts.Node = call;
+  while (tsApi.isAwaitExpression(current.parent) || tsApi.isParenthesizedExpression(current.parent) || tsApi.isAsExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  return tsApi.isVariableDeclaration(parent) && parent.initializer === current && tsApi.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
+
+/** True when a value comes from a project module: an identifier imported from one, a call of one, `require('./x')`. */
+function isProjectValue(tsApi: TsApi, sourceFile: ts.SourceFile, node: ts.Expression, project: ProjectIndex | undefined): boolean {
+  let expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isCallExpression(expr)) {
+    const required = getRequiredModule(tsApi, expr);
+    if (required !== undefined) return isLocalSpecifier(required, project);
+    expr = skipOuterExpressions(tsApi, expr.expression);
+  }
+  while (tsApi.isPropertyAccessExpression(expr)) expr = skipOuterExpressions(tsApi, expr.expression);
+  if (tsApi.isCallExpression(expr)) return isProjectValue(tsApi, sourceFile, expr, project);
+  if (!tsApi.isIdentifier(expr)) return false;
+  const binding = getFileBindings(tsApi, sourceFile).imports.get(expr.text);
+  return binding !== undefined && isLocalSpecifier(binding.module, project);
+}
+
+function isLocalSpecifier(specifier: string, project: ProjectIndex | undefined): boolean {
+  return project ? mayBeProjectModule(project, specifier) : isProjectSpecifier(specifier);
+}
+
+function isNeutralReceiver(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression): boolean {
+  const path = getModulePath(tsApi, call.expression);
+  if (path?.module === undefined || path.local) return false;
+  return NEUTRAL_RECEIVERS.some((row) => isPackageSpecifier(path.module!, row.module) && row.paths.includes(path.path));
+}
+
+/**
+ * True when code outside this file may add middleware to the app: it is not held in a variable,
+ * the variable is exported, returned, stored or passed to a call (other than `http.createServer(app)`),
+ * or the app mounts a project module as plain middleware or a plugin (`app.use(security)`,
+ * `app.register(plugins)`, `@fastify/autoload`).
+ */
+function mayBeCompletedElsewhere(tsApi: TsApi, sourceFile: ts.SourceFile, app: AppCreation): boolean {
+  const name = app.variable;
+  if (name === undefined) return true;
+  if (getFileBindings(tsApi, sourceFile).exports.some((binding) => binding.local === name)) return true;
+  let escapes = false;
+  walkDescendants(tsApi, sourceFile, (node) => {
+    if (escapes) return false;
+    if (!tsApi.isIdentifier(node) || node.text !== name) return;
+    let use: ts.Node = node;
+    while (tsApi.isParenthesizedExpression(use.parent) || tsApi.isAsExpression(use.parent) || tsApi.isNonNullExpression(use.parent)) use = use.parent;
+    const parent = use.parent;
+    if ((tsApi.isCallExpression(parent) || tsApi.isNewExpression(parent)) && parent.arguments?.includes(use as ts.Expression)) {
+      if (!isNeutralReceiver(tsApi, parent)) escapes = true;
+      return;
+    }
+    if (tsApi.isPropertyAccessExpression(parent) && parent.expression === use && (parent.name.text === 'use' || parent.name.text === 'register')) {
+      const call = parent.parent;
+      const first = tsApi.isCallExpression(call) ? call.arguments[0] : undefined;
+      if (first && (isProjectValue(tsApi, sourceFile, first, undefined) || isAutoload(tsApi, first))) escapes = true;
+      return;
+    }
+    if (
+      tsApi.isReturnStatement(parent) ||
+      tsApi.isExportAssignment(parent) ||
+      tsApi.isShorthandPropertyAssignment(parent) ||
+      (tsApi.isPropertyAssignment(parent) && parent.initializer === use) ||
+      tsApi.isArrayLiteralExpression(parent) ||
+      (tsApi.isVariableDeclaration(parent) && parent.initializer === use) ||
+      (tsApi.isBinaryExpression(parent) && parent.right === use && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken) ||
+      (tsApi.isArrowFunction(parent) && parent.body === use)
+    ) {
+      escapes = true;
+    }
+    return;
+  });
+  return escapes;
+}
+
+function isAutoload(tsApi: TsApi, node: ts.Expression): boolean {
+  const path = getModulePath(tsApi, node);
+  return path?.module !== undefined && isPackageSpecifier(path.module, '@fastify/autoload');
+}
+
+/** Files the app's file imports from the project, transitively, the file itself first. */
+function importedProjectFiles(tsApi: TsApi, project: ProjectIndex, start: ts.SourceFile): ts.SourceFile[] {
+  const seen = new Set<ts.SourceFile>([start]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i]!;
+    const specifiers = new Set<string>();
+    for (const binding of getFileBindings(tsApi, file).imports.values()) specifiers.add(binding.module);
+    for (const statement of file.statements) {
+      if ((tsApi.isImportDeclaration(statement) || tsApi.isExportDeclaration(statement)) && statement.moduleSpecifier && tsApi.isStringLiteral(statement.moduleSpecifier)) {
+        specifiers.add(statement.moduleSpecifier.text);
+      }
+    }
+    for (const specifier of specifiers) {
+      if (!mayBeProjectModule(project, specifier)) continue;
+      const target = project.resolveImport(file, specifier);
+      if (target && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return queue;
+}
+
+/** The apps this file creates that serve browsers without security-header middleware. */
+export function getUnprotectedApps(ctx: AnalysisContext): readonly UnprotectedApp[] {
+  const { ts: tsApi, sourceFile, project } = ctx;
+  if (!QUICK_FILTER.test(sourceFile.text)) return [];
+  const facts = getFileFacts(tsApi, sourceFile, project);
+  if (facts.apps.length === 0 || facts.securityHeaders) return [];
+  let evidence = facts.evidence[0]?.row.label;
+  if (project) {
+    const anywhere = project.memo(projectKey, () => project.files().some((file) => getFileFacts(tsApi, file, project).securityHeaders));
+    if (anywhere) return [];
+    if (evidence === undefined) {
+      for (const file of importedProjectFiles(tsApi, project, sourceFile)) {
+        evidence = getFileFacts(tsApi, file, project).evidence[0]?.row.label;
+        if (evidence !== undefined) break;
+      }
+    }
+    if (evidence === undefined) return [];
+    return facts.apps.map((app) => ({ app, evidence: evidence! }));
+  }
+  if (evidence === undefined) return [];
+  return facts.apps.filter((app) => !mayBeCompletedElsewhere(tsApi, sourceFile, app)).map((app) => ({ app, evidence: evidence! }));
+}
