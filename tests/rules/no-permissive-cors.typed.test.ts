@@ -10,6 +10,8 @@ import { createRuleTester, createTypedRuleTester, typedFixtureRoot } from '../ut
 const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
 const dir = `${typedFixtureRoot}/cors`;
 const app = readFileSync(`${dir}/app.ts`, 'utf8');
+const headersDir = `${typedFixtureRoot}/security-headers`;
+const headersMain = readFileSync(`${headersDir}/main.ts`, 'utf8');
 
 createTypedRuleTester().run('no-permissive-cors (project)', testedRule, {
   valid: [
@@ -19,6 +21,12 @@ createTypedRuleTester().run('no-permissive-cors (project)', testedRule, {
       filename: `${dir}/cors-options.ts`,
       code: readFileSync(`${dir}/cors-options.ts`, 'utf8'),
     },
+    {
+      // A JSON API: no views, static files or sessions in it or in what it imports.
+      name: 'security headers: JSON API app',
+      filename: `${headersDir}/api.ts`,
+      code: readFileSync(`${headersDir}/api.ts`, 'utf8'),
+    },
   ],
   invalid: [
     {
@@ -27,6 +35,13 @@ createTypedRuleTester().run('no-permissive-cors (project)', testedRule, {
       filename: `${dir}/app.ts`,
       code: app,
       errors: [{ messageId: 'reflectCredentials', line: 7, data: { config: 'cors(…)', how: '`origin: true` reflects every origin' } }],
+    },
+    {
+      // The mounted router renders views (res.render in pages.ts) and no project file imports helmet.
+      name: 'security headers: views rendered by an imported router',
+      filename: `${headersDir}/main.ts`,
+      code: headersMain,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 4, data: { app: 'express()', evidence: 'renders views', fix: '`app.use(helmet())` from `helmet`' } }],
     },
   ],
 });
@@ -38,6 +53,12 @@ createRuleTester().run('no-permissive-cors (per file, same source)', testedRule,
       name: 'app alone',
       filename: 'app.ts',
       code: app,
+    },
+    {
+      // Per file, main.ts shows no views: the router that renders them is another module.
+      name: 'security headers: app whose views are in an imported router',
+      filename: 'main.ts',
+      code: headersMain,
     },
   ],
   invalid: [],
