@@ -193,11 +193,24 @@ export function looksLikeCredentialLabel(value: string): boolean {
 }
 
 /**
+ * True for the name of a syntax or state kind written as PascalCase words: a lexer's token kinds
+ * (`lastToken = '?InterpolationInTemplate'`, `token = 'StringLiteral'`) or a sigil-marked name
+ * (`'#PrivateName'`). Under a `token` name, or after a one-character sigil, such words name a kind;
+ * a random secret never reads as two or more capitalised words with nothing else.
+ */
+export function looksLikeSyntaxKindName(value: string, nameWords: readonly string[] = []): boolean {
+  const match = /^([?#@$%!:&*~^]?)((?:[A-Z][a-z]+){2,})$/.exec(value);
+  if (!match) return false;
+  return match[1] !== '' || nameWords.includes('token') || nameWords.includes('tokens');
+}
+
+/**
  * True when `value` is not a secret by its shape: natural language, a path or URL without
- * credentials, a regex source, a hash or checksum, or a key name.
+ * credentials, a regex source, a hash or checksum, a key name, or a syntax kind name.
  */
 export function looksLikeNonSecretText(value: string, nameWords: readonly string[] = []): boolean {
   return (
+    looksLikeSyntaxKindName(value, nameWords) ||
     looksLikeNaturalLanguage(value) ||
     looksLikePathOrUrl(value) ||
     looksLikeRegexSource(value) ||

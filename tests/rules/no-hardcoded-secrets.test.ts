@@ -152,6 +152,11 @@ export const verify = (t: string) => jwt.verify(t, PUBLIC_KEY);`,
       code: `export const en = { password: 'Password must be 8 characters', token: 'Your session expired', secret: 'Keep this safe', email: 'Email address' };`,
     },
     {
+      // A lexer's token kinds: PascalCase words under a token name, or after a one-character sigil (seen in a bundled tokenizer).
+      name: 'token kind names',
+      code: `let lastSignificantToken = '?InterpolationInTemplate'; const token = 'StringLiteral'; const refreshToken = '#PrivateIdentifierName';`,
+    },
+    {
       // A single capitalised word is a label.
       name: 'translated label',
       code: `export const de = { password: 'Passwort' };`,
@@ -1112,6 +1117,18 @@ export const envSchema = Joi.object({ JWT_SECRET: Joi.string().default(process.e
           line: 1,
           data: { kind: 'password', value: 'tige…', name: 'password' },
           suggestions: [{ messageId: 'useEnv', data: { envName: 'PASSWORD' }, output: "export default { type: 'postgres', host: 'db.internal', username: 'app', password: process.env.PASSWORD };" }],
+        },
+      ],
+    },
+    {
+      name: 'a sigil-led password that is not words',
+      code: `export const admin = { password: '?Xk9mQ2vL7pR4wZt' };`,
+      errors: [
+        {
+          messageId: 'namedSecret',
+          line: 1,
+          data: { kind: 'password', value: '?Xk9…', name: 'admin.password' },
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'ADMIN_PASSWORD' }, output: 'export const admin = { password: process.env.ADMIN_PASSWORD };' }],
         },
       ],
     },
