@@ -18,6 +18,7 @@
  * 5. otherwise, an unread item whose name or module reads like auth is `unknown`, anything else `none`.
  */
 import type * as ts from 'typescript';
+import { createVerdictCache } from './verdict-cache.js';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
@@ -63,8 +64,7 @@ const MAX_DEPTH = 4;
 const AUTH_OBJECT_NAME = /^(?:auth|authn|authentication|jwt|jwtAuth|token|passport|session|security|guards?|authGuard|authMiddleware)$/i;
 /** Members of such objects that reject anonymous requests. */
 const GENERIC_GUARD_MEMBER = /^(?:required|require|requireAuth|ensure|check|verify|protect|guard|mandatory|authenticated|authenticate|loggedIn|isAuthenticated|user)$/;
-const fileModeCache = new WeakMap<ResolvedSettings, WeakMap<ts.Node, AuthVerdict>>();
-const projectCacheKeys = new WeakMap<ResolvedSettings, object>();
+const getCache = createVerdictCache<AuthVerdict>();
 const behaviourCacheKey = {};
 const fileModeBehaviour = new WeakMap<ts.Node, AuthVerdict>();
 
@@ -77,23 +77,6 @@ export function classifyAuthExpression(lookup: AuthLookup, file: ts.SourceFile, 
     cache.set(node, verdict);
   }
   return verdict;
-}
-
-function getCache(lookup: AuthLookup): WeakMap<ts.Node, AuthVerdict> {
-  if (lookup.project) {
-    let key = projectCacheKeys.get(lookup.settings);
-    if (!key) {
-      key = {};
-      projectCacheKeys.set(lookup.settings, key);
-    }
-    return lookup.project.memo(key, () => new WeakMap<ts.Node, AuthVerdict>());
-  }
-  let cache = fileModeCache.get(lookup.settings);
-  if (!cache) {
-    cache = new WeakMap();
-    fileModeCache.set(lookup.settings, cache);
-  }
-  return cache;
 }
 
 /** True for verdicts that protect a route. */

@@ -18,6 +18,7 @@
  *    else `none`.
  */
 import type * as ts from 'typescript';
+import { createVerdictCache } from './verdict-cache.js';
 import type { TsApi } from '../core/context.js';
 import { getAccessPath, getCalleeName, getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
 import { isPackageSpecifier } from '../core/bindings.js';
@@ -56,8 +57,7 @@ const MAX_DEPTH = 4;
 const CONSUME_METHODS: ReadonlySet<string> = new Set(
   (RATE_LIMITER_PACKAGES as readonly RateLimiterPackageRow[]).filter((row) => row.usage === 'instance-consume').flatMap((row) => row.members ?? []),
 );
-const fileModeCache = new WeakMap<AuthLookup['settings'], WeakMap<ts.Node, RateLimitVerdict>>();
-const projectCacheKeys = new WeakMap<AuthLookup['settings'], object>();
+const getCache = createVerdictCache<RateLimitVerdict>();
 
 /** The verdict of an expression used as middleware, hook, plugin or guard, written in `file`. */
 export function classifyRateLimitExpression(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression): RateLimitVerdict {
@@ -68,23 +68,6 @@ export function classifyRateLimitExpression(lookup: AuthLookup, file: ts.SourceF
     cache.set(node, verdict);
   }
   return verdict;
-}
-
-function getCache(lookup: AuthLookup): WeakMap<ts.Node, RateLimitVerdict> {
-  if (lookup.project) {
-    let key = projectCacheKeys.get(lookup.settings);
-    if (!key) {
-      key = {};
-      projectCacheKeys.set(lookup.settings, key);
-    }
-    return lookup.project.memo(key, () => new WeakMap<ts.Node, RateLimitVerdict>());
-  }
-  let cache = fileModeCache.get(lookup.settings);
-  if (!cache) {
-    cache = new WeakMap();
-    fileModeCache.set(lookup.settings, cache);
-  }
-  return cache;
 }
 
 function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, depth: number): RateLimitVerdict {
