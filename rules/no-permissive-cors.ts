@@ -147,6 +147,8 @@ export default defineApiRule<Options, MessageIds>({
     }
     if (options.requireSecurityHeaders !== false) {
       for (const { app, evidence } of getUnprotectedApps(ctx)) {
+        // A local preview server (`if (process.env.NODE_ENV === 'development')`) never meets users.
+        if (isDevelopmentOnly(ctx.ts, getEnvironmentStatement(ctx.ts, app.node, statements) ?? app.node)) continue;
         findings.push({
           messageId: 'missingSecurityHeaders',
           node: app.node,

@@ -22,6 +22,8 @@ export const APP_FACTORIES = [
   { name: 'express-app', modules: ['express'], callees: [''], fix: '`app.use(helmet())` from `helmet`' },
   { name: 'fastify-app', modules: ['fastify'], callees: ['', 'fastify'], fix: '`await app.register(helmet)` from `@fastify/helmet`' },
   { name: 'nest-app', modules: ['@nestjs/core'], callees: ['NestFactory.create'], fix: '`app.use(helmet())` from `helmet`' },
+  // A Nest app on the Fastify adapter takes the Fastify plugin; chosen by the `FastifyAdapter` argument.
+  { name: 'nest-fastify-app', modules: ['@nestjs/core'], callees: [], fix: '`await app.register(helmet)` from `@fastify/helmet`' },
 ] as const satisfies readonly AppFactoryRow[];
 
 export interface BrowserEvidenceRow {
@@ -39,6 +41,8 @@ export interface BrowserEvidenceRow {
   readonly callees: readonly string[];
   /** `method` only: the first argument, a fixed string (lower case) or `string` for any literal. */
   readonly firstArgument?: string;
+  /** `method` only: a pattern the first argument, a literal, must match. */
+  readonly firstArgumentPattern?: RegExp;
 }
 
 export const BROWSER_EVIDENCE = [
@@ -61,6 +65,9 @@ export const BROWSER_EVIDENCE = [
     modules: ['@fastify/session', '@fastify/secure-session', 'fastify-secure-session'],
     callees: [''],
   },
+  // A session cookie set by hand (`reply.setCookie('sessionId', ...)` with `@fastify/cookie`, `res.cookie('sid', ...)`);
+  // other cookies (`refresh_token`, preferences) do not show a browser session.
+  { name: 'session-cookie', label: 'keeps cookie sessions', usage: 'method', modules: [], callees: ['setCookie', 'cookie'], firstArgumentPattern: /sess|^sid$|\.sid$/i },
 ] as const satisfies readonly BrowserEvidenceRow[];
 
 export interface SecurityHeaderRow {
@@ -83,6 +90,11 @@ export function findAppFactory(specifier: string, path: string): AppFactoryRow |
   return (APP_FACTORIES as readonly AppFactoryRow[]).find((row) => row.modules.some((m) => isPackageSpecifier(specifier, m)) && row.callees.includes(path));
 }
 
+/** The factory row of a name (`nest-fastify-app`). */
+export function findAppRow(name: string): AppFactoryRow {
+  return (APP_FACTORIES as readonly AppFactoryRow[]).find((row) => row.name === name)!;
+}
+
 /** The evidence row of an imported callee, plugin or decorator, if any. */
 export function findBrowserEvidence(usage: 'call' | 'register' | 'decorator', specifier: string, path: string): BrowserEvidenceRow | undefined {
   return (BROWSER_EVIDENCE as readonly BrowserEvidenceRow[]).find(
@@ -96,7 +108,8 @@ export function findBrowserEvidenceMethod(name: string, firstArgument: string | 
     (row) =>
       row.usage === 'method' &&
       row.callees.includes(name) &&
-      (row.firstArgument === undefined || (row.firstArgument === 'string' ? firstArgument !== undefined : row.firstArgument === firstArgument)),
+      (row.firstArgument === undefined || (row.firstArgument === 'string' ? firstArgument !== undefined : row.firstArgument === firstArgument)) &&
+      (row.firstArgumentPattern === undefined || (firstArgument !== undefined && row.firstArgumentPattern.test(firstArgument))),
   );
 }
 

@@ -23,6 +23,7 @@ import {
   EVIDENCE_METHOD_NAMES,
   SECURITY_HEADER_NAMES,
   findAppFactory,
+  findAppRow,
   findBrowserEvidence,
   findBrowserEvidenceMethod,
   isSecurityHeaderModule,
@@ -55,7 +56,7 @@ export interface UnprotectedApp {
 
 const QUICK_FILTER = /express|fastify|NestFactory/;
 const SECURITY_TEXT = /helmet|lusca|content-security-policy|x-frame-options|strict-transport-security/i;
-const EVIDENCE_TEXT = /render|view|static|session|setViewEngine|useStaticAssets/i;
+const EVIDENCE_TEXT = /render|view|static|session|cookie|useStaticAssets/i;
 const HEADER_NAME_TEXT = new RegExp(SECURITY_HEADER_NAMES.join('|'), 'i');
 /** Calls that take an app without adding middleware to it. */
 const NEUTRAL_RECEIVERS: readonly { readonly module: string; readonly paths: readonly string[] }[] = [
@@ -131,13 +132,22 @@ function collectFileFacts(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proj
     if (path?.module === undefined || path.local) return;
     const factory = wantApps ? findAppFactory(path.module, path.path) : undefined;
     if (factory) {
-      apps.push({ node, row: factory, label: appLabel(tsApi, sourceFile, node), variable: holdingVariable(tsApi, node) });
+      const row = factory.name === 'nest-app' && node.arguments.some((arg) => isFastifyAdapter(tsApi, arg, project)) ? findAppRow('nest-fastify-app') : factory;
+      apps.push({ node, row, label: appLabel(tsApi, sourceFile, node), variable: holdingVariable(tsApi, node) });
       return;
     }
     const row = wantEvidence ? findBrowserEvidence('call', path.module, path.path) : undefined;
     if (row) evidence.push({ node, row });
   });
   return { apps, evidence, securityHeaders };
+}
+
+/** `new FastifyAdapter(...)` from `@nestjs/platform-fastify`. */
+function isFastifyAdapter(tsApi: TsApi, node: ts.Expression, project: ProjectIndex | undefined): boolean {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (!tsApi.isNewExpression(expr)) return false;
+  const path = getModulePath(tsApi, expr.expression, project);
+  return path?.module !== undefined && isPackageSpecifier(path.module, '@nestjs/platform-fastify') && path.path === 'FastifyAdapter';
 }
 
 function appLabel(tsApi: TsApi, sourceFile: ts.SourceFile, call: ts.CallExpression): string {

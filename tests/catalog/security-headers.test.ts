@@ -28,6 +28,10 @@ const FACTORY_SAMPLES: Record<(typeof APP_FACTORIES)[number]['name'], { hit: str
     hit: `import { NestFactory } from '@nestjs/core'; const app = await NestFactory.create(AppModule); ${VIEWS}`,
     miss: `import { NestFactory } from '@nestjs/core'; const app = await NestFactory.createApplicationContext(AppModule); ${VIEWS}`,
   },
+  'nest-fastify-app': {
+    hit: `import { NestFactory } from '@nestjs/core'; import { FastifyAdapter } from '@nestjs/platform-fastify'; const app = await NestFactory.create(AppModule, new FastifyAdapter()); ${VIEWS}`,
+    miss: `import { NestFactory } from '@nestjs/core'; import { ExpressAdapter } from '@nestjs/platform-express'; const app = await NestFactory.create(AppModule, new ExpressAdapter()); ${VIEWS}`,
+  },
 };
 
 const APP = `import express from 'express'; import Fastify from 'fastify'; const app = express(); `;
@@ -51,6 +55,7 @@ const EVIDENCE_SAMPLES: Record<(typeof BROWSER_EVIDENCE)[number]['name'], { hit:
     hit: `import secureSession from '@fastify/secure-session'; app.register(secureSession, { key });`,
     miss: `import fastifyJwt from '@fastify/jwt'; app.register(fastifyJwt, { key });`,
   },
+  'session-cookie': { hit: `app.get('/login', (req, reply) => reply.setCookie('sessionId', id, { httpOnly: true }));`, miss: `app.get('/login', (req, res) => res.cookie('refresh_token', token, { httpOnly: true }));` },
 };
 
 const MIDDLEWARE_SAMPLES: Record<(typeof SECURITY_HEADER_MIDDLEWARE)[number]['name'], { applied: string; other: string }> = {

@@ -446,6 +446,44 @@ app.listen(3000);`,
       options: [{ requireSecurityHeaders: false }],
     },
     {
+      // The app is returned from a factory: the caller may apply helmet.
+      name: 'express: app returned by createApp()',
+      code: `import express from 'express';
+export function createApp() {
+  const app = express();
+  app.use(express.static('public'));
+  return app;
+}`,
+    },
+    {
+      // A project module mounted as plain middleware may be the one that sets the headers.
+      name: 'express: project middleware mounted without a path',
+      code: `import express from 'express';
+import { securityHeaders } from './middleware/security-headers';
+const app = express();
+app.use(securityHeaders);
+app.set('view engine', 'ejs');
+app.listen(3000);`,
+    },
+    {
+      // A refresh-token cookie on a JSON API is not a browser session.
+      name: 'express: refresh token cookie only',
+      code: `import express from 'express';
+const app = express();
+app.post('/auth/refresh', (req, res) => res.cookie('refresh_token', token, { httpOnly: true }).json({ ok: true }));
+app.listen(3000);`,
+    },
+    {
+      // A preview server that runs only in development.
+      name: 'express: development-only static server',
+      code: `import express from 'express';
+if (process.env.NODE_ENV === 'development') {
+  const preview = express();
+  preview.use(express.static('dist'));
+  preview.listen(5000);
+}`,
+    },
+    {
       // Test servers are never reported.
       name: 'test file with views',
       filename: 'tests/app.test.ts',
@@ -515,6 +553,36 @@ async function bootstrap() {
 }
 bootstrap();`,
       errors: [{ messageId: 'missingSecurityHeaders', line: 4, data: { app: 'NestFactory.create(AppModule)', evidence: 'serves static files', fix: '`app.use(helmet())` from `helmet`' } }],
+    },
+    {
+      name: 'nest on the Fastify adapter: @Render in the same file, fix names @fastify/helmet',
+      code: `import { Controller, Get, Render } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+@Controller()
+class PagesController {
+  @Get()
+  @Render('index.hbs')
+  home() { return { title: 'Events' }; }
+}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, new FastifyAdapter());
+  await app.listen(3000);
+}`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 11, data: { app: 'NestFactory.create(AppModule)', evidence: 'renders views', fix: '`await app.register(helmet)` from `@fastify/helmet`' } }],
+    },
+    {
+      name: 'fastify: a session cookie set by hand with @fastify/cookie',
+      code: `import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+const app = Fastify();
+app.register(cookie, { secret: process.env.COOKIE_SECRET });
+app.post('/login', async (request, reply) => {
+  reply.setCookie('sessionId', await createSession(request.body), { httpOnly: true, signed: true });
+  return { ok: true };
+});
+app.listen({ port: 3000 });`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 3, data: { app: 'Fastify()', evidence: 'keeps cookie sessions', fix: '`await app.register(helmet)` from `@fastify/helmet`' } }],
     },
   ],
 });

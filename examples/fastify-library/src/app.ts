@@ -12,7 +12,7 @@ import memberRoutes from './routes/members.js';
 import webhookRoutes from './routes/webhooks.js';
 
 export async function buildApp(): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: true });
+  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: true }); // $ api-guard/no-permissive-cors
 
   await app.register(sensible);
   await app.register(prismaPlugin);
