@@ -20,7 +20,6 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
-import type { ResolvedSettings } from '../settings/schema.js';
 import { getObjectPropertyValue, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { getRouteBodyValidation, type RouteBodyValidation } from '../model/body-validation.js';
@@ -28,6 +27,7 @@ import { matchModelWrite, type ModelWrite } from '../model/model-writes.js';
 import { matchValidatorCall, type ValidatorCall } from '../model/validation-calls.js';
 import { findFlows, type Flow, type FlowApi, type FlowSpec, type GuardCheck, type SinkTarget } from './engine.js';
 import { resolveCallTarget } from './call-targets.js';
+import { createSpecCache } from './spec-cache.js';
 
 export interface ModelWriteFlowOptions {
   /** Extra write methods (settings `modelWriteMethods` and the rule's option). */
@@ -50,7 +50,7 @@ export interface ModelWriteFlow {
 const GUARD_LIKE_NAME = /valid|check|assert|verify|sanitiz|schema|allowed/i;
 const MAX_TRACE = 12;
 
-const specs = new WeakMap<ResolvedSettings, Map<string, FlowSpec>>();
+const getSpec = createSpecCache<ModelWriteFlowOptions>((options) => createSpec(options));
 
 /** The flows of `ctx.sourceFile`'s model writes, one per write call (the first source wins). */
 export function findModelWriteFlows(ctx: AnalysisContext, options: ModelWriteFlowOptions): ModelWriteFlow[] {
@@ -69,21 +69,6 @@ export function findModelWriteFlows(ctx: AnalysisContext, options: ModelWriteFlo
     byWrite.set(writeNode, { flow, write, route, permissiveValidator });
   }
   return [...byWrite.values()];
-}
-
-function getSpec(settings: ResolvedSettings, options: ModelWriteFlowOptions): FlowSpec {
-  let bySettings = specs.get(settings);
-  if (!bySettings) {
-    bySettings = new Map();
-    specs.set(settings, bySettings);
-  }
-  const key = JSON.stringify(options);
-  let spec = bySettings.get(key);
-  if (!spec) {
-    spec = createSpec(options);
-    bySettings.set(key, spec);
-  }
-  return spec;
 }
 
 function createSpec(options: ModelWriteFlowOptions): FlowSpec {

@@ -16,7 +16,6 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
-import type { ResolvedSettings } from '../settings/schema.js';
 import { getShortText, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { HTTP_CLIENTS } from '../catalog/http-clients.js';
@@ -25,6 +24,7 @@ import { getResponseSinkOfNode } from '../model/response-sinks.js';
 import { matchValidatorCall } from '../model/validation-calls.js';
 import { findFlows, type Flow, type FlowApi, type FlowSpec, type SinkTarget } from './engine.js';
 import { resolveCallTarget } from './call-targets.js';
+import { createSpecCache } from './spec-cache.js';
 import { mayBeProjectModule, normalizeModuleName } from './module-paths.js';
 import { guardOfValidation, isFieldNarrowingCall } from './model-write-flows.js';
 import { getAllowlistCheck } from './request-forgery.js';
@@ -57,7 +57,7 @@ const QUERY_METHODS: ReadonlySet<string> = new Set(['query', 'execute', 'exec', 
 const DATABASE_RECEIVER = /^(knex|sequelize|db|database|pool|client|conn|connection|trx|tx|sql|pg|mysql|prisma|queryRunner|manager|dataSource)$/i;
 const GUARD_LIKE_NAME = /valid|check|assert|verify|sanitiz|schema|allowed/i;
 
-const specs = new WeakMap<ResolvedSettings, Map<string, FlowSpec>>();
+const getSpec = createSpecCache<UnsafeConsumptionOptions>((options) => createSpec(options));
 
 /** The flows of `ctx.sourceFile` from a third-party response into a model write, redirect, shell or SQL call. */
 export function findUnsafeConsumptionFlows(ctx: AnalysisContext, options: UnsafeConsumptionOptions): UnsafeConsumptionFlow[] {
@@ -86,21 +86,6 @@ function sinkKindOf(sink: SinkTarget): ConsumptionSinkKind {
     default:
       return 'model-write';
   }
-}
-
-function getSpec(settings: ResolvedSettings, options: UnsafeConsumptionOptions): FlowSpec {
-  let bySettings = specs.get(settings);
-  if (!bySettings) {
-    bySettings = new Map();
-    specs.set(settings, bySettings);
-  }
-  const key = JSON.stringify(options);
-  let spec = bySettings.get(key);
-  if (!spec) {
-    spec = createSpec(options);
-    bySettings.set(key, spec);
-  }
-  return spec;
 }
 
 function createSpec(options: UnsafeConsumptionOptions): FlowSpec {
