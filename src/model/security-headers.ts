@@ -165,16 +165,21 @@ function holdingVariable(tsApi: TsApi, call: ts.CallExpression): string | undefi
   return tsApi.isVariableDeclaration(parent) && parent.initializer === current && tsApi.isIdentifier(parent.name) ? parent.name.text : undefined;
 }
 
-/** True when a value comes from a project module: an identifier imported from one, a call of one, `require('./x')`. */
+/** True when a value comes from a project module: an identifier imported from one, a call of one (`security()`, `a.b().c()`), `require('./x')`. */
 function isProjectValue(tsApi: TsApi, sourceFile: ts.SourceFile, node: ts.Expression, project: ProjectIndex | undefined): boolean {
   let expr = skipOuterExpressions(tsApi, node);
-  if (tsApi.isCallExpression(expr)) {
-    const required = getRequiredModule(tsApi, expr);
-    if (required !== undefined) return isLocalSpecifier(required, project);
-    expr = skipOuterExpressions(tsApi, expr.expression);
+  // Down the chain to its root, a bounded number of steps.
+  for (let step = 0; step < 64; step++) {
+    if (tsApi.isCallExpression(expr)) {
+      const required = getRequiredModule(tsApi, expr);
+      if (required !== undefined) return isLocalSpecifier(required, project);
+      expr = skipOuterExpressions(tsApi, expr.expression);
+    } else if (tsApi.isPropertyAccessExpression(expr)) {
+      expr = skipOuterExpressions(tsApi, expr.expression);
+    } else {
+      break;
+    }
   }
-  while (tsApi.isPropertyAccessExpression(expr)) expr = skipOuterExpressions(tsApi, expr.expression);
-  if (tsApi.isCallExpression(expr)) return isProjectValue(tsApi, sourceFile, expr, project);
   if (!tsApi.isIdentifier(expr)) return false;
   const binding = getFileBindings(tsApi, sourceFile).imports.get(expr.text);
   return binding !== undefined && isLocalSpecifier(binding.module, project);
@@ -264,25 +269,68 @@ function importedProjectFiles(tsApi: TsApi, project: ProjectIndex, start: ts.Sou
   return queue;
 }
 
+/** The root identifier of a call chain's callee (`app` for `app.use(...)`, `app.get(...).post(...)`). */
+function chainRoot(tsApi: TsApi, callee: ts.Expression): string | undefined {
+  let expr = skipOuterExpressions(tsApi, callee);
+  for (let step = 0; step < 64; step++) {
+    if (tsApi.isPropertyAccessExpression(expr)) expr = skipOuterExpressions(tsApi, expr.expression);
+    else if (tsApi.isCallExpression(expr)) expr = skipOuterExpressions(tsApi, expr.expression);
+    else break;
+  }
+  return tsApi.isIdentifier(expr) ? expr.text : undefined;
+}
+
+/** The app variable whose call chain holds a node (`app.use(express.static(...))`, `app.get('/', (req, res) => res.render(...))`). */
+function owningApp(tsApi: TsApi, node: ts.Node, names: ReadonlySet<string>): string | undefined {
+  for (let current: ts.Node | undefined = node; current && !tsApi.isSourceFile(current); current = current.parent) {
+    if (tsApi.isCallExpression(current)) {
+      const root = chainRoot(tsApi, current.expression);
+      if (root !== undefined && names.has(root)) return root;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The evidence of each app. With one app in the file, anything in the file (and, with the index,
+ * in the files it imports) counts; with several, only what sits in an app's own call chains, so a
+ * JSON API next to a web app stays silent.
+ */
+function evidenceByApp(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined, facts: FileFacts): Map<AppCreation, string> {
+  const result = new Map<AppCreation, string>();
+  if (facts.apps.length === 1) {
+    const app = facts.apps[0]!;
+    let evidence = facts.evidence[0]?.row.label;
+    if (evidence === undefined && project) {
+      for (const file of importedProjectFiles(tsApi, project, sourceFile)) {
+        evidence = getFileFacts(tsApi, file, project).evidence[0]?.row.label;
+        if (evidence !== undefined) break;
+      }
+    }
+    if (evidence !== undefined) result.set(app, evidence);
+    return result;
+  }
+  const names = new Set(facts.apps.flatMap((app) => (app.variable ? [app.variable] : [])));
+  for (const { node, row } of facts.evidence) {
+    const owner = owningApp(tsApi, node, names);
+    const app = owner === undefined ? undefined : facts.apps.find((a) => a.variable === owner);
+    if (app && !result.has(app)) result.set(app, row.label);
+  }
+  return result;
+}
+
 /** The apps this file creates that serve browsers without security-header middleware. */
 export function getUnprotectedApps(ctx: AnalysisContext): readonly UnprotectedApp[] {
   const { ts: tsApi, sourceFile, project } = ctx;
   if (!QUICK_FILTER.test(sourceFile.text)) return [];
   const facts = getFileFacts(tsApi, sourceFile, project);
   if (facts.apps.length === 0 || facts.securityHeaders) return [];
-  let evidence = facts.evidence[0]?.row.label;
+  const evidence = evidenceByApp(tsApi, sourceFile, project, facts);
+  if (evidence.size === 0) return [];
   if (project) {
     const anywhere = project.memo(projectKey, () => project.files().some((file) => getFileFacts(tsApi, file, project).securityHeaders));
     if (anywhere) return [];
-    if (evidence === undefined) {
-      for (const file of importedProjectFiles(tsApi, project, sourceFile)) {
-        evidence = getFileFacts(tsApi, file, project).evidence[0]?.row.label;
-        if (evidence !== undefined) break;
-      }
-    }
-    if (evidence === undefined) return [];
-    return facts.apps.map((app) => ({ app, evidence: evidence! }));
+    return [...evidence].map(([app, label]) => ({ app, evidence: label }));
   }
-  if (evidence === undefined) return [];
-  return facts.apps.filter((app) => !mayBeCompletedElsewhere(tsApi, sourceFile, app)).map((app) => ({ app, evidence: evidence! }));
+  return [...evidence].filter(([app]) => !mayBeCompletedElsewhere(tsApi, sourceFile, app)).map(([app, label]) => ({ app, evidence: label }));
 }

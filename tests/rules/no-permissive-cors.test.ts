@@ -484,6 +484,16 @@ if (process.env.NODE_ENV === 'development') {
 }`,
     },
     {
+      // Two apps in one file: the static files belong to the exported web app (which may get helmet elsewhere), not to the JSON API.
+      name: 'express: JSON API next to an exported web app',
+      code: `import express from 'express';
+export const web = express();
+web.use(express.static('public'));
+const api = express();
+api.get('/api/health', (req, res) => res.json({ ok: true }));
+api.listen(3001);`,
+    },
+    {
       // Test servers are never reported.
       name: 'test file with views',
       filename: 'tests/app.test.ts',
@@ -570,6 +580,17 @@ async function bootstrap() {
   await app.listen(3000);
 }`,
       errors: [{ messageId: 'missingSecurityHeaders', line: 11, data: { app: 'NestFactory.create(AppModule)', evidence: 'renders views', fix: '`await app.register(helmet)` from `@fastify/helmet`' } }],
+    },
+    {
+      name: 'express: two apps in one file, only the one that renders views is reported',
+      code: `import express from 'express';
+const api = express();
+api.get('/api/orders', (req, res) => res.json([]));
+const web = express();
+web.get('/', (req, res) => res.render('home'));
+api.listen(3001);
+web.listen(3000);`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 4, data: { app: 'express()', evidence: 'renders views', fix: '`app.use(helmet())` from `helmet`' } }],
     },
     {
       name: 'fastify: a session cookie set by hand with @fastify/cookie',
