@@ -64,6 +64,7 @@ const NEUTRAL_RECEIVERS: readonly { readonly module: string; readonly paths: rea
   { module: 'https', paths: ['createServer'] },
   { module: 'http2', paths: ['createServer', 'createSecureServer'] },
   { module: 'serverless-http', paths: [''] },
+  { module: '@nestjs/swagger', paths: ['SwaggerModule.setup', 'SwaggerModule.createDocument'] },
 ];
 
 const fileCache = new WeakMap<ts.SourceFile, FileFacts>();
@@ -189,7 +190,13 @@ function isLocalSpecifier(specifier: string, project: ProjectIndex | undefined):
   return project ? mayBeProjectModule(project, specifier) : isProjectSpecifier(specifier);
 }
 
-function isNeutralReceiver(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression): boolean {
+function isNeutralReceiver(tsApi: TsApi, sourceFile: ts.SourceFile, call: ts.CallExpression | ts.NewExpression): boolean {
+  // A function of this file (`setupSwagger(app)`): what it does with the app is in the file too.
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (tsApi.isIdentifier(callee)) {
+    const bindings = getFileBindings(tsApi, sourceFile);
+    if (!bindings.imports.has(callee.text) && bindings.declarations.has(callee.text)) return true;
+  }
   const path = getModulePath(tsApi, call.expression);
   if (path?.module === undefined || path.local) return false;
   return NEUTRAL_RECEIVERS.some((row) => isPackageSpecifier(path.module!, row.module) && row.paths.includes(path.path));
@@ -197,7 +204,8 @@ function isNeutralReceiver(tsApi: TsApi, call: ts.CallExpression | ts.NewExpress
 
 /**
  * True when code outside this file may add middleware to the app: it is not held in a variable,
- * the variable is exported, returned, stored or passed to a call (other than `http.createServer(app)`),
+ * the variable is exported, returned, stored or passed to a call (other than `http.createServer(app)`,
+ * Swagger's setup, or a function of this file, whose own uses of the name are walked too),
  * or the app mounts a project module as plain middleware or a plugin (`app.use(security)`,
  * `app.register(plugins)`, `@fastify/autoload`).
  */
@@ -213,7 +221,7 @@ function mayBeCompletedElsewhere(tsApi: TsApi, sourceFile: ts.SourceFile, app: A
     while (tsApi.isParenthesizedExpression(use.parent) || tsApi.isAsExpression(use.parent) || tsApi.isNonNullExpression(use.parent)) use = use.parent;
     const parent = use.parent;
     if ((tsApi.isCallExpression(parent) || tsApi.isNewExpression(parent)) && parent.arguments?.includes(use as ts.Expression)) {
-      if (!isNeutralReceiver(tsApi, parent)) escapes = true;
+      if (!isNeutralReceiver(tsApi, sourceFile, parent)) escapes = true;
       return;
     }
     if (tsApi.isPropertyAccessExpression(parent) && parent.expression === use && (parent.name.text === 'use' || parent.name.text === 'register')) {

@@ -593,6 +593,24 @@ web.listen(3000);`,
       errors: [{ messageId: 'missingSecurityHeaders', line: 4, data: { app: 'express()', evidence: 'renders views', fix: '`app.use(helmet())` from `helmet`' } }],
     },
     {
+      name: 'nest: Swagger setup and a local helper take the app without adding headers',
+      code: `import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+function setupViews(app) {
+  app.setBaseViewsDir('views');
+  app.setViewEngine('hbs');
+}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+  SwaggerModule.setup('docs', app, document);
+  setupViews(app);
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [{ messageId: 'missingSecurityHeaders', line: 8, data: { app: 'NestFactory.create(AppModule)', evidence: 'renders views', fix: '`app.use(helmet())` from `helmet`' } }],
+    },
+    {
       name: 'fastify: a session cookie set by hand with @fastify/cookie',
       code: `import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
