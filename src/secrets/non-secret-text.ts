@@ -193,15 +193,22 @@ export function looksLikeCredentialLabel(value: string): boolean {
 }
 
 /**
- * True for the name of a syntax or state kind written as PascalCase words: a lexer's token kinds
- * (`lastToken = '?InterpolationInTemplate'`, `token = 'StringLiteral'`) or a sigil-marked name
- * (`'#PrivateName'`). Under a `token` name, or after a one-character sigil, such words name a kind;
- * a random secret never reads as two or more capitalised words with nothing else.
+ * True for the name of a kind rather than a value: a lexer's token kinds, as PascalCase words
+ * (`lastToken = '?InterpolationInJSX'`, `token = 'StringLiteral'`) or as lowercase words under a
+ * lexer's position name (`currentToken = ['at-word', ...]`), a sigil-marked PascalCase name (`'#PrivateName'`), or a
+ * fetch `credentials` mode (`'include'`, `'same-origin'`, `'omit'`). Under a `token` name, or after
+ * a one-character sigil, such words name a kind; a random token never reads as plain words.
  */
+const LEXER_POSITION_WORDS = new Set(['current', 'last', 'next', 'prev', 'previous', 'peek', 'lookahead', 'significant']);
+
 export function looksLikeSyntaxKindName(value: string, nameWords: readonly string[] = []): boolean {
-  const match = /^([?#@$%!:&*~^]?)((?:[A-Z][a-z]+){2,})$/.exec(value);
-  if (!match) return false;
-  return match[1] !== '' || nameWords.includes('token') || nameWords.includes('tokens');
+  const underToken = nameWords.includes('token') || nameWords.includes('tokens');
+  if (nameWords[nameWords.length - 1] === 'credentials' && /^(?:include|same-origin|omit)$/.test(value)) return true;
+  const lexerPosition = nameWords.some((w) => LEXER_POSITION_WORDS.has(w));
+  if (underToken && lexerPosition && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return true;
+  const match = /^([?#@$%!:&*~^]?)((?:[A-Z][a-z]+|[A-Z]{2,5}(?=[A-Z][a-z]|$))+)$/.exec(value);
+  if (!match || !/[a-z]/.test(match[2]!) || !/^(?:[A-Z][a-z]*){2,}/.test(match[2]!)) return false;
+  return match[1] !== '' || underToken;
 }
 
 /**

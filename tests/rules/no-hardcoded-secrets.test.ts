@@ -154,7 +154,12 @@ export const verify = (t: string) => jwt.verify(t, PUBLIC_KEY);`,
     {
       // A lexer's token kinds: PascalCase words under a token name, or after a one-character sigil (seen in a bundled tokenizer).
       name: 'token kind names',
-      code: `let lastSignificantToken = '?InterpolationInTemplate'; const token = 'StringLiteral'; const refreshToken = '#PrivateIdentifierName';`,
+      code: `let lastSignificantToken = '?InterpolationInJSX'; const token = 'StringLiteral'; const refreshToken = '#PrivateIdentifierName';`,
+    },
+    {
+      // A tokenizer's current token kind (postcss), and fetch's credentials mode: names of kinds, not values.
+      name: 'lexer token kinds and fetch credentials modes',
+      code: `let currentToken = ['at-word', css.slice(pos, next + 1), pos, next]; const init = { credentials: 'same-origin' }; init.credentials = 'include';`,
     },
     {
       // A single capitalised word is a label.
@@ -1117,6 +1122,18 @@ export const envSchema = Joi.object({ JWT_SECRET: Joi.string().default(process.e
           line: 1,
           data: { kind: 'password', value: 'tige…', name: 'password' },
           suggestions: [{ messageId: 'useEnv', data: { envName: 'PASSWORD' }, output: "export default { type: 'postgres', host: 'db.internal', username: 'app', password: process.env.PASSWORD };" }],
+        },
+      ],
+    },
+    {
+      name: 'a plain-word token under a name that is no lexer position',
+      code: `export const deployToken = 'supersecretdeploytoken';`,
+      errors: [
+        {
+          messageId: 'namedSecret',
+          line: 1,
+          data: { kind: 'token', value: 'supe…', name: 'deployToken' },
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'DEPLOY_TOKEN' }, output: 'export const deployToken = process.env.DEPLOY_TOKEN;' }],
         },
       ],
     },
