@@ -58,9 +58,9 @@ export default defineApiRule<Options, MessageIds>({
     },
     messages: {
       debugRoute:
-        '{{route}} looks like {{what}} (segment `{{segment}}`) and is reachable in production: no auth guard protects it and no environment check gates its registration.',
+        '{{route}} looks like {{what}} (segment `{{segment}}`) and is reachable in production: no auth guard protects it and no environment check gates its registration. Register it only outside production (an `if` on `NODE_ENV` around it), put it behind an auth guard, or remove it.',
       apiDocsExposed:
-        '{{ui}} serves the API documentation at {{path}} to everyone: no environment check gates it and no auth guard protects it, so every route, internal ones included, is listed publicly.',
+        '{{ui}} serves the API documentation at {{path}} to everyone: no environment check gates it and no auth guard protects it, so every route, internal ones included, is listed publicly. Mount it only outside production, or put it behind an auth guard.',
     },
     schema: [
       {

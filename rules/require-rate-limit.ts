@@ -59,9 +59,9 @@ export default defineApiRule<Options, MessageIds>({
       securitySeverity: 7.5,
     },
     messages: {
-      missingRateLimit: '{{route}} is a {{kind}} endpoint with no rate limiter: nothing in its chain ({{chain}}) limits how often a client may call it, so {{attack}}.',
-      limiterAfterRoute: '{{route}} is a {{kind}} endpoint with no rate limiter: {{limiter}} is registered after it ({{where}}), so it never runs for this route.',
-      limiterSkipped: '{{route}} is a {{kind}} endpoint, and {{skip}} opts it out of the rate limiter, so {{attack}}.',
+      missingRateLimit: '{{route}} is a {{kind}} endpoint with no rate limiter: nothing in its chain ({{chain}}) limits how often a client may call it, so {{attack}}. Add a limiter on the route or its router (express-rate-limit, @fastify/rate-limit, the @nestjs/throttler guard).',
+      limiterAfterRoute: '{{route}} is a {{kind}} endpoint with no rate limiter: {{limiter}} is registered after it ({{where}}), so it never runs for this route. Register the limiter before the route.',
+      limiterSkipped: '{{route}} is a {{kind}} endpoint, and {{skip}} opts it out of the rate limiter, so {{attack}}. Remove the opt-out, or give the route its own limit.',
       unenforcedLimit: '{{route}} is a {{kind}} endpoint whose {{config}} sets a limit that nothing enforces ({{hint}}).',
     },
     schema: [

@@ -6,10 +6,11 @@
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
-import { getDecoratorArguments, getDecorators, getDecoratorName, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
+import { getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { resolveNestName } from '../frameworks/nest-symbols.js';
 import { resolveConstValue } from './const-value.js';
+import { findInjectedMember } from './injected-members.js';
 import type { ModelWrite } from './model-writes.js';
 
 const MAX_DEPTH = 8;
@@ -142,28 +143,15 @@ function fieldsOfTypeName(ctx: AnalysisContext, file: ts.SourceFile, name: ts.Id
   return undefined;
 }
 
-/** `this.repo` injected with `@InjectRepository(User)` or typed `Repository<User>`. */
+/** `this.repo` injected with `@InjectRepository(User)`, or typed `Repository<User>` as a parameter or property. */
 function fieldsOfInjected(ctx: AnalysisContext, file: ts.SourceFile, access: ts.PropertyAccessExpression, depth: number): Set<string> | undefined {
-  const tsApi = ctx.ts;
-  let cls: ts.Node | undefined = access.parent;
-  while (cls && !tsApi.isClassDeclaration(cls)) cls = cls.parent;
-  if (!cls || !tsApi.isClassDeclaration(cls)) return undefined;
-  const name = access.name.text;
-  for (const member of cls.members) {
-    if (!tsApi.isConstructorDeclaration(member)) continue;
-    for (const param of member.parameters) {
-      if (!tsApi.isIdentifier(param.name) || param.name.text !== name) continue;
-      for (const decorator of getDecorators(tsApi, param)) {
-        const decoratorName = getDecoratorName(tsApi, decorator);
-        const arg = getDecoratorArguments(tsApi, decorator)[0];
-        if ((decoratorName === 'InjectRepository' || decoratorName === 'InjectModel') && arg) {
-          const target = tsApi.isPropertyAccessExpression(arg) && arg.name.text === 'name' ? arg.expression : arg;
-          const fields = fieldsOf(ctx, file, target, depth + 1);
-          if (fields) return fields;
-        }
-      }
-      if (param.type) return fieldsOfType(ctx, file, param.type, depth + 1);
-    }
+  const member = findInjectedMember(ctx.ts, access);
+  if (!member) return undefined;
+  // A declared property (`private readonly repo: Repository<User>`) says it by its type.
+  if (member.kind === 'property') return member.type ? fieldsOfType(ctx, file, member.type, depth + 1) : undefined;
+  for (const target of member.targets) {
+    const fields = fieldsOf(ctx, file, target, depth + 1);
+    if (fields) return fields;
   }
-  return undefined;
+  return member.type ? fieldsOfType(ctx, file, member.type, depth + 1) : undefined;
 }

@@ -20,6 +20,7 @@ import { walkDescendants } from '../core/walk.js';
 import { resolveNestName } from '../frameworks/nest-symbols.js';
 import { RECORD_RETURNING_METHODS, isSensitiveFieldName, normalizeFieldName } from '../catalog/sensitive-fields.js';
 import { resolveConstValue } from './const-value.js';
+import { findInjectedMember } from './injected-members.js';
 import { findDeclarationInScope } from './scope-lookup.js';
 
 export type HiddenBy = 'select: false' | 'toJSON' | '@Exclude()' | 'defaultScope' | 'omit';
@@ -106,32 +107,16 @@ function ofDeclaration(lookup: SecretsLookup, file: ts.SourceFile, node: ts.Node
 
 /** `@InjectModel(User.name) private readonly userModel: Model<UserDocument>`, `@InjectRepository(User) repo`, `repo: Repository<User>`. */
 function ofInjected(lookup: SecretsLookup, file: ts.SourceFile, access: ts.PropertyAccessExpression, depth: number): ModelSecrets | undefined {
-  const tsApi = lookup.ts;
-  let cls: ts.Node | undefined = access.parent;
-  while (cls && !tsApi.isClassDeclaration(cls) && !tsApi.isClassExpression(cls)) cls = cls.parent;
-  if (!cls || !(tsApi.isClassDeclaration(cls) || tsApi.isClassExpression(cls))) return undefined;
-  const name = access.name.text;
-  for (const member of cls.members) {
-    if (tsApi.isPropertyDeclaration(member) && getPropertyNameText(tsApi, member.name) === name) {
-      if (member.initializer) return ofExpression(lookup, file, member.initializer, depth + 1);
-      if (member.type) return ofTypeNode(lookup, file, member.type, depth + 1);
-    }
-    if (!tsApi.isConstructorDeclaration(member)) continue;
-    for (const param of member.parameters) {
-      if (!tsApi.isIdentifier(param.name) || param.name.text !== name) continue;
-      for (const decorator of getDecorators(tsApi, param)) {
-        const decoratorName = getDecoratorName(tsApi, decorator);
-        const arg = getDecoratorArguments(tsApi, decorator)[0];
-        if ((decoratorName === 'InjectRepository' || decoratorName === 'InjectModel') && arg) {
-          const target = tsApi.isPropertyAccessExpression(arg) && arg.name.text === 'name' ? arg.expression : arg;
-          const found = ofExpression(lookup, file, target, depth + 1);
-          if (found) return found;
-        }
-      }
-      if (param.type) return ofTypeNode(lookup, file, param.type, depth + 1);
-    }
+  const member = findInjectedMember(lookup.ts, access);
+  if (!member) return undefined;
+  if (member.kind === 'property') {
+    return member.initializer ? ofExpression(lookup, file, member.initializer, depth + 1) : member.type ? ofTypeNode(lookup, file, member.type, depth + 1) : undefined;
   }
-  return undefined;
+  for (const target of member.targets) {
+    const found = ofExpression(lookup, file, target, depth + 1);
+    if (found) return found;
+  }
+  return member.type ? ofTypeNode(lookup, file, member.type, depth + 1) : undefined;
 }
 
 /** `Repository<User>`, `Model<UserDocument>`, `HydratedDocument<User>`, `User & Document`. */
