@@ -48,6 +48,7 @@ import { resolveCallTarget, resolveFunctionReference } from './call-targets.js';
 import { createFacts, interpretUnit, readMember, type FunctionFacts, type FunctionUnit, type InterpreterHost } from './interpreter.js';
 import type { Flow, FlowApi, FlowSpec, FlowStep, SourceInfo } from './spec.js';
 import { getModulePath } from './module-paths.js';
+import { getHandlers } from '../model/handlers.js';
 import { placeUrlPart, widestUrlPart } from './url-parts.js';
 import { CLEAN, allTaints, joinValues, mapTaints, partAt, taintKey, withStep, type AbsValue, type Taint } from './values.js';
 
@@ -258,6 +259,20 @@ function getSinkUnits(ctx: AnalysisContext, spec: FlowSpec): FunctionUnit[] {
   return [...units];
 }
 
+/**
+ * Per-file mode only (no project index, so every flow starts in this file): false when the file
+ * cannot produce a source of the spec. Request input only enters through a handler's parameters
+ * (its request object, Nest's decorated parameters), so a file without handlers has none: a
+ * service or a model file costs nothing for request-sourced rules.
+ */
+function fileMayHaveSources(ctx: AnalysisContext, spec: FlowSpec): boolean {
+  const { sources } = spec;
+  if (spec.isSource || sources.caughtErrors || sources.clientResponses) return true;
+  const kinds = sources.request;
+  if (!kinds || kinds.length === 0) return false;
+  return getHandlers(ctx.ts, ctx.sourceFile).length > 0;
+}
+
 /** The label of a source with the fields read after it: `req.query` read as `.url` gives `req.query.url`. */
 function refinedSource(taint: Taint): SourceInfo {
   if (taint.origin.kind !== 'source') throw new Error('not a source taint');
@@ -272,6 +287,7 @@ function refinedSource(taint: Taint): SourceInfo {
  * part of the URL the source controls and the call sites it crossed.
  */
 export function findFlows(ctx: AnalysisContext, spec: FlowSpec): Flow[] {
+  if (!ctx.project && !fileMayHaveSources(ctx, spec)) return [];
   const units = getSinkUnits(ctx, spec);
   if (units.length === 0) return [];
   const state = getState(ctx, spec);
