@@ -11,7 +11,7 @@ import { getAccessPath, getObjectPropertyValue, getStaticString, isFunctionLike,
 import type { AnalysisContext } from '../src/core/context.js';
 import type { Finding, FindingSeverity } from '../src/core/finding.js';
 import { getFileBindings } from '../src/core/bindings.js';
-import { walkDescendants } from '../src/core/walk.js';
+import { forEachNodeOfKinds } from '../src/core/walk.js';
 import { EXPOSURE_FLAG_PATTERN, EXPOSURE_GATE_MIDDLEWARE, findApiDocsUi, findDebugPath, type DebugEndpointKind } from '../src/catalog/debug-endpoints.js';
 import type { ResolvedRoute } from '../src/model/api-model.js';
 import { classifyAuthExpression, isProtectingEffect, type AuthLookup } from '../src/model/auth-classification.js';
@@ -173,7 +173,7 @@ function findApiDocsMounts(ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
   const protectedPaths: string[] = [];
   const mounts: { call: ts.CallExpression; ui: string; path: string }[] = [];
-  walkDescendants(tsApi, file, (node) => {
+  forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
     if (!tsApi.isCallExpression(node)) return undefined;
     const callee = skipOuterExpressions(tsApi, node.expression);
     if (!tsApi.isPropertyAccessExpression(callee)) return undefined;

@@ -135,15 +135,35 @@ export function getCallReceiver(tsApi: TsApi, call: ts.CallExpression): ts.Expre
 
 /** True for function expressions, arrows, declarations and methods. */
 export function isFunctionLike(tsApi: TsApi, node: ts.Node): node is ts.FunctionLikeDeclaration {
-  return (
-    tsApi.isFunctionDeclaration(node) ||
-    tsApi.isFunctionExpression(node) ||
-    tsApi.isArrowFunction(node) ||
-    tsApi.isMethodDeclaration(node) ||
-    tsApi.isConstructorDeclaration(node) ||
-    tsApi.isGetAccessorDeclaration(node) ||
-    tsApi.isSetAccessorDeclaration(node)
-  );
+  return functionLikeKindSet(tsApi).has(node.kind);
+}
+
+let kindsApi: TsApi | undefined;
+let kindsList: readonly ts.SyntaxKind[] = [];
+let kindsSet: ReadonlySet<ts.SyntaxKind> = new Set();
+
+/** The kinds `isFunctionLike` accepts: declarations, expressions, arrows, methods, constructors and accessors. */
+export function functionLikeKinds(tsApi: TsApi): readonly ts.SyntaxKind[] {
+  functionLikeKindSet(tsApi);
+  return kindsList;
+}
+
+function functionLikeKindSet(tsApi: TsApi): ReadonlySet<ts.SyntaxKind> {
+  if (kindsApi !== tsApi) {
+    const k = tsApi.SyntaxKind;
+    kindsList = [
+      k.FunctionDeclaration,
+      k.FunctionExpression,
+      k.ArrowFunction,
+      k.MethodDeclaration,
+      k.Constructor,
+      k.GetAccessor,
+      k.SetAccessor,
+    ];
+    kindsSet = new Set(kindsList);
+    kindsApi = tsApi;
+  }
+  return kindsSet;
 }
 
 /** The innermost function that contains `node`, if any. */

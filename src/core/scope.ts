@@ -27,8 +27,15 @@ const caches = new WeakMap<ts.SourceFile, WeakMap<ts.Node, ScopeMap>>();
 
 /** The binding an identifier use refers to, or `undefined` for globals and unknown names. */
 export function resolveIdentifier(tsApi: TsApi, identifier: ts.Identifier): ScopeBinding | undefined {
-  return resolveName(tsApi, identifier, identifier.text);
+  // Many analyses resolve the same identifiers (callee roots, receivers): remember each answer.
+  const known = resolvedIdentifiers.get(identifier);
+  if (known !== undefined) return known ?? undefined;
+  const binding = resolveName(tsApi, identifier, identifier.text);
+  resolvedIdentifiers.set(identifier, binding ?? null);
+  return binding;
 }
+
+const resolvedIdentifiers = new WeakMap<ts.Identifier, ScopeBinding | null>();
 
 /** The binding `name` has at the position of `from`. */
 export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBinding | undefined {

@@ -17,6 +17,10 @@ interface FlatTree {
   readonly nodes: readonly ts.Node[];
   /** `subtreeEnd[i]` is the index just past the last descendant of `nodes[i]`. */
   readonly subtreeEnd: Int32Array;
+  /** `kinds[i]` is `nodes[i].kind`: filtering by kind reads a typed array, not thousands of differently shaped nodes. */
+  readonly kinds: Uint16Array;
+  /** The nodes of some kinds, in source order, keyed by the sorted kind list; filled on demand. */
+  readonly byKinds: Map<string, readonly ts.Node[]>;
 }
 
 /**
@@ -26,7 +30,18 @@ interface FlatTree {
 const MAX_CACHED_TREES = 128;
 const flatTrees = new Map<ts.SourceFile, FlatTree>();
 
+let lastFile: ts.SourceFile | undefined;
+let lastTree: FlatTree | undefined;
+
 function getFlatTree(tsApi: TsApi, file: ts.SourceFile): FlatTree {
+  if (file === lastFile) return lastTree!;
+  const tree = lookUpFlatTree(tsApi, file);
+  lastFile = file;
+  lastTree = tree;
+  return tree;
+}
+
+function lookUpFlatTree(tsApi: TsApi, file: ts.SourceFile): FlatTree {
   const known = flatTrees.get(file);
   if (known) {
     if (flatTrees.size > 1) {
@@ -65,7 +80,45 @@ function flattenTree(tsApi: TsApi, root: ts.Node): FlatTree {
     tsApi.forEachChild(entry, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return { nodes, subtreeEnd: Int32Array.from(ends) };
+  const kinds = new Uint16Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) kinds[i] = nodes[i]!.kind;
+  return { nodes, subtreeEnd: Int32Array.from(ends), kinds, byKinds: new Map() };
+}
+
+/**
+ * Every node of `file` whose kind is one of `kinds`, in source order: what a walk that only looks at
+ * calls (or calls and `new`) visits, without visiting the rest. Built once per file and kind list.
+ */
+export function getNodesOfKinds(tsApi: TsApi, file: ts.SourceFile, kinds: readonly ts.SyntaxKind[]): readonly ts.Node[] {
+  const tree = getFlatTree(tsApi, file);
+  const key = kinds.length === 1 ? String(kinds[0]) : [...kinds].sort((a, b) => a - b).join(',');
+  let list = tree.byKinds.get(key);
+  if (!list) {
+    const wanted = new Uint8Array(Math.max(...kinds) + 1);
+    for (const kind of kinds) wanted[kind] = 1;
+    const { nodes, kinds: nodeKinds } = tree;
+    const found: ts.Node[] = [];
+    for (let i = 0; i < nodeKinds.length; i++) {
+      const kind = nodeKinds[i]!;
+      if (kind < wanted.length && wanted[kind] === 1) found.push(nodes[i]!);
+    }
+    list = found;
+    tree.byKinds.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * Calls `visit` with every node of `file` whose kind is one of `kinds`, in source order: a
+ * `walkDescendants` over the whole file whose visitor ignores every other kind (and never skips).
+ */
+export function forEachNodeOfKinds(tsApi: TsApi, file: ts.SourceFile, kinds: readonly ts.SyntaxKind[], visit: (node: ts.Node) => unknown): void {
+  for (const node of getNodesOfKinds(tsApi, file, kinds)) visit(node);
+}
+
+/** The calls of a file in source order (`f()`, `a.b()`, `super()`, `import()`), from its flat tree. */
+export function getCallExpressions(tsApi: TsApi, file: ts.SourceFile): readonly ts.CallExpression[] {
+  return getNodesOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression]) as readonly ts.CallExpression[];
 }
 
 /** Where `node` sits in its file's flat tree, or -1 (a node `forEachChild` does not reach, such as JSDoc). */

@@ -11,7 +11,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getCalleeName, getPropertyNameText } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveCallTarget } from './call-targets.js';
 
 type NameIndex = ReadonlyMap<string, readonly ts.CallExpression[]>;
@@ -27,7 +27,7 @@ const PROJECT_CALL_SITES = {};
 function buildNameIndex(tsApi: TsApi, files: readonly ts.SourceFile[]): NameIndex {
   const index = new Map<string, ts.CallExpression[]>();
   for (const file of files) {
-    walkDescendants(tsApi, file, (node) => {
+    forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
       if (!tsApi.isCallExpression(node) || node.arguments.length === 0) return;
       const name = getCalleeName(tsApi, node);
       if (name === undefined) return;

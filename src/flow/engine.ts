@@ -40,7 +40,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
 import { getCalleeName, getAccessPath, isFunctionLike, getShortText } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { getNodesOfKinds } from '../core/walk.js';
 import { REQUEST_INPUT_KINDS, type RequestInputKind } from '../catalog/request-inputs.js';
 import { matchesNameList } from '../settings/schema.js';
 import { getCallSitesOf } from './call-sites.js';
@@ -246,16 +246,13 @@ function getSinkUnits(ctx: AnalysisContext, spec: FlowSpec): FunctionUnit[] {
   };
   const units = new Set<FunctionUnit>();
   if (spec.mayHaveSinks && !spec.mayHaveSinks(ctx.sourceFile, api)) return [];
-  walkDescendants(tsApi, ctx.sourceFile, (node) => {
-    const candidate =
-      tsApi.isCallExpression(node) ||
-      tsApi.isNewExpression(node) ||
-      tsApi.isReturnStatement(node) ||
-      tsApi.isThrowStatement(node) ||
-      (tsApi.isArrowFunction(node) && !tsApi.isBlock(node.body));
-    if (!candidate || spec.sinks(node, api).length === 0) return;
+  const k = tsApi.SyntaxKind;
+  const candidates = getNodesOfKinds(tsApi, ctx.sourceFile, [k.CallExpression, k.NewExpression, k.ReturnStatement, k.ThrowStatement, k.ArrowFunction]);
+  for (const node of candidates) {
+    if (tsApi.isArrowFunction(node) && tsApi.isBlock(node.body)) continue;
+    if (spec.sinks(node, api).length === 0) continue;
     units.add(tsApi.isArrowFunction(node) ? node : unitOf(tsApi, node));
-  });
+  }
   return [...units];
 }
 

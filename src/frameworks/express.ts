@@ -23,7 +23,7 @@ import type { TsApi } from '../core/context.js';
 import { getCalleeName, getObjectPropertyValue, getPropertyNameText, getShortText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import type { ResolvedRoute } from '../model/api-model.js';
 import {
   EMPTY_ROUTING_FACTS,
@@ -126,7 +126,7 @@ class ExpressCollector {
   collect(): FileRoutingFacts {
     const tsApi = this.tsApi;
     const calls: ts.CallExpression[] = [];
-    walkDescendants(tsApi, this.file, (node) => {
+    forEachNodeOfKinds(tsApi, this.file, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.NewExpression], (node) => {
       if (tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) {
         const kind = this.getCreationKind(node);
         if (kind) this.registerCreation(node, kind);

@@ -26,7 +26,7 @@ import type { TsApi } from '../core/context.js';
 import { getObjectPropertyValue, getPropertyNameText, getBoundedStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import type { ResolvedRoute } from '../model/api-model.js';
 import {
   EMPTY_ROUTING_FACTS,
@@ -128,14 +128,14 @@ class FastifyCollector {
   collect(): FileRoutingFacts {
     const tsApi = this.tsApi;
     const calls: ts.CallExpression[] = [];
-    walkDescendants(tsApi, this.file, (node) => {
+    forEachNodeOfKinds(tsApi, this.file, [tsApi.SyntaxKind.CallExpression], (node) => {
       if (!tsApi.isCallExpression(node)) return;
       calls.push(node);
       if (this.isRootCreation(node)) this.registerRoot(node);
       if (this.isPluginWrapper(node) && node.arguments[0]) this.markWrapped(node.arguments[0]);
       this.markSkipOverride(node);
     });
-    walkDescendants(tsApi, this.file, (node) => {
+    forEachNodeOfKinds(tsApi, this.file, [tsApi.SyntaxKind.BinaryExpression], (node) => {
       if (tsApi.isBinaryExpression(node)) this.markSkipOverride(node);
     });
     const registers: ts.CallExpression[] = [];

@@ -7,7 +7,7 @@
  */
 import type * as ts from 'typescript';
 import { getPropertyNameText, getShortText, skipOuterExpressions } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import { getFileBindings } from '../core/bindings.js';
 import { findNestGlobalMethod, isNestHttpFactoryMethod } from '../catalog/nest.js';
 import { getEnhancerText, type NestExpressionIn } from './nest-decorators.js';
@@ -66,7 +66,7 @@ function collectBootstraps(lookup: NestLookup, file: ts.SourceFile): NestBootstr
   const tsApi = lookup.ts;
   if (!file.text.includes('NestFactory')) return [];
   const apps: NestBootstrapModel[] = [];
-  walkDescendants(tsApi, file, (node) => {
+  forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
     if (!tsApi.isCallExpression(node) || !isNestFactoryCreate(lookup, file, node)) return;
     apps.push(readBootstrap(lookup, file, node));
   });

@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getDecoratorArguments, getDecorators, getStaticString } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import type { ResolvedRoute } from '../model/api-model.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import {
@@ -105,7 +105,7 @@ function getFileSwaggerFacts(tsApi: TsApi, file: ts.SourceFile): FileSwaggerFact
   const imports = [...getFileBindings(tsApi, file).imports.values()].some((b) => isNestSwaggerModule(b.module));
   const globalSchemes: string[] = [];
   if (imports) {
-    walkDescendants(tsApi, file, (node) => {
+    forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
       if (!tsApi.isCallExpression(node) || !tsApi.isPropertyAccessExpression(node.expression)) return;
       if (node.expression.name.text !== NEST_SWAGGER_GLOBAL_SECURITY_METHOD) return;
       const first = node.arguments[0];

@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 
 /** The first call site of each local function or class method of a file. */
 export type CallSiteIndex = ReadonlyMap<ts.Node, ts.CallExpression>;
@@ -19,7 +19,7 @@ const MAX_DEPTH = 8;
 /** Indexes the first call of every function declared in the file (by identifier or `this.method()`). */
 export function buildCallSiteIndex(tsApi: TsApi, file: ts.SourceFile): CallSiteIndex {
   const index = new Map<ts.Node, ts.CallExpression>();
-  walkDescendants(tsApi, file, (node) => {
+  forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
     if (!tsApi.isCallExpression(node)) return;
     const target = getCalledFunction(tsApi, node);
     if (!target || index.has(target) || isWithin(node, target)) return;

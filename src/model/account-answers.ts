@@ -10,9 +10,9 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getAccessPath, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions, functionLikeKinds } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants, walkFunctionBody } from '../core/walk.js';
+import { walkDescendants, walkFunctionBody, forEachNodeOfKinds } from '../core/walk.js';
 import {
   ACCOUNT_VARIABLE_PATTERN,
   LOOKUP_METHOD_PATTERN,
@@ -81,7 +81,7 @@ export function getAccountEndpoints(
 ): AccountEndpoint[] {
   const endpoints: AccountEndpoint[] = [];
   const fileSegment = getFileNameSegment(sourceFile);
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [...functionLikeKinds(tsApi)], (node) => {
     if (!isFunctionLike(tsApi, node) || !node.body) return;
     const kinds = new Set<AccountEndpointKind>();
     const handler = getHandlerOfFunction(tsApi, node);

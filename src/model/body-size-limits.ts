@@ -8,7 +8,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
 import { getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import { findBodyLimitMethod, findBodyParser, parseByteSize } from '../catalog/body-parsers.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
@@ -44,7 +44,7 @@ function collect(ctx: AnalysisContext): BodySizeLimit[] {
   if (!/limit/i.test(text)) return [];
   const lookup: ConstLookup = { ts: tsApi, file: ctx.sourceFile, project: ctx.project };
   const limits: BodySizeLimit[] = [];
-  walkDescendants(tsApi, ctx.sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, ctx.sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.NewExpression], (node) => {
     if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return;
     const found = matchCall(lookup, node, ctx);
     if (found) limits.push(found);

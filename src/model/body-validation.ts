@@ -13,7 +13,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getObjectPropertyValue, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import { findHandlerRegistration } from '../catalog/request-inputs.js';
 import { resolveFunctionReference } from '../flow/call-targets.js';
 import { getBodySchemaVerdict } from './body-schema.js';
@@ -205,7 +205,7 @@ function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler
   const index = project.memo(REGISTRATIONS_BY_HANDLER, () => {
     const byFunction = new Map<ts.Node, ts.CallExpression[]>();
     for (const file of project.files()) {
-      walkDescendants(tsApi, file, (node) => {
+      forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
         if (!tsApi.isCallExpression(node)) return undefined;
         const callee = skipOuterExpressions(tsApi, node.expression);
         if (!tsApi.isPropertyAccessExpression(callee)) return undefined;

@@ -12,7 +12,7 @@ import { getAccessPath, getCalleeName, getStaticString, isFunctionLike, skipOute
 import { getShortLabel } from './short-label.js';
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import {
   ALLOW_CREDENTIALS_HEADER,
   ALLOW_ORIGIN_HEADER,
@@ -368,7 +368,7 @@ function collectPolicies(tsApi: TsApi, sourceFile: ts.SourceFile, project: Proje
     if (tsApi.isPropertyAccessExpression(expr)) return CALLEE_NAMES.has(expr.name.text) || HEADER_SETTERS.has(expr.name.text);
     return tsApi.isCallExpression(expr);
   };
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.NewExpression], (node) => {
     if ((tsApi.isNewExpression(node) || tsApi.isCallExpression(node)) && !mayConfigure(node.expression)) return;
     if (tsApi.isNewExpression(node)) {
       const path = getModulePath(tsApi, node.expression, project);

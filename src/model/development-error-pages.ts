@@ -7,8 +7,9 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getCalleeName, getObjectPropertyValue, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
-import { findDevelopmentErrorMiddleware } from '../catalog/errors.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
+import { DEVELOPMENT_ERROR_MIDDLEWARE, findDevelopmentErrorMiddleware } from '../catalog/errors.js';
+import { mentionsAnyModule } from '../core/module-mentions.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { classifyEnvironmentCondition, classifyEnvironmentValue, getRunningEnvironment } from './environment-guards.js';
 
@@ -29,9 +30,12 @@ export function findDevelopmentErrorPages(tsApi: TsApi, sourceFile: ts.SourceFil
   let pages = cache.get(sourceFile);
   if (!pages) {
     const found: DevelopmentErrorPage[] = [];
-    walkDescendants(tsApi, sourceFile, (node) => {
+    // The middleware comes from a package import or `require` in this file: a file whose text never
+    // names one of the packages needs no module lookup per call.
+    const mayUseMiddleware = mentionsAnyModule(sourceFile, DEVELOPMENT_ERROR_MIDDLEWARE);
+    forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression], (node) => {
       if (!tsApi.isCallExpression(node)) return;
-      const page = getErrorMiddlewarePage(tsApi, node) ?? getForcedDevelopmentMode(tsApi, node);
+      const page = (mayUseMiddleware ? getErrorMiddlewarePage(tsApi, node) : undefined) ?? getForcedDevelopmentMode(tsApi, node);
       if (page) found.push(page);
     });
     pages = found;

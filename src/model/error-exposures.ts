@@ -18,7 +18,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getCalleeName, getNodeSourceFile, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { isDeclaringIdentifier, resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import {
   findCallbackErrors,
   findErrorMethod,
@@ -126,7 +126,7 @@ function collectExposures(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorExposur
   }
 
   const exposures: ErrorExposure[] = [];
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CatchClause, tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.Identifier], (node) => {
     if (tsApi.isCatchClause(node) && node.variableDeclaration) {
       addOrigin('catch-clause', node.variableDeclaration.name);
       return;

@@ -21,8 +21,9 @@ import {
   getPropertyNameText,
   isFunctionLike,
   skipOuterExpressions,
+  functionLikeKinds,
 } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import { ERROR_PARAMETER_NAMES } from '../catalog/errors.js';
 import type { Framework } from './facts.js';
 import { getHandlers } from './handlers.js';
@@ -81,7 +82,7 @@ function collectErrorHandlers(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorHan
       site: handler.registration ?? handler.fn,
     });
   }
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.ClassDeclaration, tsApi.SyntaxKind.ClassExpression, ...functionLikeKinds(tsApi)], (node) => {
     if (tsApi.isCallExpression(node)) {
       const fastify = getFastifyErrorHandler(tsApi, node);
       if (fastify) push(fastify);

@@ -25,10 +25,11 @@ import {
   getStaticString,
   isFunctionLike,
   skipOuterExpressions,
+  functionLikeKinds,
 } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants, walkFunctionBody } from '../core/walk.js';
+import { walkDescendants, walkFunctionBody, forEachNodeOfKinds } from '../core/walk.js';
 import {
   CONVENTIONAL_PARAMETER_NAMES,
   FASTIFY_ROUTE_HANDLER_KEYS,
@@ -110,7 +111,7 @@ function collectHandlers(tsApi: TsApi, sourceFile: ts.SourceFile): Handler[] {
   };
   const fileFramework = guessFileFramework(tsApi, sourceFile);
 
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.ClassDeclaration, tsApi.SyntaxKind.ClassExpression, ...functionLikeKinds(tsApi)], (node) => {
     if (tsApi.isCallExpression(node)) {
       for (const handler of getRegisteredHandlers(tsApi, node, fileFramework)) add(handler);
       return;

@@ -16,7 +16,7 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveConstValue } from './const-value.js';
 
 export interface ImplementationLookup {
@@ -217,7 +217,7 @@ function getFileDecorations(tsApi: TsApi, file: ts.SourceFile): ReadonlyMap<stri
   if (map) return map;
   const found = new Map<string, ts.Expression>();
   if (file.text.includes('decorate')) {
-    walkDescendants(tsApi, file, (node) => {
+    forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
       if (!tsApi.isCallExpression(node) || node.arguments.length < 2) return;
       const callee = skipOuterExpressions(tsApi, node.expression);
       if (!tsApi.isPropertyAccessExpression(callee) || callee.name.text !== 'decorate') return;

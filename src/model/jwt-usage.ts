@@ -12,7 +12,7 @@ import { getAccessPath, getCalleeName, getEnclosingFunction, getStaticString, is
 import { getShortLabel } from './short-label.js';
 import { getFileBindings, isPackageSpecifier, type ImportBinding } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import {
   AUTHORIZING_CLAIM,
   IDENTITY_PROPERTIES,
@@ -122,7 +122,7 @@ function collectUsage(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectI
   const defaults: JwtDefaultsFact[] = [];
   const text = (node: ts.Node): string => getShortLabel(sourceFile, node, 40);
   const imports = getFileBindings(tsApi, sourceFile).imports;
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.NewExpression], (node) => {
     if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return;
     const args = node.arguments ?? [];
     const isSuper = tsApi.isCallExpression(node) && node.expression.kind === tsApi.SyntaxKind.SuperKeyword;

@@ -16,7 +16,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectPropertyValue, getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import { resolveNestName } from '../frameworks/nest-symbols.js';
 import { RECORD_RETURNING_METHODS, isSensitiveFieldName, normalizeFieldName } from '../catalog/sensitive-fields.js';
 import { resolveConstValue } from './const-value.js';
@@ -254,7 +254,7 @@ function ofSequelizeDefine(lookup: SecretsLookup, file: ts.SourceFile, modelName
 function applyFileLevelHiding(lookup: SecretsLookup, file: ts.SourceFile, owner: string, sensitive: readonly string[], hidden: Map<string, HiddenBy>): void {
   const tsApi = lookup.ts;
   if (sensitive.length === 0) return;
-  walkDescendants(tsApi, file, (node) => {
+  forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.BinaryExpression], (node) => {
     if (tsApi.isCallExpression(node)) {
       const callee = skipOuterExpressions(tsApi, node.expression);
       if (!tsApi.isPropertyAccessExpression(callee) || !tsApi.isIdentifier(callee.expression) || callee.expression.text !== owner) return undefined;

@@ -77,6 +77,11 @@ const CUSTOM_WRITE_ROW: ModelWriteRow = {
   description: 'a write method listed in the settings',
 };
 
+/** Every method name a catalog row writes with (receiver rows only; constructions and assigns are matched apart). */
+const CATALOG_WRITE_METHODS: ReadonlySet<string> = new Set(
+  (MODEL_WRITES as readonly ModelWriteRow[]).filter((row) => !row.construct).flatMap((row) => row.methods as readonly string[]),
+);
+
 const cache = new WeakMap<ts.SourceFile, Map<string, readonly ModelWrite[]>>();
 
 /** Every model write in the lookup's file. */
@@ -153,6 +158,9 @@ function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.
 
   if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
+  const extra = options.extraMethods.filter((entry) => !entry.includes('.') || entry.startsWith('/'));
+  // Most calls are no write method at all: decide that before classifying the receiver.
+  if (extra.length === 0 && !CATALOG_WRITE_METHODS.has(method)) return undefined;
   const receiverKind = classifyReceiver(lookup, callee.expression);
   if (!receiverKind) return undefined;
   const text = callText(tsApi, callee);
@@ -164,7 +172,6 @@ function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.
       hasRequiredOption(tsApi, call, r),
   );
   if (row) return buildWrite(tsApi, call, row, text);
-  const extra = options.extraMethods.filter((entry) => !entry.includes('.') || entry.startsWith('/'));
   if (extra.length > 0 && WRITE_CAPABLE_RECEIVERS.includes(receiverKind) && matchesNameList(method, extra)) {
     return buildWrite(tsApi, call, CUSTOM_WRITE_ROW, text);
   }

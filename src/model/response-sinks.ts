@@ -13,7 +13,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getParameterName, getShortText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import { CONVENTIONAL_PARAMETER_NAMES, findResponseMethod, type ResponseMethodEffect } from '../catalog/request-inputs.js';
 import { getHandlerOfFunction, getHandlerParameterRole, type Handler } from './handlers.js';
 import type { Framework } from './facts.js';
@@ -146,7 +146,7 @@ function getThrowSink(tsApi: TsApi, node: ts.ThrowStatement): ResponseSink | und
 
 function collectResponseSinks(tsApi: TsApi, sourceFile: ts.SourceFile): ResponseSink[] {
   const sinks: ResponseSink[] = [];
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.ReturnStatement, tsApi.SyntaxKind.ThrowStatement, tsApi.SyntaxKind.ArrowFunction], (node) => {
     if (tsApi.isCallExpression(node) || tsApi.isReturnStatement(node) || tsApi.isThrowStatement(node) || tsApi.isArrowFunction(node)) {
       const sink = getResponseSinkOfNode(tsApi, node);
       if (sink) sinks.push(sink);

@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getAccessPath, getCalleeName, getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import {
   CREDENTIAL_CALL_SINKS,
   CREDENTIAL_KINDS,
@@ -173,7 +173,7 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
     }
   };
 
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.NewExpression, tsApi.SyntaxKind.PropertyAssignment, tsApi.SyntaxKind.ShorthandPropertyAssignment, tsApi.SyntaxKind.BinaryExpression], (node) => {
     if (tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) {
       visitCall(node);
     } else if (tsApi.isPropertyAssignment(node) || tsApi.isShorthandPropertyAssignment(node)) {

@@ -6,7 +6,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { walkDescendants } from '../core/walk.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 
 /** A name bound in the file: its declaration and the node whose extent is its scope. */
 interface Binding {
@@ -85,7 +85,7 @@ function buildLocalDeclarations(tsApi: TsApi, sourceFile: ts.SourceFile): LocalD
   const isAssignmentOperator = (kind: ts.SyntaxKind): boolean =>
     kind >= tsApi.SyntaxKind.FirstAssignment && kind <= tsApi.SyntaxKind.LastAssignment;
 
-  walkDescendants(tsApi, sourceFile, (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.VariableDeclaration, tsApi.SyntaxKind.Parameter, tsApi.SyntaxKind.FunctionDeclaration, tsApi.SyntaxKind.ClassDeclaration, tsApi.SyntaxKind.BinaryExpression, tsApi.SyntaxKind.PrefixUnaryExpression, tsApi.SyntaxKind.PostfixUnaryExpression], (node) => {
     if (tsApi.isVariableDeclaration(node)) {
       addBindingName(node.name, node, enclosingScope(tsApi, node));
     } else if (tsApi.isParameter(node)) {
