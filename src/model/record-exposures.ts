@@ -12,7 +12,8 @@
  * destructuring (`const { password, ...safe } = user`) and `delete user.password`. Explicit picking
  * (`{ id: u.id, email: u.email }`) and mapping functions never reach a query, so they expose nothing.
  *
- * When the model is not in view, the type checker (when there is one) answers from the query's type.
+ * When the model is not in view and the `typeFallback` setting is on, the type checker answers from
+ * the query's type.
  */
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
@@ -289,8 +290,14 @@ function hasFastifyResponseSchema(ctx: AnalysisContext, sink: ResponseSink): boo
   });
 }
 
-/** With a type checker: the sensitive properties of the query's record type (`Promise<User[]>` gives `User`'s). */
+/**
+ * With the `typeFallback` setting and a program: the sensitive properties of the query's record type
+ * (`Promise<User[]>` gives `User`'s). Off by default: creating the checker binds the whole program
+ * (in `scan` it cost more than every rule's per-file work together), and a type cannot show the
+ * fields the model hides (`select: false`, a `toJSON` transform).
+ */
 function secretsFromType(ctx: AnalysisContext, query: ts.CallExpression, extraFields: readonly string[]): ModelSecrets | undefined {
+  if (!ctx.settings.typeFallback) return undefined;
   const checker = ctx.getChecker();
   if (!checker) return undefined;
   try {

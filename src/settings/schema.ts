@@ -33,14 +33,21 @@ export interface ApiGuardSettings {
    * configuration file's folder.
    */
   openapi?: string;
+  /**
+   * Let `no-sensitive-data-exposure` read a record's fields from its TypeScript type when the model's
+   * definition is not in view. Needs a program (typed ESLint, the CLI) and creates its type checker,
+   * which binds every file of the program; off by default.
+   */
+  typeFallback?: boolean;
 }
 
 /** The frameworks api-guard models (the values of the `frameworks` setting). */
 export const SETTINGS_FRAMEWORKS = ['express', 'fastify', 'nest'] as const;
 export type SettingsFramework = (typeof SETTINGS_FRAMEWORKS)[number];
 
-export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis' | 'frameworks' | 'openapi'>> & {
+export type ResolvedSettings = Required<Omit<ApiGuardSettings, 'analysis' | 'frameworks' | 'openapi' | 'typeFallback'>> & {
   readonly analysis: 'auto' | 'file' | 'project';
+  readonly typeFallback: boolean;
   readonly openapi?: string;
   readonly frameworks: readonly SettingsFramework[];
 };
@@ -57,7 +64,7 @@ const LIST_KEYS = [
   'secretAllowlist',
 ] as const;
 
-export const SETTINGS_KEYS: readonly string[] = ['analysis', 'frameworks', 'openapi', ...LIST_KEYS];
+export const SETTINGS_KEYS: readonly string[] = ['analysis', 'frameworks', 'openapi', 'typeFallback', ...LIST_KEYS];
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -94,6 +101,11 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     }
     resolved.openapi = input.openapi;
   }
+  const typeFallback = input.typeFallback ?? false;
+  if (typeof typeFallback !== 'boolean') {
+    throw new SettingsError(`api-guard setting "typeFallback" must be true or false, got ${JSON.stringify(typeFallback)}`);
+  }
+  resolved.typeFallback = typeFallback;
   for (const key of LIST_KEYS) {
     const value = input[key] ?? [];
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
