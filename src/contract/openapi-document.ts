@@ -9,7 +9,15 @@
  * caller's `readRelative`. Remote references (`https://...`) are never fetched: they are listed in
  * `unresolvedRefs`, and their operations are not known.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type { YAMLMap } from 'yaml';
+
+/** `yaml` (72 modules) is loaded on the first YAML document, not with the plugin: most lint runs read none. */
+let yamlModule: typeof import('yaml') | undefined;
+function loadYaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
 
 /** HTTP methods an OpenAPI path item can hold. */
 export const CONTRACT_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -103,6 +111,7 @@ function parseText(text: string, fileName: string): { data: Json; lines: LineInd
       // `{` at the start of a YAML file is a flow mapping: read it as YAML below.
     }
   }
+  const { LineCounter, parseDocument, isMap, isScalar } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(clean, { lineCounter, prettyErrors: true, uniqueKeys: false, merge: true });
   if (doc.errors.length > 0) {

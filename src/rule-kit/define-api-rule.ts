@@ -3,7 +3,9 @@
  * findings; this turns it into an ESLint rule (whose `create` is the same for every rule) and keeps
  * `detect` on the rule object so the CLI runs exactly the same policy.
  */
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+// The `eslint-utils` entry alone: the package's main entry also loads ESLint's classes and the scope manager.
+import { applyDefault, RuleCreator, type NamedCreateRuleMeta } from '@typescript-eslint/utils/eslint-utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { AnalysisContext } from '../core/context.js';
 import type { Finding } from '../core/finding.js';
 import { withoutIgnoredFindings } from '../core/suppressions.js';
@@ -11,7 +13,7 @@ import { getEslintAnalysisFile } from '../eslint/analysis-context.js';
 import { reportFindings } from '../eslint/report.js';
 import { getRuleDocsUrl, type ApiGuardDocs } from './docs.js';
 
-type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = ESLintUtils.NamedCreateRuleMeta<
+type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = NamedCreateRuleMeta<
   MessageIds,
   ApiGuardDocs,
   Options
@@ -39,11 +41,11 @@ export type ApiRule<Options extends readonly unknown[] = readonly unknown[], Mes
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyApiRule = ApiRule<any, string>;
 
-const createRule = ESLintUtils.RuleCreator<ApiGuardDocs>(getRuleDocsUrl);
+const createRule = RuleCreator<ApiGuardDocs>(getRuleDocsUrl);
 
 /** Applies a rule's default options to user options, the way ESLint's RuleCreator does. */
 export function applyRuleDefaults<Options extends readonly unknown[]>(defaults: Options, user: readonly unknown[] | undefined): Options {
-  return ESLintUtils.applyDefault(defaults, (user ?? []) as Options) as Options;
+  return applyDefault(defaults, (user ?? []) as Options) as Options;
 }
 
 export function defineApiRule<Options extends readonly unknown[], MessageIds extends string>(
