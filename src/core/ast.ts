@@ -7,21 +7,33 @@ import type { TsApi } from './context.js';
 
 /** Strips parentheses, type assertions, `!`, `satisfies` and `await` around an expression. */
 export function skipOuterExpressions(tsApi: TsApi, node: ts.Expression): ts.Expression {
+  if (outerKindsApi !== tsApi) setOuterKinds(tsApi);
   let current: ts.Expression = node;
   for (;;) {
-    if (
-      tsApi.isParenthesizedExpression(current) ||
-      tsApi.isAsExpression(current) ||
-      tsApi.isTypeAssertionExpression(current) ||
-      tsApi.isNonNullExpression(current) ||
-      tsApi.isSatisfiesExpression(current) ||
-      tsApi.isAwaitExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
+    const kind = current.kind;
+    if (kind !== PAREN && kind !== AS && kind !== ASSERTION && kind !== NON_NULL && kind !== SATISFIES && kind !== AWAIT) return current;
+    current = (current as ts.ParenthesizedExpression).expression;
   }
+}
+
+// The kinds `skipOuterExpressions` strips, as plain numbers for the namespace last seen (kind numbers differ between TypeScript versions).
+let outerKindsApi: TsApi | undefined;
+let PAREN = -1;
+let AS = -1;
+let ASSERTION = -1;
+let NON_NULL = -1;
+let SATISFIES = -1;
+let AWAIT = -1;
+
+function setOuterKinds(tsApi: TsApi): void {
+  const k = tsApi.SyntaxKind;
+  PAREN = k.ParenthesizedExpression;
+  AS = k.AsExpression;
+  ASSERTION = k.TypeAssertionExpression;
+  NON_NULL = k.NonNullExpression;
+  SATISFIES = k.SatisfiesExpression;
+  AWAIT = k.AwaitExpression;
+  outerKindsApi = tsApi;
 }
 
 /** At most this many concatenated pieces make a static string; a longer `+` chain is not one. */

@@ -24,36 +24,24 @@ interface FlatTree {
 }
 
 /**
- * The flat trees of the files walked most recently. Bounded, so a whole-program scan does not keep
- * one for every file of the project alive; ESLint lints one file at a time.
+ * The flat tree of each file walked, for as long as the file lives. It adds about a tenth to the
+ * memory of the AST it indexes; a bounded cache was tried and thrashed in `scan`, whose cross-file
+ * questions walk every file of the project again and again.
  */
-const MAX_CACHED_TREES = 128;
-const flatTrees = new Map<ts.SourceFile, FlatTree>();
+const flatTrees = new WeakMap<ts.SourceFile, FlatTree>();
 
 let lastFile: ts.SourceFile | undefined;
 let lastTree: FlatTree | undefined;
 
 function getFlatTree(tsApi: TsApi, file: ts.SourceFile): FlatTree {
   if (file === lastFile) return lastTree!;
-  const tree = lookUpFlatTree(tsApi, file);
+  let tree = flatTrees.get(file);
+  if (!tree) {
+    tree = flattenTree(tsApi, file);
+    flatTrees.set(file, tree);
+  }
   lastFile = file;
   lastTree = tree;
-  return tree;
-}
-
-function lookUpFlatTree(tsApi: TsApi, file: ts.SourceFile): FlatTree {
-  const known = flatTrees.get(file);
-  if (known) {
-    if (flatTrees.size > 1) {
-      // Most recently used last.
-      flatTrees.delete(file);
-      flatTrees.set(file, known);
-    }
-    return known;
-  }
-  const tree = flattenTree(tsApi, file);
-  if (flatTrees.size >= MAX_CACHED_TREES) flatTrees.delete(flatTrees.keys().next().value!);
-  flatTrees.set(file, tree);
   return tree;
 }
 

@@ -48,6 +48,17 @@ export function getResponseSinks(tsApi: TsApi, sourceFile: ts.SourceFile): reado
 
 /** The response sink a node is (a call, `return`, `throw`, or a handler's concise arrow body), if any. */
 export function getResponseSinkOfNode(tsApi: TsApi, node: ts.Node): ResponseSink | undefined {
+  // Several flow specs ask about the same nodes (before and during their analysis): answer once.
+  const known = sinkOfNode.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const sink = computeResponseSinkOfNode(tsApi, node);
+  sinkOfNode.set(node, sink ?? null);
+  return sink;
+}
+
+const sinkOfNode = new WeakMap<ts.Node, ResponseSink | null>();
+
+function computeResponseSinkOfNode(tsApi: TsApi, node: ts.Node): ResponseSink | undefined {
   if (tsApi.isCallExpression(node)) return getResponseCallSink(tsApi, node);
   if (tsApi.isReturnStatement(node)) return node.expression ? getReturnSink(tsApi, node, node.expression) : undefined;
   if (tsApi.isArrowFunction(node) && !tsApi.isBlock(node.body)) return getReturnSink(tsApi, node, node.body);

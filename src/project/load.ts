@@ -1,11 +1,14 @@
 /**
- * Loads one planned project with ts-morph, syntax first: no type-check, no dependency resolution,
- * no lib files. Each file is read and parsed on its own; a file that cannot be read, is too large or
- * minified, or has syntax errors is recorded with a reason and never stops the others. The shared
- * `ProjectIndex` is built over the raw `ts.SourceFile`s, with the checker created only on demand.
+ * Loads one planned project with the TypeScript that ts-morph bundles, syntax first: no type-check,
+ * no dependency resolution, no lib files. Each file is read and parsed on its own with
+ * `ts.createSourceFile` (ts-morph's `Project.createSourceFile` wraps every file in its own objects,
+ * which cost more than parsing and which nothing here reads); a file that cannot be read, is too
+ * large or minified, or has syntax errors is recorded with a reason and never stops the others. The
+ * shared `ProjectIndex` is built over those `ts.SourceFile`s; a program and its checker are created
+ * only on demand (the `typeFallback` setting), over the same file objects.
  */
 import path from 'node:path';
-import { Project, ts as tsMorphTs } from 'ts-morph';
+import { ts as tsMorphTs } from 'ts-morph';
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getFileSkipReason } from '../core/file-limits.js';
@@ -66,12 +69,7 @@ export function loadProject(plan: ProjectPlan): LoadedProject {
   const started = performance.now();
   const tsApi = cliTypeScript;
   const compilerOptions = plan.config && !plan.config.usedDefaults ? plan.config.compilerOptions : getDefaultAnalysisOptions(tsApi);
-  const project = new Project({
-    compilerOptions: compilerOptions as never,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-  });
+  const languageVersion = compilerOptions.target ?? tsApi.ScriptTarget.Latest;
 
   const owned = new Set(plan.ownedFiles);
   const loaded = new Map<string, LoadedFile>();
@@ -93,7 +91,7 @@ export function loadProject(plan: ProjectPlan): LoadedProject {
     }
     let sourceFile: ts.SourceFile;
     try {
-      sourceFile = project.createSourceFile(fileName, text, { overwrite: true }).compilerNode as unknown as ts.SourceFile;
+      sourceFile = tsApi.createSourceFile(fileName, text, languageVersion, true);
     } catch (error) {
       if (isOwned) loaded.set(fileName, { path: fileName, skipReason: `cannot parse the file (${describeError(error)})`, notes });
       continue;
@@ -109,10 +107,23 @@ export function loadProject(plan: ProjectPlan): LoadedProject {
     ts: tsApi,
     sourceFiles: rawSourceFiles,
     compilerOptions,
-    getChecker: () => project.getProgram().compilerObject.getTypeChecker() as unknown as ts.TypeChecker,
+    getChecker: () => createProgramOver(tsApi, rawSourceFiles, compilerOptions).getTypeChecker(),
   });
   const files = plan.ownedFiles.map((f) => loaded.get(f) ?? { path: f, skipReason: 'the file could not be loaded', notes: [] });
   return { plan, ts: tsApi, index, files, loadMs: performance.now() - started };
+}
+
+/**
+ * A program over the already parsed files (the same node objects, so the checker answers about the
+ * nodes the analysis holds); other files (declarations of packages) are read from disk as usual.
+ */
+function createProgramOver(tsApi: TsApi, sourceFiles: readonly ts.SourceFile[], options: ts.CompilerOptions): ts.Program {
+  const byName = new Map(sourceFiles.map((file) => [path.resolve(file.fileName), file]));
+  const host = tsApi.createCompilerHost(options, true);
+  const readFromDisk = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+    byName.get(path.resolve(fileName)) ?? readFromDisk(fileName, languageVersion, onError, shouldCreate);
+  return tsApi.createProgram({ rootNames: [...byName.keys()], options: { ...options, noEmit: true }, host });
 }
 
 /** A short name for a project in messages: its config relative to `cwd`, or its folder. */

@@ -98,11 +98,20 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
       let result: ts.SourceFile | undefined;
       if (specifier.startsWith('.')) result = resolveRelative(from, specifier);
       if (!result) {
-        try {
-          const resolved = tsApi.resolveModuleName(specifier, from.fileName, compilerOptions, host).resolvedModule;
-          if (resolved && !resolved.isExternalLibraryImport) result = byName.get(normalizePath(resolved.resolvedFileName));
-        } catch {
-          result = undefined;
+        // A bare specifier resolves the same from every file of a folder (`express` from each router):
+        // ask TypeScript, which searches `node_modules` folders up to the root, once per folder.
+        const byFolder = specifier.startsWith('.') ? undefined : `${normalizePath(from.fileName).replace(/\/[^/]*$/, '')}\u0001${specifier}`;
+        const known = byFolder === undefined ? undefined : resolutionCache.get(byFolder);
+        if (known !== undefined) {
+          result = known ?? undefined;
+        } else {
+          try {
+            const resolved = tsApi.resolveModuleName(specifier, from.fileName, compilerOptions, host).resolvedModule;
+            if (resolved && !resolved.isExternalLibraryImport) result = byName.get(normalizePath(resolved.resolvedFileName));
+          } catch {
+            result = undefined;
+          }
+          if (byFolder !== undefined) resolutionCache.set(byFolder, result ?? null);
         }
       }
       resolutionCache.set(key, result ?? null);

@@ -52,32 +52,49 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
   definition: ApiRuleDefinition<Options, MessageIds>,
 ): ApiRule<Options, MessageIds> {
   const { detect } = definition;
-  const rule = createRule<Options, MessageIds>({
+  type Context = Parameters<ApiRule<Options, MessageIds>['create']>[0];
+  const innerCreate = (context: Context, options: Options): TSESLint.RuleListener => {
+    return {
+      Program(): void {
+        const { ctx } = getEslintAnalysisFile(context as never);
+        if (!ctx) return;
+        let findings: Finding[];
+        try {
+          findings = detect(ctx, options as Options);
+        } catch (error) {
+          // One file the analysis cannot handle must never stop the lint run.
+          warnAnalysisFailure(definition.name, context.filename, error);
+          return;
+        }
+        // `// api-guard-ignore <rule> -- reason` comments; ESLint applies its own directives.
+        reportFindings(context as never, ctx, withoutIgnoredFindings(ctx.sourceFile, definition.name, findings));
+      },
+    };
+  };
+  const created = createRule<Options, MessageIds>({
     name: definition.name,
     meta: {
       ...definition.meta,
       defaultOptions: definition.defaultOptions,
     },
     defaultOptions: definition.defaultOptions,
-    create(context, options) {
-      return {
-        Program(): void {
-          const { ctx } = getEslintAnalysisFile(context as never);
-          if (!ctx) return;
-          let findings: Finding[];
-          try {
-            findings = detect(ctx, options as Options);
-          } catch (error) {
-            // One file the analysis cannot handle must never stop the lint run.
-            warnAnalysisFailure(definition.name, context.filename, error);
-            return;
-          }
-          // `// api-guard-ignore <rule> -- reason` comments; ESLint applies its own directives.
-          reportFindings(context as never, ctx, withoutIgnoredFindings(ctx.sourceFile, definition.name, findings));
-        },
-      };
-    },
+    create: innerCreate,
   });
+  // RuleCreator merges the defaults into the options on every file (a deep merge per rule per file);
+  // ESLint hands the same options array to every file of a configuration, so merge once per array.
+  const withDefaults = new WeakMap<object, Options>();
+  const rule = {
+    ...created,
+    create(context: Context): TSESLint.RuleListener {
+      const user = context.options as unknown as Options;
+      let options = withDefaults.get(user);
+      if (!options) {
+        options = applyRuleDefaults(definition.defaultOptions, user);
+        withDefaults.set(user, options);
+      }
+      return innerCreate(context, options);
+    },
+  };
   return Object.assign(rule, { name: definition.name, defaultOptions: definition.defaultOptions, detect });
 }
 

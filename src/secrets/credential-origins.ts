@@ -18,8 +18,27 @@ export interface CredentialHit {
   readonly origin: StringOrigin;
 }
 
+/** Per project (or per-file mode): the hits of each file, which the file's own run and the project-wide pass both read. */
+const hitsCaches = new WeakMap<object, WeakMap<ts.SourceFile, readonly CredentialHit[]>>();
+const FILE_MODE = {};
+
 /** The hits of the uses in `file`, wherever their literals are. */
-function hitsOfFile(tsApi: TsApi, file: ts.SourceFile, project: ProjectIndex | undefined): CredentialHit[] {
+function hitsOfFile(tsApi: TsApi, file: ts.SourceFile, project: ProjectIndex | undefined): readonly CredentialHit[] {
+  const key = project ?? FILE_MODE;
+  let cache = hitsCaches.get(key);
+  if (!cache) {
+    cache = new WeakMap();
+    hitsCaches.set(key, cache);
+  }
+  let hits = cache.get(file);
+  if (!hits) {
+    hits = collectHitsOfFile(tsApi, file, project);
+    cache.set(file, hits);
+  }
+  return hits;
+}
+
+function collectHitsOfFile(tsApi: TsApi, file: ts.SourceFile, project: ProjectIndex | undefined): CredentialHit[] {
   const hits: CredentialHit[] = [];
   for (const use of getCredentialUses(tsApi, file)) {
     for (const path of use.paths) {
