@@ -22,7 +22,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const eslintBin = path.join(repo, 'node_modules/eslint/bin/eslint.js');
 const tscBin = path.join(repo, 'node_modules/typescript/bin/tsc');
 const cliBin = path.join(repo, 'dist/src/cli/bin.js');
-const pluginEntry = path.join(repo, 'dist/src/index.js');
+const pluginEntry = path.join(repo, 'dist/bundle/index.js');
 const configs = path.join(repo, 'bench/configs');
 const generatedDir = path.join(repo, 'bench/.generated');
 const resultsFile = path.join(repo, 'bench/results/latest.md');
@@ -528,7 +528,7 @@ function targetVerdicts(measurements, preCommit, preCommitWarm) {
 async function main() {
   const options = parseRunArgs(process.argv.slice(2));
   if (!existsSync(pluginEntry)) {
-    console.error('bench: dist/src/index.js is missing; run `npm run build` first (`npm run bench` does).');
+    console.error('bench: dist/bundle/index.js is missing; run `npm run build` first (`npm run bench` does).');
     process.exit(2);
   }
   const plugin = (await import(pluginEntry)).default;

@@ -1,6 +1,6 @@
 /**
- * What `npm pack` ships (run after `npm run build`, as `npm test` does): the ESM entry and its
- * types, the bin, every rule's docs page and the README; no tests, fixtures, examples, benchmarks,
+ * What `npm pack` ships (run after `npm run build`, as `npm test` does): the ESM entry (the bundled
+ * plugin) and its types, the bin, every rule's docs page and the README; no tests, fixtures, examples, benchmarks,
  * scripts or TypeScript sources.
  */
 import { execFileSync } from 'node:child_process';
@@ -37,6 +37,18 @@ describe('npm pack', () => {
     expect(strip(entry.default)).toMatch(/\.js$/);
     expect(strip(entry.types)).toMatch(/\.d\.ts$/);
     expect(files).toContain('package.json');
+  });
+
+  it('the package entry is the bundled plugin: one module with the same rules and configs as the sources', async () => {
+    const entry = pkg.exports['.'] as { default: string };
+    expect(strip(entry.default)).toBe('dist/bundle/index.js');
+    const source = readFileSync(`${root}/dist/bundle/index.js`, 'utf8');
+    // api-guard's own modules are inlined; packages stay imports.
+    expect(source).not.toMatch(/from\s+["']\.{1,2}\//);
+    const bundled = (await import(`${root}/dist/bundle/index.js`)) as { default: typeof plugin };
+    expect(Object.keys(bundled.default.rules).sort()).toEqual(Object.keys(plugin.rules).sort());
+    expect(Object.keys(bundled.default.configs ?? {}).sort()).toEqual(Object.keys(plugin.configs ?? {}).sort());
+    expect(bundled.default.meta).toEqual(plugin.meta);
   });
 
   it('ships a type declaration next to every JavaScript module', () => {

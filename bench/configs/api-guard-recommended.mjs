@@ -1,5 +1,5 @@
-// api-guard's `recommended` config, from the built plugin (npm run build), untyped (per-file mode).
-import plugin from '../../dist/src/index.js';
+// api-guard's `recommended` config, from the built plugin as users load it (the package entry, `dist/bundle`), untyped (per-file mode).
+import plugin from '../../dist/bundle/index.js';
 import { parserOnly } from './floor.mjs';
 
 export default [parserOnly, plugin.configs.recommended];

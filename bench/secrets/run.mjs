@@ -21,7 +21,7 @@ import noSecrets from 'eslint-plugin-no-secrets';
 import { generateSecretsCorpus } from './corpus.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const pluginEntry = path.join(repo, 'dist/src/index.js');
+const pluginEntry = path.join(repo, 'dist/bundle/index.js');
 const corpusDir = path.join(repo, 'bench/.generated/secrets');
 const resultsFile = path.join(repo, 'bench/secrets/results.md');
 
