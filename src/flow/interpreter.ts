@@ -498,7 +498,8 @@ class Interpreter {
     let after = tryOut;
     if (statement.catchClause) {
       // The exception may come from anywhere in the try block.
-      const catchEnv = (joinEnvs(env.clone(), tryOut?.clone()) ?? env).clone();
+      // A join builds fresh maps, so only the no-join case needs a copy.
+      const catchEnv = tryOut ? joinEnvs(env, tryOut)! : env.clone();
       const decl = statement.catchClause.variableDeclaration;
       if (decl) {
         const value = this.host.spec.sources.caughtErrors
