@@ -19,6 +19,8 @@ type NameIndex = ReadonlyMap<string, readonly ts.CallExpression[]>;
 interface CallSiteState {
   readonly names: NameIndex;
   readonly byFunction: WeakMap<ts.Node, readonly ts.CallExpression[]>;
+  /** The calls of one name, resolved once and grouped by the function they run. */
+  readonly resolvedByName: Map<string, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>;
 }
 
 const fileStates = new WeakMap<ts.SourceFile, CallSiteState>();
@@ -63,11 +65,11 @@ function getFunctionNames(tsApi: TsApi, fn: ts.Node): string[] {
 
 function getState(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): CallSiteState {
   if (project) {
-    return project.memo(PROJECT_CALL_SITES, () => ({ names: buildNameIndex(tsApi, project.files()), byFunction: new WeakMap() }));
+    return project.memo(PROJECT_CALL_SITES, () => ({ names: buildNameIndex(tsApi, project.files()), byFunction: new WeakMap(), resolvedByName: new Map() }));
   }
   let state = fileStates.get(sourceFile);
   if (!state) {
-    state = { names: buildNameIndex(tsApi, [sourceFile]), byFunction: new WeakMap() };
+    state = { names: buildNameIndex(tsApi, [sourceFile]), byFunction: new WeakMap(), resolvedByName: new Map() };
     fileStates.set(sourceFile, state);
   }
   return state;
@@ -84,10 +86,30 @@ export function getCallSitesOf(tsApi: TsApi, fn: ts.Node, sourceFile: ts.SourceF
   if (known) return known;
   const sites: ts.CallExpression[] = [];
   for (const name of new Set(getFunctionNames(tsApi, fn))) {
-    for (const call of state.names.get(name) ?? []) {
-      if (resolveCallTarget(tsApi, call, project)?.fn === fn) sites.push(call);
-    }
+    sites.push(...(callsByTarget(tsApi, state, name, project).get(fn) ?? []));
   }
   state.byFunction.set(fn, sites);
   return sites;
+}
+
+/**
+ * The calls made through `name`, grouped by the function each runs. Resolved once per name: a
+ * common method name (`create`, `findAll`) is called thousands of times in a large project, and
+ * asking each of its hundreds of declarations to check every one of those calls was quadratic.
+ */
+function callsByTarget(tsApi: TsApi, state: CallSiteState, name: string, project: ProjectIndex | undefined): ReadonlyMap<ts.Node, readonly ts.CallExpression[]> {
+  let groups = state.resolvedByName.get(name);
+  if (!groups) {
+    const byTarget = new Map<ts.Node, ts.CallExpression[]>();
+    for (const call of state.names.get(name) ?? []) {
+      const target = resolveCallTarget(tsApi, call, project)?.fn;
+      if (!target) continue;
+      const list = byTarget.get(target);
+      if (list) list.push(call);
+      else byTarget.set(target, [call]);
+    }
+    groups = byTarget;
+    state.resolvedByName.set(name, groups);
+  }
+  return groups;
 }

@@ -37,8 +37,12 @@ const projectTargets = new WeakMap<ProjectIndex, WeakMap<ts.CallExpression, Call
 export function resolveCallTarget(tsApi: TsApi, call: ts.CallExpression, project: ProjectIndex | undefined): CallTarget | undefined {
   let cache = fileModeTargets;
   if (project) {
-    cache = projectTargets.get(project) ?? new WeakMap();
-    projectTargets.set(project, cache);
+    let perProject = projectTargets.get(project);
+    if (!perProject) {
+      perProject = new WeakMap();
+      projectTargets.set(project, perProject);
+    }
+    cache = perProject;
   }
   const cached = cache.get(call);
   if (cached !== undefined) return cached ?? undefined;

@@ -12,12 +12,30 @@
  */
 import type * as ts from 'typescript';
 import type { ResolvedChainItem, ResolvedRoute } from './api-model.js';
-import type { ChainItem, ChainLevel, FileRoutingFacts, Framework, MountStep, RouteFact, RouterFact, RouterRef } from './facts.js';
+import type { ChainItem, ChainLevel, FileRoutingFacts, Framework, MountStep, RouteFact, RouterFact, RouterRef, RouterStep } from './facts.js';
 import { getFileBindings } from '../core/bindings.js';
 import { getShortText, skipOuterExpressions } from '../core/ast.js';
 import type { FrameworkAdapter, RoutingScope } from '../frameworks/adapter.js';
 import { getFileRoutingFacts } from '../frameworks/routing-facts.js';
-import { UNKNOWN_SEGMENT, joinRoutePath, pathFilterCovers, stripPathPrefix, type PathCoverage } from './route-paths.js';
+import { StepFilterIndex, UNKNOWN_SEGMENT, joinRoutePath, pathFilterCovers, stripPathPrefix, type PathCoverage } from './route-paths.js';
+
+const stepFilterIndexes = new WeakMap<RouterFact, StepFilterIndex>();
+
+/** Which steps of a router may cover a relative path (see `StepFilterIndex`), built once per router. */
+function stepFilterIndex(router: RouterFact): StepFilterIndex {
+  let index = stepFilterIndexes.get(router);
+  if (!index) {
+    index = new StepFilterIndex(
+      router.steps.map((step) => {
+        if (step.kind === 'use') return { filter: step.path, match: step.match ?? 'prefix' };
+        if (step.kind === 'mount') return { filter: step.path ?? `/${UNKNOWN_SEGMENT}`, match: 'prefix' };
+        return undefined;
+      }),
+    );
+    stepFilterIndexes.set(router, index);
+  }
+  return index;
+}
 
 /** How a framework's containers pass their chains on. */
 export interface LinkPolicy {
@@ -259,7 +277,7 @@ class Linker {
     const level = this.policy.levelOf(router);
     const before: ResolvedChainItem[] = [];
     const after: ResolvedChainItem[] = [];
-    router.steps.forEach((step, i) => {
+    const visit = (step: RouterStep, i: number): void => {
       if (i === index || step.kind === 'route') return;
       const isBefore = !this.policy.ordered || i < index;
       const out = isBefore ? before : after;
@@ -278,7 +296,8 @@ class Linker {
         // `router.use(requireAuth)` below the route, with `requireAuth` imported: middleware after it.
         out.push(this.place(step.alsoMiddleware, level, file, coverage));
       }
-    });
+    };
+    for (const i of stepFilterIndex(router).candidates(relPath)) visit(router.steps[i]!, i);
     return { before, after };
   }
 
@@ -300,7 +319,8 @@ class Linker {
     if (childRel === undefined) return [];
     const items: ResolvedChainItem[] = [];
     const level = this.policy.levelOf(target.router);
-    for (const childStep of target.router.steps) {
+    for (const i of stepFilterIndex(target.router).candidates(childRel)) {
+      const childStep = target.router.steps[i]!;
       if (childStep.kind === 'use') {
         const childCoverage = worst(coverage, pathFilterCovers(childStep.path, childStep.match ?? 'prefix', childRel));
         if (childCoverage === 'no') continue;

@@ -20,8 +20,27 @@ export function joinRoutePath(prefix: string | undefined, path: string | undefin
 }
 
 /** Path segments, without empty ones: `/api//users/` gives `['api', 'users']`. */
-export function splitPath(path: string): string[] {
-  return path.split('/').filter((segment) => segment.length > 0);
+export function splitPath(path: string): readonly string[] {
+  let segments = splitPaths.get(path);
+  if (!segments) {
+    segments = path.split('/').filter((segment) => segment.length > 0);
+    remember(splitPaths, path, segments);
+  }
+  return segments;
+}
+
+/**
+ * Route linking asks about the same few thousand paths and filters again and again (every route
+ * against every mount of its app): split each path once and decide each filter once. Bounded, and
+ * emptied when full, so a long editor session does not grow them forever.
+ */
+const MAX_REMEMBERED = 50_000;
+const splitPaths = new Map<string, readonly string[]>();
+const coverages = new Map<string, PathCoverage>();
+
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
 }
 
 /** True when the path has an unknown part. */
@@ -71,6 +90,16 @@ function segmentCovers(filter: string, segment: string): PathCoverage {
  */
 export function pathFilterCovers(filter: string | undefined, match: 'prefix' | 'exact', path: string): PathCoverage {
   if (filter === undefined) return match === 'prefix' ? 'yes' : 'maybe';
+  const key = `${match}\u0000${filter}\u0000${path}`;
+  let coverage = coverages.get(key);
+  if (!coverage) {
+    coverage = computePathFilterCoverage(filter, match, path);
+    remember(coverages, key, coverage);
+  }
+  return coverage;
+}
+
+function computePathFilterCoverage(filter: string, match: 'prefix' | 'exact', path: string): PathCoverage {
   const filterSegments = splitPath(filter);
   const pathSegments = splitPath(path);
   let result: PathCoverage = 'yes';
@@ -141,4 +170,76 @@ export function matchesRoutePattern(pattern: string, method: string, fullPath: s
     return false;
   };
   return match(0, 0);
+}
+
+/** A path filter of a router step: what `pathFilterCovers` is asked with for it. */
+export interface StepFilter {
+  readonly filter: string | undefined;
+  readonly match: 'prefix' | 'exact';
+}
+
+/**
+ * The steps whose filter may cover a path, by index in order. A filter's leading literal segments
+ * (`/api/users` in `/api/users/:id`) must equal the path's segments at the same places, so steps are
+ * grouped by those segments and a path only meets the groups it agrees with: exactly the steps
+ * `pathFilterCovers` could answer other than `no` for (or a few more). An app that mounts hundreds of
+ * routers under `/api/...` would otherwise test every route against every mount.
+ */
+export class StepFilterIndex {
+  /** Steps by their filter's whole literal prefix. */
+  private readonly byPrefix = new Map<string, number[]>();
+  /** Steps by every leading part of their filter's literal prefix. */
+  private readonly byPrefixStart = new Map<string, number[]>();
+  /** Steps whose filter starts with no literal segment (or has no filter): they may cover anything. */
+  private readonly always: number[] = [];
+  private readonly all: number[] = [];
+
+  constructor(filters: readonly (StepFilter | undefined)[]) {
+    filters.forEach((step, index) => {
+      if (!step) return;
+      this.all.push(index);
+      const literal = step.filter === undefined ? [] : leadingLiteralSegments(step.filter);
+      if (literal.length === 0) {
+        this.always.push(index);
+        return;
+      }
+      push(this.byPrefix, literal.join('/'), index);
+      for (let j = 1; j <= literal.length; j++) push(this.byPrefixStart, literal.slice(0, j).join('/'), index);
+    });
+  }
+
+  /** The indices (ascending) of the steps that may cover `path`. */
+  candidates(path: string): readonly number[] {
+    const segments = splitPath(path);
+    const literal = leadingLiteralSegments(path);
+    // A root path meets no filter with a literal segment; a path starting with a parameter or `?` meets all.
+    if (literal.length === 0) return segments.length === 0 ? this.always : this.all;
+    const found = new Set(this.always);
+    // Filters no longer than the path's literal part must equal its start.
+    for (let m = 1; m <= literal.length; m++) for (const i of this.byPrefix.get(literal.slice(0, m).join('/')) ?? []) found.add(i);
+    // Longer filters can only meet a parameter, `?` or pattern segment after the literal part.
+    if (segments.length > literal.length) for (const i of this.byPrefixStart.get(literal.join('/')) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
+}
+
+/** The segments before the first one that is not plain, lowercased (route matching ignores case). */
+function leadingLiteralSegments(path: string): string[] {
+  const out: string[] = [];
+  for (const segment of splitPath(path)) {
+    if (!isLiteralSegment(segment)) break;
+    out.push(segment.toLowerCase());
+  }
+  return out;
+}
+
+/** A plain segment: not unknown, not a parameter, wildcard or pattern. */
+function isLiteralSegment(segment: string): boolean {
+  return segment !== UNKNOWN_SEGMENT && !isParameterSegment(segment) && !isWildcardSegment(segment) && !isPatternSegment(segment);
 }
