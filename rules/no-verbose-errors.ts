@@ -7,7 +7,7 @@ import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import type { Finding } from '../src/core/finding.js';
 import { findFlows, type Flow, type FlowSpec, type SinkTarget } from '../src/flow/engine.js';
 import { findErrorProperty, type ErrorReveal } from '../src/catalog/errors.js';
-import { getErrorExposureAt, getErrorExposures } from '../src/model/error-exposures.js';
+import { getErrorExposureAt, getErrorExposureInFile, getErrorExposures } from '../src/model/error-exposures.js';
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
 import { getErrorResponseAt } from '../src/model/error-responses.js';
 import { getRunningEnvironment } from '../src/model/environment-guards.js';
@@ -49,7 +49,7 @@ const verboseErrorSpec: FlowSpec = {
   id: 'no-verbose-errors',
   sources: {},
   isSource(expr, api) {
-    const exposure = getErrorExposureAt(api.ts, expr);
+    const exposure = getErrorExposureInFile(api.ts, api.sourceFile, expr);
     return exposure ? { node: expr, kind: 'caught-error', label: exposure.label } : undefined;
   },
   // A serialized body carries what it serializes: `res.end(JSON.stringify({ error: err.message }))`.

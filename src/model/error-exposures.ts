@@ -74,6 +74,11 @@ export function getErrorExposureAt(tsApi: TsApi, node: ts.Node): ErrorExposure |
   return getFileExposures(tsApi, getNodeSourceFile(node)).byNode.get(node);
 }
 
+/** `getErrorExposureAt` when the caller knows the node's file (the flow engine asks about every expression it evaluates). */
+export function getErrorExposureInFile(tsApi: TsApi, sourceFile: ts.SourceFile, node: ts.Node): ErrorExposure | undefined {
+  return getFileExposures(tsApi, sourceFile).byNode.get(node);
+}
+
 function getFileExposures(tsApi: TsApi, sourceFile: ts.SourceFile): FileExposures {
   let entry = cache.get(sourceFile);
   if (!entry) {

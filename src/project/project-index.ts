@@ -54,6 +54,15 @@ export function isProjectSourceFile(sourceFile: ts.SourceFile): boolean {
   return !sourceFile.isDeclarationFile && !name.includes('/node_modules/');
 }
 
+function remembered(answers: Map<string, boolean>, key: string, ask: () => boolean): boolean {
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = ask();
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
 export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
   const { ts: tsApi, compilerOptions } = options;
   const byName = new Map<string, ts.SourceFile>();
@@ -61,18 +70,26 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
     if (isProjectSourceFile(sf)) byName.set(normalizePath(sf.fileName), sf);
   }
   const files = [...byName.values()];
+  /** Per folder and bare specifier: what module resolution found. */
   const resolutionCache = new Map<string, ts.SourceFile | null>();
+  /** Per importing file and specifier: what `resolveImport` answered. */
+  const importsByFile = new WeakMap<ts.SourceFile, Map<string, ts.SourceFile | null>>();
   const memos = new WeakMap<object, unknown>();
   let checker: ts.TypeChecker | undefined | null = null;
   const fileExists = options.fileExists ?? ((f: string) => byName.has(normalizePath(f)) || tsApi.sys.fileExists(f));
 
+  // Module resolution asks about the same `node_modules` folders from every folder of the project:
+  // remember what the file system said (the analysis never writes, so the answers hold for a run).
+  const existingFiles = new Map<string, boolean>();
+  const existingDirectories = new Map<string, boolean>();
   const host: ts.ModuleResolutionHost = {
-    fileExists,
+    fileExists: (f) => remembered(existingFiles, f, () => fileExists(f)),
     readFile: (f) => tsApi.sys.readFile(f),
-    directoryExists: (d) => tsApi.sys.directoryExists?.(d) ?? true,
+    directoryExists: (d) => remembered(existingDirectories, d, () => tsApi.sys.directoryExists?.(d) ?? true),
     realpath: (p) => tsApi.sys.realpath?.(p) ?? p,
     getCurrentDirectory: () => tsApi.sys.getCurrentDirectory(),
   };
+  const moduleResolutionCache = tsApi.createModuleResolutionCache(tsApi.sys.getCurrentDirectory(), (f) => f, compilerOptions);
 
   const resolveRelative = (from: ts.SourceFile, specifier: string): ts.SourceFile | undefined => {
     const dir = normalizePath(from.fileName).replace(/\/[^/]*$/, '');
@@ -92,8 +109,12 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
     files: () => files,
     getSourceFile: (fileName) => byName.get(normalizePath(fileName)),
     resolveImport(from, specifier) {
-      const key = `${from.fileName}\u0000${specifier}`;
-      const cached = resolutionCache.get(key);
+      let fromFile = importsByFile.get(from);
+      if (!fromFile) {
+        fromFile = new Map();
+        importsByFile.set(from, fromFile);
+      }
+      const cached = fromFile.get(specifier);
       if (cached !== undefined) return cached ?? undefined;
       let result: ts.SourceFile | undefined;
       if (specifier.startsWith('.')) result = resolveRelative(from, specifier);
@@ -106,7 +127,7 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
           result = known ?? undefined;
         } else {
           try {
-            const resolved = tsApi.resolveModuleName(specifier, from.fileName, compilerOptions, host).resolvedModule;
+            const resolved = tsApi.resolveModuleName(specifier, from.fileName, compilerOptions, host, moduleResolutionCache).resolvedModule;
             if (resolved && !resolved.isExternalLibraryImport) result = byName.get(normalizePath(resolved.resolvedFileName));
           } catch {
             result = undefined;
@@ -114,7 +135,7 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
           if (byFolder !== undefined) resolutionCache.set(byFolder, result ?? null);
         }
       }
-      resolutionCache.set(key, result ?? null);
+      fromFile.set(specifier, result ?? null);
       return result;
     },
     resolveExport(file, exportedName) {
