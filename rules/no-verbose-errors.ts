@@ -8,6 +8,7 @@ import type { Finding } from '../src/core/finding.js';
 import { findFlows, type Flow, type FlowSpec, type SinkTarget } from '../src/flow/engine.js';
 import { findErrorProperty, type ErrorReveal } from '../src/catalog/errors.js';
 import { getErrorExposureAt, getErrorExposureInFile, getErrorExposures } from '../src/model/error-exposures.js';
+import { mayCarryCaughtError } from '../src/model/error-reach.js';
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
 import { getErrorResponseAt } from '../src/model/error-responses.js';
 import { getRunningEnvironment } from '../src/model/environment-guards.js';
@@ -52,6 +53,8 @@ const verboseErrorSpec: FlowSpec = {
     const exposure = getErrorExposureInFile(api.ts, api.sourceFile, expr);
     return exposure ? { node: expr, kind: 'caught-error', label: exposure.label } : undefined;
   },
+  // Only functions a caught error can reach are analyzed for their response sinks.
+  mayReachUnit: (unit, api) => mayCarryCaughtError(api.ts, unit, api.ctx.project),
   // A serialized body carries what it serializes: `res.end(JSON.stringify({ error: err.message }))`.
   step(call, api) {
     const body = call.arguments?.[0];

@@ -230,6 +230,18 @@ function getState(ctx: AnalysisContext, spec: FlowSpec): FlowState {
   return state;
 }
 
+/** The API a spec's syntactic tests get outside an analysis: nothing is tainted yet. */
+function flowApiFor(ctx: AnalysisContext): FlowApi {
+  const tsApi = ctx.ts;
+  return {
+    ts: tsApi,
+    ctx,
+    sourceFile: ctx.sourceFile,
+    modulePathOf: (expr) => getModulePath(tsApi, expr, ctx.project),
+    isTainted: () => false,
+  };
+}
+
 /**
  * The functions of the file that hold a sink candidate, found by asking the spec about every call,
  * `new`, `return`, `throw` and concise arrow body before any analysis (the value checks come later).
@@ -237,13 +249,7 @@ function getState(ctx: AnalysisContext, spec: FlowSpec): FlowState {
  */
 function getSinkUnits(ctx: AnalysisContext, spec: FlowSpec): FunctionUnit[] {
   const tsApi = ctx.ts;
-  const api: FlowApi = {
-    ts: tsApi,
-    ctx,
-    sourceFile: ctx.sourceFile,
-    modulePathOf: (expr) => getModulePath(tsApi, expr, ctx.project),
-    isTainted: () => false,
-  };
+  const api = flowApiFor(ctx);
   const units = new Set<FunctionUnit>();
   if (spec.mayHaveSinks && !spec.mayHaveSinks(ctx.sourceFile, api)) return [];
   const k = tsApi.SyntaxKind;
@@ -289,7 +295,9 @@ export function findFlows(ctx: AnalysisContext, spec: FlowSpec): Flow[] {
   if (units.length === 0) return [];
   const state = getState(ctx, spec);
   const flows = new Map<string, Flow>();
+  const api = spec.mayReachUnit ? flowApiFor(ctx) : undefined;
   for (const unit of units) {
+    if (api && !spec.mayReachUnit!(unit, api)) continue;
     const facts = state.factsOf(unit);
     for (const hit of facts.sinks) {
       const resolved = state.resolveValue(hit.value, 0);

@@ -146,6 +146,12 @@ export interface FlowSpec {
    * engine skips the file without walking it. Optional; must never say `false` for a file `sinks` matches in.
    */
   mayHaveSinks?(sourceFile: ts.SourceFile, api: FlowApi): boolean;
+  /**
+   * A cheap test of a function that holds a sink candidate: `false` when no source of the spec can
+   * reach its code, so the engine does not analyze it for its sinks. Optional; must over-approximate
+   * everything the engine follows (closures, parameters, returned values).
+   */
+  mayReachUnit?(unit: ts.FunctionLikeDeclaration | ts.SourceFile, api: FlowApi): boolean;
   /** A sanitizer: an expression (usually a call) whose value is clean whatever its inputs. */
   isBarrier?(node: ts.Expression, api: FlowApi): boolean;
   /** A single check (`ALLOWED.has(host)`); the engine combines `!`, `&&`, `||` and helper functions. */

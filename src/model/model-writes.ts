@@ -91,7 +91,7 @@ export function getModelWrites(lookup: ReceiverLookup, options: ModelWriteOption
     perFile = new Map();
     cache.set(lookup.file, perFile);
   }
-  const key = `${lookup.project ? 'project' : 'file'}\u0000${options.extraMethods.join('\u0000')}`;
+  const key = modeKey(lookup, options);
   let writes = perFile.get(key);
   if (!writes) {
     writes = collectModelWrites(lookup, options);
@@ -114,6 +114,18 @@ function collectModelWrites(lookup: ReceiverLookup, options: ModelWriteOptions):
 }
 
 const byNode = new WeakMap<ts.Node, Map<string, ModelWrite | null>>();
+const extraMethodKeys = new WeakMap<readonly string[], { readonly project: string; readonly file: string }>();
+
+/** The cache key of a mode and a list of extra methods (built once per list, not once per call). */
+function modeKey(lookup: ReceiverLookup, options: ModelWriteOptions): string {
+  let keys = extraMethodKeys.get(options.extraMethods);
+  if (!keys) {
+    const extra = options.extraMethods.join('\u0000');
+    keys = { project: `project\u0000${extra}`, file: `file\u0000${extra}` };
+    extraMethodKeys.set(options.extraMethods, keys);
+  }
+  return lookup.project ? keys.project : keys.file;
+}
 
 /** The model write a call or construction is, if it is one (cached per node, mode and extra methods). */
 export function matchModelWrite(
@@ -126,7 +138,7 @@ export function matchModelWrite(
     perNode = new Map();
     byNode.set(node, perNode);
   }
-  const key = `${lookup.project ? 'project' : 'file'}\u0000${options.extraMethods.join('\u0000')}`;
+  const key = modeKey(lookup, options);
   const cached = perNode.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const write = computeModelWrite(lookup, node, options);

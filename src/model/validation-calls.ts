@@ -52,6 +52,26 @@ export interface ValidatorCallOptions {
 
 /** The validator or narrowing call `call` is, if it is one. */
 export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression, options: ValidatorCallOptions = { extraValidators: [] }): ValidatorCall | undefined {
+  // Barriers, steps and guards of several flow specs ask about the same calls: answer each once
+  // (per project index; settings-listed validators make the answer depend on the list, so not cached).
+  if (options.extraValidators.length > 0) return computeValidatorCall(lookup, call, options);
+  const modeKey = lookup.project ?? FILE_MODE;
+  let cache = validatorCalls.get(modeKey);
+  if (!cache) {
+    cache = new WeakMap();
+    validatorCalls.set(modeKey, cache);
+  }
+  const known = cache.get(call);
+  if (known !== undefined) return known ?? undefined;
+  const found = computeValidatorCall(lookup, call, options);
+  cache.set(call, found ?? null);
+  return found;
+}
+
+const FILE_MODE = {};
+const validatorCalls = new WeakMap<object, WeakMap<ts.CallExpression, ValidatorCall | null>>();
+
+function computeValidatorCall(lookup: ConstLookup, call: ts.CallExpression, options: ValidatorCallOptions): ValidatorCall | undefined {
   const tsApi = lookup.ts;
   const callee = skipOuterExpressions(tsApi, call.expression);
   const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

@@ -1,0 +1,126 @@
+/**
+ * Which functions a caught error can reach, decided before the flow engine analyzes them: a cheap
+ * over-approximation that lets `no-verbose-errors` skip response sinks no error can get to (a Nest
+ * controller method that returns a service's result, in a class without a `catch`).
+ *
+ * A caught error enters a value only at an exposure (a read of a `catch` variable, a `.catch`
+ * callback's parameter, an error handler's error parameter: `error-exposures.ts`). From there the
+ * engine carries it within a function and its nested functions, into the parameters of the
+ * functions it is passed to, and out of the functions that return it. So a function can hold one
+ * only when one of these is true, and the analysis of any other function is skipped:
+ *
+ * - its region holds an exposure: the class it is a method of (fields carry values between
+ *   methods), or else the top-level statement it is written in (closures carry values inward);
+ * - it, or a function around it, has a parameter a caller may fill (not a handler's request,
+ *   response or `next`, not a Nest-decorated parameter);
+ * - it calls a function (of the file, or of the project with the index) that may return an error:
+ *   one holding an exposure, or calling one that may, transitively.
+ */
+import type * as ts from 'typescript';
+import type { TsApi } from '../core/context.js';
+import { isFunctionLike } from '../core/ast.js';
+import { getNodesOfKinds } from '../core/walk.js';
+import type { ProjectIndex } from '../project/project-index.js';
+import { resolveCallTarget } from '../flow/call-targets.js';
+import { getErrorExposures } from './error-exposures.js';
+import { getHandlerParameterRole } from './handlers.js';
+import { getNestParameterInput } from './request-sources.js';
+
+const MAX_RETURN_DEPTH = 12;
+
+/** Per project index (or per-file mode): the functions known to (not) return a caught error. */
+const returnVerdicts = new WeakMap<object, WeakMap<ts.Node, boolean>>();
+const FILE_MODE = {};
+
+/** False only when no caught error can reach the code of `unit` (see the module comment). */
+export function mayCarryCaughtError(tsApi: TsApi, unit: ts.FunctionLikeDeclaration | ts.SourceFile, project: ProjectIndex | undefined): boolean {
+  if (tsApi.isSourceFile(unit)) return true;
+  const file = unit.getSourceFile();
+  if (containsExposure(tsApi, file, regionOf(tsApi, unit))) return true;
+  for (let fn: ts.Node | undefined = unit; fn && !tsApi.isSourceFile(fn); fn = fn.parent) {
+    if (isFunctionLike(tsApi, fn) && hasOpenParameter(tsApi, fn)) return true;
+  }
+  return callsErrorReturningFunction(tsApi, file, unit, project, new Set(), 0);
+}
+
+/** The class a function is a member of, else the top-level statement it is written in. */
+function regionOf(tsApi: TsApi, node: ts.Node): ts.Node {
+  let region: ts.Node = node;
+  let klass: ts.Node | undefined;
+  for (let current: ts.Node | undefined = node; current && !tsApi.isSourceFile(current); current = current.parent) {
+    if (tsApi.isClassDeclaration(current) || tsApi.isClassExpression(current)) klass = current;
+    region = current;
+  }
+  return klass ?? region;
+}
+
+/** True when an exposure of `file` lies inside `node`. */
+function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boolean {
+  for (const exposure of getErrorExposures(tsApi, file)) {
+    if (exposure.node.pos >= node.pos && exposure.node.end <= node.end) return true;
+  }
+  return false;
+}
+
+/** A parameter a caller can pass anything to: not a handler's request, response or `next`, not a Nest input. */
+function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): boolean {
+  for (const param of fn.parameters) {
+    const role = getHandlerParameterRole(tsApi, param)?.role;
+    if (role === 'request' || role === 'response' || role === 'next') continue;
+    if (getNestParameterInput(tsApi, param)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** True when a call inside `node` runs a function that may return a caught error. */
+function callsErrorReturningFunction(
+  tsApi: TsApi,
+  file: ts.SourceFile,
+  node: ts.Node,
+  project: ProjectIndex | undefined,
+  visiting: Set<ts.Node>,
+  depth: number,
+): boolean {
+  for (const call of callsWithin(tsApi, file, node)) {
+    const target = resolveCallTarget(tsApi, call, project)?.fn;
+    if (target && mayReturnCaughtError(tsApi, target, project, visiting, depth + 1)) return true;
+  }
+  return false;
+}
+
+function mayReturnCaughtError(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project: ProjectIndex | undefined, visiting: Set<ts.Node>, depth: number): boolean {
+  const key = project ?? FILE_MODE;
+  let verdicts = returnVerdicts.get(key);
+  if (!verdicts) {
+    verdicts = new WeakMap();
+    returnVerdicts.set(key, verdicts);
+  }
+  const known = verdicts.get(fn);
+  if (known !== undefined) return known;
+  // Too deep to follow: assume it may. A cycle without an exposure on it adds nothing.
+  if (depth > MAX_RETURN_DEPTH) return true;
+  if (visiting.has(fn)) return false;
+  visiting.add(fn);
+  const file = fn.getSourceFile();
+  const verdict = containsExposure(tsApi, file, fn) || callsErrorReturningFunction(tsApi, file, fn, project, visiting, depth);
+  visiting.delete(fn);
+  // A `false` reached through a cycle may depend on the caller still being decided: keep only sure answers.
+  if (verdict || visiting.size === 0) verdicts.set(fn, verdict);
+  return verdict;
+}
+
+/** The calls inside `node`, from the file's call list (binary search on positions). */
+function callsWithin(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): readonly ts.CallExpression[] {
+  const calls = getNodesOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression]) as readonly ts.CallExpression[];
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (calls[mid]!.pos < node.pos) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < calls.length && calls[end]!.pos < node.end) end++;
+  return calls.slice(low, end).filter((call) => call.end <= node.end);
+}

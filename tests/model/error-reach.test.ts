@@ -1,0 +1,121 @@
+/**
+ * The reach gate of no-verbose-errors (`mayCarryCaughtError`): false only for functions no caught
+ * error can get to. The positives are the ways the flow engine carries an error (the same region,
+ * a closure, a parameter, a returned value, a class field); the negatives are what the gate exists
+ * for (a controller method returning a service's result, a handler without a catch).
+ */
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { mayCarryCaughtError } from '../../src/model/error-reach.js';
+import { createRuleTester } from '../utils/rule-tester.js';
+import rule from '../../rules/no-verbose-errors.js';
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+
+function parse(code: string): ts.SourceFile {
+  return ts.createSourceFile('file.ts', code, ts.ScriptTarget.Latest, true);
+}
+
+/** The verdict for the function whose text starts with `marker`, or the route handler registered for the path `marker`. */
+function verdict(code: string, marker: string): boolean {
+  const file = parse(code);
+  let found: ts.FunctionLikeDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const routeOf = ts.isArrowFunction(node) && ts.isCallExpression(node.parent) ? node.parent.arguments[0]?.getText(file) : undefined;
+    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node)) && (routeOf === marker || node.getText(file).split('\n')[0]!.startsWith(marker))) {
+      found = node as ts.FunctionLikeDeclaration;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  if (!found) throw new Error(`no function for ${marker}`);
+  return mayCarryCaughtError(ts, found, undefined);
+}
+
+describe('mayCarryCaughtError', () => {
+  it('is true where the engine can carry an error', () => {
+    // The same statement: the handler catches.
+    expect(verdict(`router.get('/a', async (req, res) => { try { await run(); } catch (err) { res.json({ e: err.message }); } });`, `'/a'`)).toBe(true);
+    // A closure inside the statement that catches.
+    expect(verdict(`app.get('/b', (req, res) => { run().catch((err) => { [1].forEach(() => res.send(err.stack)); }); });`, '() => res.send(err')).toBe(true);
+    // A helper with a parameter a caller fills.
+    expect(verdict(`function sendError(res, error) { res.status(500).json({ message: error.message }); }`, 'function sendError')).toBe(true);
+    // A function returning what a catching helper returns.
+    expect(
+      verdict(
+        `function lastFailure() { try { return check(); } catch (e) { return e.stack; } }
+         app.get('/c', (req, res) => { res.json(lastFailure()); });`,
+        `'/c'`,
+      ),
+    ).toBe(true);
+    // Transitively: a wrapper around the catching helper.
+    expect(
+      verdict(
+        `function inner() { try { return check(); } catch (e) { return e.message; } }
+         function outer() { return inner(); }
+         app.get('/d', (req, res) => { res.json(outer()); });`,
+        `'/d'`,
+      ),
+    ).toBe(true);
+    // Another method of the same class stores the error in a field.
+    expect(
+      verdict(
+        `class Health { last; async probe() { try { await ping(); } catch (e) { this.last = e; } }
+           status() { return this.last; } }`,
+        'status()',
+      ),
+    ).toBe(true);
+  });
+
+  it('is false where no error can arrive', () => {
+    expect(verdict(`app.get('/e', async (req, res) => { res.json(await listUsers(req.query.page)); });`, `'/e'`)).toBe(false);
+    expect(
+      verdict(
+        `@Controller('users') class UsersController { constructor(private readonly users: UsersService) {}
+           @Get(':id') find(@Param('id') id: string) { return this.users.find(id); } }`,
+        `@Get(':id') find`,
+      ),
+    ).toBe(false);
+    // A catch in another statement of the file does not reach this handler.
+    expect(
+      verdict(
+        `app.get('/f', async (req, res) => { try { await run(); } catch (err) { res.sendStatus(500); } });
+         app.get('/g', async (req, res) => { res.json(await stats()); });`,
+        `'/g'`,
+      ),
+    ).toBe(false);
+  });
+});
+
+// End to end: the gate never hides a finding the rule made before it existed.
+createRuleTester().run('no-verbose-errors (reach gate)', rule as unknown as Parameters<RuleTester['run']>[1], {
+  valid: [
+    {
+      name: 'a route without a catch next to one that logs',
+      code: `
+        app.get('/f', async (req, res) => { try { await run(); } catch (err) { console.error(err); res.sendStatus(500); } });
+        app.get('/g', async (req, res) => { res.json(await stats()); });
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a helper two calls away returns the stack',
+      code: `
+        function inner() { try { return check(); } catch (e) { return e.stack; } }
+        function outer() { return inner(); }
+        app.get('/d', (req, res) => { res.json(outer()); });
+      `,
+      errors: [{ messageId: 'errorReachesResponse' }],
+    },
+    {
+      name: 'a helper receives the error from a route that catches',
+      code: `
+        function sendError(res, error) { res.status(500).json({ message: error.stack }); }
+        app.get('/h', async (req, res) => { try { await run(); } catch (err) { sendError(res, err); } });
+      `,
+      errors: [{ messageId: 'errorReachesResponse' }],
+    },
+  ],
+});
