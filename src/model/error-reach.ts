@@ -10,20 +10,25 @@
  * only when one of these is true, and the analysis of any other function is skipped:
  *
  * - its region holds an exposure: the class it is a method of (fields carry values between
- *   methods), or else the top-level statement it is written in (closures carry values inward);
+ *   methods), or else the top-level statement it is written in (closures carry values inward). An
+ *   error only handed to Express's `next(err)` counts for nothing: that call leads nowhere the
+ *   engine follows;
  * - it, or a function around it, has a parameter a caller may fill (not a handler's request,
- *   response or `next`, not a Nest-decorated parameter);
+ *   response or `next`, not a Nest input or a decorated parameter of a Nest route method that no
+ *   code calls);
  * - it calls a function (of the file, or of the project with the index) that may return an error:
  *   one holding an exposure, or calling one that may, transitively.
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { isFunctionLike } from '../core/ast.js';
+import { getDecorators, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { resolveIdentifier } from '../core/scope.js';
 import { getNodesOfKinds } from '../core/walk.js';
 import type { ProjectIndex } from '../project/project-index.js';
+import { getCallSitesOf } from '../flow/call-sites.js';
 import { resolveCallTarget } from '../flow/call-targets.js';
 import { getErrorExposures } from './error-exposures.js';
-import { getHandlerParameterRole } from './handlers.js';
+import { getHandlerOfFunction, getHandlerParameterRole } from './handlers.js';
 import { getNestParameterInput } from './request-sources.js';
 
 const MAX_RETURN_DEPTH = 12;
@@ -38,7 +43,7 @@ export function mayCarryCaughtError(tsApi: TsApi, unit: ts.FunctionLikeDeclarati
   const file = unit.getSourceFile();
   if (containsExposure(tsApi, file, regionOf(tsApi, unit))) return true;
   for (let fn: ts.Node | undefined = unit; fn && !tsApi.isSourceFile(fn); fn = fn.parent) {
-    if (isFunctionLike(tsApi, fn) && hasOpenParameter(tsApi, fn)) return true;
+    if (isFunctionLike(tsApi, fn) && hasOpenParameter(tsApi, fn, project)) return true;
   }
   return callsErrorReturningFunction(tsApi, file, unit, project, new Set(), 0);
 }
@@ -54,20 +59,43 @@ function regionOf(tsApi: TsApi, node: ts.Node): ts.Node {
   return klass ?? region;
 }
 
-/** True when an exposure of `file` lies inside `node`. */
+/** True when an exposure of `file` that can carry the error somewhere lies inside `node`. */
 function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boolean {
   for (const exposure of getErrorExposures(tsApi, file)) {
-    if (exposure.node.pos >= node.pos && exposure.node.end <= node.end) return true;
+    if (exposure.node.pos >= node.pos && exposure.node.end <= node.end && !isPassedToNext(tsApi, exposure.node)) return true;
   }
   return false;
 }
 
-/** A parameter a caller can pass anything to: not a handler's request, response or `next`, not a Nest input. */
-function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): boolean {
+/**
+ * `next(err)` in an Express handler: the call runs a parameter, which the engine cannot follow, so
+ * the error goes nowhere it tracks (the call's value is clean). The usual `catch (err) { next(err) }`
+ * then does not make a handler worth analyzing.
+ */
+function isPassedToNext(tsApi: TsApi, exposure: ts.Node): boolean {
+  const call = exposure.parent;
+  if (!call || !tsApi.isCallExpression(call) || !call.arguments.includes(exposure as ts.Expression)) return false;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (!tsApi.isIdentifier(callee)) return false;
+  const declaration = resolveIdentifier(tsApi, callee)?.declaration;
+  return declaration !== undefined && tsApi.isParameter(declaration) && getHandlerParameterRole(tsApi, declaration)?.role === 'next';
+}
+
+/**
+ * A parameter a caller can pass anything to: not a handler's request, response or `next`, not a Nest
+ * input, and not a decorated parameter of a Nest route method nothing in the code calls (Nest fills
+ * those: `@CurrentUser() user`).
+ */
+function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project: ProjectIndex | undefined): boolean {
+  let calledFromCode: boolean | undefined;
   for (const param of fn.parameters) {
     const role = getHandlerParameterRole(tsApi, param)?.role;
     if (role === 'request' || role === 'response' || role === 'next') continue;
     if (getNestParameterInput(tsApi, param)) continue;
+    if (getDecorators(tsApi, param).length > 0 && getHandlerOfFunction(tsApi, fn)?.framework === 'nest') {
+      calledFromCode ??= getCallSitesOf(tsApi, fn, fn.getSourceFile(), project).length > 0;
+      if (!calledFromCode) continue;
+    }
     return true;
   }
   return false;

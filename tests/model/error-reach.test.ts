@@ -58,6 +58,15 @@ describe('mayCarryCaughtError', () => {
         `'/d'`,
       ),
     ).toBe(true);
+    // The same decorated method, also called from code with a caught error.
+    expect(
+      verdict(
+        `@Controller('users') class UsersController {
+           @Get(':id') one(@CurrentUser() user: JwtUser) { return user; }
+           retry() { try { run(); } catch (e) { return this.one(e); } } }`,
+        `@Get(':id') one`,
+      ),
+    ).toBe(true);
     // Another method of the same class stores the error in a field.
     expect(
       verdict(
@@ -75,6 +84,16 @@ describe('mayCarryCaughtError', () => {
         `@Controller('users') class UsersController { constructor(private readonly users: UsersService) {}
            @Get(':id') find(@Param('id') id: string) { return this.users.find(id); } }`,
         `@Get(':id') find`,
+      ),
+    ).toBe(false);
+    // Express's usual `catch (err) { next(err) }`: the error goes to Express, not to this response.
+    expect(verdict(`router.get('/n', async (req, res, next) => { try { res.json(await listUsers()); } catch (err) { next(err); } });`, `'/n'`)).toBe(false);
+    // A Nest route method whose parameters Nest fills, through a custom decorator too.
+    expect(
+      verdict(
+        `@Controller('users') class UsersController { constructor(private readonly users: UsersService) {}
+           @Get(':id') one(@CurrentUser() user: JwtUser, @Param('id') id: string) { return this.users.find(user.id, id); } }`,
+        `@Get(':id') one`,
       ),
     ).toBe(false);
     // A catch in another statement of the file does not reach this handler.
