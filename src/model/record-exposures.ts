@@ -84,10 +84,11 @@ export function findRecordExposures(ctx: AnalysisContext, extraFields: readonly 
 
 function judge(ctx: AnalysisContext, sink: ResponseSink, origin: Origin, extraFields: readonly string[]): RecordExposure | undefined {
   const tsApi = ctx.ts;
-  if (sink.framework === 'fastify' && hasFastifyResponseSchema(ctx, sink)) return undefined;
   const file = origin.query.getSourceFile();
   const secrets = getModelSecrets({ ts: tsApi, project: ctx.project, extraFields }, file, origin.receiver) ?? secretsFromType(ctx, origin.query, extraFields);
   if (!secrets || secrets.sensitive.length === 0) return undefined;
+  // After the model: finding a Fastify route's schema links the route, which costs more.
+  if (sink.framework === 'fastify' && hasFastifyResponseSchema(ctx, sink)) return undefined;
   const serializer = sink.kind === 'return' && sink.framework === 'nest' ? getSerializerState(ctx, sink) : 'inactive';
   const fields = secrets.sensitive.filter((field) => {
     const key = normalizeFieldName(field);

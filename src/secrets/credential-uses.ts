@@ -89,6 +89,27 @@ function rowUse(
   };
 }
 
+/** The call rows whose modules include `specifier`, computed once per specifier. */
+const rowsByModule = new Map<string, readonly CredentialCallSinkRow[]>();
+function rowsForModule(specifier: string): readonly CredentialCallSinkRow[] {
+  let rows = rowsByModule.get(specifier);
+  if (!rows) {
+    rows = (CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]).filter((row) => matchesSinkModule(row.modules, specifier));
+    rowsByModule.set(specifier, rows);
+  }
+  return rows;
+}
+
+/** The method names receiver-name rows match (the last segment of their callees): other calls skip the rows. */
+const RECEIVER_ROW_METHODS: ReadonlySet<string> = new Set(
+  (CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]).filter((row) => row.receiverNames).flatMap((row) => row.callees.map((c) => c.split('.').pop()!)),
+);
+
+function mayMatchReceiverRow(tsApi: TsApi, call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  return tsApi.isPropertyAccessExpression(callee) && RECEIVER_ROW_METHODS.has(callee.name.text);
+}
+
 function callMatchesRow(row: CredentialCallSinkRow, ref: ModuleReference, isNew: boolean, argCount: number): boolean {
   if (row.call === 'new' && !isNew) return false;
   if (row.call === 'call' && isNew) return false;
@@ -142,12 +163,12 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
     const sink = (): string =>
       (sinkCache ??= isSuper ? `\`${text(calleeExpr)}\` (through \`super\`)` : `\`${isNew ? 'new ' : ''}${text(call.expression)}\``);
     if (ref) {
-      for (const row of CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]) {
+      for (const row of rowsForModule(ref.module)) {
         if (callMatchesRow(row, ref, isNew || isSuper, args.length)) {
           uses.push(rowUse(row, sink(), call, args[row.argument]!, row.properties));
         }
       }
-    } else if (tsApi.isCallExpression(call) && !isSuper) {
+    } else if (tsApi.isCallExpression(call) && !isSuper && mayMatchReceiverRow(tsApi, call)) {
       for (const row of CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]) {
         if (callMatchesReceiver(tsApi, row, call)) uses.push(rowUse(row, sink(), call, args[row.argument]!, row.properties));
       }
