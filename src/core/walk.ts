@@ -21,6 +21,10 @@ interface FlatTree {
   readonly kinds: Uint16Array;
   /** The nodes of some kinds, in source order, keyed by the sorted kind list; filled on demand. */
   readonly byKinds: Map<string, readonly ts.Node[]>;
+  /** The nodes of one kind, in source order; filled on demand. */
+  readonly bySingleKind: Map<number, readonly ts.Node[]>;
+  /** Each kind's positions in `nodes`, built on the first request by kind. */
+  byKindIndex?: ReadonlyMap<number, Int32Array>;
 }
 
 /**
@@ -70,7 +74,7 @@ function flattenTree(tsApi: TsApi, root: ts.Node): FlatTree {
   }
   const kinds = new Uint16Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) kinds[i] = nodes[i]!.kind;
-  return { nodes, subtreeEnd: Int32Array.from(ends), kinds, byKinds: new Map() };
+  return { nodes, subtreeEnd: Int32Array.from(ends), kinds, byKinds: new Map(), bySingleKind: new Map() };
 }
 
 /**
@@ -79,19 +83,54 @@ function flattenTree(tsApi: TsApi, root: ts.Node): FlatTree {
  */
 export function getNodesOfKinds(tsApi: TsApi, file: ts.SourceFile, kinds: readonly ts.SyntaxKind[]): readonly ts.Node[] {
   const tree = getFlatTree(tsApi, file);
-  const key = kinds.length === 1 ? String(kinds[0]) : [...kinds].sort((a, b) => a - b).join(',');
+  if (kinds.length === 1) return nodesOfKind(tree, kinds[0]!);
+  const key = [...kinds].sort((a, b) => a - b).join(',');
   let list = tree.byKinds.get(key);
   if (!list) {
-    const wanted = new Uint8Array(Math.max(...kinds) + 1);
-    for (const kind of kinds) wanted[kind] = 1;
-    const { nodes, kinds: nodeKinds } = tree;
-    const found: ts.Node[] = [];
-    for (let i = 0; i < nodeKinds.length; i++) {
-      const kind = nodeKinds[i]!;
-      if (kind < wanted.length && wanted[kind] === 1) found.push(nodes[i]!);
-    }
-    list = found;
+    // Merge the kinds' lists by position in the flat tree (each is in source order already).
+    const indices = kinds.map((kind) => indicesOfKind(tree, kind)).filter((l) => l.length > 0);
+    const merged: number[] = [];
+    for (const l of indices) for (let i = 0; i < l.length; i++) merged.push(l[i]!);
+    if (indices.length > 1) merged.sort((a, b) => a - b);
+    list = merged.map((i) => tree.nodes[i]!);
     tree.byKinds.set(key, list);
+  }
+  return list;
+}
+
+/** The positions in the flat tree of each kind, from one pass over the kinds array (on first use). */
+function indicesOfKind(tree: FlatTree, kind: ts.SyntaxKind): Int32Array {
+  if (!tree.byKindIndex) {
+    const { kinds } = tree;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < kinds.length; i++) counts.set(kinds[i]!, (counts.get(kinds[i]!) ?? 0) + 1);
+    const lists = new Map<number, Int32Array>();
+    const filled = new Map<number, number>();
+    for (const [k, count] of counts) {
+      lists.set(k, new Int32Array(count));
+      filled.set(k, 0);
+    }
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i]!;
+      const at = filled.get(k)!;
+      lists.get(k)![at] = i;
+      filled.set(k, at + 1);
+    }
+    tree.byKindIndex = lists;
+  }
+  return tree.byKindIndex.get(kind) ?? EMPTY_INDICES;
+}
+
+const EMPTY_INDICES = new Int32Array(0);
+
+function nodesOfKind(tree: FlatTree, kind: ts.SyntaxKind): readonly ts.Node[] {
+  let list = tree.bySingleKind.get(kind);
+  if (!list) {
+    const indices = indicesOfKind(tree, kind);
+    const nodes: ts.Node[] = new Array(indices.length);
+    for (let i = 0; i < indices.length; i++) nodes[i] = tree.nodes[indices[i]!]!;
+    list = nodes;
+    tree.bySingleKind.set(kind, list);
   }
   return list;
 }

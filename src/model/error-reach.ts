@@ -61,10 +61,34 @@ function regionOf(tsApi: TsApi, node: ts.Node): ts.Node {
 
 /** True when an exposure of `file` that can carry the error somewhere lies inside `node`. */
 function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boolean {
-  for (const exposure of getErrorExposures(tsApi, file)) {
-    if (exposure.node.pos >= node.pos && exposure.node.end <= node.end && !isPassedToNext(tsApi, exposure.node)) return true;
+  const exposures = carryingExposures(tsApi, file);
+  // The first exposure starting inside the node (the list is sorted by position).
+  let low = 0;
+  let high = exposures.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (exposures[mid]!.pos < node.pos) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < exposures.length && exposures[i]!.pos < node.end; i++) {
+    if (exposures[i]!.end <= node.end) return true;
   }
   return false;
+}
+
+const carryingByFile = new WeakMap<ts.SourceFile, readonly ts.Node[]>();
+
+/** The file's exposure reads that can carry the error somewhere, sorted by position. */
+function carryingExposures(tsApi: TsApi, file: ts.SourceFile): readonly ts.Node[] {
+  let list = carryingByFile.get(file);
+  if (!list) {
+    list = getErrorExposures(tsApi, file)
+      .map((exposure) => exposure.node)
+      .filter((node) => !isPassedToNext(tsApi, node))
+      .sort((a, b) => a.pos - b.pos || b.end - a.end);
+    carryingByFile.set(file, list);
+  }
+  return list;
 }
 
 /**

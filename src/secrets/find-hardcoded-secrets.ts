@@ -14,7 +14,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import { getPropertyNameText } from '../core/ast.js';
-import { walkDescendants } from '../core/walk.js';
+import { getNodesOfKinds, walkDescendants } from '../core/walk.js';
 import { AUTHORIZATION_SCHEMES } from '../catalog/credential-sinks.js';
 import { findPublicKeyFormat } from '../catalog/secrets.js';
 import { getCredentialHits, type CredentialHit } from './credential-origins.js';
@@ -90,20 +90,38 @@ function isNonValuePosition(tsApi: TsApi, node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * The literals inside a literal type (`'admin'` in `role: 'admin' | 'user'`) or an import declaration:
+ * never values. Collected by walking those (small) subtrees, not by walking up from every literal,
+ * which a 10,000-piece concatenation would make quadratic.
+ */
+function getTypeAndImportLiterals(tsApi: TsApi, sourceFile: ts.SourceFile): ReadonlySet<ts.Node> {
+  const excluded = new Set<ts.Node>();
+  const k = tsApi.SyntaxKind;
+  for (const root of getNodesOfKinds(tsApi, sourceFile, [k.LiteralType, k.ImportDeclaration])) {
+    walkDescendants(tsApi, root, (node) => {
+      if (node !== root) excluded.add(node);
+    });
+  }
+  return excluded;
+}
+
 /** The string literals and template parts of a file that hold values, built once per file. */
 function getValueLiterals(tsApi: TsApi, sourceFile: ts.SourceFile): readonly SecretLiteralNode[] {
   let literals = literalCache.get(sourceFile);
   if (!literals) {
     const found: SecretLiteralNode[] = [];
-    walkDescendants(tsApi, sourceFile, (node) => {
-      if (tsApi.isLiteralTypeNode(node) || tsApi.isImportDeclaration(node)) return false;
+    const k = tsApi.SyntaxKind;
+    const candidates = getNodesOfKinds(tsApi, sourceFile, [k.StringLiteral, k.NoSubstitutionTemplateLiteral, k.TemplateHead, k.TemplateMiddle, k.TemplateTail]);
+    const excluded = getTypeAndImportLiterals(tsApi, sourceFile);
+    for (const node of candidates) {
+      if (excluded.has(node)) continue;
       if (tsApi.isStringLiteral(node) || tsApi.isNoSubstitutionTemplateLiteral(node)) {
         if (!isNonValuePosition(tsApi, node)) found.push(node);
-      } else if (tsApi.isTemplateHead(node) || tsApi.isTemplateMiddle(node) || tsApi.isTemplateTail(node)) {
-        if (node.text.length > 0) found.push(node);
+      } else if ((node as ts.TemplateLiteralLikeNode).text.length > 0) {
+        found.push(node as SecretLiteralNode);
       }
-      return undefined;
-    });
+    }
     literals = found;
     literalCache.set(sourceFile, literals);
   }
