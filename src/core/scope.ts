@@ -9,7 +9,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from './context.js';
-import { isFunctionLike } from './ast.js';
+import { functionLikeKinds, isFunctionLike } from './ast.js';
 
 /** What an identifier refers to. */
 export interface ScopeBinding {
@@ -134,13 +134,7 @@ function getScopeKinds(tsApi: TsApi): ReadonlySet<ts.SyntaxKind> {
       k.ForInStatement,
       k.CatchClause,
       k.ClassExpression,
-      k.FunctionDeclaration,
-      k.FunctionExpression,
-      k.ArrowFunction,
-      k.MethodDeclaration,
-      k.Constructor,
-      k.GetAccessor,
-      k.SetAccessor,
+      ...functionLikeKinds(tsApi),
     ]);
     scopeKindSets.set(tsApi, kinds);
   }

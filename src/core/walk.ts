@@ -151,7 +151,14 @@ export function getCallExpressions(tsApi: TsApi, file: ts.SourceFile): readonly 
 /** Where `node` sits in its file's flat tree, or -1 (a node `forEachChild` does not reach, such as JSDoc). */
 function indexOf(tree: FlatTree, node: ts.Node): number {
   const { nodes } = tree;
-  const pos = node.pos;
+  for (let i = firstAtOrAfter(nodes, node.pos); i < nodes.length && nodes[i]!.pos === node.pos; i++) {
+    if (nodes[i] === node) return i;
+  }
+  return -1;
+}
+
+/** The index of the first node (of a list sorted by position) that starts at or after `pos` (binary search). */
+export function firstAtOrAfter(nodes: readonly ts.Node[], pos: number): number {
   let low = 0;
   let high = nodes.length;
   while (low < high) {
@@ -159,10 +166,7 @@ function indexOf(tree: FlatTree, node: ts.Node): number {
     if (nodes[mid]!.pos < pos) low = mid + 1;
     else high = mid;
   }
-  for (let i = low; i < nodes.length && nodes[i]!.pos === pos; i++) {
-    if (nodes[i] === node) return i;
-  }
-  return -1;
+  return low;
 }
 
 /**

@@ -23,7 +23,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getDecorators, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { getNodesOfKinds } from '../core/walk.js';
+import { firstAtOrAfter, getNodesOfKinds } from '../core/walk.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getCallSitesOf } from '../flow/call-sites.js';
 import { resolveCallTarget } from '../flow/call-targets.js';
@@ -62,15 +62,8 @@ function regionOf(tsApi: TsApi, node: ts.Node): ts.Node {
 /** True when an exposure of `file` that can carry the error somewhere lies inside `node`. */
 function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boolean {
   const exposures = carryingExposures(tsApi, file);
-  // The first exposure starting inside the node (the list is sorted by position).
-  let low = 0;
-  let high = exposures.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (exposures[mid]!.pos < node.pos) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < exposures.length && exposures[i]!.pos < node.end; i++) {
+  // From the first exposure starting inside the node (the list is sorted by position).
+  for (let i = firstAtOrAfter(exposures, node.pos); i < exposures.length && exposures[i]!.pos < node.end; i++) {
     if (exposures[i]!.end <= node.end) return true;
   }
   return false;
@@ -165,13 +158,7 @@ function mayReturnCaughtError(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, proj
 /** The calls inside `node`, from the file's call list (binary search on positions). */
 function callsWithin(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): readonly ts.CallExpression[] {
   const calls = getNodesOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression]) as readonly ts.CallExpression[];
-  let low = 0;
-  let high = calls.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (calls[mid]!.pos < node.pos) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstAtOrAfter(calls, node.pos);
   let end = low;
   while (end < calls.length && calls[end]!.pos < node.end) end++;
   return calls.slice(low, end).filter((call) => call.end <= node.end);
