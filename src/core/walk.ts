@@ -28,9 +28,10 @@ interface FlatTree {
 }
 
 /**
- * The flat tree of each file walked, for as long as the file lives. It adds about a tenth to the
- * memory of the AST it indexes; a bounded cache was tried and thrashed in `scan`, whose cross-file
- * questions walk every file of the project again and again.
+ * The flat tree of each file walked, for as long as the file lives (it holds a reference per node
+ * plus its kind lists: `bench/memory.mjs` measures what a whole project costs). A bounded cache was
+ * tried and thrashed in `scan`, whose cross-file questions walk every file of the project again and
+ * again.
  */
 const flatTrees = new WeakMap<ts.SourceFile, FlatTree>();
 

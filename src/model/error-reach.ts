@@ -9,6 +9,7 @@
  * functions it is passed to, and out of the functions that return it. So a function can hold one
  * only when one of these is true, and the analysis of any other function is skipped:
  *
+ * - the file reads a caught error in module-level code, which every function closes over;
  * - its region holds an exposure: the class it is a method of (fields carry values between
  *   methods), or else the top-level statement it is written in (closures carry values inward). An
  *   error only handed to Express's `next(err)` counts for nothing: that call leads nowhere the
@@ -21,7 +22,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getDecorators, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getDecorators, getEnclosingFunction, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { firstAtOrAfter, getNodesOfKinds } from '../core/walk.js';
 import type { ProjectIndex } from '../project/project-index.js';
@@ -41,6 +42,9 @@ const FILE_MODE = {};
 export function mayCarryCaughtError(tsApi: TsApi, unit: ts.FunctionLikeDeclaration | ts.SourceFile, project: ProjectIndex | undefined): boolean {
   if (tsApi.isSourceFile(unit)) return true;
   const file = unit.getSourceFile();
+  // Module-level code runs first and every function closes over its variables: an error it reads
+  // (`catch (e) { startupError = e.stack }` at the top of the file) can reach any function.
+  if (hasModuleLevelExposure(tsApi, file)) return true;
   if (containsExposure(tsApi, file, regionOf(tsApi, unit))) return true;
   for (let fn: ts.Node | undefined = unit; fn && !tsApi.isSourceFile(fn); fn = fn.parent) {
     if (isFunctionLike(tsApi, fn) && hasOpenParameter(tsApi, fn, project)) return true;
@@ -70,6 +74,17 @@ function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boo
 }
 
 const carryingByFile = new WeakMap<ts.SourceFile, readonly ts.Node[]>();
+const moduleLevelByFile = new WeakMap<ts.SourceFile, boolean>();
+
+/** True when a carrying exposure of `file` is in module-level code (inside no function). */
+function hasModuleLevelExposure(tsApi: TsApi, file: ts.SourceFile): boolean {
+  let found = moduleLevelByFile.get(file);
+  if (found === undefined) {
+    found = carryingExposures(tsApi, file).some((node) => !getEnclosingFunction(tsApi, node));
+    moduleLevelByFile.set(file, found);
+  }
+  return found;
+}
 
 /** The file's exposure reads that can carry the error somewhere, sorted by position. */
 function carryingExposures(tsApi: TsApi, file: ts.SourceFile): readonly ts.Node[] {

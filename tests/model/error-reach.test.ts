@@ -67,6 +67,14 @@ describe('mayCarryCaughtError', () => {
         `@Get(':id') one`,
       ),
     ).toBe(true);
+    // Module-level code caught an error at start-up; every function closes over its variables.
+    expect(
+      verdict(
+        `let startupError; try { init(); } catch (e) { startupError = e.stack; }
+         app.get('/health', (req, res) => { res.json({ error: startupError }); });`,
+        `'/health'`,
+      ),
+    ).toBe(true);
     // Another method of the same class stores the error in a field.
     expect(
       verdict(
@@ -125,6 +133,15 @@ createRuleTester().run('no-verbose-errors (reach gate)', rule as unknown as Para
         function inner() { try { return check(); } catch (e) { return e.stack; } }
         function outer() { return inner(); }
         app.get('/d', (req, res) => { res.json(outer()); });
+      `,
+      errors: [{ messageId: 'errorReachesResponse' }],
+    },
+    {
+      name: 'a start-up error caught at module level, sent by a health route in another statement',
+      code: `
+        let startupError;
+        try { init(); } catch (e) { startupError = e.stack; }
+        app.get('/health', (req, res) => { res.json({ error: startupError }); });
       `,
       errors: [{ messageId: 'errorReachesResponse' }],
     },
