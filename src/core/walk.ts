@@ -19,12 +19,16 @@ interface FlatTree {
   readonly subtreeEnd: Int32Array;
   /** `kinds[i]` is `nodes[i].kind`: filtering by kind reads a typed array, not thousands of differently shaped nodes. */
   readonly kinds: Uint16Array;
-  /** The nodes of some kinds, in source order, keyed by the sorted kind list; filled on demand. */
-  readonly byKinds: Map<string, readonly ts.Node[]>;
-  /** The nodes of one kind, in source order; filled on demand. */
-  readonly bySingleKind: Map<number, readonly ts.Node[]>;
-  /** Each kind's positions in `nodes`, built on the first request by kind. */
-  byKindIndex?: ReadonlyMap<number, Int32Array>;
+  /** The nodes of some kinds, in source order, keyed by the kind list; filled on demand. */
+  readonly byKinds: Map<string | number, readonly ts.Node[]>;
+  /** The positions in `nodes` grouped by kind (a counting sort of `kinds`), built on the first request by kind. */
+  byKindIndex?: KindIndex;
+}
+
+/** `positions.subarray(start[kind], start[kind + 1])` are the positions of `kind`'s nodes, in source order. */
+interface KindIndex {
+  readonly positions: Int32Array;
+  readonly start: Int32Array;
 }
 
 /**
@@ -50,14 +54,17 @@ function getFlatTree(tsApi: TsApi, file: ts.SourceFile): FlatTree {
   return tree;
 }
 
-function flattenTree(tsApi: TsApi, root: ts.Node): FlatTree {
+function flattenTree(tsApi: TsApi, root: ts.SourceFile): FlatTree {
+  // The parser counts the nodes it creates: enough room for every node `forEachChild` reaches, so
+  // the arrays are allocated once (they grow if a transformed file ever holds more).
+  let capacity = Math.max(64, ((root as { nodeCount?: number }).nodeCount ?? 0) + 1);
   const nodes: ts.Node[] = [];
-  const ends: number[] = [];
+  let ends = new Int32Array(capacity);
+  let kinds = new Uint16Array(capacity);
   // Entries are nodes to open, or (as `~index`, a negative number) the end of an opened subtree.
   const stack: (ts.Node | number)[] = [root];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node): void => {
-    children.push(child);
+  const push = (child: ts.Node): void => {
+    stack.push(child);
   };
   while (stack.length > 0) {
     const entry = stack.pop()!;
@@ -66,16 +73,30 @@ function flattenTree(tsApi: TsApi, root: ts.Node): FlatTree {
       continue;
     }
     const index = nodes.length;
+    if (index === capacity) {
+      capacity *= 2;
+      ends = grow(ends, new Int32Array(capacity));
+      kinds = grow(kinds, new Uint16Array(capacity));
+    }
     nodes.push(entry);
-    ends.push(0);
+    kinds[index] = entry.kind;
     stack.push(~index);
-    children.length = 0;
-    tsApi.forEachChild(entry, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // Children go on the stack in source order, then are reversed so the first is opened first.
+    const first = stack.length;
+    tsApi.forEachChild(entry, push);
+    for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+      const swap = stack[low]!;
+      stack[low] = stack[high]!;
+      stack[high] = swap;
+    }
   }
-  const kinds = new Uint16Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) kinds[i] = nodes[i]!.kind;
-  return { nodes, subtreeEnd: Int32Array.from(ends), kinds, byKinds: new Map(), bySingleKind: new Map() };
+  const count = nodes.length;
+  return { nodes, subtreeEnd: ends.subarray(0, count), kinds: kinds.subarray(0, count), byKinds: new Map() };
+}
+
+function grow<T extends Int32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -84,56 +105,62 @@ function flattenTree(tsApi: TsApi, root: ts.Node): FlatTree {
  */
 export function getNodesOfKinds(tsApi: TsApi, file: ts.SourceFile, kinds: readonly ts.SyntaxKind[]): readonly ts.Node[] {
   const tree = getFlatTree(tsApi, file);
-  if (kinds.length === 1) return nodesOfKind(tree, kinds[0]!);
-  const key = [...kinds].sort((a, b) => a - b).join(',');
+  const key = kinds.length === 1 ? kinds[0]! : kinds.join(',');
   let list = tree.byKinds.get(key);
   if (!list) {
-    // Merge the kinds' lists by position in the flat tree (each is in source order already).
-    const indices = kinds.map((kind) => indicesOfKind(tree, kind)).filter((l) => l.length > 0);
-    const merged: number[] = [];
-    for (const l of indices) for (let i = 0; i < l.length; i++) merged.push(l[i]!);
-    if (indices.length > 1) merged.sort((a, b) => a - b);
-    list = merged.map((i) => tree.nodes[i]!);
+    list = kinds.length === 1 ? nodesOfKind(tree, kinds[0]!) : nodesOfAnyKind(tree, kinds);
     tree.byKinds.set(key, list);
   }
   return list;
 }
 
-/** The positions in the flat tree of each kind, from one pass over the kinds array (on first use). */
-function indicesOfKind(tree: FlatTree, kind: ts.SyntaxKind): Int32Array {
-  if (!tree.byKindIndex) {
-    const { kinds } = tree;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < kinds.length; i++) counts.set(kinds[i]!, (counts.get(kinds[i]!) ?? 0) + 1);
-    const lists = new Map<number, Int32Array>();
-    const filled = new Map<number, number>();
-    for (const [k, count] of counts) {
-      lists.set(k, new Int32Array(count));
-      filled.set(k, 0);
-    }
-    for (let i = 0; i < kinds.length; i++) {
-      const k = kinds[i]!;
-      const at = filled.get(k)!;
-      lists.get(k)![at] = i;
-      filled.set(k, at + 1);
-    }
-    tree.byKindIndex = lists;
-  }
-  return tree.byKindIndex.get(kind) ?? EMPTY_INDICES;
+/** The nodes of one kind, in source order, from the kind index. */
+function nodesOfKind(tree: FlatTree, kind: ts.SyntaxKind): ts.Node[] {
+  const { positions, start } = getKindIndex(tree);
+  if (kind + 1 >= start.length) return [];
+  const from = start[kind]!;
+  const to = start[kind + 1]!;
+  const nodes: ts.Node[] = new Array(to - from);
+  for (let i = from; i < to; i++) nodes[i - from] = tree.nodes[positions[i]!]!;
+  return nodes;
 }
 
-const EMPTY_INDICES = new Int32Array(0);
+/** The nodes of several kinds, in source order: one pass over the kinds array with a lookup table. */
+function nodesOfAnyKind(tree: FlatTree, wanted: readonly ts.SyntaxKind[]): ts.Node[] {
+  const { kinds, nodes } = tree;
+  const table = kindTable(wanted);
+  const found: ts.Node[] = [];
+  for (let i = 0; i < kinds.length; i++) if (table[kinds[i]!] === 1) found.push(nodes[i]!);
+  for (const kind of wanted) table[kind] = 0;
+  return found;
+}
 
-function nodesOfKind(tree: FlatTree, kind: ts.SyntaxKind): readonly ts.Node[] {
-  let list = tree.bySingleKind.get(kind);
-  if (!list) {
-    const indices = indicesOfKind(tree, kind);
-    const nodes: ts.Node[] = new Array(indices.length);
-    for (let i = 0; i < indices.length; i++) nodes[i] = tree.nodes[indices[i]!]!;
-    list = nodes;
-    tree.bySingleKind.set(kind, list);
-  }
-  return list;
+/** A scratch table (reset after each use) marking the wanted kinds; SyntaxKind numbers are small. */
+let scratchTable = new Uint8Array(1024);
+
+function kindTable(wanted: readonly ts.SyntaxKind[]): Uint8Array {
+  let max = 0;
+  for (const kind of wanted) if (kind > max) max = kind;
+  if (max >= scratchTable.length) scratchTable = new Uint8Array(Math.max(max + 1, scratchTable.length * 2));
+  for (const kind of wanted) scratchTable[kind] = 1;
+  return scratchTable;
+}
+
+/** Groups the positions by kind with one counting sort (on the first request by kind). */
+function getKindIndex(tree: FlatTree): KindIndex {
+  if (tree.byKindIndex) return tree.byKindIndex;
+  const { kinds } = tree;
+  let max = 0;
+  for (let i = 0; i < kinds.length; i++) if (kinds[i]! > max) max = kinds[i]!;
+  // start[k] is where kind k's positions begin; start[max + 1] is the total.
+  const start = new Int32Array(max + 2);
+  for (let i = 0; i < kinds.length; i++) start[kinds[i]! + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const next = start.slice(0, max + 1);
+  const positions = new Int32Array(kinds.length);
+  for (let i = 0; i < kinds.length; i++) positions[next[kinds[i]!]!++] = i;
+  tree.byKindIndex = { positions, start };
+  return tree.byKindIndex;
 }
 
 /**
@@ -141,7 +168,8 @@ function nodesOfKind(tree: FlatTree, kind: ts.SyntaxKind): readonly ts.Node[] {
  * `walkDescendants` over the whole file whose visitor ignores every other kind (and never skips).
  */
 export function forEachNodeOfKinds(tsApi: TsApi, file: ts.SourceFile, kinds: readonly ts.SyntaxKind[], visit: (node: ts.Node) => unknown): void {
-  for (const node of getNodesOfKinds(tsApi, file, kinds)) visit(node);
+  const nodes = getNodesOfKinds(tsApi, file, kinds);
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i]!);
 }
 
 /** The calls of a file in source order (`f()`, `a.b()`, `super()`, `import()`), from its flat tree. */

@@ -80,22 +80,44 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
     defaultOptions: definition.defaultOptions,
     create: innerCreate,
   });
-  // RuleCreator merges the defaults into the options on every file (a deep merge per rule per file);
-  // ESLint hands the same options array to every file of a configuration, so merge once per array.
-  const withDefaults = new WeakMap<object, Options>();
+  // RuleCreator merges the defaults into the options on every file (a deep merge per rule per file).
+  // ESLint builds a new options array for every file, but its elements are the configured (or, with
+  // `meta.defaultOptions`, the default) objects themselves, so merge once per list of elements.
+  const mergedOptions = new ElementwiseMemo<Options>();
   const rule = {
     ...created,
     create(context: Context): TSESLint.RuleListener {
       const user = context.options as unknown as Options;
-      let options = withDefaults.get(user);
-      if (!options) {
-        options = applyRuleDefaults(definition.defaultOptions, user);
-        withDefaults.set(user, options);
-      }
+      const options = mergedOptions.get(user, () => applyRuleDefaults(definition.defaultOptions, user));
       return innerCreate(context, options);
     },
   };
   return Object.assign(rule, { name: definition.name, defaultOptions: definition.defaultOptions, detect });
+}
+
+/**
+ * Values computed from an array, remembered by the identity of the array's elements: a new array
+ * holding the same elements gets the same value. Holds a few entries (a rule sees one options list
+ * per configuration block).
+ */
+class ElementwiseMemo<Value> {
+  private readonly entries: { readonly elements: readonly unknown[]; readonly value: Value }[] = [];
+
+  get(elements: readonly unknown[], compute: () => Value): Value {
+    for (const entry of this.entries) {
+      if (sameElements(entry.elements, elements)) return entry.value;
+    }
+    const value = compute();
+    if (this.entries.length >= 16) this.entries.shift();
+    this.entries.push({ elements: [...elements], value });
+    return value;
+  }
+}
+
+function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 const warned = new Set<string>();
