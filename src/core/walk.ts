@@ -58,7 +58,9 @@ function flattenTree(tsApi: TsApi, root: ts.SourceFile): FlatTree {
   // The parser counts the nodes it creates: enough room for every node `forEachChild` reaches, so
   // the arrays are allocated once (they grow if a transformed file ever holds more).
   let capacity = Math.max(64, ((root as { nodeCount?: number }).nodeCount ?? 0) + 1);
-  const nodes: ts.Node[] = [];
+  // (V8 keeps a preallocated array fast only up to about 100,000 elements; a larger one is appended to.)
+  const nodes: ts.Node[] = capacity <= 60_000 ? new Array<ts.Node>(capacity) : [];
+  let count = 0;
   let ends = new Int32Array(capacity);
   let kinds = new Uint16Array(capacity);
   // Entries are nodes to open, or (as `~index`, a negative number) the end of an opened subtree.
@@ -69,16 +71,16 @@ function flattenTree(tsApi: TsApi, root: ts.SourceFile): FlatTree {
   while (stack.length > 0) {
     const entry = stack.pop()!;
     if (typeof entry === 'number') {
-      ends[~entry] = nodes.length;
+      ends[~entry] = count;
       continue;
     }
-    const index = nodes.length;
+    const index = count++;
     if (index === capacity) {
       capacity *= 2;
       ends = grow(ends, new Int32Array(capacity));
       kinds = grow(kinds, new Uint16Array(capacity));
     }
-    nodes.push(entry);
+    nodes[index] = entry;
     kinds[index] = entry.kind;
     stack.push(~index);
     // Children go on the stack in source order, then are reversed so the first is opened first.
@@ -90,7 +92,7 @@ function flattenTree(tsApi: TsApi, root: ts.SourceFile): FlatTree {
       stack[high] = swap;
     }
   }
-  const count = nodes.length;
+  nodes.length = count;
   return { nodes, subtreeEnd: ends.subarray(0, count), kinds: kinds.subarray(0, count), byKinds: new Map() };
 }
 
@@ -168,8 +170,38 @@ function getKindIndex(tree: FlatTree): KindIndex {
  * `walkDescendants` over the whole file whose visitor ignores every other kind (and never skips).
  */
 export function forEachNodeOfKinds(tsApi: TsApi, file: ts.SourceFile, kinds: readonly ts.SyntaxKind[], visit: (node: ts.Node) => unknown): void {
-  const nodes = getNodesOfKinds(tsApi, file, kinds);
-  for (let i = 0; i < nodes.length; i++) visit(nodes[i]!);
+  // Reads the kind index in place (a k-way merge of the kinds' position lists) instead of building
+  // a list: walks run many times per file, and every array they allocate is garbage collector work
+  // while the file's whole syntax tree is still young.
+  const tree = getFlatTree(tsApi, file);
+  const { positions, start } = getKindIndex(tree);
+  const { nodes } = tree;
+  if (kinds.length === 1) {
+    const kind = kinds[0]!;
+    if (kind + 1 >= start.length) return;
+    for (let i = start[kind]!, end = start[kind + 1]!; i < end; i++) visit(nodes[positions[i]!]!);
+    return;
+  }
+  const cursors: number[] = [];
+  const ends: number[] = [];
+  for (const kind of kinds) {
+    if (kind + 1 >= start.length || start[kind] === start[kind + 1]) continue;
+    cursors.push(start[kind]!);
+    ends.push(start[kind + 1]!);
+  }
+  for (;;) {
+    let best = -1;
+    let bestPosition = Infinity;
+    for (let k = 0; k < cursors.length; k++) {
+      if (cursors[k]! < ends[k]! && positions[cursors[k]!]! < bestPosition) {
+        best = k;
+        bestPosition = positions[cursors[k]!]!;
+      }
+    }
+    if (best === -1) return;
+    cursors[best]!++;
+    visit(nodes[bestPosition]!);
+  }
 }
 
 /** The calls of a file in source order (`f()`, `a.b()`, `super()`, `import()`), from its flat tree. */
