@@ -23,7 +23,10 @@ export interface ScopeBinding {
 
 type ScopeMap = Map<string, ScopeBinding>;
 
-const caches = new WeakMap<ts.SourceFile, WeakMap<ts.Node, ScopeMap>>();
+/** The bindings each scope node declares (a scope node belongs to one file, so one map serves all files). */
+const scopeMaps = new WeakMap<ts.Node, ScopeMap>();
+/** Shared by every scope that declares nothing (most blocks). */
+const NO_BINDINGS: ScopeMap = new Map();
 
 /** The binding an identifier use refers to, or `undefined` for globals and unknown names. */
 export function resolveIdentifier(tsApi: TsApi, identifier: ts.Identifier): ScopeBinding | undefined {
@@ -39,23 +42,32 @@ const resolvedIdentifiers = new WeakMap<ts.Identifier, ScopeBinding | null>();
 
 /** The binding `name` has at the position of `from`. */
 export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBinding | undefined {
-  const { scopes, root } = getScopeChain(tsApi, from);
-  const sourceFile = root as ts.SourceFile;
-  let cache = caches.get(sourceFile);
-  if (!cache) {
-    cache = new WeakMap();
-    caches.set(sourceFile, cache);
-  }
-  for (const scope of scopes) {
-    let map = cache.get(scope);
-    if (!map) {
-      map = collectScope(tsApi, scope);
-      cache.set(scope, map);
+  // Ordinary code: one short walk up the parents, looking the name up in each scope on the way.
+  const isScope = getScopeKindTable(tsApi);
+  let current: ts.Node | undefined = from;
+  for (let steps = 0; current && steps < LONG_WALK; steps++) {
+    if (isScope[current.kind] === 1) {
+      const hit = bindingsOf(tsApi, current).get(name);
+      if (hit) return hit;
     }
-    const hit = map.get(name);
+    current = current.parent;
+  }
+  if (!current) return undefined;
+  // A long walk (deeply nested code): the remembered chains keep it linear.
+  for (const scope of getScopeChain(tsApi, from).scopes) {
+    const hit = bindingsOf(tsApi, scope).get(name);
     if (hit) return hit;
   }
   return undefined;
+}
+
+function bindingsOf(tsApi: TsApi, scope: ts.Node): ScopeMap {
+  let map = scopeMaps.get(scope);
+  if (!map) {
+    map = collectScope(tsApi, scope);
+    scopeMaps.set(scope, map);
+  }
+  return map;
 }
 
 /** The scopes around a node (innermost first) and the root above them (the source file). */
@@ -118,6 +130,19 @@ export function isDeclaringIdentifier(tsApi: TsApi, identifier: ts.Identifier): 
 }
 
 const scopeKindSets = new WeakMap<TsApi, ReadonlySet<ts.SyntaxKind>>();
+const scopeKindTables = new WeakMap<TsApi, Uint8Array>();
+
+/** `table[kind] === 1` for the kinds that open a scope. */
+function getScopeKindTable(tsApi: TsApi): Uint8Array {
+  let table = scopeKindTables.get(tsApi);
+  if (!table) {
+    const kinds = getScopeKinds(tsApi);
+    table = new Uint8Array(Math.max(1024, ...kinds) + 1);
+    for (const kind of kinds) table[kind] = 1;
+    scopeKindTables.set(tsApi, table);
+  }
+  return table;
+}
 
 /** The syntax kinds that open a scope, computed once per TypeScript namespace (kind numbers differ between versions). */
 function getScopeKinds(tsApi: TsApi): ReadonlySet<ts.SyntaxKind> {
@@ -143,6 +168,11 @@ function getScopeKinds(tsApi: TsApi): ReadonlySet<ts.SyntaxKind> {
 
 function collectScope(tsApi: TsApi, scope: ts.Node): ScopeMap {
   const map: ScopeMap = new Map();
+  fillScope(tsApi, scope, map);
+  return map.size === 0 ? NO_BINDINGS : map;
+}
+
+function fillScope(tsApi: TsApi, scope: ts.Node, map: ScopeMap): void {
   const bindName = (name: ts.BindingName, declaration: ts.Node): void => {
     const stack: ts.BindingName[] = [name];
     while (stack.length > 0) {
@@ -203,5 +233,4 @@ function collectScope(tsApi: TsApi, scope: ts.Node): ScopeMap {
     }
     for (const param of scope.parameters) bindName(param.name, param);
   }
-  return map;
 }

@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getAccessPath, getCalleeName, getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
+import { getFileBindings } from '../core/bindings.js';
 import {
   CREDENTIAL_CALL_SINKS,
   CREDENTIAL_KINDS,
@@ -101,6 +102,17 @@ function rowsForModule(specifier: string): readonly CredentialCallSinkRow[] {
 }
 
 /** The method names receiver-name rows match (the last segment of their callees): other calls skip the rows. */
+/**
+ * False when no call of the file can resolve to a catalog module: it imports none, and has no
+ * `require(...)` or `import(...)` outside its import bindings (a chained `require('x').sign`).
+ */
+function mayReferenceCredentialModule(tsApi: TsApi, sourceFile: ts.SourceFile): boolean {
+  for (const binding of getFileBindings(tsApi, sourceFile).imports.values()) {
+    if (rowsForModule(binding.module).length > 0) return true;
+  }
+  return /\b(?:require|import)\s*\(/.test(sourceFile.text);
+}
+
 const RECEIVER_ROW_METHODS: ReadonlySet<string> = new Set(
   (CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]).filter((row) => row.receiverNames).flatMap((row) => row.callees.map((c) => c.split('.').pop()!)),
 );
@@ -149,6 +161,7 @@ function getSuperConstructor(tsApi: TsApi, call: ts.CallExpression): ts.Expressi
 
 function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): CredentialUse[] {
   const uses: CredentialUse[] = [];
+  const mayReferenceCatalog = mayReferenceCredentialModule(tsApi, sourceFile);
   const text = (node: ts.Node): string => getShortText(sourceFile, node, 48);
 
   const visitCall = (call: ts.CallExpression | ts.NewExpression): void => {
@@ -157,7 +170,12 @@ function collectCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): Credent
     const isSuper = tsApi.isCallExpression(call) && call.expression.kind === tsApi.SyntaxKind.SuperKeyword;
     const calleeExpr = isSuper ? getSuperConstructor(tsApi, call as ts.CallExpression) : call.expression;
     if (!calleeExpr) return;
-    const ref = resolveModuleReference(tsApi, sourceFile, calleeExpr);
+    // Only calls of a catalog module's members need the module reference, and the receiver rows
+    // only ask whether there is one: a file that imports no catalog module skips the rest.
+    const ref =
+      mayReferenceCatalog || (tsApi.isCallExpression(call) && !isSuper && mayMatchReceiverRow(tsApi, call))
+        ? resolveModuleReference(tsApi, sourceFile, calleeExpr)
+        : undefined;
     // The printable sink, computed only for calls that turn out to be sinks.
     let sinkCache: string | undefined;
     const sink = (): string =>

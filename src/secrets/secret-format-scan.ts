@@ -44,7 +44,10 @@ function globalVersion(pattern: RegExp): RegExp {
 }
 
 function mayContain(format: SecretFormat, value: string): boolean {
-  return !format.keywords || format.keywords.some((k) => value.includes(k));
+  const keywords = format.keywords;
+  if (!keywords) return true;
+  for (let i = 0; i < keywords.length; i++) if (value.includes(keywords[i]!)) return true;
+  return false;
 }
 
 function contextAllows(format: SecretFormat, value: string, start: number, context: SecretScanContext): boolean {
@@ -69,40 +72,62 @@ export interface SecretFormatScan {
   readonly rejectedLookalike: boolean;
 }
 
+/** The answer for the (many) strings that hold no provider secret: shared, so scanning them allocates nothing. */
+const NOTHING_FOUND: SecretFormatScan = Object.freeze({ matches: Object.freeze([]) as readonly SecretFormatMatch[], rejectedLookalike: false });
+
 /**
  * Scans `value` for provider secrets: first match per format, in order of position. `extraFormats`
  * (user patterns) are scanned after the catalog.
  */
 export function scanSecretFormats(value: string, extraFormats: readonly SecretFormat[] = [], context: SecretScanContext = {}): SecretFormatScan {
-  const matches: SecretFormatMatch[] = [];
-  let rejectedLookalike = false;
   const scanCatalog = value.length >= MIN_SCANNED_LENGTH;
-  const formats: readonly SecretFormat[] = scanCatalog ? (extraFormats.length === 0 ? SECRET_FORMATS : [...SECRET_FORMATS, ...extraFormats]) : extraFormats;
-  const names = (context.names ?? []).join('.');
-  for (const format of formats) {
-    if (!mayContain(format, value)) continue;
-    // A format that needs context is only worth running when the name or the text can give it.
-    if (format.context && !format.context.test(names) && !format.context.test(value)) continue;
-    for (const match of value.matchAll(globalVersion(format.pattern))) {
-      const text = match[0];
-      const start = match.index ?? 0;
-      if (text.length === 0) continue;
-      if (!contextAllows(format, value, start, context)) continue;
-      if (
-        isPlaceholderToken(text, format.minEntropy ?? DEFAULT_MIN_ENTROPY) ||
-        (format.confirm && !format.confirm(text, value)) ||
-        isPublicBeside(format, context)
-      ) {
-        rejectedLookalike = true;
-        continue;
-      }
-      // Overlapping matches (an sk- key that is also an OpenAI key) keep the first, more specific row.
-      if (matches.some((m) => start < m.end && m.start < start + text.length)) continue;
-      matches.push({ format, text, start, end: start + text.length });
-      break;
-    }
+  if (!scanCatalog && extraFormats.length === 0) return NOTHING_FOUND;
+  const state: ScanState = { value, context, names: undefined, matches: [], rejectedLookalike: false };
+  if (scanCatalog) for (const format of SECRET_FORMATS) scanFormat(state, format);
+  for (const format of extraFormats) scanFormat(state, format);
+  if (state.matches.length === 0 && !state.rejectedLookalike) return NOTHING_FOUND;
+  return { matches: state.matches.sort((a, b) => a.start - b.start), rejectedLookalike: state.rejectedLookalike };
+}
+
+interface ScanState {
+  readonly value: string;
+  readonly context: SecretScanContext;
+  /** The holder's names joined with dots, computed when a format first needs them. */
+  names: string | undefined;
+  readonly matches: SecretFormatMatch[];
+  rejectedLookalike: boolean;
+}
+
+function scanFormat(state: ScanState, format: SecretFormat): void {
+  const { value, context } = state;
+  if (!mayContain(format, value)) return;
+  // A format that needs context is only worth running when the name or the text can give it.
+  if (format.context) {
+    state.names ??= (context.names ?? []).join('.');
+    if (!format.context.test(state.names) && !format.context.test(value)) return;
   }
-  return { matches: matches.sort((a, b) => a.start - b.start), rejectedLookalike };
+  const pattern = globalVersion(format.pattern);
+  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+    const text = match[0];
+    const start = match.index;
+    if (text.length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (!contextAllows(format, value, start, context)) continue;
+    if (
+      isPlaceholderToken(text, format.minEntropy ?? DEFAULT_MIN_ENTROPY) ||
+      (format.confirm && !format.confirm(text, value)) ||
+      isPublicBeside(format, context)
+    ) {
+      state.rejectedLookalike = true;
+      continue;
+    }
+    // Overlapping matches (an sk- key that is also an OpenAI key) keep the first, more specific row.
+    if (state.matches.some((m) => start < m.end && m.start < start + text.length)) continue;
+    state.matches.push({ format, text, start, end: start + text.length });
+    return;
+  }
 }
 
 /** The provider secrets in `value` (see `scanSecretFormats`). */
