@@ -27,20 +27,41 @@ export const ACCOUNT_ENDPOINTS = [
 ] as const satisfies readonly AccountEndpointRow[];
 
 /** The kinds of account endpoint a route path belongs to (`/api/auth/forgot-password` is a reset). */
-export function classifyAccountPath(path: string): AccountEndpointKind[] {
-  const segments = path.split('/').filter((s) => s.length > 0 && !s.startsWith(':'));
-  const kinds: AccountEndpointKind[] = [];
-  for (const row of ACCOUNT_ENDPOINTS as readonly AccountEndpointRow[]) {
-    if (row.by === 'path-segment' && segments.some((s) => row.pattern.test(s)) && !kinds.includes(row.kind)) kinds.push(row.kind);
-  }
-  return kinds;
+export function classifyAccountPath(path: string): readonly AccountEndpointKind[] {
+  return remembered(pathKinds, path, () => {
+    const segments = path.split('/').filter((s) => s.length > 0 && !s.startsWith(':'));
+    const kinds: AccountEndpointKind[] = [];
+    for (const row of ACCOUNT_ENDPOINTS as readonly AccountEndpointRow[]) {
+      if (row.by === 'path-segment' && segments.some((s) => row.pattern.test(s)) && !kinds.includes(row.kind)) kinds.push(row.kind);
+    }
+    return kinds;
+  });
 }
 
 /** The kinds of account endpoint a function name suggests (`requestPasswordReset` is a reset). */
-export function classifyAccountFunctionName(name: string): AccountEndpointKind[] {
-  const kinds: AccountEndpointKind[] = [];
-  for (const row of ACCOUNT_ENDPOINTS as readonly AccountEndpointRow[]) {
-    if (row.by === 'function-name' && row.pattern.test(name) && !kinds.includes(row.kind)) kinds.push(row.kind);
+export function classifyAccountFunctionName(name: string): readonly AccountEndpointKind[] {
+  return remembered(nameKinds, name, () => {
+    const kinds: AccountEndpointKind[] = [];
+    for (const row of ACCOUNT_ENDPOINTS as readonly AccountEndpointRow[]) {
+      if (row.by === 'function-name' && row.pattern.test(name) && !kinds.includes(row.kind)) kinds.push(row.kind);
+    }
+    return kinds;
+  });
+}
+
+// Route paths and function names repeat across a code base (`/:id`, `findAll`): each is classified
+// once. The maps are emptied when they grow large, so a huge run cannot grow them without bound.
+const pathKinds = new Map<string, readonly AccountEndpointKind[]>();
+const nameKinds = new Map<string, readonly AccountEndpointKind[]>();
+const NO_KINDS: readonly AccountEndpointKind[] = Object.freeze([]);
+
+function remembered(cache: Map<string, readonly AccountEndpointKind[]>, key: string, classify: () => AccountEndpointKind[]): readonly AccountEndpointKind[] {
+  let kinds = cache.get(key);
+  if (!kinds) {
+    const found = classify();
+    kinds = found.length === 0 ? NO_KINDS : Object.freeze(found);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, kinds);
   }
   return kinds;
 }

@@ -81,18 +81,21 @@ export function getAccountEndpoints(
 ): AccountEndpoint[] {
   const endpoints: AccountEndpoint[] = [];
   const fileSegment = getFileNameSegment(sourceFile);
-  forEachNodeOfKinds(tsApi, sourceFile, [...functionLikeKinds(tsApi)], (node) => {
+  forEachNodeOfKinds(tsApi, sourceFile, functionLikeKinds(tsApi), (node) => {
     if (!isFunctionLike(tsApi, node) || !node.body) return;
-    const kinds = new Set<AccountEndpointKind>();
+    // Most functions are not account endpoints: nothing is allocated for them.
+    let kinds: Set<AccountEndpointKind> | undefined;
+    const add = (found: readonly AccountEndpointKind[]): void => {
+      for (const kind of found) (kinds ??= new Set()).add(kind);
+    };
+    for (const path of routePaths?.get(node) ?? []) add(classifyAccountPath(path));
     const handler = getHandlerOfFunction(tsApi, node);
-    const paths = [...(routePaths?.get(node) ?? [])];
-    if (handler?.route) paths.push(handler.route.replace(/^\S+\s+/, ''));
-    if (handler?.role === 'route' && handler.framework !== 'nest') paths.push(`/${fileSegment}`);
-    for (const path of paths) for (const kind of classifyAccountPath(path)) kinds.add(kind);
+    if (handler?.route) add(classifyAccountPath(handler.route.replace(/^\S+\s+/, '')));
+    if (handler?.role === 'route' && handler.framework !== 'nest') add(classifyAccountPath(`/${fileSegment}`));
     const name = getFunctionName(tsApi, node);
-    if (name) for (const kind of classifyAccountFunctionName(name)) kinds.add(kind);
-    if (isPassportVerifyFunction(tsApi, node)) kinds.add('login');
-    if (kinds.size > 0) endpoints.push({ fn: node, kinds: [...kinds] });
+    if (name) add(classifyAccountFunctionName(name));
+    if (isPassportVerifyFunction(tsApi, node)) add(['login']);
+    if (kinds) endpoints.push({ fn: node, kinds: [...kinds] });
   });
   return endpoints;
 }

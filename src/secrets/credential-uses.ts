@@ -92,10 +92,16 @@ function rowUse(
 
 /** The call rows whose modules include `specifier`, computed once per specifier. */
 const rowsByModule = new Map<string, readonly CredentialCallSinkRow[]>();
+const NO_ROWS: readonly CredentialCallSinkRow[] = [];
 function rowsForModule(specifier: string): readonly CredentialCallSinkRow[] {
+  // Catalog rows name packages: a project file (`./users.service.js`) never matches, and caching
+  // every relative specifier of a large code base would only grow the map.
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return NO_ROWS;
   let rows = rowsByModule.get(specifier);
   if (!rows) {
-    rows = (CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]).filter((row) => matchesSinkModule(row.modules, specifier));
+    const matching = (CREDENTIAL_CALL_SINKS as readonly CredentialCallSinkRow[]).filter((row) => matchesSinkModule(row.modules, specifier));
+    rows = matching.length === 0 ? NO_ROWS : matching;
+    if (rowsByModule.size >= 10_000) rowsByModule.clear();
     rowsByModule.set(specifier, rows);
   }
   return rows;
