@@ -3,6 +3,7 @@
  * object) must not reach a response, and development error pages must not run in production.
  */
 import type * as ts from 'typescript';
+import { NO_SINK_TARGETS } from '../src/flow/spec.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import type { Finding } from '../src/core/finding.js';
 import { findFlows, type Flow, type FlowSpec, type SinkTarget } from '../src/flow/engine.js';
@@ -79,7 +80,7 @@ const verboseErrorSpec: FlowSpec = {
     }
     const sink = getResponseSinkOfNode(api.ts, node);
     // Nest exceptions are handled above wherever they are thrown; redirects carry no body.
-    if (!sink || sink.kind === 'throw' || sink.kind === 'redirect') return [];
+    if (!sink || sink.kind === 'throw' || sink.kind === 'redirect') return NO_SINK_TARGETS;
     const label = describeSink(api.ts, sink.node, sink.framework);
     const targets: SinkTarget[] = sink.payload.map((expression) => ({ node: sink.node, expression, label, deep: true }));
     // res.render('error') also shows what was put in res.locals (`res.locals.message = err.message`).

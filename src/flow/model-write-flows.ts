@@ -19,6 +19,7 @@
  * decides in per-file mode.
  */
 import type * as ts from 'typescript';
+import { NO_SINK_TARGETS } from './spec.js';
 import type { AnalysisContext } from '../core/context.js';
 import { getObjectPropertyValue, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
@@ -73,19 +74,25 @@ export function findModelWriteFlows(ctx: AnalysisContext, options: ModelWriteFlo
 
 function createSpec(options: ModelWriteFlowOptions): FlowSpec {
   const validatorOptions = { extraValidators: options.extraValidators };
-  const lookupOf = (api: FlowApi): { ts: FlowApi['ts']; file: ts.SourceFile; project: AnalysisContext['project'] } => ({
-    ts: api.ts,
-    file: api.sourceFile,
-    project: api.ctx.project,
-  });
+  type Lookup = { ts: FlowApi['ts']; file: ts.SourceFile; project: AnalysisContext['project'] };
+  // Sinks, barriers and steps are asked about every call: one lookup object per analysis API.
+  const lookups = new WeakMap<FlowApi, Lookup>();
+  const lookupOf = (api: FlowApi): Lookup => {
+    let lookup = lookups.get(api);
+    if (!lookup) {
+      lookup = { ts: api.ts, file: api.sourceFile, project: api.ctx.project };
+      lookups.set(api, lookup);
+    }
+    return lookup;
+  };
   return {
     id: 'no-mass-assignment',
     sources: { request: ['body'] },
     sinks(node, api): readonly SinkTarget[] {
       const tsApi = api.ts;
-      if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return [];
+      if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return NO_SINK_TARGETS;
       const write = matchModelWrite(lookupOf(api), node, { extraMethods: options.extraWriteMethods });
-      if (!write || write.fieldsAllowlisted) return [];
+      if (!write || write.fieldsAllowlisted) return NO_SINK_TARGETS;
       return write.payloads.map((expression) => ({ node, expression, label: write.callText }));
     },
     isBarrier(expr, api): boolean {

@@ -13,6 +13,7 @@ import type { AnalysisContext } from '../core/context.js';
 import { matchRecordLookup, type RecordLookup } from '../model/record-lookups.js';
 import { RECORD_ID_KEY } from '../catalog/record-access.js';
 import { findFlows, type Flow, type FlowSpec, type SinkTarget } from './engine.js';
+import { NO_SINK_TARGETS } from './spec.js';
 
 export interface OwnershipFlow {
   readonly flow: Flow;
@@ -24,9 +25,9 @@ const spec: FlowSpec = {
   sources: { request: ['params', 'query', 'body'] },
   sinks(node, api): readonly SinkTarget[] {
     const tsApi = api.ts;
-    if (!tsApi.isCallExpression(node)) return [];
+    if (!tsApi.isCallExpression(node)) return NO_SINK_TARGETS;
     const found = matchRecordLookup({ ts: tsApi, file: api.sourceFile, project: api.ctx.project }, node);
-    if (!found) return [];
+    if (!found) return NO_SINK_TARGETS;
     return found.ids.map((expression) => ({ node, expression, label: found.callText, role: 'id' }));
   },
 };

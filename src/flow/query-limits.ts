@@ -17,6 +17,7 @@
  *   `if (limit > MAX) limit = MAX`, `limit <= MAX ? limit : MAX`).
  */
 import type * as ts from 'typescript';
+import { NO_SINK_TARGETS } from './spec.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import { getPropertyNameText, getShortText, skipOuterExpressions } from '../core/ast.js';
 import { matchValidatorCall } from '../model/validation-calls.js';
@@ -88,9 +89,9 @@ function createSpec(extraValidators: readonly string[]): FlowSpec {
 }
 
 /** The row-limit values of a query call, or none. */
-export function getQueryLimitSinks(node: ts.Node, api: FlowApi): SinkTarget[] {
+export function getQueryLimitSinks(node: ts.Node, api: FlowApi): readonly SinkTarget[] {
   const tsApi = api.ts;
-  if (!tsApi.isCallExpression(node)) return [];
+  if (!tsApi.isCallExpression(node)) return NO_SINK_TARGETS;
   const callee = skipOuterExpressions(tsApi, node.expression);
   const targets: SinkTarget[] = [];
   if (tsApi.isPropertyAccessExpression(callee)) {

@@ -12,6 +12,7 @@
  * whose summary is such a check count too. Format validation (`z.string().url()`, `isURL`) does not.
  */
 import type * as ts from 'typescript';
+import { NO_SINK_TARGETS } from './spec.js';
 import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
@@ -82,19 +83,19 @@ export function getRequestForgerySinks(
   node: ts.Node,
   api: FlowApi,
   findRow: (module: string | undefined, path: string, construct: boolean) => HttpClientRow | undefined = findHttpClient,
-): SinkTarget[] {
+): readonly SinkTarget[] {
   const tsApi = api.ts;
   const construct = tsApi.isNewExpression(node);
-  if (!construct && !tsApi.isCallExpression(node)) return [];
+  if (!construct && !tsApi.isCallExpression(node)) return NO_SINK_TARGETS;
   const call = node as ts.CallExpression | ts.NewExpression;
   const path = api.modulePathOf(call.expression);
-  if (!path || path.local) return [];
+  if (!path || path.local) return NO_SINK_TARGETS;
   const row = findRow(path.module, path.path, construct);
-  if (!row) return [];
+  if (!row) return NO_SINK_TARGETS;
   const args = call.arguments ?? [];
-  if (args.some((arg) => hasSafeAgent(arg, api))) return [];
+  if (args.some((arg) => hasSafeAgent(arg, api))) return NO_SINK_TARGETS;
   const factory = getInstanceFactory(call.expression, api);
-  if (factory && factory.arguments.some((arg) => hasSafeAgent(arg, api))) return [];
+  if (factory && factory.arguments.some((arg) => hasSafeAgent(arg, api))) return NO_SINK_TARGETS;
   const urlPosition: UrlPart = factory && joinsPrefix(factory, api) ? 'path' : 'whole';
   const label = construct ? `new ${getShortText(api.sourceFile, call.expression, 40)}` : getShortText(api.sourceFile, call.expression, 40);
   const targets: SinkTarget[] = [];

@@ -35,6 +35,9 @@ export interface SourceInfo {
 }
 
 /** A value a rule checks at a sink. */
+/** What `sinks` returns for a node that is no sink: one shared empty list (sinks are asked about every call, twice). */
+export const NO_SINK_TARGETS: readonly SinkTarget[] = Object.freeze([]);
+
 export interface SinkTarget {
   /** Where the finding is reported: the outbound call, the `res.json(...)` call, the `throw`. */
   readonly node: ts.Node;

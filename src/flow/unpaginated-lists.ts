@@ -11,6 +11,7 @@
  * - Barriers: `.limit(n)`, `.take(n)`, `.slice(...)`, `.paginate(...)` and counts on the way.
  */
 import type * as ts from 'typescript';
+import { NO_SINK_TARGETS } from './spec.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import { getPropertyNameText, getShortText, skipOuterExpressions } from '../core/ast.js';
 import { classifyReceiver, type ReceiverKind } from '../model/model-receivers.js';
@@ -44,9 +45,9 @@ function createSpec(): FlowSpec {
     isSource: (expr, api) => getUnpaginatedListRead(expr, api),
     sinks(node, api): readonly SinkTarget[] {
       const sink = getResponseSinkOfNode(api.ts, node);
-      if (!sink || sink.kind === 'throw' || sink.kind === 'redirect') return [];
+      if (!sink || sink.kind === 'throw' || sink.kind === 'redirect') return NO_SINK_TARGETS;
       const route = sink.handler?.route;
-      if (!route || !/^GET /.test(route)) return [];
+      if (!route || !/^GET /.test(route)) return NO_SINK_TARGETS;
       return sink.payload.map((expression) => ({ node, expression, label: sink.label, role: route }));
     },
     isBarrier(expr, api): boolean {

@@ -15,6 +15,7 @@
  *   Unknown calls return clean values, so `Number(x)` or an escaping helper ends the flow.
  */
 import type * as ts from 'typescript';
+import { NO_SINK_TARGETS } from './spec.js';
 import type { AnalysisContext } from '../core/context.js';
 import { getShortText, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
@@ -96,14 +97,14 @@ function createSpec(options: UnsafeConsumptionOptions): FlowSpec {
     mayHaveSinks: (sourceFile, api) => mayHoldResponses(sourceFile, api),
     sinks(node, api): readonly SinkTarget[] {
       const tsApi = api.ts;
-      if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return [];
+      if (!tsApi.isCallExpression(node) && !tsApi.isNewExpression(node)) return NO_SINK_TARGETS;
       const lookup = { ts: tsApi, file: api.sourceFile, project: api.ctx.project };
       const write = matchModelWrite(lookup, node, { extraMethods: options.extraWriteMethods });
       if (write) {
-        if (write.fieldsAllowlisted) return [];
+        if (write.fieldsAllowlisted) return NO_SINK_TARGETS;
         return write.payloads.map((expression) => ({ node, expression, label: write.callText, role: 'model write' }));
       }
-      if (!tsApi.isCallExpression(node)) return [];
+      if (!tsApi.isCallExpression(node)) return NO_SINK_TARGETS;
       return [...redirectTargets(node, api), ...shellTargets(node, api), ...sqlTargets(node, api)];
     },
     isBarrier(expr, api): boolean {
@@ -145,21 +146,21 @@ function mayHoldResponses(sourceFile: ts.SourceFile, api: FlowApi): boolean {
 }
 
 /** `res.redirect(url)`, `res.redirect(302, url)`, `reply.redirect(url)`: the URL. */
-function redirectTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
+function redirectTargets(call: ts.CallExpression, api: FlowApi): readonly SinkTarget[] {
   const sink = getResponseSinkOfNode(api.ts, call);
-  if (!sink || sink.kind !== 'redirect') return [];
+  if (!sink || sink.kind !== 'redirect') return NO_SINK_TARGETS;
   return sink.payload.map((expression) => ({ node: call, expression, label: sink.label, role: 'redirect' }));
 }
 
 /** `exec(cmd)`, `execSync(cmd)`, `spawn(cmd, args, { shell: true })`: the command (and its arguments). */
-function shellTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
+function shellTargets(call: ts.CallExpression, api: FlowApi): readonly SinkTarget[] {
   const path = api.modulePathOf(call.expression);
-  if (!path || path.module !== 'child_process' || call.arguments.length === 0) return [];
-  if (!SHELL_ALWAYS.has(path.path) && !SHELL_WITH_OPTION.has(path.path)) return [];
+  if (!path || path.module !== 'child_process' || call.arguments.length === 0) return NO_SINK_TARGETS;
+  if (!SHELL_ALWAYS.has(path.path) && !SHELL_WITH_OPTION.has(path.path)) return NO_SINK_TARGETS;
   const label = getShortText(api.sourceFile, call.expression, 40);
   const command = call.arguments[0]!;
   if (SHELL_ALWAYS.has(path.path)) return [{ node: call, expression: command, label, role: 'shell command' }];
-  if (!SHELL_WITH_OPTION.has(path.path) || !call.arguments.some((arg) => setsShell(arg, api))) return [];
+  if (!SHELL_WITH_OPTION.has(path.path) || !call.arguments.some((arg) => setsShell(arg, api))) return NO_SINK_TARGETS;
   const targets: SinkTarget[] = [{ node: call, expression: command, label, role: 'shell command' }];
   const args = call.arguments[1];
   if (args && api.ts.isArrayLiteralExpression(args)) {
@@ -186,10 +187,10 @@ function setsShell(arg: ts.Expression, api: FlowApi): boolean {
  * `db.query`-like methods only when the text is a template or concatenation written in the call
  * (a variable first argument with separate parameters is the parameterized form).
  */
-function sqlTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
+function sqlTargets(call: ts.CallExpression, api: FlowApi): readonly SinkTarget[] {
   const tsApi = api.ts;
   const callee = skipOuterExpressions(tsApi, call.expression);
-  if (!tsApi.isPropertyAccessExpression(callee) || call.arguments.length === 0) return [];
+  if (!tsApi.isPropertyAccessExpression(callee) || call.arguments.length === 0) return NO_SINK_TARGETS;
   const method = callee.name.text;
   const receiver = skipOuterExpressions(tsApi, callee.expression);
   const receiverName = tsApi.isIdentifier(receiver) ? receiver.text : tsApi.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
@@ -199,7 +200,7 @@ function sqlTargets(call: ts.CallExpression, api: FlowApi): SinkTarget[] {
   if (RAW_SQL_METHODS.has(method)) return method === 'raw' && !DATABASE_RECEIVER.test(receiverName) ? [] : target();
   if (method === 'query' && /^sequelize$/i.test(receiverName)) return target();
   if (QUERY_METHODS.has(method) && DATABASE_RECEIVER.test(receiverName) && isBuiltString(text, api)) return target();
-  return [];
+  return NO_SINK_TARGETS;
 }
 
 /** SQL statements as their static text shows them (`SELECT ... FROM`, `INSERT INTO`, `UPDATE ... SET`, `DELETE FROM`). */

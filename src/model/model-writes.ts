@@ -91,7 +91,8 @@ export function getModelWrites(lookup: ReceiverLookup, options: ModelWriteOption
     perFile = new Map();
     cache.set(lookup.file, perFile);
   }
-  const key = modeKey(lookup, options);
+  const facts = extraMethodFacts(options.extraMethods);
+  const key = lookup.project ? facts.project : facts.file;
   let writes = perFile.get(key);
   if (!writes) {
     writes = collectModelWrites(lookup, options);
@@ -113,40 +114,58 @@ function collectModelWrites(lookup: ReceiverLookup, options: ModelWriteOptions):
   return writes;
 }
 
-const byNode = new WeakMap<ts.Node, Map<string, ModelWrite | null>>();
-const extraMethodKeys = new WeakMap<readonly string[], { readonly project: string; readonly file: string }>();
+/** One cache per mode and list of extra methods (almost always a single one), each keyed by node. */
+const byMode = new Map<string, WeakMap<ts.Node, ModelWrite | null>>();
+const extraMethodKeys = new WeakMap<readonly string[], ExtraMethodFacts>();
 
-/** The cache key of a mode and a list of extra methods (built once per list, not once per call). */
-function modeKey(lookup: ReceiverLookup, options: ModelWriteOptions): string {
-  let keys = extraMethodKeys.get(options.extraMethods);
-  if (!keys) {
-    const extra = options.extraMethods.join('\u0000');
-    keys = { project: `project\u0000${extra}`, file: `file\u0000${extra}` };
-    extraMethodKeys.set(options.extraMethods, keys);
-  }
-  return lookup.project ? keys.project : keys.file;
+/** What a list of extra methods means, worked out once per list (not once per call). */
+interface ExtraMethodFacts {
+  readonly project: string;
+  readonly file: string;
+  /** Entries that name a call path (`ProfileStore.put`). */
+  readonly dotted: readonly string[];
+  /** Entries that name a method (or a `/regex/`). */
+  readonly methods: readonly string[];
 }
+
+function extraMethodFacts(extraMethods: readonly string[]): ExtraMethodFacts {
+  let facts = extraMethodKeys.get(extraMethods);
+  if (!facts) {
+    const extra = extraMethods.join('\u0000');
+    facts = {
+      project: `project\u0000${extra}`,
+      file: `file\u0000${extra}`,
+      dotted: extraMethods.filter((entry) => entry.includes('.') && !entry.startsWith('/')),
+      methods: extraMethods.filter((entry) => !entry.includes('.') || entry.startsWith('/')),
+    };
+    extraMethodKeys.set(extraMethods, facts);
+  }
+  return facts;
+}
+
+const NO_EXTRA_METHODS: ModelWriteOptions = { extraMethods: [] };
 
 /** The model write a call or construction is, if it is one (cached per node, mode and extra methods). */
 export function matchModelWrite(
   lookup: ReceiverLookup,
   node: ts.CallExpression | ts.NewExpression,
-  options: ModelWriteOptions = { extraMethods: [] },
+  options: ModelWriteOptions = NO_EXTRA_METHODS,
 ): ModelWrite | undefined {
-  let perNode = byNode.get(node);
-  if (!perNode) {
-    perNode = new Map();
-    byNode.set(node, perNode);
+  const facts = extraMethodFacts(options.extraMethods);
+  const key = lookup.project ? facts.project : facts.file;
+  let cache = byMode.get(key);
+  if (!cache) {
+    cache = new WeakMap();
+    byMode.set(key, cache);
   }
-  const key = modeKey(lookup, options);
-  const cached = perNode.get(key);
+  const cached = cache.get(node);
   if (cached !== undefined) return cached ?? undefined;
-  const write = computeModelWrite(lookup, node, options);
-  perNode.set(key, write ?? null);
+  const write = computeModelWrite(lookup, node, facts);
+  cache.set(node, write ?? null);
   return write;
 }
 
-function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.NewExpression, options: ModelWriteOptions): ModelWrite | undefined {
+function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.NewExpression, facts: ExtraMethodFacts): ModelWrite | undefined {
   const tsApi = lookup.ts;
   const args = node.arguments ?? tsApi.factory.createNodeArray<ts.Expression>();
   if (args.length === 0) return undefined;
@@ -159,7 +178,7 @@ function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.
   const callee = skipOuterExpressions(tsApi, call.expression);
 
   // Dotted extra sinks from the settings match the call path itself: `ProfileStore.put`.
-  const dotted = options.extraMethods.filter((entry) => entry.includes('.') && !entry.startsWith('/'));
+  const { dotted } = facts;
   const calleePath = dotted.length > 0 ? getMemberPath(tsApi, callee) : undefined;
   if (calleePath && dotted.some((entry) => endsWithPath(calleePath, entry))) {
     return buildWrite(tsApi, call, CUSTOM_WRITE_ROW, calleePath);
@@ -170,7 +189,7 @@ function computeModelWrite(lookup: ReceiverLookup, node: ts.CallExpression | ts.
 
   if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
-  const extra = options.extraMethods.filter((entry) => !entry.includes('.') || entry.startsWith('/'));
+  const extra = facts.methods;
   // Most calls are no write method at all: decide that before classifying the receiver.
   if (extra.length === 0 && !CATALOG_WRITE_METHODS.has(method)) return undefined;
   const receiverKind = classifyReceiver(lookup, callee.expression);
