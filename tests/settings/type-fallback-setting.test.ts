@@ -3,7 +3,7 @@
  * the whole program, which in `scan` cost more than the rules' per-file work). On, it lets
  * `no-sensitive-data-exposure` ask the checker about a record whose model is not in view.
  */
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/no-sensitive-data-exposure.js';
 import { createAnalysisContext } from '../../src/core/context.js';
