@@ -22,6 +22,7 @@ import { resolveImplementation } from '../src/model/implementation.js';
 import { getRoutePosture } from '../src/model/posture.js';
 import { getApiModel, getProjectRoutes } from '../src/model/resolve-api-model.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+import { FileScopedWeakMap } from '../src/core/file-scoped-cache.js';
 
 export type Options = [
   {
@@ -105,7 +106,7 @@ export default defineApiRule<Options, MessageIds>({
 });
 
 const newerVersionKey = {};
-const fileModeNewerVersion = new WeakMap<ts.SourceFile, boolean>();
+const fileModeNewerVersion = new FileScopedWeakMap<ts.SourceFile, boolean>();
 const NEWER_VERSION_SEGMENT = /\/v(?:[1-9]\d*)(?:\.\d+)*(?:\/|$)/i;
 
 /** True when a route of the project (or, per file, of this file) lives under `/v1` or later. */

@@ -4,6 +4,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from './context.js';
+import { FileScopedWeakMap } from './file-scoped-cache.js';
 
 /** Strips parentheses, type assertions, `!`, `satisfies` and `await` around an expression. */
 export function skipOuterExpressions(tsApi: TsApi, node: ts.Expression): ts.Expression {
@@ -197,7 +198,7 @@ export function getParameterName(tsApi: TsApi, param: ts.ParameterDeclaration | 
  * walks every time).
  */
 const LONG_WALK = 48;
-const sourceFileOfPassed = new WeakMap<ts.Node, ts.SourceFile>();
+const sourceFileOfPassed = new FileScopedWeakMap<ts.Node, ts.SourceFile>();
 
 /** The source file of a node, like `node.getSourceFile()` but linear over a deeply nested tree. */
 export function getNodeSourceFile(node: ts.Node): ts.SourceFile {

@@ -5,6 +5,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from './context.js';
 import { getPropertyNameText, getStaticString, skipOuterExpressions } from './ast.js';
+import { FileScopedWeakMap } from './file-scoped-cache.js';
 
 /** A local name bound to something another module exports. */
 export interface ImportBinding {
@@ -36,7 +37,7 @@ export interface FileBindings {
   readonly declarations: ReadonlyMap<string, ts.Node>;
 }
 
-const cache = new WeakMap<ts.SourceFile, FileBindings>();
+const cache = new FileScopedWeakMap<ts.SourceFile, FileBindings>();
 
 /** The bindings of a file, built once per source file. */
 export function getFileBindings(tsApi: TsApi, sourceFile: ts.SourceFile): FileBindings {

@@ -10,6 +10,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from './context.js';
 import { functionLikeKinds, isFunctionLike } from './ast.js';
+import { FileScopedWeakMap } from './file-scoped-cache.js';
 
 /** What an identifier refers to. */
 export interface ScopeBinding {
@@ -24,7 +25,7 @@ export interface ScopeBinding {
 type ScopeMap = Map<string, ScopeBinding>;
 
 /** The bindings each scope node declares (a scope node belongs to one file, so one map serves all files). */
-const scopeMaps = new WeakMap<ts.Node, ScopeMap>();
+const scopeMaps = new FileScopedWeakMap<ts.Node, ScopeMap>();
 /** Shared by every scope that declares nothing (most blocks). */
 const NO_BINDINGS: ScopeMap = new Map();
 
@@ -38,7 +39,7 @@ export function resolveIdentifier(tsApi: TsApi, identifier: ts.Identifier): Scop
   return binding;
 }
 
-const resolvedIdentifiers = new WeakMap<ts.Identifier, ScopeBinding | null>();
+const resolvedIdentifiers = new FileScopedWeakMap<ts.Identifier, ScopeBinding | null>();
 
 /** The binding `name` has at the position of `from`. */
 export function resolveName(tsApi: TsApi, from: ts.Node, name: string): ScopeBinding | undefined {
@@ -81,7 +82,7 @@ interface ScopeChain {
  * node deep inside a 10,000-step call chain costs one walk for the whole chain, not one per lookup.
  */
 const LONG_WALK = 48;
-const longWalkChains = new WeakMap<ts.Node, ScopeChain>();
+const longWalkChains = new FileScopedWeakMap<ts.Node, ScopeChain>();
 
 function getScopeChain(tsApi: TsApi, from: ts.Node): ScopeChain {
   // Ordinary code: one short walk to the root, nothing remembered.

@@ -10,6 +10,7 @@
  * its own directives); `api-guard scan` honours both and lists every suppression with its reason.
  */
 import type * as ts from 'typescript';
+import { FileScopedWeakMap } from './file-scoped-cache.js';
 
 export type SuppressionKind = 'api-guard-ignore' | 'eslint-disable-next-line';
 
@@ -31,7 +32,7 @@ const DIRECTIVE = /(\/\/|\/\*)[ \t]*(api-guard-ignore|eslint-disable-next-line)(
 const REASON_SEPARATOR = /\s-{2,}\s/u;
 const PREFIX = 'api-guard/';
 
-const cache = new WeakMap<ts.SourceFile, readonly SuppressionComment[]>();
+const cache = new FileScopedWeakMap<ts.SourceFile, readonly SuppressionComment[]>();
 
 /** Every suppression comment of `sourceFile`, in order; computed once per source file. */
 export function getSuppressionComments(sourceFile: ts.SourceFile): readonly SuppressionComment[] {

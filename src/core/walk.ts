@@ -8,6 +8,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from './context.js';
+import { FileScopedWeakMap, onFileScopeEnd } from './file-scoped-cache.js';
 
 /** What a visitor returns: `false` skips the node's children. */
 export type VisitResult = boolean | void;
@@ -37,10 +38,14 @@ interface KindIndex {
  * tried and thrashed in `scan`, whose cross-file questions walk every file of the project again and
  * again.
  */
-const flatTrees = new WeakMap<ts.SourceFile, FlatTree>();
+const flatTrees = new FileScopedWeakMap<ts.SourceFile, FlatTree>();
 
 let lastFile: ts.SourceFile | undefined;
 let lastTree: FlatTree | undefined;
+onFileScopeEnd(() => {
+  lastFile = undefined;
+  lastTree = undefined;
+});
 
 function getFlatTree(tsApi: TsApi, file: ts.SourceFile): FlatTree {
   if (file === lastFile) return lastTree!;

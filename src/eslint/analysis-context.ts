@@ -10,6 +10,7 @@ import { getFileSkipReason } from '../core/file-limits.js';
 import { getProjectIndexForProgram } from '../project/project-index.js';
 import { resolveSettings, type ResolvedSettings } from '../settings/schema.js';
 import { loadTypeScript } from './typescript.js';
+import { beginFileScope, FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -19,7 +20,7 @@ interface FileEntry {
 }
 
 /** One entry per parsed file (keyed by the ESTree Program node), shared by every rule. */
-const perFile = new WeakMap<object, FileEntry>();
+const perFile = new FileScopedWeakMap<object, FileEntry>();
 const settingsCache = new WeakMap<object, ResolvedSettings>();
 let defaultSettings: ResolvedSettings | undefined;
 
@@ -54,6 +55,9 @@ export function getEslintAnalysisFile(context: AnyRuleContext): FileEntry {
   if (existing) return existing;
 
   const entry = buildEntry(context);
+  // Per-file mode: this file's analysis starts, so the caches of the previous file are dropped
+  // (see file-scoped-cache.ts). With a project index the caches serve every file, and stay.
+  if (!entry.ctx?.project) beginFileScope();
   perFile.set(key, entry);
   return entry;
 }

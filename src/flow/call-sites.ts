@@ -13,6 +13,7 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { getCalleeName, getPropertyNameText } from '../core/ast.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveCallTarget } from './call-targets.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 type NameIndex = ReadonlyMap<string, readonly ts.CallExpression[]>;
 
@@ -23,7 +24,7 @@ interface CallSiteState {
   readonly resolvedByName: Map<string, ReadonlyMap<ts.Node, readonly ts.CallExpression[]>>;
 }
 
-const fileStates = new WeakMap<ts.SourceFile, CallSiteState>();
+const fileStates = new FileScopedWeakMap<ts.SourceFile, CallSiteState>();
 const PROJECT_CALL_SITES = {};
 
 function buildNameIndex(tsApi: TsApi, files: readonly ts.SourceFile[]): NameIndex {

@@ -14,6 +14,7 @@ import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../c
 import { getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { mayBeProjectModule } from './module-paths.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface CallTarget {
   readonly fn: ts.FunctionLikeDeclaration;
@@ -30,12 +31,12 @@ type Entity =
 
 const MAX_DEPTH = 12;
 
-const fileModeTargets = new WeakMap<ts.CallExpression, CallTarget | null>();
+const fileModeTargets = new FileScopedWeakMap<ts.CallExpression, CallTarget | null>();
 const projectTargets = new WeakMap<ProjectIndex, WeakMap<ts.CallExpression, CallTarget | null>>();
 
 /** The function a call runs, if the analysis can tell. Cached per call (and per project index). */
 export function resolveCallTarget(tsApi: TsApi, call: ts.CallExpression, project: ProjectIndex | undefined): CallTarget | undefined {
-  let cache = fileModeTargets;
+  let cache: WeakMap<ts.CallExpression, CallTarget | null> = fileModeTargets;
   if (project) {
     let perProject = projectTargets.get(project);
     if (!perProject) {

@@ -55,6 +55,7 @@ import { CLEAN, allTaints, joinValues, mapTaints, partAt, taintKey, withStep, ty
 export type { Flow, FlowApi, FlowSpec, FlowStep, GuardCheck, ModulePath, SinkTarget, SourceInfo, ExtraStep } from './spec.js';
 export type { UrlPart } from './url-parts.js';
 export { controlsHost } from './url-parts.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** How deep summaries may nest while one is computed (a chain of calls into not yet analyzed functions). */
 const MAX_SUMMARY_NESTING = 24;
@@ -213,7 +214,7 @@ function parentUnit(tsApi: InterpreterHost['ts'], unit: FunctionUnit): FunctionU
   return unitOf(tsApi, unit);
 }
 
-const fileStates = new WeakMap<ts.SourceFile, WeakMap<FlowSpec, FlowState>>();
+const fileStates = new FileScopedWeakMap<ts.SourceFile, WeakMap<FlowSpec, FlowState>>();
 
 function getState(ctx: AnalysisContext, spec: FlowSpec): FlowState {
   if (ctx.project) return ctx.project.memo(spec, () => new FlowState(spec, ctx, ctx.project));

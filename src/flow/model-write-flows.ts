@@ -29,6 +29,7 @@ import { matchValidatorCall, type ValidatorCall } from '../model/validation-call
 import { findFlows, type Flow, type FlowApi, type FlowSpec, type GuardCheck, type SinkTarget } from './engine.js';
 import { resolveCallTarget } from './call-targets.js';
 import { createSpecCache } from './spec-cache.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface ModelWriteFlowOptions {
   /** Extra write methods (settings `modelWriteMethods` and the rule's option). */
@@ -76,7 +77,7 @@ function createSpec(options: ModelWriteFlowOptions): FlowSpec {
   const validatorOptions = { extraValidators: options.extraValidators };
   type Lookup = { ts: FlowApi['ts']; file: ts.SourceFile; project: AnalysisContext['project'] };
   // Sinks, barriers and steps are asked about every call: one lookup object per analysis API.
-  const lookups = new WeakMap<FlowApi, Lookup>();
+  const lookups = new FileScopedWeakMap<FlowApi, Lookup>();
   const lookupOf = (api: FlowApi): Lookup => {
     let lookup = lookups.get(api);
     if (!lookup) {

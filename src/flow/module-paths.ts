@@ -12,11 +12,12 @@ import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../c
 import { getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import type { ModulePath } from './spec.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 const MAX_DEPTH = 12;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
-const fileCache = new WeakMap<ts.Node, ModulePath | null>();
+const fileCache = new FileScopedWeakMap<ts.Node, ModulePath | null>();
 const projectCaches = new WeakMap<ProjectIndex, WeakMap<ts.Node, ModulePath | null>>();
 
 /** What a resolution needs: the injected `ts` and, in project mode, the index (imports of project files are followed). */
@@ -32,7 +33,7 @@ interface Lookup {
  * Syntactic, so cached per node (and per index).
  */
 export function getModulePath(tsApi: TsApi, expr: ts.Expression, project?: ProjectIndex): ModulePath | undefined {
-  let cache = fileCache;
+  let cache: WeakMap<ts.Node, ModulePath | null> = fileCache;
   if (project) {
     cache = projectCaches.get(project) ?? new WeakMap();
     projectCaches.set(project, cache);

@@ -11,6 +11,7 @@ import type * as ts from 'typescript';
 import type { Handler } from '../model/handlers.js';
 import type { FlowStep, SourceInfo } from './spec.js';
 import { placeUrlPart, widestUrlPart, type UrlPart } from './url-parts.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** Where a taint starts: a source, or a parameter of the function being summarized. */
 export type Origin =
@@ -45,7 +46,7 @@ export interface AbsValue {
 
 export const CLEAN: AbsValue = Object.freeze({ taints: Object.freeze([]) as readonly Taint[] });
 
-const originIds = new WeakMap<object, number>();
+const originIds = new FileScopedWeakMap<object, number>();
 let nextOriginId = 1;
 
 /** A small number that identifies a node (or any object) for keys, stable for the object's lifetime. */

@@ -6,8 +6,9 @@
  */
 import type * as ts from 'typescript';
 import type { NestLookup } from './nest-symbols.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
-const fileModeCaches = new WeakMap<object, WeakMap<ts.SourceFile, unknown>>();
+const fileModeCaches = new FileScopedWeakMap<object, WeakMap<ts.SourceFile, unknown>>();
 
 /** The value `compute` gives for `file`, computed once per file (and per project index). */
 export function getPerFileCache<T>(lookup: NestLookup, key: object, file: ts.SourceFile, compute: () => T): T {

@@ -19,6 +19,7 @@ import {
   findNestSwaggerSecurityDecorator,
   isNestSwaggerModule,
 } from '../catalog/nest-swagger.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface NestApiDocs {
   /** The decorator that leaves the route out of the document on purpose (`@ApiExcludeEndpoint()`). */
@@ -97,7 +98,7 @@ interface FileSwaggerFacts {
   readonly globalSchemes: readonly string[];
 }
 
-const fileFacts = new WeakMap<ts.SourceFile, FileSwaggerFacts>();
+const fileFacts = new FileScopedWeakMap<ts.SourceFile, FileSwaggerFacts>();
 
 function getFileSwaggerFacts(tsApi: TsApi, file: ts.SourceFile): FileSwaggerFacts {
   let facts = fileFacts.get(file);

@@ -10,6 +10,7 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { getFileBindings } from '../core/bindings.js';
 import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getPerFileCache } from './nest-cache.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type NestSymbol =
   /** A top-level declaration (class, function, variable declaration), here or in another project file. */
@@ -68,7 +69,7 @@ function resolveNameIn(lookup: NestLookup, file: ts.SourceFile, name: string, de
   return { kind: 'import', module: imported.module, imported: imported.imported, file };
 }
 
-const typeLevelDeclarations = new WeakMap<ts.SourceFile, ReadonlyMap<string, ts.Node>>();
+const typeLevelDeclarations = new FileScopedWeakMap<ts.SourceFile, ReadonlyMap<string, ts.Node>>();
 
 /** Enums, interfaces and type aliases, which the binder's value declarations leave out. */
 function findTypeLevelDeclaration(tsApi: TsApi, file: ts.SourceFile, name: string): ts.Node | undefined {

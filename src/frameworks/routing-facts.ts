@@ -5,9 +5,10 @@
 import type * as ts from 'typescript';
 import type { FileRoutingFacts } from '../model/facts.js';
 import type { FrameworkAdapter, RoutingScope } from './adapter.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** Per-file-mode caches, one per adapter (project mode keeps its caches in `ProjectIndex.memo`). */
-const fileModeFacts = new WeakMap<FrameworkAdapter, WeakMap<ts.SourceFile, FileRoutingFacts>>();
+const fileModeFacts = new FileScopedWeakMap<FrameworkAdapter, WeakMap<ts.SourceFile, FileRoutingFacts>>();
 
 /** The facts `adapter` collects from `file`, computed once per source file (and project index). */
 export function getFileRoutingFacts(scope: RoutingScope, file: ts.SourceFile, adapter: FrameworkAdapter): FileRoutingFacts {

@@ -25,6 +25,7 @@ import { getModulePath } from '../flow/module-paths.js';
 import { getErrorResponseAt, getStaticAnswerText, readChainStatus, readStatus } from './error-responses.js';
 import { getHandlerOfFunction } from './handlers.js';
 import { getResponseSinkOfNode, isResponseObject } from './response-sinks.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** A function that signs users in, resets passwords or registers accounts. */
 export interface AccountEndpoint {
@@ -138,7 +139,7 @@ function isPassportVerifyFunction(tsApi: TsApi, fn: ts.FunctionLikeDeclaration):
   return false;
 }
 
-const branchCache = new WeakMap<ts.Node, Omit<AccountBranches, 'endpoint'>>();
+const branchCache = new FileScopedWeakMap<ts.Node, Omit<AccountBranches, 'endpoint'>>();
 
 function readBranchesOnce(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): Omit<AccountBranches, 'endpoint'> {
   let branches = branchCache.get(fn);

@@ -40,6 +40,7 @@ import {
   type AuthEffect,
 } from '../catalog/auth.js';
 import { resolveImplementation, type Implementation } from './implementation.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type AuthVerdictEffect = AuthEffect | 'unknown';
 
@@ -66,7 +67,7 @@ const AUTH_OBJECT_NAME = /^(?:auth|authn|authentication|jwt|jwtAuth|token|passpo
 const GENERIC_GUARD_MEMBER = /^(?:required|require|requireAuth|ensure|check|verify|protect|guard|mandatory|authenticated|authenticate|loggedIn|isAuthenticated|user)$/;
 const getCache = createVerdictCache<AuthVerdict>();
 const behaviourCacheKey = {};
-const fileModeBehaviour = new WeakMap<ts.Node, AuthVerdict>();
+const fileModeBehaviour = new FileScopedWeakMap<ts.Node, AuthVerdict>();
 
 /** The verdict of an expression used as middleware, hook or guard, written in `file`. */
 export function classifyAuthExpression(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression): AuthVerdict {

@@ -12,6 +12,7 @@ import { forEachNodeOfKinds } from '../core/walk.js';
 import { findBodyLimitMethod, findBodyParser, parseByteSize } from '../catalog/body-parsers.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface BodySizeLimit {
   /** The parser call or construction (`express.json(...)`), or the route registration. */
@@ -27,7 +28,7 @@ export interface BodySizeLimit {
 }
 
 const MAX_DEPTH = 8;
-const cache = new WeakMap<ts.SourceFile, { project: unknown; limits: readonly BodySizeLimit[] }>();
+const cache = new FileScopedWeakMap<ts.SourceFile, { project: unknown; limits: readonly BodySizeLimit[] }>();
 
 /** Every body size limit the file sets to a value the analysis can read. */
 export function getBodySizeLimits(ctx: AnalysisContext): readonly BodySizeLimit[] {

@@ -36,6 +36,7 @@ import {
 } from '../catalog/record-access.js';
 import { classifyReceiver } from './model-receivers.js';
 import { findDeclarationInScope } from './scope-lookup.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface IdentityLookup {
   readonly ts: TsApi;
@@ -58,12 +59,12 @@ const NEST_INPUT_DECORATORS: ReadonlySet<string> = new Set(['Param', 'Body', 'Qu
 /** Client input reads: an owner key set from these is not the caller's identity. */
 const CLIENT_INPUT_TEXT = /^(?:req|request)\.(?:params|query|body)\b|^(?:params|query|body|dto)\b/;
 
-const fileModeCache = new WeakMap<ts.Node, IdentityAnswer>();
+const fileModeCache = new FileScopedWeakMap<ts.Node, IdentityAnswer>();
 const projectCaches = new WeakMap<ProjectIndex, WeakMap<ts.Node, IdentityAnswer>>();
 
 /** Whether `entry` (a route handler) or what it calls uses the caller's identity. Cached per function. */
 export function findCallerIdentityUse(lookup: IdentityLookup, entry: ts.FunctionLikeDeclaration): IdentityAnswer {
-  let cache = fileModeCache;
+  let cache: WeakMap<ts.Node, IdentityAnswer> = fileModeCache;
   if (lookup.project) {
     cache = projectCaches.get(lookup.project) ?? new WeakMap();
     projectCaches.set(lookup.project, cache);

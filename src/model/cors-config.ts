@@ -27,6 +27,7 @@ import {
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
 import { readBoolean, readOption } from './option-values.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** Which origins may read responses. */
 export type OriginPolicy =
@@ -55,7 +56,7 @@ const CORS_HEADER_TEXT = /access-control-allow-(?:origin|credentials)/i;
 const CORS_MODULES: readonly string[] = [...new Set(CORS_CONFIGS.flatMap((row) => row.modules))];
 /** Member names the catalog's callees end with (`enableCors`, `create`, `register`). */
 const CALLEE_NAMES: ReadonlySet<string> = new Set(['register', ...CORS_CONFIGS.flatMap((row) => row.callees.map((path) => path.split('.').pop()!)).filter(Boolean)]);
-const cache = new WeakMap<ts.SourceFile, readonly CorsPolicy[]>();
+const cache = new FileScopedWeakMap<ts.SourceFile, readonly CorsPolicy[]>();
 
 /** The CORS policies a file configures. */
 export function getCorsPolicies(ctx: AnalysisContext): readonly CorsPolicy[] {

@@ -12,6 +12,7 @@ import { DEVELOPMENT_ERROR_MIDDLEWARE, findDevelopmentErrorMiddleware } from '..
 import { mentionsAnyModule } from '../core/module-mentions.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { classifyEnvironmentCondition, classifyEnvironmentValue, getRunningEnvironment } from './environment-guards.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface DevelopmentErrorPage {
   readonly kind: 'error-middleware' | 'forced-development-mode';
@@ -23,7 +24,7 @@ export interface DevelopmentErrorPage {
   readonly productionGuard?: ts.Node;
 }
 
-const cache = new WeakMap<ts.SourceFile, readonly DevelopmentErrorPage[]>();
+const cache = new FileScopedWeakMap<ts.SourceFile, readonly DevelopmentErrorPage[]>();
 
 /** The development error pages of a file that can run in production, built once per file. */
 export function findDevelopmentErrorPages(tsApi: TsApi, sourceFile: ts.SourceFile): readonly DevelopmentErrorPage[] {

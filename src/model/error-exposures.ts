@@ -33,6 +33,7 @@ import { classifyErrorClassExpression, classifyErrorNarrowing } from './error-cl
 import { getErrorHandlers } from './error-handlers.js';
 import { getDominatingConditions } from './dominating-conditions.js';
 import { getRunningEnvironment, type EnvironmentGuard } from './environment-guards.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type ErrorOriginKind = 'catch-clause' | 'promise-catch' | 'error-handler' | 'callback';
 
@@ -62,7 +63,7 @@ interface FileExposures {
   readonly byNode: ReadonlyMap<ts.Node, ErrorExposure>;
 }
 
-const cache = new WeakMap<ts.SourceFile, FileExposures>();
+const cache = new FileScopedWeakMap<ts.SourceFile, FileExposures>();
 
 /** The error exposures of a file, built once per source file. */
 export function getErrorExposures(tsApi: TsApi, sourceFile: ts.SourceFile): readonly ErrorExposure[] {

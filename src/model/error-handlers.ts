@@ -27,6 +27,7 @@ import { forEachNodeOfKinds } from '../core/walk.js';
 import { ERROR_PARAMETER_NAMES } from '../catalog/errors.js';
 import type { Framework } from './facts.js';
 import { getHandlers } from './handlers.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type ErrorHandlerKind = 'express-error-middleware' | 'fastify-error-handler' | 'nest-exception-filter';
 
@@ -45,7 +46,7 @@ export interface ErrorHandler {
   readonly site: ts.Node;
 }
 
-const cache = new WeakMap<ts.SourceFile, readonly ErrorHandler[]>();
+const cache = new FileScopedWeakMap<ts.SourceFile, readonly ErrorHandler[]>();
 
 /** The error handlers declared or registered in `sourceFile`, built once per file. */
 export function getErrorHandlers(tsApi: TsApi, sourceFile: ts.SourceFile): readonly ErrorHandler[] {

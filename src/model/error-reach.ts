@@ -31,11 +31,12 @@ import { resolveCallTarget } from '../flow/call-targets.js';
 import { getErrorExposures } from './error-exposures.js';
 import { getHandlerOfFunction, getHandlerParameterRole } from './handlers.js';
 import { getNestParameterInput } from './request-sources.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 const MAX_RETURN_DEPTH = 12;
 
 /** Per project index (or per-file mode): the functions known to (not) return a caught error. */
-const returnVerdicts = new WeakMap<object, WeakMap<ts.Node, boolean>>();
+const returnVerdicts = new FileScopedWeakMap<object, WeakMap<ts.Node, boolean>>();
 const FILE_MODE = {};
 
 /** False only when no caught error can reach the code of `unit` (see the module comment). */
@@ -73,8 +74,8 @@ function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boo
   return false;
 }
 
-const carryingByFile = new WeakMap<ts.SourceFile, readonly ts.Node[]>();
-const moduleLevelByFile = new WeakMap<ts.SourceFile, boolean>();
+const carryingByFile = new FileScopedWeakMap<ts.SourceFile, readonly ts.Node[]>();
+const moduleLevelByFile = new FileScopedWeakMap<ts.SourceFile, boolean>();
 
 /** True when a carrying exposure of `file` is in module-level code (inside no function). */
 function hasModuleLevelExposure(tsApi: TsApi, file: ts.SourceFile): boolean {

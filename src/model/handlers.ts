@@ -40,6 +40,7 @@ import {
   type HandlerParameterRole,
 } from '../catalog/request-inputs.js';
 import type { Framework } from './facts.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type HandlerRole = 'route' | 'middleware' | 'hook' | 'error' | 'not-found';
 
@@ -61,7 +62,7 @@ export interface Handler {
   readonly registration?: ts.Node;
 }
 
-const cache = new WeakMap<ts.SourceFile, FileHandlers>();
+const cache = new FileScopedWeakMap<ts.SourceFile, FileHandlers>();
 
 interface FileHandlers {
   readonly list: readonly Handler[];

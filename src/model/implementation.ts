@@ -18,6 +18,7 @@ import { getFileBindings, getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveConstValue } from './const-value.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface ImplementationLookup {
   readonly ts: TsApi;
@@ -40,7 +41,7 @@ export type Implementation =
 
 const MAX_DEPTH = 12;
 const decorationKeys = new WeakMap<ProjectIndex, object>();
-const fileDecorations = new WeakMap<ts.SourceFile, ReadonlyMap<string, ts.Expression>>();
+const fileDecorations = new FileScopedWeakMap<ts.SourceFile, ReadonlyMap<string, ts.Expression>>();
 
 /** The implementation behind `node`, written in `file`. */
 export function resolveImplementation(lookup: ImplementationLookup, file: ts.SourceFile, node: ts.Expression): Implementation {

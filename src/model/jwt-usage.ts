@@ -30,6 +30,7 @@ import {
 } from '../catalog/jwt.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface JwtCallFact {
   readonly row: JwtCallRow;
@@ -54,7 +55,7 @@ export interface JwtUsage {
 
 const QUICK_FILTER = /jsonwebtoken|@nestjs\/jwt|passport-jwt|express-jwt|jose|jwt-decode|fastify\/jwt|fastify-jwt|jwtSign|jwtDecode/;
 const EMPTY: JwtUsage = { calls: [], defaults: [] };
-const fileCache = new WeakMap<ts.SourceFile, JwtUsage>();
+const fileCache = new FileScopedWeakMap<ts.SourceFile, JwtUsage>();
 const projectKey = {};
 
 /** The JWT calls and configurations of one file. */

@@ -15,6 +15,7 @@ import { MODEL_WRITES, type ModelWriteRow, type WriteReceiverKind } from '../cat
 import { describeCallee, getMemberPath } from './call-text.js';
 import { classifyModelConstructor, classifyReceiver, type ReceiverKind, type ReceiverLookup } from './model-receivers.js';
 import { findDeclarationInScope } from './scope-lookup.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface ModelWrite {
   /** The write call (`User.create(...)`) or construction (`new User(...)`). */
@@ -82,7 +83,7 @@ const CATALOG_WRITE_METHODS: ReadonlySet<string> = new Set(
   (MODEL_WRITES as readonly ModelWriteRow[]).filter((row) => !row.construct).flatMap((row) => row.methods as readonly string[]),
 );
 
-const cache = new WeakMap<ts.SourceFile, Map<string, readonly ModelWrite[]>>();
+const cache = new FileScopedWeakMap<ts.SourceFile, Map<string, readonly ModelWrite[]>>();
 
 /** Every model write in the lookup's file. */
 export function getModelWrites(lookup: ReceiverLookup, options: ModelWriteOptions): readonly ModelWrite[] {
@@ -155,7 +156,7 @@ export function matchModelWrite(
   const key = lookup.project ? facts.project : facts.file;
   let cache = byMode.get(key);
   if (!cache) {
-    cache = new WeakMap();
+    cache = new FileScopedWeakMap();
     byMode.set(key, cache);
   }
   const cached = cache.get(node);

@@ -38,6 +38,7 @@ import { getAllRoutingFacts } from './resolve-api-model.js';
 import { isFallbackPath, matchesRoutePattern } from './route-paths.js';
 import { getWebhookSignatureCheck } from './webhook-signature.js';
 import { isRouterLikeName } from '../frameworks/router-names.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type Posture = 'protected' | 'public' | 'unprotected' | 'unknown';
 
@@ -185,7 +186,7 @@ function isPlaceholder(item: ResolvedChainItem): boolean {
 }
 
 const explicitAuthKeys = new WeakMap<object, WeakMap<ts.SourceFile, boolean>>();
-const fileModeExplicitAuth = new WeakMap<AuthLookup['settings'], WeakMap<ts.SourceFile, boolean>>();
+const fileModeExplicitAuth = new FileScopedWeakMap<AuthLookup['settings'], WeakMap<ts.SourceFile, boolean>>();
 
 /** True when some route or container of `file` applies an auth item explicitly. */
 function appliesAuthExplicitly(lookup: AuthLookup, file: ts.SourceFile): boolean {

@@ -37,6 +37,7 @@ import {
 } from '../catalog/rate-limiters.js';
 import type { AuthLookup } from './auth-classification.js';
 import { resolveImplementation, type Implementation } from './implementation.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type RateLimitEffect = 'limits' | 'none' | 'unknown';
 
@@ -201,7 +202,7 @@ function combineAny(verdicts: readonly RateLimitVerdict[]): RateLimitVerdict {
 // ---- behaviour ---------------------------------------------------------------------------------
 
 const behaviourKeys = new WeakMap<AuthLookup['settings'], object>();
-const fileModeBehaviour = new WeakMap<AuthLookup['settings'], WeakMap<ts.Node, RateLimitVerdict>>();
+const fileModeBehaviour = new FileScopedWeakMap<AuthLookup['settings'], WeakMap<ts.Node, RateLimitVerdict>>();
 
 function getBehaviourCache(lookup: AuthLookup): WeakMap<ts.Node, RateLimitVerdict> {
   if (lookup.project) {

@@ -10,6 +10,7 @@ import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../c
 import { OWNER_KEYS, RECORD_ID_KEY, RECORD_LOOKUPS, type RecordLookupRow, type RecordOperation } from '../catalog/record-access.js';
 import { describeCallee, getMemberPath } from './call-text.js';
 import { classifyReceiver, type ReceiverLookup } from './model-receivers.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface RecordLookup {
   readonly call: ts.CallExpression;
@@ -23,7 +24,7 @@ export interface RecordLookup {
   readonly scopedBy?: { readonly key: string; readonly value: ts.Expression };
 }
 
-const byNode = new WeakMap<ts.CallExpression, Map<string, RecordLookup | null>>();
+const byNode = new FileScopedWeakMap<ts.CallExpression, Map<string, RecordLookup | null>>();
 
 /** The record lookup a call is, if it is one (cached per call and mode). */
 export function matchRecordLookup(lookup: ReceiverLookup, call: ts.CallExpression): RecordLookup | undefined {

@@ -11,8 +11,9 @@ import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedRoute } from './api-model.js';
 import type { FileRoutingFacts } from './facts.js';
 import { FRAMEWORK_ADAPTERS, getFileRoutingFacts, type RoutingScope } from '../frameworks/index.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
-const fileModeRoutes = new WeakMap<ts.SourceFile, readonly ResolvedRoute[]>();
+const fileModeRoutes = new FileScopedWeakMap<ts.SourceFile, readonly ResolvedRoute[]>();
 const projectRoutesKey = {};
 const projectFileRoutesKey = {};
 

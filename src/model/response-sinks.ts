@@ -17,6 +17,7 @@ import { forEachNodeOfKinds } from '../core/walk.js';
 import { CONVENTIONAL_PARAMETER_NAMES, findResponseMethod, type ResponseMethodEffect } from '../catalog/request-inputs.js';
 import { getHandlerOfFunction, getHandlerParameterRole, type Handler } from './handlers.js';
 import type { Framework } from './facts.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type ResponseSinkKind = Exclude<ResponseMethodEffect, 'chain'> | 'return' | 'throw';
 
@@ -34,7 +35,7 @@ export interface ResponseSink {
 }
 
 const MAX_ALIAS_DEPTH = 4;
-const cache = new WeakMap<ts.SourceFile, readonly ResponseSink[]>();
+const cache = new FileScopedWeakMap<ts.SourceFile, readonly ResponseSink[]>();
 
 /** Every response sink of a file, in source order, built once per source file. */
 export function getResponseSinks(tsApi: TsApi, sourceFile: ts.SourceFile): readonly ResponseSink[] {
@@ -56,7 +57,7 @@ export function getResponseSinkOfNode(tsApi: TsApi, node: ts.Node): ResponseSink
   return sink;
 }
 
-const sinkOfNode = new WeakMap<ts.Node, ResponseSink | null>();
+const sinkOfNode = new FileScopedWeakMap<ts.Node, ResponseSink | null>();
 
 function computeResponseSinkOfNode(tsApi: TsApi, node: ts.Node): ResponseSink | undefined {
   if (tsApi.isCallExpression(node)) return getResponseCallSink(tsApi, node);

@@ -18,8 +18,9 @@ import { getShortText, skipOuterExpressions } from '../core/ast.js';
 import type { FrameworkAdapter, RoutingScope } from '../frameworks/adapter.js';
 import { getFileRoutingFacts } from '../frameworks/routing-facts.js';
 import { StepFilterIndex, UNKNOWN_SEGMENT, joinRoutePath, pathFilterCovers, stripPathPrefix, type PathCoverage } from './route-paths.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
-const stepFilterIndexes = new WeakMap<RouterFact, StepFilterIndex>();
+const stepFilterIndexes = new FileScopedWeakMap<RouterFact, StepFilterIndex>();
 
 /** Which steps of a router may cover a relative path (see `StepFilterIndex`), built once per router. */
 function stepFilterIndex(router: RouterFact): StepFilterIndex {
@@ -83,7 +84,7 @@ interface OwnItems {
 const MAX_DEPTH = 12;
 const MAX_CONTEXTS = 32;
 const mountIndexKeys = new WeakMap<FrameworkAdapter, object>();
-const fileModeMountIndexes = new WeakMap<FileRoutingFacts, Map<RouterFact, MountSite[]>>();
+const fileModeMountIndexes = new FileScopedWeakMap<FileRoutingFacts, Map<RouterFact, MountSite[]>>();
 
 /** Links the routes declared in `file` (whose facts are `facts`) for one adapter. */
 export function linkRoutes(

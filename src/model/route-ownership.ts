@@ -23,6 +23,7 @@ import { getHandlerOfFunction } from './handlers.js';
 import { resolveImplementation } from './implementation.js';
 import { getRoutePosture } from './posture.js';
 import { getApiModel, getProjectRoutes } from './resolve-api-model.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type OwnershipVerdict =
   | { readonly kind: 'not-applicable'; readonly reason: string }
@@ -79,7 +80,7 @@ export function getEnclosingRouteHandler(tsApi: TsApi, node: ts.Node): ts.Functi
 }
 
 const routesByHandlerKey = {};
-const fileModeRoutesByHandler = new WeakMap<ts.SourceFile, Map<ts.Node, ResolvedRoute[]>>();
+const fileModeRoutesByHandler = new FileScopedWeakMap<ts.SourceFile, Map<ts.Node, ResolvedRoute[]>>();
 
 /** The resolved routes whose handler is `fn`: the routes of its file, or of the project. */
 export function getRoutesOfHandler(ctx: AnalysisContext, fn: ts.FunctionLikeDeclaration): readonly ResolvedRoute[] {

@@ -31,6 +31,7 @@ import {
   type BrowserEvidenceRow,
 } from '../catalog/security-headers.js';
 import { getShortLabel } from './short-label.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface AppCreation {
   readonly node: ts.CallExpression;
@@ -67,7 +68,7 @@ const NEUTRAL_RECEIVERS: readonly { readonly module: string; readonly paths: rea
   { module: '@nestjs/swagger', paths: ['SwaggerModule.setup', 'SwaggerModule.createDocument'] },
 ];
 
-const fileCache = new WeakMap<ts.SourceFile, FileFacts>();
+const fileCache = new FileScopedWeakMap<ts.SourceFile, FileFacts>();
 const projectKey = {};
 
 function getFileFacts(tsApi: TsApi, sourceFile: ts.SourceFile, project: ProjectIndex | undefined): FileFacts {

@@ -30,6 +30,7 @@ import { describeCallee, getMemberPath } from './call-text.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
 import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { findDeclarationInScope } from './scope-lookup.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface ValidatorCall {
   readonly call: ts.CallExpression;
@@ -69,7 +70,7 @@ export function matchValidatorCall(lookup: ConstLookup, call: ts.CallExpression,
 }
 
 const FILE_MODE = {};
-const validatorCalls = new WeakMap<object, WeakMap<ts.CallExpression, ValidatorCall | null>>();
+const validatorCalls = new FileScopedWeakMap<object, WeakMap<ts.CallExpression, ValidatorCall | null>>();
 
 function computeValidatorCall(lookup: ConstLookup, call: ts.CallExpression, options: ValidatorCallOptions): ValidatorCall | undefined {
   const tsApi = lookup.ts;

@@ -6,6 +6,7 @@
 import type * as ts from 'typescript';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface VerdictCacheLookup {
   readonly project?: ProjectIndex;
@@ -14,7 +15,7 @@ export interface VerdictCacheLookup {
 
 /** A function that returns the node-to-verdict cache for a lookup, creating it on first use. */
 export function createVerdictCache<Verdict>(): (lookup: VerdictCacheLookup) => WeakMap<ts.Node, Verdict> {
-  const fileModeCaches = new WeakMap<ResolvedSettings, WeakMap<ts.Node, Verdict>>();
+  const fileModeCaches = new FileScopedWeakMap<ResolvedSettings, WeakMap<ts.Node, Verdict>>();
   const projectMemoKeys = new WeakMap<ResolvedSettings, object>();
   return (lookup) => {
     if (lookup.project) {

@@ -10,6 +10,7 @@ import type { AnalysisContext } from '../core/context.js';
 import type { Finding } from '../core/finding.js';
 import { withoutIgnoredFindings } from '../core/suppressions.js';
 import { getEslintAnalysisFile } from '../eslint/analysis-context.js';
+import { beginFileScope } from '../core/file-scoped-cache.js';
 import { reportFindings } from '../eslint/report.js';
 import { getRuleDocsUrl, type ApiGuardDocs } from './docs.js';
 
@@ -54,10 +55,12 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
   const { detect } = definition;
   type Context = Parameters<ApiRule<Options, MessageIds>['create']>[0];
   const innerCreate = (context: Context, options: Options): TSESLint.RuleListener => {
+    let fileCtx: AnalysisContext | undefined;
     return {
       Program(): void {
         const { ctx } = getEslintAnalysisFile(context as never);
         if (!ctx) return;
+        fileCtx = ctx;
         let findings: Finding[];
         try {
           findings = detect(ctx, options as Options);
@@ -68,6 +71,11 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
         }
         // `// api-guard-ignore <rule> -- reason` comments; ESLint applies its own directives.
         reportFindings(context as never, ctx, withoutIgnoredFindings(ctx.sourceFile, definition.name, findings));
+      },
+      // Every rule has run by now: in per-file mode the file's caches go before the next file is parsed.
+      'Program:exit'(): void {
+        if (fileCtx && !fileCtx.project) beginFileScope();
+        fileCtx = undefined;
       },
     };
   };

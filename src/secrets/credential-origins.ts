@@ -9,6 +9,7 @@ import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getCredentialUses, type CredentialUse } from './credential-uses.js';
 import { resolveStringOrigins, type StringLiteralNode, type StringOrigin } from './string-origins.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** A literal that reaches a credential sink. */
 export interface CredentialHit {
@@ -19,7 +20,7 @@ export interface CredentialHit {
 }
 
 /** Per project (or per-file mode): the hits of each file, which the file's own run and the project-wide pass both read. */
-const hitsCaches = new WeakMap<object, WeakMap<ts.SourceFile, readonly CredentialHit[]>>();
+const hitsCaches = new FileScopedWeakMap<object, WeakMap<ts.SourceFile, readonly CredentialHit[]>>();
 const FILE_MODE = {};
 
 /** The hits of the uses in `file`, wherever their literals are. */

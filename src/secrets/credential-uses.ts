@@ -22,6 +22,7 @@ import {
 } from '../catalog/credential-sinks.js';
 import { resolveModuleReference, type ModuleReference } from './module-reference.js';
 import { classifySecretName } from './secret-name.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface CredentialUse {
   /** The catalog row. */
@@ -43,7 +44,7 @@ export interface CredentialUse {
   readonly header?: 'authorization' | 'none';
 }
 
-const cache = new WeakMap<ts.SourceFile, readonly CredentialUse[]>();
+const cache = new FileScopedWeakMap<ts.SourceFile, readonly CredentialUse[]>();
 
 /** The credential uses of a file, built once per source file. */
 export function getCredentialUses(tsApi: TsApi, sourceFile: ts.SourceFile): readonly CredentialUse[] {

@@ -27,6 +27,7 @@ import { classifySecretName, splitIdentifierWords, toEnvironmentVariableName, ty
 import { isAllowlisted, type SecretPolicy } from './secret-policy.js';
 import { isTestFilePath } from './test-file.js';
 import { isLocalHost } from './url-credentials.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** Why a literal is reported. */
 export type SecretReason = 'provider' | 'sink' | 'env-fallback' | 'named';
@@ -75,7 +76,7 @@ const GENERIC_ENV_NAMES = new Set(['API_KEY', 'API_TOKEN', 'SERVICE_URL', 'DATAB
 /** Folders of translation files: their values are text in any language. */
 const I18N_PATH = /(?:^|\/)(?:i18n|l10n|locales?|lang|langs|translations?)\//i;
 
-const literalCache = new WeakMap<ts.SourceFile, readonly SecretLiteralNode[]>();
+const literalCache = new FileScopedWeakMap<ts.SourceFile, readonly SecretLiteralNode[]>();
 
 /** True for literals that are names or module specifiers, never values. */
 function isNonValuePosition(tsApi: TsApi, node: ts.Node): boolean {

@@ -7,6 +7,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 /** A name bound in the file: its declaration and the node whose extent is its scope. */
 interface Binding {
@@ -22,7 +23,7 @@ export interface LocalDeclarations {
   findConstant(name: string, at: ts.Node): ts.VariableDeclaration | ts.BindingElement | undefined;
 }
 
-const cache = new WeakMap<ts.SourceFile, LocalDeclarations>();
+const cache = new FileScopedWeakMap<ts.SourceFile, LocalDeclarations>();
 
 /** The local declarations of a file, built once per source file. */
 export function getLocalDeclarations(tsApi: TsApi, sourceFile: ts.SourceFile): LocalDeclarations {
