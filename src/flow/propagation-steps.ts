@@ -125,6 +125,14 @@ export const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
   'sort',
 ]);
 
+/**
+ * Methods whose callback the engine calls with the receiver's value (`p.then(cb)`, `p.finally(cb)`,
+ * `arr.map(cb)`): apart from the calls of a function, the only way its parameters receive a value.
+ */
+export function isValueCallbackMethod(method: string): boolean {
+  return method === 'then' || method === 'finally' || ELEMENT_CALLBACK_METHODS.has(method);
+}
+
 /** URL properties that fix the host when written (`u.hostname = x`). */
 export const URL_HOST_PROPERTIES: ReadonlySet<string> = new Set(['href', 'host', 'hostname', 'origin', 'protocol', 'port', 'username', 'password']);
 
@@ -134,10 +142,21 @@ export const URL_PATH_PROPERTIES: ReadonlySet<string> = new Set(['pathname', 'se
 /** Properties of strings and collections whose value carries no client-chosen text. */
 export const CLEAN_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byteLength']);
 
+/** The rows by module and path (`''` for globals), first row first: the engine asks at every call it cannot follow. */
+const stepsByModule = new Map<string, Map<string, PropagationStepRow>>();
+for (const row of PROPAGATION_STEPS as readonly PropagationStepRow[]) {
+  const key = row.module ?? '';
+  let byPath = stepsByModule.get(key);
+  if (!byPath) stepsByModule.set(key, (byPath = new Map()));
+  for (const path of row.paths) if (!byPath.has(path)) byPath.set(path, row);
+}
+const methodSteps = new Map<string, MethodStepRow>();
+for (const row of VALIDATION_METHOD_STEPS as readonly MethodStepRow[]) if (!methodSteps.has(row.method)) methodSteps.set(row.method, row);
+
 export function findPropagationStep(module: string | undefined, path: string): PropagationStepRow | undefined {
-  return (PROPAGATION_STEPS as readonly PropagationStepRow[]).find((row) => row.module === module && row.paths.includes(path));
+  return stepsByModule.get(module ?? '')?.get(path);
 }
 
 export function findValidationMethodStep(method: string): MethodStepRow | undefined {
-  return (VALIDATION_METHOD_STEPS as readonly MethodStepRow[]).find((row) => row.method === method);
+  return methodSteps.get(method);
 }
