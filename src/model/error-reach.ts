@@ -16,7 +16,9 @@
  *   engine follows;
  * - it, or a function around it, has a parameter a caller may fill (not a handler's request,
  *   response or `next`, not a Nest input or a decorated parameter of a Nest route method that no
- *   code calls);
+ *   code calls). Without a project index the engine fills a parameter only from the calls of the
+ *   function in the file and from `p.then(fn)` / `arr.map(fn)` there, so a function nothing in the
+ *   file calls (a Fastify plugin's `fastify`, an exported helper) has none;
  * - it calls a function (of the file, or of the project with the index) that may return an error:
  *   one holding an exposure, or calling one that may, transitively.
  */
@@ -27,7 +29,8 @@ import { resolveIdentifier } from '../core/scope.js';
 import { firstAtOrAfter, getNodesOfKinds } from '../core/walk.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getCallSitesOf } from '../flow/call-sites.js';
-import { resolveCallTarget } from '../flow/call-targets.js';
+import { resolveCallTarget, resolveFunctionReference } from '../flow/call-targets.js';
+import { isValueCallbackMethod, MUTATING_METHODS } from '../flow/propagation-steps.js';
 import { getErrorExposures } from './error-exposures.js';
 import { getHandlerOfFunction, getHandlerParameterRole } from './handlers.js';
 import { getNestParameterInput } from './request-sources.js';
@@ -45,8 +48,8 @@ export function mayCarryCaughtError(tsApi: TsApi, unit: ts.FunctionLikeDeclarati
   const file = unit.getSourceFile();
   // Module-level code runs first and every function closes over its variables: an error it reads
   // (`catch (e) { startupError = e.stack }` at the top of the file) can reach any function.
-  if (hasModuleLevelExposure(tsApi, file)) return true;
-  if (containsExposure(tsApi, file, regionOf(tsApi, unit))) return true;
+  if (hasModuleLevelExposure(tsApi, file, project)) return true;
+  if (containsExposure(tsApi, file, regionOf(tsApi, unit), project)) return true;
   for (let fn: ts.Node | undefined = unit; fn && !tsApi.isSourceFile(fn); fn = fn.parent) {
     if (isFunctionLike(tsApi, fn) && hasOpenParameter(tsApi, fn, project)) return true;
   }
@@ -65,8 +68,8 @@ function regionOf(tsApi: TsApi, node: ts.Node): ts.Node {
 }
 
 /** True when an exposure of `file` that can carry the error somewhere lies inside `node`. */
-function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boolean {
-  const exposures = carryingExposures(tsApi, file);
+function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node, project: ProjectIndex | undefined): boolean {
+  const exposures = carryingExposures(tsApi, file, project);
   // From the first exposure starting inside the node (the list is sorted by position).
   for (let i = firstAtOrAfter(exposures, node.pos); i < exposures.length && exposures[i]!.pos < node.end; i++) {
     if (exposures[i]!.end <= node.end) return true;
@@ -74,30 +77,83 @@ function containsExposure(tsApi: TsApi, file: ts.SourceFile, node: ts.Node): boo
   return false;
 }
 
-const carryingByFile = new FileScopedWeakMap<ts.SourceFile, readonly ts.Node[]>();
-const moduleLevelByFile = new FileScopedWeakMap<ts.SourceFile, boolean>();
+/** Per project index (or per-file mode), per file: what `carryingExposures` and `hasModuleLevelExposure` found. */
+const carryingByFile = new FileScopedWeakMap<object, WeakMap<ts.SourceFile, readonly ts.Node[]>>();
+const moduleLevelByFile = new FileScopedWeakMap<object, WeakMap<ts.SourceFile, boolean>>();
+
+function perProject<V>(cache: FileScopedWeakMap<object, WeakMap<ts.SourceFile, V>>, project: ProjectIndex | undefined): WeakMap<ts.SourceFile, V> {
+  const key = project ?? FILE_MODE;
+  let map = cache.get(key);
+  if (!map) {
+    map = new WeakMap();
+    cache.set(key, map);
+  }
+  return map;
+}
 
 /** True when a carrying exposure of `file` is in module-level code (inside no function). */
-function hasModuleLevelExposure(tsApi: TsApi, file: ts.SourceFile): boolean {
-  let found = moduleLevelByFile.get(file);
+function hasModuleLevelExposure(tsApi: TsApi, file: ts.SourceFile, project: ProjectIndex | undefined): boolean {
+  const byFile = perProject(moduleLevelByFile, project);
+  let found = byFile.get(file);
   if (found === undefined) {
-    found = carryingExposures(tsApi, file).some((node) => !getEnclosingFunction(tsApi, node));
-    moduleLevelByFile.set(file, found);
+    found = carryingExposures(tsApi, file, project).some((node) => !getEnclosingFunction(tsApi, node));
+    byFile.set(file, found);
   }
   return found;
 }
 
 /** The file's exposure reads that can carry the error somewhere, sorted by position. */
-function carryingExposures(tsApi: TsApi, file: ts.SourceFile): readonly ts.Node[] {
-  let list = carryingByFile.get(file);
+function carryingExposures(tsApi: TsApi, file: ts.SourceFile, project: ProjectIndex | undefined): readonly ts.Node[] {
+  const byFile = perProject(carryingByFile, project);
+  let list = byFile.get(file);
   if (!list) {
     list = getErrorExposures(tsApi, file)
       .map((exposure) => exposure.node)
-      .filter((node) => !isPassedToNext(tsApi, node))
+      .filter((node) => !isPassedToNext(tsApi, node) && !isOnlyLogged(tsApi, node, project))
       .sort((a, b) => a.pos - b.pos || b.end - a.end);
-    carryingByFile.set(file, list);
+    byFile.set(file, list);
   }
   return list;
+}
+
+/** Logging methods: `console.error(err)`, `logger.warn(...)`, `req.log.info(...)`. */
+const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'error', 'warn', 'info', 'debug', 'trace', 'fatal', 'verbose']);
+/** The receiver of a logging call: `console`, `logger`, `this.logger`, `request.log`, Nest's `Logger`. */
+const LOGGER_NAME = /^(?:console|log|\w*logger)$/i;
+
+/**
+ * `console.error(err)`, `request.log.error({ err }, 'sync failed')`, `this.logger.warn(e.message)` as a
+ * statement: the error (or a field of it, in an object literal or a template) is an argument of a
+ * logging call whose result nobody reads. The engine follows no such call (it has no target in view
+ * and writes into nothing), so the error goes nowhere from there.
+ */
+function isOnlyLogged(tsApi: TsApi, exposure: ts.Node, project: ProjectIndex | undefined): boolean {
+  let value: ts.Node = exposure;
+  for (let parent = value.parent; parent; parent = value.parent) {
+    if (tsApi.isPropertyAccessExpression(parent) && parent.expression === value) value = parent;
+    else if ((tsApi.isParenthesizedExpression(parent) || tsApi.isAsExpression(parent) || tsApi.isNonNullExpression(parent)) && parent.expression === value) value = parent;
+    else if (tsApi.isShorthandPropertyAssignment(parent) || (tsApi.isPropertyAssignment(parent) && parent.initializer === value)) value = parent.parent;
+    else if (tsApi.isTemplateSpan(parent) && parent.expression === value) value = parent.parent;
+    else break;
+  }
+  const call = value.parent;
+  if (!call || !tsApi.isCallExpression(call) || !call.arguments.includes(value as ts.Expression)) return false;
+  if (!isDiscarded(tsApi, call)) return false;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (!tsApi.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  if (!LOG_METHODS.has(method) || MUTATING_METHODS.has(method) || isValueCallbackMethod(method)) return false;
+  const receiver = skipOuterExpressions(tsApi, callee.expression);
+  const receiverName = tsApi.isIdentifier(receiver) ? receiver.text : tsApi.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+  if (receiverName === undefined || !LOGGER_NAME.test(receiverName)) return false;
+  return resolveCallTarget(tsApi, call, project) === undefined;
+}
+
+/** A call whose value nobody reads: a statement of its own, awaited or voided. */
+function isDiscarded(tsApi: TsApi, call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (node.parent && (tsApi.isAwaitExpression(node.parent) || tsApi.isVoidExpression(node.parent) || tsApi.isParenthesizedExpression(node.parent))) node = node.parent;
+  return node.parent !== undefined && tsApi.isExpressionStatement(node.parent);
 }
 
 /**
@@ -120,6 +176,8 @@ function isPassedToNext(tsApi: TsApi, exposure: ts.Node): boolean {
  * those: `@CurrentUser() user`).
  */
 function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project: ProjectIndex | undefined): boolean {
+  if (fn.parameters.length === 0) return false;
+  if (!project && !mayBeFilledInFile(tsApi, fn)) return false;
   let calledFromCode: boolean | undefined;
   for (const param of fn.parameters) {
     const role = getHandlerParameterRole(tsApi, param)?.role;
@@ -132,6 +190,35 @@ function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project:
     return true;
   }
   return false;
+}
+
+/**
+ * Per-file mode: whether the engine can give `fn`'s parameters a value. It fills them from the calls
+ * of `fn` in the file and from the callbacks it runs (`p.then(fn)`, `arr.map(fn)`), nothing else.
+ */
+function mayBeFilledInFile(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): boolean {
+  const file = fn.getSourceFile();
+  return getCallSitesOf(tsApi, fn, file, undefined).length > 0 || getValueCallbacks(tsApi, file).has(fn);
+}
+
+const valueCallbacksByFile = new FileScopedWeakMap<ts.SourceFile, ReadonlySet<ts.Node>>();
+
+/** The functions of `file` passed to `.then`, `.finally` or an element method (per-file mode). */
+function getValueCallbacks(tsApi: TsApi, file: ts.SourceFile): ReadonlySet<ts.Node> {
+  let found = valueCallbacksByFile.get(file);
+  if (!found) {
+    const set = new Set<ts.Node>();
+    for (const call of getNodesOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression]) as readonly ts.CallExpression[]) {
+      const callee = skipOuterExpressions(tsApi, call.expression);
+      const first = call.arguments[0];
+      if (!first || !tsApi.isPropertyAccessExpression(callee) || !isValueCallbackMethod(callee.name.text)) continue;
+      const fn = resolveFunctionReference(tsApi, first, undefined);
+      if (fn) set.add(fn);
+    }
+    found = set;
+    valueCallbacksByFile.set(file, found);
+  }
+  return found;
 }
 
 /** True when a call inside `node` runs a function that may return a caught error. */
@@ -164,7 +251,7 @@ function mayReturnCaughtError(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, proj
   if (visiting.has(fn)) return false;
   visiting.add(fn);
   const file = fn.getSourceFile();
-  const verdict = containsExposure(tsApi, file, fn) || callsErrorReturningFunction(tsApi, file, fn, project, visiting, depth);
+  const verdict = containsExposure(tsApi, file, fn, project) || callsErrorReturningFunction(tsApi, file, fn, project, visiting, depth);
   visiting.delete(fn);
   // A `false` reached through a cycle may depend on the caller still being decided: keep only sure answers.
   if (verdict || visiting.size === 0) verdicts.set(fn, verdict);

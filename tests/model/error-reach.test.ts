@@ -39,8 +39,36 @@ describe('mayCarryCaughtError', () => {
     expect(verdict(`router.get('/a', async (req, res) => { try { await run(); } catch (err) { res.json({ e: err.message }); } });`, `'/a'`)).toBe(true);
     // A closure inside the statement that catches.
     expect(verdict(`app.get('/b', (req, res) => { run().catch((err) => { [1].forEach(() => res.send(err.stack)); }); });`, '() => res.send(err')).toBe(true);
-    // A helper with a parameter a caller fills.
-    expect(verdict(`function sendError(res, error) { res.status(500).json({ message: error.message }); }`, 'function sendError')).toBe(true);
+    // A helper with a parameter a caller in the file fills.
+    expect(
+      verdict(
+        `function sendError(res, error) { res.status(500).json({ message: error.message }); }
+         app.get('/s', async (req, res) => { try { await run(); } catch (err) { sendError(res, err); } });`,
+        'function sendError',
+      ),
+    ).toBe(true);
+    // A callback the engine runs with a value: \`p.then(fn)\`.
+    expect(verdict(`function show(value) { return value; } load().then(show);`, 'function show')).toBe(true);
+    // Logged, and also stored where another function of the statement reads it.
+    expect(
+      verdict(
+        `function routes(app) { let last;
+           app.get('/l', async (req, res) => { try { await run(); } catch (err) { console.error(err); last = err; } });
+           app.get('/m', (req, res) => { res.json({ last }); }); }`,
+        `'/m'`,
+      ),
+    ).toBe(true);
+    // A logging call whose value is read is not only logging.
+    expect(verdict(`app.get('/o', (req, res) => { try { run(); } catch (err) { res.json(logger.error(err)); } });`, `'/o'`)).toBe(true);
+    // A method of a class in view named like a logger is followed by the engine, so it counts.
+    expect(
+      verdict(
+        `const auditLog = { error(e) { return e; } };
+         function route(app) { app.get('/p', (req, res) => { try { run(); } catch (err) { auditLog.error(err); } });
+           app.get('/q', (req, res) => { res.json(stats()); }); }`,
+        `'/q'`,
+      ),
+    ).toBe(true);
     // A function returning what a catching helper returns.
     expect(
       verdict(
@@ -104,6 +132,29 @@ describe('mayCarryCaughtError', () => {
         `@Get(':id') one`,
       ),
     ).toBe(false);
+    // Without a project index, a parameter nothing in the file fills stays empty: an exported helper...
+    expect(verdict(`export function sendError(res, error) { res.status(500).json({ message: error.message }); }`, 'export function sendError')).toBe(false);
+    // ...and a Fastify plugin's instance, whose handlers only log what they catch.
+    expect(
+      verdict(
+        `export default async function routes(fastify) {
+           fastify.get('/r', async (request) => service.list(request.user.sub));
+           fastify.post('/r/sync', async (request, reply) => {
+             try { return await service.sync(); } catch (err) { request.log.error({ err }, 'sync failed'); return reply.code(502).send({ error: 'Upstream unavailable' }); }
+           });
+         }`,
+        `'/r'`,
+      ),
+    ).toBe(false);
+    // Only logged (a field, in a template, through Nest's logger): the error goes nowhere the engine follows.
+    expect(
+      verdict(
+        `class Jobs { constructor(private readonly logger: Logger) {}
+           async run() { try { await work(); } catch (e) { this.logger.error(\`job failed: \${e.message}\`); } }
+           status() { return this.state; } }`,
+        'status()',
+      ),
+    ).toBe(false);
     // A catch in another statement of the file does not reach this handler.
     expect(
       verdict(
@@ -119,6 +170,17 @@ describe('mayCarryCaughtError', () => {
 createRuleTester().run('no-verbose-errors (reach gate)', rule as unknown as Parameters<RuleTester['run']>[1], {
   valid: [
     {
+      name: 'a Fastify plugin whose only catch logs the error and sends a generic message',
+      code: `
+        export default async function routes(fastify) {
+          fastify.get('/items', async (request) => service.list(request.user.sub));
+          fastify.post('/items/sync', async (request, reply) => {
+            try { return await service.sync(); } catch (err) { request.log.error({ err }, 'sync failed'); return reply.code(502).send({ error: 'Upstream unavailable' }); }
+          });
+        }
+      `,
+    },
+    {
       name: 'a route without a catch next to one that logs',
       code: `
         app.get('/f', async (req, res) => { try { await run(); } catch (err) { console.error(err); res.sendStatus(500); } });
@@ -127,6 +189,25 @@ createRuleTester().run('no-verbose-errors (reach gate)', rule as unknown as Para
     },
   ],
   invalid: [
+    {
+      name: 'a Fastify plugin: the handler that logs a caught error also sends it',
+      code: `
+        export default async function routes(fastify) {
+          fastify.get('/items', async (request) => service.list(request.user.sub));
+          fastify.post('/items/sync', async (request, reply) => {
+            try { return await service.sync(); } catch (err) { request.log.error({ err }, 'sync failed'); return reply.code(502).send({ error: err.message }); }
+          });
+        }
+      `,
+      errors: [{ messageId: 'errorReachesResponse' }],
+    },
+    {
+      name: 'logged, then sent by the same handler',
+      code: `
+        app.post('/sync', async (req, res) => { try { await run(); } catch (err) { logger.warn(err.message); res.status(500).json({ stack: err.stack }); } });
+      `,
+      errors: [{ messageId: 'errorReachesResponse' }],
+    },
     {
       name: 'a helper two calls away returns the stack',
       code: `
