@@ -16,9 +16,9 @@
  *   engine follows;
  * - it, or a function around it, has a parameter a caller may fill (not a handler's request,
  *   response or `next`, not a Nest input or a decorated parameter of a Nest route method that no
- *   code calls). Without a project index the engine fills a parameter only from the calls of the
- *   function in the file and from `p.then(fn)` / `arr.map(fn)` there, so a function nothing in the
- *   file calls (a Fastify plugin's `fastify`, an exported helper) has none;
+ *   code calls). The engine fills a parameter only from the calls of the function it sees (in the
+ *   file, or the project with the index) and from `p.then(fn)` / `arr.map(fn)`, so a function
+ *   nothing in view calls (a Fastify plugin's `fastify`, an exported helper in per-file mode) has none;
  * - it calls a function (of the file, or of the project with the index) that may return an error:
  *   one holding an exposure, or calling one that may, transitively.
  */
@@ -177,7 +177,7 @@ function isPassedToNext(tsApi: TsApi, exposure: ts.Node): boolean {
  */
 function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project: ProjectIndex | undefined): boolean {
   if (fn.parameters.length === 0) return false;
-  if (!project && !mayBeFilledInFile(tsApi, fn)) return false;
+  if (!mayBeFilled(tsApi, fn, project)) return false;
   let calledFromCode: boolean | undefined;
   for (const param of fn.parameters) {
     const role = getHandlerParameterRole(tsApi, param)?.role;
@@ -193,30 +193,35 @@ function hasOpenParameter(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project:
 }
 
 /**
- * Per-file mode: whether the engine can give `fn`'s parameters a value. It fills them from the calls
- * of `fn` in the file and from the callbacks it runs (`p.then(fn)`, `arr.map(fn)`), nothing else.
+ * Whether the engine can give `fn`'s parameters a value. It fills them from the calls of `fn` it
+ * sees (in the file, or in the project with the index) and from the callbacks it runs
+ * (`p.then(fn)`, `arr.map(fn)`), nothing else: a function only registered (`fastify.register(routes)`)
+ * or exported and never called in view has none.
  */
-function mayBeFilledInFile(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): boolean {
+function mayBeFilled(tsApi: TsApi, fn: ts.FunctionLikeDeclaration, project: ProjectIndex | undefined): boolean {
   const file = fn.getSourceFile();
-  return getCallSitesOf(tsApi, fn, file, undefined).length > 0 || getValueCallbacks(tsApi, file).has(fn);
+  return getCallSitesOf(tsApi, fn, file, project).length > 0 || getValueCallbacks(tsApi, file, project).has(fn);
 }
 
-const valueCallbacksByFile = new FileScopedWeakMap<ts.SourceFile, ReadonlySet<ts.Node>>();
+/** Per project index (or per file without one): the functions passed to `.then`, `.finally` or an element method. */
+const valueCallbacks = new FileScopedWeakMap<object, ReadonlySet<ts.Node>>();
 
-/** The functions of `file` passed to `.then`, `.finally` or an element method (per-file mode). */
-function getValueCallbacks(tsApi: TsApi, file: ts.SourceFile): ReadonlySet<ts.Node> {
-  let found = valueCallbacksByFile.get(file);
+function getValueCallbacks(tsApi: TsApi, file: ts.SourceFile, project: ProjectIndex | undefined): ReadonlySet<ts.Node> {
+  const key = project ?? file;
+  let found = valueCallbacks.get(key);
   if (!found) {
     const set = new Set<ts.Node>();
-    for (const call of getNodesOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression]) as readonly ts.CallExpression[]) {
-      const callee = skipOuterExpressions(tsApi, call.expression);
-      const first = call.arguments[0];
-      if (!first || !tsApi.isPropertyAccessExpression(callee) || !isValueCallbackMethod(callee.name.text)) continue;
-      const fn = resolveFunctionReference(tsApi, first, undefined);
-      if (fn) set.add(fn);
+    for (const source of project ? project.files() : [file]) {
+      for (const call of getNodesOfKinds(tsApi, source, [tsApi.SyntaxKind.CallExpression]) as readonly ts.CallExpression[]) {
+        const callee = skipOuterExpressions(tsApi, call.expression);
+        const first = call.arguments[0];
+        if (!first || !tsApi.isPropertyAccessExpression(callee) || !isValueCallbackMethod(callee.name.text)) continue;
+        const fn = resolveFunctionReference(tsApi, first, project);
+        if (fn) set.add(fn);
+      }
     }
     found = set;
-    valueCallbacksByFile.set(file, found);
+    valueCallbacks.set(key, found);
   }
   return found;
 }

@@ -7,6 +7,7 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { mayCarryCaughtError } from '../../src/model/error-reach.js';
+import { createProjectIndex } from '../../src/project/project-index.js';
 import { createRuleTester } from '../utils/rule-tester.js';
 import rule from '../../rules/no-verbose-errors.js';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
@@ -163,6 +164,53 @@ describe('mayCarryCaughtError', () => {
         `'/g'`,
       ),
     ).toBe(false);
+  });
+});
+
+describe('mayCarryCaughtError with a project index', () => {
+  const files: Record<string, string> = {
+    '/app/src/errors.ts': `export function sendError(res, error) { res.status(500).json({ message: error.message }); }
+export function describeFailure(error) { return { message: error.message }; }`,
+    '/app/src/users.ts': `import { sendError } from './errors.js';
+export function mount(app) { app.get('/u', async (req, res) => { try { await run(); } catch (err) { sendError(res, err); } }); }`,
+    '/app/src/jobs.ts': `import { describeFailure } from './errors.js';
+export function report(job) { return job.catch(() => undefined).then(describeFailure); }`,
+    '/app/src/items.routes.ts': `export default async function routes(fastify) {
+  fastify.get('/items', async (request) => service.list(request.user.sub));
+}`,
+    '/app/src/app.ts': `import routes from './items.routes.js';
+const app = Fastify(); app.register(routes);`,
+  };
+  const sourceFiles = Object.entries(files).map(([name, text]) => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true));
+  const index = createProjectIndex({
+    ts,
+    sourceFiles,
+    compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowJs: true },
+    fileExists: (f) => f in files,
+  });
+  const fnIn = (fileName: string, marker: string): ts.FunctionLikeDeclaration => {
+    const file = sourceFiles.find((f) => f.fileName === fileName)!;
+    let found: ts.FunctionLikeDeclaration | undefined;
+    const visit = (node: ts.Node): void => {
+      if (!found && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node)) && node.getText(file).startsWith(marker)) found = node;
+      else ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return found!;
+  };
+
+  it('opens a parameter a call in another file fills', () => {
+    expect(mayCarryCaughtError(ts, fnIn('/app/src/errors.ts', 'export function sendError'), index)).toBe(true);
+    // Per-file, nothing in errors.ts calls it.
+    expect(mayCarryCaughtError(ts, fnIn('/app/src/errors.ts', 'export function sendError'), undefined)).toBe(false);
+  });
+
+  it('opens a parameter of a callback another file passes to .then', () => {
+    expect(mayCarryCaughtError(ts, fnIn('/app/src/errors.ts', 'export function describeFailure'), index)).toBe(true);
+  });
+
+  it('keeps a plugin that is only registered closed', () => {
+    expect(mayCarryCaughtError(ts, fnIn('/app/src/items.routes.ts', 'async (request)'), index)).toBe(false);
   });
 });
 
