@@ -33,6 +33,7 @@ const EXAMPLE_APPS = ['express-shop', 'nest-events', 'fastify-library'];
 /** @type {Tool[]} */
 const TOOLS = [
   { id: 'floor', label: 'ESLint floor (typescript-eslint parser, no rules)', kind: 'eslint', config: 'floor.mjs' },
+  { id: 'one-rule', label: 'ESLint floor + one no-op rule (ESLint\'s cost of running any rule)', kind: 'eslint', config: 'one-noop-rule.mjs' },
   { id: 'api-guard', label: 'ESLint + api-guard `recommended` (untyped)', kind: 'eslint', config: 'api-guard-recommended.mjs' },
   { id: 'security', label: 'ESLint + eslint-plugin-security `recommended`', kind: 'eslint', config: 'security-recommended.mjs', peer: true },
   { id: 'no-secrets', label: 'ESLint + eslint-plugin-no-secrets', kind: 'eslint', config: 'no-secrets.mjs', peer: true },
@@ -549,6 +550,12 @@ function targetVerdicts(measurements, preCommit, preCommitWarm) {
   if (floor !== undefined && guard !== undefined) {
     const overhead = (guard - floor) / floor;
     lines.push(`- \`recommended\` adds ${(overhead * 100).toFixed(1)}% over the floor untyped${inCpu('api-guard', 'floor')} (target ≤ 25%): **${overhead <= 0.25 ? 'met' : 'missed'}**`);
+    const oneRule = value('one-rule');
+    if (oneRule !== undefined) {
+      lines.push(
+        `  - of which ESLint's own cost of running any rule (one no-op rule): ${(((oneRule - floor) / floor) * 100).toFixed(1)}% of the floor${inCpu('one-rule', 'floor')}; api-guard's rules add ${(((guard - oneRule) / floor) * 100).toFixed(1)}% of the floor on top`,
+      );
+    }
   }
   const tsc = value('tsc');
   const scan = value('scan');
