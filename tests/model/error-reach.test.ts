@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { mayCarryCaughtError } from '../../src/model/error-reach.js';
-import { createProjectIndex } from '../../src/project/project-index.js';
+import { projectContexts } from '../flow/flow-test-kit.js';
 import { createRuleTester } from '../utils/rule-tester.js';
 import rule from '../../rules/no-verbose-errors.js';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
@@ -181,15 +181,10 @@ export function report(job) { return job.catch(() => undefined).then(describeFai
     '/app/src/app.ts': `import routes from './items.routes.js';
 const app = Fastify(); app.register(routes);`,
   };
-  const sourceFiles = Object.entries(files).map(([name, text]) => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true));
-  const index = createProjectIndex({
-    ts,
-    sourceFiles,
-    compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowJs: true },
-    fileExists: (f) => f in files,
-  });
+  const contextOf = projectContexts(files);
+  const index = contextOf('/app/src/app.ts').project;
   const fnIn = (fileName: string, marker: string): ts.FunctionLikeDeclaration => {
-    const file = sourceFiles.find((f) => f.fileName === fileName)!;
+    const file = contextOf(fileName).sourceFile;
     let found: ts.FunctionLikeDeclaration | undefined;
     const visit = (node: ts.Node): void => {
       if (!found && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node)) && node.getText(file).startsWith(marker)) found = node;
