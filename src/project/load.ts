@@ -7,8 +7,9 @@
  * shared `ProjectIndex` is built over those `ts.SourceFile`s; a program and its checker are created
  * only on demand (the `typeFallback` setting), over the same file objects.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ts as tsMorphTs } from 'ts-morph';
+import type * as TsMorph from 'ts-morph';
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getFileSkipReason } from '../core/file-limits.js';
@@ -17,8 +18,12 @@ import { getDefaultAnalysisOptions } from './project-config.js';
 import type { ProjectPlan } from './plan-projects.js';
 import { readSourceText } from './source-text.js';
 
-/** The TypeScript that ts-morph bundles: the one the CLI parses with and hands to the core. */
-export const cliTypeScript: TsApi = tsMorphTs as unknown as TsApi;
+/**
+ * The TypeScript that ts-morph bundles: the one the CLI parses with and hands to the core. Loaded
+ * with `require`: ts-morph is CommonJS, and an ESM `import` of it first scans its source and the
+ * modules it re-exports for their export names (about 0.15 s of every `scan` start-up).
+ */
+export const cliTypeScript: TsApi = (createRequire(import.meta.url)('ts-morph') as typeof TsMorph).ts as unknown as TsApi;
 
 /** The first syntax error of a file, 1-based like ESLint's. */
 export interface ParseError {
