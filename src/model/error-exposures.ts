@@ -131,19 +131,23 @@ function collectExposures(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorExposur
     addOrigin('error-handler', handler.errorParam.name, caught);
   }
 
+  // The origins first (catch clauses, callbacks' error parameters): most files have none, and then
+  // their identifiers (the most numerous nodes) are never visited.
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CatchClause, tsApi.SyntaxKind.CallExpression], (node) => {
+    if (tsApi.isCatchClause(node)) {
+      if (node.variableDeclaration) addOrigin('catch-clause', node.variableDeclaration.name);
+      return;
+    }
+    for (const param of getCallbackErrorParameters(tsApi, node as ts.CallExpression)) {
+      if (!tsApi.isIdentifier(param.name) || !bindings.has(param.name)) addOrigin(param.kind, param.name, param.caught);
+    }
+  });
+  if (names.size === 0) return [];
+
   const exposures: ErrorExposure[] = [];
-  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CatchClause, tsApi.SyntaxKind.CallExpression, tsApi.SyntaxKind.Identifier], (node) => {
-    if (tsApi.isCatchClause(node) && node.variableDeclaration) {
-      addOrigin('catch-clause', node.variableDeclaration.name);
-      return;
-    }
-    if (tsApi.isCallExpression(node)) {
-      for (const param of getCallbackErrorParameters(tsApi, node)) {
-        if (!tsApi.isIdentifier(param.name) || !bindings.has(param.name)) addOrigin(param.kind, param.name, param.caught);
-      }
-      return;
-    }
-    if (!tsApi.isIdentifier(node) || !names.has(node.text) || isDeclaringIdentifier(tsApi, node) || !isReferencePosition(tsApi, node)) return;
+  forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.Identifier], (found) => {
+    const node = found as ts.Identifier;
+    if (!names.has(node.text) || isDeclaringIdentifier(tsApi, node) || !isReferencePosition(tsApi, node)) return;
     const resolved = resolveIdentifier(tsApi, node);
     const binding = resolved ? bindings.get(resolved.name) : undefined;
     if (!binding) return;
