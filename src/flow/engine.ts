@@ -87,6 +87,9 @@ class FlowState implements InterpreterHost {
     // Analyze enclosing functions first (their environment at the definition is the closure's).
     const chain: FunctionUnit[] = [unit];
     for (let parent = parentUnit(this.ts, unit); parent && !this.facts.has(parent); parent = parentUnit(this.ts, parent)) {
+      // A file whose module-level code holds no tainted value gives its functions an empty closure:
+      // not analyzed for that (it still is when a caller or callback there is asked about).
+      if (this.ts.isSourceFile(parent) && this.moduleLevelIsClean(parent)) break;
       chain.push(parent);
     }
     this.nesting++;
@@ -96,6 +99,30 @@ class FlowState implements InterpreterHost {
       this.nesting--;
     }
     return this.facts.get(unit)!;
+  }
+
+  private cleanModuleLevel: boolean | undefined;
+
+  /**
+   * Per-file mode, for a spec whose only sources are request inputs: true when the file's
+   * module-level code cannot hold a tainted value, so its functions close over nothing tainted.
+   * Request input enters only through a handler's parameters, which module-level code cannot name;
+   * what is left is a module-level call of a function of the file, whose result could carry one.
+   */
+  private moduleLevelIsClean(file: ts.SourceFile): boolean {
+    if (this.cleanModuleLevel !== undefined) return this.cleanModuleLevel;
+    const { spec } = this;
+    let clean = !this.project && !spec.isSource && !spec.sources.caughtErrors && !spec.sources.clientResponses && file === this.ctx.sourceFile;
+    if (clean) {
+      for (const call of getNodesOfKinds(this.ts, file, [this.ts.SyntaxKind.CallExpression]) as readonly ts.CallExpression[]) {
+        if (unitOf(this.ts, call) === file && this.callTarget(call)) {
+          clean = false;
+          break;
+        }
+      }
+    }
+    this.cleanModuleLevel = clean;
+    return clean;
   }
 
   private analyze(unit: FunctionUnit): void {

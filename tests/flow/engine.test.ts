@@ -123,6 +123,17 @@ describe('propagation', () => {
   it('sees captured variables in closures', () => {
     expect(sourcesOf(h(`const target = req.body.url; const go = () => sink(target); go();`))).toEqual(['req.body.url']);
   });
+  it('sees module-level values a handler closes over, also when module-level code calls a function of the file', () => {
+    // Module-level code reads no request, so the file's own analysis is skipped for closures...
+    expect(sourcesOf(`const PREFIX = '/api'; app.get('/x', (req, res) => { sink(PREFIX + req.query.p); });`)).toEqual(['req.query.p']);
+    // ...unless it calls a function of the file, whose result may carry a source into the closure.
+    expect(
+      sourcesOf(`import type { Request, Response } from 'express';
+        function bodyOf(req: Request, res: Response) { return req.body.url; }
+        const captured = bodyOf(stub, stub);
+        app.get('/y', (req, res) => { sink(captured); });`),
+    ).toEqual(['req.body.url']);
+  });
   it('joins try, catch and switch branches', () => {
     expect(sourcesOf(h(`let u = 'x'; try { u = req.query.a; } catch { u = 'y'; } sink(u);`))).toEqual(['req.query.a']);
     expect(sourcesOf(h(`let u = 'x'; switch (k) { case 1: u = req.query.a; break; default: u = 'z'; } sink(u);`))).toEqual(['req.query.a']);
