@@ -108,13 +108,28 @@ export const BODY_LIMIT_METHODS = [
 ] as const satisfies readonly BodyLimitMethodRow[];
 
 /** The parser row a callee's module path matches, if any. */
+/** The last segments of the parsers' module paths (`json`, `FastifyAdapter`; `''` for the module itself). */
+const PARSER_PATH_NAMES: ReadonlySet<string> = new Set((BODY_PARSERS as readonly BodyParserRow[]).flatMap((row) => row.paths.map((p) => p.split('.').pop()!)));
+
+/**
+ * False when a call through a member named `name` (`x.name(...)`) cannot be a parser: its module
+ * path would end in `name`, and no parser's does. Lets callers skip the module lookup of most calls.
+ */
+export function mayBeBodyParserMember(name: string): boolean {
+  return PARSER_PATH_NAMES.has(name);
+}
+
+const METHOD_ROWS: ReadonlyMap<string, BodyLimitMethodRow> = new Map(
+  (BODY_LIMIT_METHODS as readonly BodyLimitMethodRow[]).flatMap((row) => row.method.split('|').map((m) => [m, row] as const)).reverse(),
+);
+
 export function findBodyParser(module: string | undefined, path: string, construct: boolean): BodyParserRow | undefined {
   return (BODY_PARSERS as readonly BodyParserRow[]).find((row) => row.module === module && row.paths.includes(path) && (row.construct ?? false) === construct);
 }
 
 /** The method row a method name matches, if any. */
 export function findBodyLimitMethod(method: string): BodyLimitMethodRow | undefined {
-  return (BODY_LIMIT_METHODS as readonly BodyLimitMethodRow[]).find((row) => row.method.split('|').includes(method));
+  return METHOD_ROWS.get(method);
 }
 
 const UNITS: Readonly<Record<string, number>> = { b: 1, kb: KB, mb: MB, gb: 1024 * MB, tb: 1024 * 1024 * MB, pb: 1024 * 1024 * 1024 * MB };

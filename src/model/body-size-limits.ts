@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
 import { getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
-import { findBodyLimitMethod, findBodyParser, parseByteSize } from '../catalog/body-parsers.js';
+import { findBodyLimitMethod, findBodyParser, mayBeBodyParserMember, parseByteSize } from '../catalog/body-parsers.js';
 import { getModulePath } from '../flow/module-paths.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
@@ -56,10 +56,11 @@ function collect(ctx: AnalysisContext): BodySizeLimit[] {
 function matchCall(lookup: ConstLookup, call: ts.CallExpression | ts.NewExpression, ctx: AnalysisContext): BodySizeLimit | undefined {
   const tsApi = lookup.ts;
   const args = call.arguments ?? [];
-  const path = getModulePath(tsApi, call.expression, ctx.project);
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const mayBeParser = !tsApi.isPropertyAccessExpression(callee) || mayBeBodyParserMember(callee.name.text);
+  const path = mayBeParser ? getModulePath(tsApi, call.expression, ctx.project) : undefined;
   const row = path && !path.local && path.module ? findBodyParser(path.module, path.path, tsApi.isNewExpression(call)) : undefined;
   if (row) return readLimit(lookup, call, args[row.optionsArgument], row.limitKey);
-  const callee = skipOuterExpressions(tsApi, call.expression);
   if (!tsApi.isCallExpression(call) || !tsApi.isPropertyAccessExpression(callee)) return undefined;
   const method = findBodyLimitMethod(callee.name.text);
   if (!method) return undefined;

@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT_METHODS, BODY_PARSERS, formatByteSize, parseByteSize } from '../../src/catalog/body-parsers.js';
+import { BODY_LIMIT_METHODS, BODY_PARSERS, formatByteSize, mayBeBodyParserMember, parseByteSize } from '../../src/catalog/body-parsers.js';
 import { createAnalysisContext } from '../../src/core/context.js';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema.js';
 import noUnboundedQuery, { DEFAULT_MAX_BODY_SIZE } from '../../rules/no-unbounded-query.js';
@@ -31,6 +31,22 @@ describe('BODY_PARSERS and BODY_LIMIT_METHODS', () => {
       expect(bodyLimitFindings(row.samples.nonMatch)).toBe(0);
     });
   }
+});
+
+describe('parser calls under other names', () => {
+  it('finds a parser called through a renamed import, a default import or require', () => {
+    expect(bodyLimitFindings(`import { json as parseJson } from 'express';\napp.use(parseJson({ limit: '50mb' }));`)).toBe(1);
+    expect(bodyLimitFindings(`import server from 'fastify';\nconst app = server({ bodyLimit: 100 * 1024 * 1024 });`)).toBe(1);
+    expect(bodyLimitFindings(`const app = require('fastify')({ bodyLimit: 100 * 1024 * 1024 });`)).toBe(1);
+    expect(bodyLimitFindings(`const parsers = require('body-parser');\napp.use(parsers.urlencoded({ limit: '50mb', extended: true }));`)).toBe(1);
+  });
+
+  it('skips the module lookup of members no parser is named after, and still reads limit methods', () => {
+    expect(mayBeBodyParserMember('json')).toBe(true);
+    expect(mayBeBodyParserMember('FastifyAdapter')).toBe(true);
+    expect(mayBeBodyParserMember('findMany')).toBe(false);
+    expect(bodyLimitFindings(`import express from 'express';\nconst router = express.Router();\nrouter.get('/x', (req, res) => res.json(req.query.limit));`)).toBe(0);
+  });
 });
 
 describe('parseByteSize', () => {
