@@ -107,7 +107,6 @@ export const BODY_LIMIT_METHODS = [
   },
 ] as const satisfies readonly BodyLimitMethodRow[];
 
-/** The parser row a callee's module path matches, if any. */
 /** The last segments of the parsers' module paths (`json`, `FastifyAdapter`; `''` for the module itself). */
 const PARSER_PATH_NAMES: ReadonlySet<string> = new Set((BODY_PARSERS as readonly BodyParserRow[]).flatMap((row) => row.paths.map((p) => p.split('.').pop()!)));
 
@@ -123,6 +122,7 @@ const METHOD_ROWS: ReadonlyMap<string, BodyLimitMethodRow> = new Map(
   (BODY_LIMIT_METHODS as readonly BodyLimitMethodRow[]).flatMap((row) => row.method.split('|').map((m) => [m, row] as const)).reverse(),
 );
 
+/** The parser row a callee's module path matches, if any. */
 export function findBodyParser(module: string | undefined, path: string, construct: boolean): BodyParserRow | undefined {
   return (BODY_PARSERS as readonly BodyParserRow[]).find((row) => row.module === module && row.paths.includes(path) && (row.construct ?? false) === construct);
 }

@@ -19,15 +19,28 @@
 
 const instances: FileScopedWeakMap<WeakKey, unknown>[] = [];
 const endHooks: (() => void)[] = [];
+let projectAnswersKept = false;
 
 /**
  * Starts a new file scope: every file-scoped cache drops what it held, at once (per-file mode only).
  * Called when a file's analysis ends and again when the next one starts: between the two, the next
- * file is parsed, and the parser's allocations are what the scavenger runs for.
+ * file is parsed, and the parser's allocations are what the scavenger runs for. Does nothing once
+ * the process has analyzed a file with a project index (see `keepProjectAnswers`).
  */
 export function beginFileScope(): void {
+  if (projectAnswersKept) return;
   for (const instance of instances) instance.drop();
   for (const hook of endHooks) hook();
+}
+
+/**
+ * Called when a file is analyzed with a project index: from then on no file scope drops anything.
+ * The caches also hold cross-file answers of the project (routes, call sites, summaries); in a run
+ * that mixes typed and untyped files (typed `.ts`, untyped `.js`), dropping them at every untyped
+ * file would recompute the project's answers again and again.
+ */
+export function keepProjectAnswers(): void {
+  projectAnswersKept = true;
 }
 
 /** Runs `hook` at each new file scope (a module's "last file" variables let go of that file). */

@@ -10,7 +10,7 @@ import { getFileSkipReason } from '../core/file-limits.js';
 import { getProjectIndexForProgram } from '../project/project-index.js';
 import { resolveSettings, type ResolvedSettings } from '../settings/schema.js';
 import { loadTypeScript } from './typescript.js';
-import { beginFileScope, FileScopedWeakMap } from '../core/file-scoped-cache.js';
+import { beginFileScope, FileScopedWeakMap, keepProjectAnswers } from '../core/file-scoped-cache.js';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -57,7 +57,8 @@ export function getEslintAnalysisFile(context: AnyRuleContext): FileEntry {
   const entry = buildEntry(context);
   // Per-file mode: this file's analysis starts, so the caches of the previous file are dropped
   // (see file-scoped-cache.ts). With a project index the caches serve every file, and stay.
-  if (!entry.ctx?.project) beginFileScope();
+  if (entry.ctx?.project) keepProjectAnswers();
+  else beginFileScope();
   perFile.set(key, entry);
   return entry;
 }

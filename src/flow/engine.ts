@@ -110,9 +110,10 @@ class FlowState implements InterpreterHost {
    * what is left is a module-level call of a function of the file, whose result could carry one.
    */
   private moduleLevelIsClean(file: ts.SourceFile): boolean {
+    if (file !== this.ctx.sourceFile) return false;
     if (this.cleanModuleLevel !== undefined) return this.cleanModuleLevel;
     const { spec } = this;
-    let clean = !this.project && !spec.isSource && !spec.sources.caughtErrors && !spec.sources.clientResponses && file === this.ctx.sourceFile;
+    let clean = !this.project && !spec.isSource && !spec.sources.caughtErrors && !spec.sources.clientResponses;
     if (clean) {
       for (const call of getNodesOfKinds(this.ts, file, [this.ts.SyntaxKind.CallExpression]) as readonly ts.CallExpression[]) {
         if (unitOf(this.ts, call) === file && this.callTarget(call)) {

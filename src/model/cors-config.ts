@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getAccessPath, getCalleeName, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { isLoggerPath } from '../catalog/loggers.js';
 import { getShortLabel } from './short-label.js';
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
@@ -120,8 +121,6 @@ function isPresenceTest(tsApi: TsApi, use: ts.Node): boolean {
   return false;
 }
 
-const LOGGERS = /^(?:console|logger|log|this\.logger)$/;
-
 /** Calls that pass a value on without checking it: header setters, loggers, the origin callback. */
 function passesOn(tsApi: TsApi, call: ts.CallExpression, callback: ts.Identifier | undefined): boolean {
   const callee = skipOuterExpressions(tsApi, call.expression);
@@ -129,7 +128,7 @@ function passesOn(tsApi: TsApi, call: ts.CallExpression, callback: ts.Identifier
   if (!tsApi.isPropertyAccessExpression(callee)) return false;
   if (HEADER_SETTERS.has(callee.name.text)) return true;
   const receiver = getAccessPath(tsApi, callee.expression);
-  return receiver !== undefined && LOGGERS.test(receiver);
+  return receiver !== undefined && isLoggerPath(receiver);
 }
 
 /** True when the node sits in a condition or a check call. */

@@ -24,13 +24,14 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getDecorators, getEnclosingFunction, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getDecorators, getEnclosingFunction, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { firstAtOrAfter, getNodesOfKinds } from '../core/walk.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getCallSitesOf } from '../flow/call-sites.js';
 import { resolveCallTarget, resolveFunctionReference } from '../flow/call-targets.js';
 import { isValueCallbackMethod, MUTATING_METHODS } from '../flow/propagation-steps.js';
+import { isLoggerPath, LOG_METHODS } from '../catalog/loggers.js';
 import { getErrorExposures } from './error-exposures.js';
 import { getHandlerOfFunction, getHandlerParameterRole } from './handlers.js';
 import { getNestParameterInput } from './request-sources.js';
@@ -116,11 +117,6 @@ function carryingExposures(tsApi: TsApi, file: ts.SourceFile, project: ProjectIn
   return list;
 }
 
-/** Logging methods: `console.error(err)`, `logger.warn(...)`, `req.log.info(...)`. */
-const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'error', 'warn', 'info', 'debug', 'trace', 'fatal', 'verbose']);
-/** The receiver of a logging call: `console`, `logger`, `this.logger`, `request.log`, Nest's `Logger`. */
-const LOGGER_NAME = /^(?:console|log|\w*logger)$/i;
-
 /**
  * `console.error(err)`, `request.log.error({ err }, 'sync failed')`, `this.logger.warn(e.message)` as a
  * statement: the error (or a field of it, in an object literal or a template) is an argument of a
@@ -143,9 +139,8 @@ function isOnlyLogged(tsApi: TsApi, exposure: ts.Node, project: ProjectIndex | u
   if (!tsApi.isPropertyAccessExpression(callee)) return false;
   const method = callee.name.text;
   if (!LOG_METHODS.has(method) || MUTATING_METHODS.has(method) || isValueCallbackMethod(method)) return false;
-  const receiver = skipOuterExpressions(tsApi, callee.expression);
-  const receiverName = tsApi.isIdentifier(receiver) ? receiver.text : tsApi.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
-  if (receiverName === undefined || !LOGGER_NAME.test(receiverName)) return false;
+  const receiver = getAccessPath(tsApi, callee.expression);
+  if (receiver === undefined || !isLoggerPath(receiver)) return false;
   return resolveCallTarget(tsApi, call, project) === undefined;
 }
 

@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getAccessPath, getCalleeName, getEnclosingFunction, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { isLoggerPath } from '../catalog/loggers.js';
 import { getShortLabel } from './short-label.js';
 import { getFileBindings, isPackageSpecifier, type ImportBinding } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
@@ -190,7 +191,6 @@ export interface DecodeAuthorization {
   readonly how: string;
 }
 
-const LOGGERS = /^(?:console|logger|log|this\.logger|this\.log|debug)$/;
 const VERIFY_CALL_NAMES = new Set(['verify', 'verifyAsync', 'jwtVerify', 'compactVerify', 'verifyToken', 'verifyJwt', 'verifyAccessToken']);
 
 /** The function's own name: a declaration, a method, or the variable or property an expression is assigned to. */
@@ -247,7 +247,7 @@ function isLogged(tsApi: TsApi, node: ts.Node, fn: ts.Node): boolean {
   for (let current: ts.Node | undefined = node.parent; current && current !== fn; current = current.parent) {
     if (tsApi.isCallExpression(current)) {
       const receiver = tsApi.isPropertyAccessExpression(current.expression) ? getAccessPath(tsApi, current.expression.expression) : undefined;
-      return receiver !== undefined && LOGGERS.test(receiver);
+      return receiver !== undefined && isLoggerPath(receiver);
     }
     if (tsApi.isStatement(current)) return false;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginFileScope, FileScopedWeakMap, onFileScopeEnd } from '../../src/core/file-scoped-cache.js';
+import { beginFileScope, FileScopedWeakMap, keepProjectAnswers, onFileScopeEnd } from '../../src/core/file-scoped-cache.js';
 
 describe('FileScopedWeakMap', () => {
   it('answers as a WeakMap within one file scope', () => {
@@ -36,5 +36,15 @@ describe('FileScopedWeakMap', () => {
     });
     beginFileScope();
     expect(lastFile).toBeUndefined();
+  });
+
+  // Last: the switch holds for the rest of the process.
+  it('keeps everything once a file was analyzed with a project index', () => {
+    const cache = new FileScopedWeakMap<object, string>();
+    const key = {};
+    cache.set(key, 'project answer');
+    keepProjectAnswers();
+    beginFileScope();
+    expect(cache.get(key)).toBe('project answer');
   });
 });

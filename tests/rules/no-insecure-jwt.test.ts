@@ -88,6 +88,15 @@ export function audit(token, logger) {
 }`,
     },
     {
+      // decode only to log, through Fastify's request logger.
+      name: 'jsonwebtoken: decode to log with request.log',
+      code: `import jwt from 'jsonwebtoken';
+export function audit(request, token) {
+  const claims = jwt.decode(token);
+  request.log.info({ claims }, 'token seen');
+}`,
+    },
+    {
       // decode to pick the key by kid, then verify.
       name: 'jsonwebtoken: decode the header, then verify',
       code: `import jwt from 'jsonwebtoken';
