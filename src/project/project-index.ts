@@ -91,6 +91,23 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
   };
   const moduleResolutionCache = tsApi.createModuleResolutionCache(tsApi.sys.getCurrentDirectory(), (f) => f, compilerOptions);
 
+  // What a bare specifier resolves to changes only at a folder that holds `node_modules` or a
+  // `package.json` (a nested package, `imports`, a self-reference); between two such folders every
+  // folder gives the same answer. Classic resolution looks for the file itself in each folder, so
+  // there the scope is the folder.
+  const classic = (tsApi as { getEmitModuleResolutionKind?: (o: ts.CompilerOptions) => ts.ModuleResolutionKind }).getEmitModuleResolutionKind?.(compilerOptions) === tsApi.ModuleResolutionKind.Classic;
+  const scopes = new Map<string, string>();
+  const scopeOf = (dir: string): string => {
+    if (classic) return dir;
+    const known = scopes.get(dir);
+    if (known !== undefined) return known;
+    const parent = dir.replace(/\/[^/]*$/, '');
+    const isBoundary = parent === dir || parent === '' || host.directoryExists!(`${dir}/node_modules`) || host.fileExists(`${dir}/package.json`);
+    const scope = isBoundary ? dir : scopeOf(parent);
+    scopes.set(dir, scope);
+    return scope;
+  };
+
   const resolveRelative = (from: ts.SourceFile, specifier: string): ts.SourceFile | undefined => {
     const dir = normalizePath(from.fileName).replace(/\/[^/]*$/, '');
     const joined = joinPath(dir, specifier);
@@ -119,16 +136,18 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
       let result: ts.SourceFile | undefined;
       if (specifier.startsWith('.')) result = resolveRelative(from, specifier);
       if (!result) {
-        // A bare specifier resolves the same from every file of a folder (`express` from each router):
-        // ask TypeScript, which searches `node_modules` folders up to the root, once per folder.
-        const byFolder = specifier.startsWith('.') ? undefined : `${normalizePath(from.fileName).replace(/\/[^/]*$/, '')}\u0001${specifier}`;
+        // A bare specifier resolves the same from every file of a package scope (`express` from each
+        // router): ask TypeScript, which searches `node_modules` folders up to the root, once per scope.
+        const byFolder = specifier.startsWith('.') ? undefined : `${scopeOf(normalizePath(from.fileName).replace(/\/[^/]*$/, ''))}\u0001${specifier}`;
         const known = byFolder === undefined ? undefined : resolutionCache.get(byFolder);
         if (known !== undefined) {
           result = known ?? undefined;
         } else {
           try {
             const resolved = tsApi.resolveModuleName(specifier, from.fileName, compilerOptions, host, moduleResolutionCache).resolvedModule;
-            if (resolved && !resolved.isExternalLibraryImport) result = byName.get(normalizePath(resolved.resolvedFileName));
+            // A workspace package linked into `node_modules` counts as an external library to
+            // TypeScript, but its real path is one of ours when the project includes its sources.
+            if (resolved) result = byName.get(normalizePath(resolved.resolvedFileName));
           } catch {
             result = undefined;
           }

@@ -1,5 +1,8 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../cli/helpers.js';
 import { createProjectIndex } from '../../src/project/project-index.js';
 
 function project(files: Record<string, string>) {
@@ -60,5 +63,48 @@ describe('createProjectIndex', () => {
     index.memo(key, () => ++calls);
     index.memo(key, () => ++calls);
     expect(calls).toBe(1);
+  });
+
+  it('resolves a workspace package from each package scope: a nested node_modules wins below its package.json only', () => {
+    // root/node_modules/@acme/shared -> packages/shared (v1); packages/api has its own copy -> packages/shared-next.
+    const root = makeTempDir('api-guard-index-');
+    const write = (rel: string, text: string): string => {
+      const file = path.join(root, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      return file;
+    };
+    write('package.json', '{ "name": "root", "private": true }');
+    for (const pkg of ['shared', 'shared-next']) {
+      write(`packages/${pkg}/package.json`, '{ "name": "@acme/shared", "types": "./src/index.ts", "main": "./src/index.ts" }');
+      write(`packages/${pkg}/src/index.ts`, `export const version = '${pkg}';`);
+    }
+    write('packages/api/package.json', '{ "name": "api" }');
+    mkdirSync(path.join(root, 'node_modules/@acme'), { recursive: true });
+    mkdirSync(path.join(root, 'packages/api/node_modules/@acme'), { recursive: true });
+    symlinkSync(path.join(root, 'packages/shared'), path.join(root, 'node_modules/@acme/shared'), 'junction');
+    symlinkSync(path.join(root, 'packages/shared-next'), path.join(root, 'packages/api/node_modules/@acme/shared'), 'junction');
+    const importers = ['src/app.ts', 'src/deep/nested/a.ts', 'packages/api/src/main.ts', 'packages/api/src/routes/b.ts', 'packages/web/src/c.ts'];
+    const files = [
+      ...importers.map((rel) => write(rel, `import { version } from '@acme/shared';`)),
+      path.join(root, 'packages/shared/src/index.ts'),
+      path.join(root, 'packages/shared-next/src/index.ts'),
+    ].map((file) => ts.createSourceFile(file.replace(/\\/g, '/'), ts.sys.readFile(file)!, ts.ScriptTarget.Latest, true));
+    const index = createProjectIndex({
+      ts,
+      sourceFiles: files,
+      compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+    });
+    const target = (rel: string): string | undefined => {
+      const from = files.find((f) => f.fileName.endsWith(rel))!;
+      return index.resolveImport(from, '@acme/shared')?.fileName.replace(/\\/g, '/').slice(root.replace(/\\/g, '/').length + 1);
+    };
+    expect(importers.map(target)).toEqual([
+      'packages/shared/src/index.ts',
+      'packages/shared/src/index.ts',
+      'packages/shared-next/src/index.ts',
+      'packages/shared-next/src/index.ts',
+      'packages/shared/src/index.ts',
+    ]);
   });
 });
