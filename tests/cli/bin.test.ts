@@ -56,4 +56,16 @@ describe('dist/src/cli/bin.js', () => {
     expect(result.status).toBe(0);
     expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
   });
+
+  it('runs from its bundle, whose worker entry sits next to it: two workers report what one thread does', () => {
+    for (const entry of ['cli-entry.js', 'analysis-worker.js']) {
+      expect(existsSync(fileURLToPath(new URL(`../../dist/bundle/cli/${entry}`, import.meta.url))), `dist/bundle/cli/${entry}`).toBe(true);
+    }
+    const dir = copyFixture('cli/express-app');
+    const one = run(['scan', '--format', 'json', '--no-progress'], dir);
+    const two = run(['scan', '--format', 'json', '--no-progress', '--concurrency', '2'], dir);
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
 });
