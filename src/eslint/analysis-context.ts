@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import { createAnalysisContext, type AnalysisContext, type TsApi } from '../core/context.js';
 import { getFileSkipReason } from '../core/file-limits.js';
 import { getProjectIndexForProgram } from '../project/project-index.js';
-import { resolveSettings, type ResolvedSettings } from '../settings/schema.js';
+import { resolveSettings, SettingsError, type ResolvedSettings } from '../settings/schema.js';
 import { loadTypeScript } from './typescript.js';
 import { beginFileScope, FileScopedWeakMap, keepProjectAnswers } from '../core/file-scoped-cache.js';
 
@@ -88,7 +88,7 @@ function buildEntry(context: AnyRuleContext): FileEntry {
   }
   const program = services?.program ?? undefined;
   if (settings.analysis === 'project' && !program) {
-    throw new Error(
+    throw new SettingsError(
       'api-guard: settings["api-guard"].analysis is "project", but this file was linted without type information. ' +
         'Turn on typed linting (parserOptions.projectService: true) or set analysis to "auto".',
     );

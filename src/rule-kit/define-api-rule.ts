@@ -11,6 +11,7 @@ import type { Finding } from '../core/finding.js';
 import { withoutIgnoredFindings } from '../core/suppressions.js';
 import { getEslintAnalysisFile } from '../eslint/analysis-context.js';
 import { beginFileScope } from '../core/file-scoped-cache.js';
+import { SettingsError } from '../settings/schema.js';
 import { reportFindings } from '../eslint/report.js';
 import { getRuleDocsUrl, type ApiGuardDocs } from './docs.js';
 
@@ -58,7 +59,16 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
     let fileCtx: AnalysisContext | undefined;
     return {
       Program(): void {
-        const { ctx } = getEslintAnalysisFile(context as never);
+        let ctx: AnalysisContext | undefined;
+        try {
+          ({ ctx } = getEslintAnalysisFile(context as never));
+        } catch (error) {
+          // Invalid settings are the user's to fix, and stop the run as ESLint's own config errors do;
+          // anything else is ours, and skips this file only.
+          if (error instanceof SettingsError) throw error;
+          warnAnalysisFailure(undefined, context.filename, error);
+          return;
+        }
         if (!ctx) return;
         fileCtx = ctx;
         let findings: Finding[];
@@ -130,10 +140,12 @@ function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 const warned = new Set<string>();
 
-function warnAnalysisFailure(ruleName: string, fileName: string, error: unknown): void {
-  const key = `${ruleName}\u0000${fileName}`;
+/** One warning per rule and file, or per file (`ruleName` undefined) when no rule could start on it. */
+function warnAnalysisFailure(ruleName: string | undefined, fileName: string, error: unknown): void {
+  const key = `${ruleName ?? ''}\u0000${fileName}`;
   if (warned.has(key)) return;
   warned.add(key);
   const reason = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`api-guard/${ruleName} skipped ${fileName}: internal analysis error: ${reason}`, 'ApiGuardWarning');
+  const who = ruleName === undefined ? 'api-guard' : `api-guard/${ruleName}`;
+  process.emitWarning(`${who} skipped ${fileName}: internal analysis error: ${reason}`, 'ApiGuardWarning');
 }
