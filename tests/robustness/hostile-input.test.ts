@@ -4,30 +4,19 @@
  */
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getFileSkipReason } from '../../src/core/file-limits.js';
 import { rules as builtInRules } from '../../rules/index.js';
 import { makeTempDir, scan } from '../cli/helpers.js';
 import plugin from '../../src/index.js';
+import { captureAnalysisWarnings } from '../utils/analysis-warnings.js';
 
 const allRules = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`api-guard/${id}`, 'error' as const]));
 
 /** Analysis errors that the rule kit turned into warnings (ESLint goes on; the test must not). */
-let analysisWarnings: string[] = [];
-const emitWarning = process.emitWarning.bind(process);
-beforeEach(() => {
-  analysisWarnings = [];
-  vi.spyOn(process, 'emitWarning').mockImplementation(((warning: string | Error, ...rest: unknown[]) => {
-    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-    if (type === 'ApiGuardWarning') analysisWarnings.push(String(warning));
-    else emitWarning(warning as string, ...(rest as []));
-  }) as typeof process.emitWarning);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const analysisWarnings = captureAnalysisWarnings();
 
 function lint(code: string, filename = 'hostile.ts', parser: 'ts' | 'espree' = 'ts') {
   const linter = new Linter({ configType: 'flat' });

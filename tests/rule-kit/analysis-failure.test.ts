@@ -6,24 +6,13 @@
  */
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
+import { captureAnalysisWarnings } from '../utils/analysis-warnings.js';
 
 const allRules = Object.fromEntries(Object.keys(plugin.rules).map((id) => [`api-guard/${id}`, 'error' as const]));
 
-let analysisWarnings: string[] = [];
-const emitWarning = process.emitWarning.bind(process);
-beforeEach(() => {
-  analysisWarnings = [];
-  vi.spyOn(process, 'emitWarning').mockImplementation(((warning: string | Error, ...rest: unknown[]) => {
-    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-    if (type === 'ApiGuardWarning') analysisWarnings.push(String(warning));
-    else emitWarning(warning as string, ...(rest as []));
-  }) as typeof process.emitWarning);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const analysisWarnings = captureAnalysisWarnings();
 
 /** The typescript-eslint parser, with a type-information program that fails when asked for its files. */
 const brokenProgramParser = {
