@@ -61,11 +61,20 @@ describe('mayCarryCaughtError', () => {
     ).toBe(true);
     // A logging call whose value is read is not only logging.
     expect(verdict(`app.get('/o', (req, res) => { try { run(); } catch (err) { res.json(logger.error(err)); } });`, `'/o'`)).toBe(true);
-    // A method of a class in view named like a logger is followed by the engine, so it counts.
+    // A receiver not named like a logger is a call the engine may follow.
     expect(
       verdict(
         `const auditLog = { error(e) { return e; } };
          function route(app) { app.get('/p', (req, res) => { try { run(); } catch (err) { auditLog.error(err); } });
+           app.get('/q', (req, res) => { res.json(stats()); }); }`,
+        `'/q'`,
+      ),
+    ).toBe(true);
+    // One named like a logger whose method is in view is followed by the engine too, so it counts...
+    expect(
+      verdict(
+        `const auditLogger = { error(e) { return e; } };
+         function route(app) { app.get('/p', (req, res) => { try { run(); } catch (err) { auditLogger.error(err); } });
            app.get('/q', (req, res) => { res.json(stats()); }); }`,
         `'/q'`,
       ),
@@ -116,6 +125,15 @@ describe('mayCarryCaughtError', () => {
 
   it('is false where no error can arrive', () => {
     expect(verdict(`app.get('/e', async (req, res) => { res.json(await listUsers(req.query.page)); });`, `'/e'`)).toBe(false);
+    // ...while the same logger imported from elsewhere (no method in view) only logs.
+    expect(
+      verdict(
+        `import { auditLogger } from './log';
+         function route(app) { app.get('/p', (req, res) => { try { run(); } catch (err) { auditLogger.error(err); } });
+           app.get('/q', (req, res) => { res.json(stats()); }); }`,
+        `'/q'`,
+      ),
+    ).toBe(false);
     expect(
       verdict(
         `@Controller('users') class UsersController { constructor(private readonly users: UsersService) {}
