@@ -18,7 +18,7 @@ import { findHandlerRegistration } from '../catalog/request-inputs.js';
 import { resolveFunctionReference } from '../flow/call-targets.js';
 import { getBodySchemaVerdict } from './body-schema.js';
 import { resolveConstValue } from './const-value.js';
-import { getHandlerOfFunction, type Handler } from './handlers.js';
+import { getHandlerOfFunction, getWrappedRegistrationArgument, type Handler } from './handlers.js';
 import { getNestBodyValidation, type NestBodyReason, type NestValidationPipeUse } from './nest-validation.js';
 import { matchValidationMiddleware } from './validation-calls.js';
 
@@ -160,6 +160,8 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
   for (const arg of call.arguments) {
     const expr = skipOuterExpressions(tsApi, arg);
     if (expr === handlerFn || refersTo(scope, expr, handlerFn)) break;
+    const wrapped = getWrappedRegistrationArgument(tsApi, expr);
+    if (wrapped && (wrapped === handlerFn || refersTo(scope, wrapped, handlerFn))) break;
     if (getStaticString(tsApi, expr) !== undefined) continue;
     if (tsApi.isObjectLiteralExpression(expr)) {
       considerRouteOptions(expr, file);
@@ -219,7 +221,8 @@ function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler
           if (handler) candidates.push(handler);
         }
         for (const arg of candidates) {
-          const expr = skipOuterExpressions(tsApi, arg);
+          // `asyncHandler(updateBooking)` registers `updateBooking`.
+          const expr = getWrappedRegistrationArgument(tsApi, arg) ?? skipOuterExpressions(tsApi, arg);
           if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) continue;
           const fn = resolveFunctionReference(tsApi, expr, project);
           if (!fn) continue;

@@ -222,16 +222,24 @@ function routeText(method: string | undefined, path: string | undefined): string
 }
 
 /** The functions an argument refers to: inline functions, local function declarations and consts, arrays of those. */
+/**
+ * In a registration's argument list, a call with one argument stands for that argument:
+ * `asyncHandler(async (req, res) => ...)`, `catchAsync(createOrder)`, `wrap(controller.create)`.
+ * (Syntactic: what a wrapper's body does with the handler is `src/model/handler-wrappers.ts`'s.)
+ */
+export function getWrappedRegistrationArgument(tsApi: TsApi, expr: ts.Expression): ts.Expression | undefined {
+  const call = skipOuterExpressions(tsApi, expr);
+  if (!tsApi.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  return skipOuterExpressions(tsApi, call.arguments[0]!);
+}
+
 function getFunctionsOf(tsApi: TsApi, value: ts.Expression | undefined): ts.FunctionLikeDeclaration[] {
   if (!value) return [];
   const expr = skipOuterExpressions(tsApi, value);
   if (tsApi.isArrowFunction(expr) || tsApi.isFunctionExpression(expr)) return [expr];
   if (tsApi.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => getFunctionsOf(tsApi, e));
-  // asyncHandler(async (req, res) => ...), catchAsync(fn), wrap(fn): a wrapper around one handler.
-  if (tsApi.isCallExpression(expr) && expr.arguments.length === 1) {
-    const inner = skipOuterExpressions(tsApi, expr.arguments[0]!);
-    if (tsApi.isArrowFunction(inner) || tsApi.isFunctionExpression(inner) || tsApi.isIdentifier(inner)) return getFunctionsOf(tsApi, inner);
-  }
+  const inner = getWrappedRegistrationArgument(tsApi, expr);
+  if (inner && (tsApi.isArrowFunction(inner) || tsApi.isFunctionExpression(inner) || tsApi.isIdentifier(inner))) return getFunctionsOf(tsApi, inner);
   if (tsApi.isIdentifier(expr)) {
     const binding = resolveIdentifier(tsApi, expr);
     const decl = binding?.declaration;

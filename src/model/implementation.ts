@@ -3,7 +3,8 @@
  * this file or, with the project index, in another project file. Follows local names, imports
  * (`import { requireAuth } from './auth.js'`, `require('./auth')`), namespace members
  * (`auth.requireAuth`), constant object members (`guards.admin`), factory calls (`requireRole('admin')`
- * runs `requireRole`'s body, whose returned function is the middleware), `new Guard()`, instance
+ * runs `requireRole`'s body, whose returned function is the middleware; a pass-through wrapper such as
+ * `asyncHandler(verify)` runs `verify`), `new Guard()`, instance
  * methods (`controller.create` where `controller = new UsersController()`), and Fastify decorations
  * (`fastify.authenticate` where some plugin does `fastify.decorate('authenticate', fn)`).
  *
@@ -18,6 +19,7 @@ import { getFileBindings, getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveConstValue } from './const-value.js';
+import { getWrappedHandlerArgument } from './handler-wrappers.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export interface ImplementationLookup {
@@ -59,6 +61,9 @@ function resolveIn(lookup: ImplementationLookup, file: ts.SourceFile, node: ts.E
     const required = getRequiredModule(tsApi, expr);
     if (required !== undefined) return resolveModuleExport(lookup, file, required, '*', undefined, depth);
     const callee = resolveIn(lookup, file, expr.expression, depth + 1, true);
+    // `asyncHandler(verifyWebhook)`: a pass-through wrapper runs the function it wraps.
+    const wrapped = callee.kind === 'function' || callee.kind === 'package' ? getWrappedHandlerArgument(tsApi, expr, callee) : undefined;
+    if (wrapped) return resolveIn(lookup, file, wrapped, depth + 1, called);
     // A factory call: the factory's body holds the returned middleware.
     if (callee.kind === 'function') return { ...callee, called: true };
     return callee;

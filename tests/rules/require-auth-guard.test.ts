@@ -241,6 +241,48 @@ app.post('/webhooks/stripe', express.raw({ type: 'application/json' }), (req, re
 });`,
     },
     {
+      // asyncHandler() only forwards a rejected promise: the wrapped handler's constructEvent is the check.
+      name: 'express: Stripe webhook handler wrapped in a local asyncHandler',
+      code: `import express from 'express';
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+const asyncHandler = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+async function handleStripeWebhook(req, res) {
+  const event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'] as string, process.env.WHSEC!);
+  res.json({ received: event.id });
+}
+const app = express();
+app.post('/webhooks/stripe', express.raw({ type: 'application/json' }), asyncHandler(handleStripeWebhook));`,
+    },
+    {
+      // express-async-handler is a catalogued pass-through wrapper: the wrapped middleware answers 401.
+      name: 'express: middleware that rejects with 401, wrapped in express-async-handler',
+      code: `import express from 'express';
+import asyncHandler from 'express-async-handler';
+import { ApiKey } from './models';
+async function loadIntegrationKey(req, res, next) {
+  const key = await ApiKey.findOne({ token: req.get('x-api-key') });
+  if (!key) return res.status(401).json({ error: 'invalid key' });
+  next();
+}
+const app = express();
+app.use(asyncHandler(loadIntegrationKey));
+app.post('/integrations/sync', (req, res) => res.status(202).end());`,
+    },
+    {
+      // A wrapper that checks the request itself is not a pass-through: its own 401 is the check.
+      name: 'express: a wrapper that rejects before calling the function it wraps',
+      code: `import express from 'express';
+const withUser = (fn) => (req, res, next) => {
+  if (!req.user) return res.status(401).json({ error: 'sign in' });
+  return fn(req, res, next);
+};
+async function loadProject(req, res, next) { req.project = await findProject(req.params.id); next(); }
+async function findProject(id) { return { id }; }
+const app = express();
+app.post('/api/projects/:id/archive', withUser(loadProject), (req, res) => res.status(204).end());`,
+    },
+    {
       // The annotation marks the route public on purpose.
       name: 'express: // api-guard-public annotation above the route',
       code: `import express from 'express';
@@ -645,6 +687,29 @@ app.post('/webhooks/payments', express.json(), async (req, res) => {
   res.sendStatus(200);
 });
 async function markPaid(id) { return id; }` }] }],
+    },
+    {
+      // Unwrapping does not invent a check: the wrapped handler reads no signature.
+      name: 'express: webhook handler wrapped in asyncHandler, with no signature check',
+      code: `import express from 'express';
+const asyncHandler = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+async function handleCalendarWebhook(req, res) {
+  await syncCalendar(req.body.calendarId);
+  res.sendStatus(204);
+}
+async function syncCalendar(id) { return id; }
+const app = express();
+app.post('/webhooks/calendar', express.json(), asyncHandler(handleCalendarWebhook));`,
+      errors: [{ messageId: 'unverifiedWebhook', line: 9, data: { route: 'POST /webhooks/calendar' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+const asyncHandler = (fn) => (req, res, next) => Promise.resolve(fn(req, res, next)).catch(next);
+async function handleCalendarWebhook(req, res) {
+  await syncCalendar(req.body.calendarId);
+  res.sendStatus(204);
+}
+async function syncCalendar(id) { return id; }
+const app = express();
+// api-guard-public: <reason>
+app.post('/webhooks/calendar', express.json(), asyncHandler(handleCalendarWebhook));` }] }],
     },
     {
       name: 'express (CommonJS): router mounted without auth',
