@@ -17,6 +17,7 @@ import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { mayBeProjectModule, normalizeModuleName } from './module-paths.js';
+import { resolveConstValue } from '../model/const-value.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import {
   AGENT_OPTION_KEYS,
@@ -296,7 +297,7 @@ function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undef
     if (checked) return { checked, when: true, against: receiver };
   }
   if (method === 'endsWith') {
-    const suffix = getStaticString(tsApi, first) ?? getConcatenationPrefix(first, api);
+    const suffix = getConstantString(first, api) ?? getConcatenationPrefix(first, api);
     return suffix !== undefined && suffix.startsWith('.') && isHostRead(receiver, api) ? { checked: receiver, when: true } : undefined;
   }
   if (method === 'test' && call.arguments.length === 1) {
@@ -418,12 +419,10 @@ function getConstantString(expr: ts.Expression, api: FlowApi): string | undefine
   const tsApi = api.ts;
   const inner = skipOuterExpressions(tsApi, expr);
   const text = getStaticString(tsApi, inner);
-  if (text !== undefined || !tsApi.isIdentifier(inner)) return text;
-  const decl = resolveIdentifier(tsApi, inner)?.declaration;
-  if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return undefined;
-  const list = decl.parent;
-  if (!tsApi.isVariableDeclarationList(list) || (list.flags & tsApi.NodeFlags.Const) === 0) return undefined;
-  return getStaticString(tsApi, decl.initializer);
+  if (text !== undefined || (!tsApi.isIdentifier(inner) && !tsApi.isPropertyAccessExpression(inner))) return text;
+  // A constant of this file, an imported one (with the project index) or a constant object's member.
+  const value = resolveConstValue({ ts: tsApi, file: inner.getSourceFile(), project: api.ctx.project }, inner);
+  return value.kind === 'value' && value.expression !== inner ? getStaticString(tsApi, value.expression) : undefined;
 }
 
 /** `ALLOWED.indexOf(host) !== -1`, `>= 0`, `> -1` (true), `=== -1`, `< 0` (false). */

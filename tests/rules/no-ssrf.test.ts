@@ -129,6 +129,22 @@ app.get('/asset', async (req, res) => {
 });`,
     },
     {
+      // The dot-prefixed suffix is a constant: a const of the file, or a member of a const object.
+      name: 'express: dot-prefixed suffix held in a constant',
+      code: `const ALLOWED_SUFFIX = '.makers.example';
+const policy = { partnerPrefix: 'https://partners.example.com/' };
+app.get('/tenant', async (req, res) => {
+  const target = new URL(String(req.query.target));
+  if (target.protocol !== 'https:' || !target.hostname.endsWith(ALLOWED_SUFFIX)) return res.sendStatus(403);
+  res.json(await (await fetch(target)).json());
+});
+app.get('/partner', async (req, res) => {
+  const page = String(req.query.page);
+  if (!page.startsWith(policy.partnerPrefix)) return res.sendStatus(403);
+  res.send(await (await fetch(page)).text());
+});`,
+    },
+    {
       // The helper's summary is an allowlist check of its parameter.
       name: 'express: local isAllowedHost helper as a guard',
       code: `const ALLOWED = ['a.example.com', 'b.example.com'];
@@ -668,6 +684,17 @@ app.post('/hook', async (req, res) => {
   res.send(await (await fetch(u)).text());
 });`,
       errors: [{ messageId: 'ssrf', line: 4, data: { source: 'req.query.u', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+    },
+    {
+      // A constant suffix without the leading dot still matches evilmakers.example.
+      name: 'express: constant suffix without a leading dot',
+      code: `const SUFFIX = 'makers.example';
+app.get('/p', async (req, res) => {
+  const u = String(req.query.u);
+  if (!new URL(u).hostname.endsWith(SUFFIX)) return res.sendStatus(400);
+  res.send(await (await fetch(u)).text());
+});`,
+      errors: [{ messageId: 'ssrf', line: 5, data: { source: 'req.query.u', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
       name: 'express: a substring test of the URL is bypassable',

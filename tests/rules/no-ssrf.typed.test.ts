@@ -98,7 +98,8 @@ createTypedRuleTester().run('no-ssrf (project)', testedRule, {
       ],
     },
     {
-      // isAllowedHost (another file) is an allowlist: /image is safe. isWellFormedUrl and
+      // isAllowedHost (another file) is an allowlist: /image is safe, and so is /tenant-page, whose
+      // parseTenantUrl checks a dot-prefixed suffix imported from config.ts. isWellFormedUrl and
       // assertWellFormedUrl only parse: /avatar and /webhooks/test are not.
       name: 'router whose guards live in other files',
       filename: `${dir}/express/routes/preview.routes.ts`,
