@@ -158,7 +158,7 @@ export interface NonAuthNameRow {
 
 export const NON_AUTH_NAMES = [
   { name: 'throttler', pattern: /^\w*(?:Throttler|Throttle|RateLimit|RateLimiter|Limiter)(?:Guard|Middleware)?$/i },
-  { name: 'optional-auth', pattern: /^(?:optional|maybe|try|soft|lenient|attach|load|populate|decode|parse|extract)(?:Auth|Authentication|User|CurrentUser|Session|Token|Jwt|JWT|Identity)\w*$/ },
+  { name: 'optional-auth', pattern: /^(?:[Oo]ptional|[Mm]aybe|[Tt]ry|[Ss]oft|[Ll]enient|[Aa]ttach|[Ll]oad|[Pp]opulate|[Dd]ecode|[Pp]arse|[Ee]xtract)(?:Auth|Authentication|User|CurrentUser|Session|Token|Jwt|JWT|Identity)\w*$/ },
   { name: 'csrf', pattern: /^\w*(?:csrf|Csrf|CSRF|xsrf|Xsrf)\w*$/ },
   { name: 'session-setup', pattern: /^(?:session|sessions|sessionMiddleware|sessionStore|cookieSession|expressSession|initialize|passportInitialize|passportSession)$/ },
   { name: 'auth-routes', pattern: /^\w*(?:Router|Routes|routes|router|Controller|Plugin)$/ },

@@ -117,6 +117,11 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
     const verdict = classifyPackageUse(tsApi, implementation, expr);
     if (verdict) return verdict;
   }
+  // A passport guard whose `handleRequest` lets a missing user through, whatever its name says.
+  if (implementation.kind === 'class') {
+    const optional = describeOptionalPassportGuard(tsApi, implementation.node);
+    if (optional) return optional;
+  }
   // 3. names
   const last = names[names.length - 1];
   const owner = names.length >= 2 ? names[names.length - 2]! : undefined;
@@ -409,6 +414,8 @@ function analyzeClass(lookup: AuthLookup, file: ts.SourceFile, cls: ts.ClassLike
   const tsApi = lookup.ts;
   const name = cls.name?.text;
   if (name && isNonAuthName(name)) return { effect: 'none', evidence: `\`${name}\` names something else than auth` };
+  const optional = describeOptionalPassportGuard(tsApi, cls);
+  if (optional) return optional;
   if (name) {
     const row = findAuthName(name);
     if (row) return { effect: row.effect, evidence: `named \`${name}\`` };
@@ -430,6 +437,29 @@ function analyzeClass(lookup: AuthLookup, file: ts.SourceFile, cls: ts.ClassLike
     }
   }
   return { effect: 'none', evidence: `\`${name ?? 'class'}\` neither rejects nor verifies a credential` };
+}
+
+/**
+ * `class OptionalJwtGuard extends AuthGuard('jwt') { handleRequest(err, user) { return user ?? null; } }`:
+ * passport's `handleRequest` is what rejects a request without a user; an override that neither
+ * throws nor hands over to `super.handleRequest` lets every request through.
+ */
+function describeOptionalPassportGuard(tsApi: TsApi, cls: ts.ClassLikeDeclaration): AuthVerdict | undefined {
+  if (!cls.heritageClauses?.some((clause) => clause.token === tsApi.SyntaxKind.ExtendsKeyword)) return undefined;
+  const method = cls.members.find(
+    (member): member is ts.MethodDeclaration => tsApi.isMethodDeclaration(member) && getPropertyNameText(tsApi, member.name) === 'handleRequest' && member.body !== undefined,
+  );
+  if (!method) return undefined;
+  let rejects = false;
+  walkDescendants(tsApi, method.body!, (node) => {
+    if (rejects) return false;
+    if (isFunctionLike(tsApi, node)) return false;
+    if (tsApi.isThrowStatement(node)) rejects = true;
+    if (tsApi.isCallExpression(node) && tsApi.isPropertyAccessExpression(node.expression) && node.expression.expression.kind === tsApi.SyntaxKind.SuperKeyword) rejects = true;
+    return undefined;
+  });
+  if (rejects) return undefined;
+  return { effect: 'none', evidence: `\`${cls.name?.text ?? 'guard'}.handleRequest\` never rejects, so requests without a valid credential pass` };
 }
 
 /** A `canActivate` that can return something other than a constant `true`. */

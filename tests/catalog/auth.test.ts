@@ -201,6 +201,13 @@ describe('AUTH_NAMES and NON_AUTH_NAMES', () => {
       expect(row.pattern.test(miss)).toBe(false);
     });
   }
+  it('optional-auth: class names (PascalCase) are look-alikes too', () => {
+    for (const name of ['OptionalJwtAuthGuard', 'MaybeAuthGuard', 'LoadUserMiddleware']) {
+      expect(isNonAuthName(name), name).toBe(true);
+      expect(findAuthName(name), name).toBeUndefined();
+    }
+    expect(isNonAuthName('JwtAuthGuard')).toBe(false);
+  });
   it('suspects unread names and modules that read like auth, not neutral ones', () => {
     expect(AUTH_SUSPECT_PATTERN.test('checkSession')).toBe(true);
     expect(AUTH_SUSPECT_PATTERN.test('tenantGate')).toBe(true);

@@ -310,6 +310,52 @@ export class LegacyController {
 }
 `,
     },
+    {
+      // handleRequest overridden to throw its own error (or to defer to passport's) still rejects.
+      name: 'single-file application: a JWT guard whose handleRequest throws or defers to super',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Injectable, Module, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+@Injectable()
+class StrictJwtGuard extends AuthGuard('jwt') {
+  handleRequest(err: unknown, user: any) {
+    if (err || !user) throw new UnauthorizedException('sign in');
+    return user;
+  }
+}
+
+@Injectable()
+class AuditedJwtGuard extends AuthGuard('jwt') {
+  handleRequest(err: any, user: any, info: any, context: any) {
+    console.log('jwt checked');
+    return super.handleRequest(err, user, info, context);
+  }
+}
+
+@Controller('orders')
+class OrdersController {
+  @Delete(':id')
+  @UseGuards(StrictJwtGuard)
+  remove() {}
+
+  @Delete('drafts/:id')
+  @UseGuards(AuditedJwtGuard)
+  removeDraft() {}
+}
+
+@Module({ controllers: [OrdersController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
   ],
   invalid: [
     {
@@ -347,6 +393,54 @@ void bootstrap();
           line: 12,
           data: { route: 'DELETE /api/vehicles/:id', container: 'controller', siblings: "`AuthGuard('jwt')`" },
         },
+      ],
+    },
+    {
+      // handleRequest returns the user or null and never throws: anonymous requests pass, whatever the
+      // class name says (PascalCase "Optional…", or a name that says nothing).
+      name: 'single-file application: JWT guards whose handleRequest never rejects',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Injectable, Module, Post, UseGuards } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+@Injectable()
+class OptionalJwtAuthGuard extends AuthGuard('jwt') {
+  handleRequest(_err: unknown, user: any) { return user ?? null; }
+}
+
+@Injectable()
+class PublicJwtGuard extends AuthGuard('jwt') {
+  handleRequest(_err: unknown, user: any) { return user; }
+}
+
+@Controller('wishlist')
+@UseGuards(OptionalJwtAuthGuard)
+class WishlistController {
+  @Post()
+  add() {}
+}
+
+@Controller('carts')
+class CartsController {
+  @Delete(':id')
+  @UseGuards(PublicJwtGuard)
+  remove() {}
+}
+
+@Module({ controllers: [WishlistController, CartsController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [
+        { messageId: 'missingAuth', line: 19, data: { route: 'POST /wishlist', chain: '`OptionalJwtAuthGuard`' } },
+        { messageId: 'missingAuth', line: 25, data: { route: 'DELETE /carts/:id', chain: '`PublicJwtGuard`' } },
       ],
     },
     {
