@@ -386,5 +386,25 @@ export function findCallbackErrors(module: string, path: string): CallbackErrorR
   return (CALLBACK_ERRORS as readonly CallbackErrorRow[]).find((row) => isPackageSpecifier(module, row.module) && row.path === path);
 }
 
+/**
+ * Operators whose callback receives a caught error the way `.catch(fn)` does: RxJS's
+ * `catchError((err) => ...)`, the usual way to handle a failed call of Nest's `HttpService`.
+ */
+export interface ErrorCatchOperatorRow {
+  readonly name: string;
+  readonly modules: readonly string[];
+  /** The export path of the operator (`catchError`). */
+  readonly path: string;
+}
+
+export const ERROR_CATCH_OPERATORS = [
+  { name: 'rxjs-catch-error', modules: ['rxjs', 'rxjs/operators'], path: 'catchError' },
+] as const satisfies readonly ErrorCatchOperatorRow[];
+
+/** The row of an operator that hands its callback a caught error. */
+export function findErrorCatchOperator(module: string, path: string): ErrorCatchOperatorRow | undefined {
+  return (ERROR_CATCH_OPERATORS as readonly ErrorCatchOperatorRow[]).find((row) => row.modules.includes(module) && row.path === path);
+}
+
 /** Names conventionally given to a caught error or an error handler's error parameter. */
 export const ERROR_PARAMETER_NAMES: readonly string[] = ['err', 'error', 'e', 'ex', 'exc', 'exception', 'er', 'cause'];

@@ -20,7 +20,9 @@ import { getCalleeName, getNodeSourceFile, getShortText, getStaticString, skipOu
 import { isDeclaringIdentifier, resolveIdentifier } from '../core/scope.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
 import {
+  ERROR_CATCH_OPERATORS,
   findCallbackErrors,
+  findErrorCatchOperator,
   findErrorMethod,
   findErrorProperty,
   findGlobalErrorSerializer,
@@ -96,6 +98,9 @@ interface ErrorBinding {
   /** Set for `const { stack } = err`: what every reference of the name reveals. */
   readonly field?: ErrorReveal;
 }
+
+/** The names the catalogued catch operators are called by (checked before resolving the module). */
+const ERROR_CATCH_OPERATOR_NAMES: ReadonlySet<string> = new Set(ERROR_CATCH_OPERATORS.map((row) => row.path));
 
 const ARRAY_CALLBACK_METHODS: ReadonlySet<string> = new Set([
   'map',
@@ -208,6 +213,15 @@ function getCallbackErrorParameters(tsApi: TsApi, call: ts.CallExpression): { ki
   if (isMember && (method === 'on' || method === 'once') && getStaticString(tsApi, call.arguments[0]) === 'error') {
     const fn = fnAt(1);
     if (fn?.parameters[0]) out.push({ kind: 'callback', name: fn.parameters[0].name });
+    return out;
+  }
+  // `catchError((err) => throwError(() => new BadGatewayException(err.message)))` from rxjs.
+  if (method !== undefined && ERROR_CATCH_OPERATOR_NAMES.has(method) && call.arguments.length === 1) {
+    const fn = fnAt(0);
+    const path = fn?.parameters[0] ? getModulePath(tsApi, call.expression) : undefined;
+    if (fn?.parameters[0] && path?.module && !path.local && findErrorCatchOperator(path.module, path.path)) {
+      out.push({ kind: 'promise-catch', name: fn.parameters[0].name });
+    }
     return out;
   }
   if (method !== undefined && ARRAY_CALLBACK_METHODS.has(method)) return out;

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_ERRORS,
+  ERROR_CATCH_OPERATORS,
+  findErrorCatchOperator,
   DEVELOPMENT_ERROR_MIDDLEWARE,
   ERROR_CLASSES,
   ERROR_METHODS,
@@ -257,6 +259,23 @@ describe('error catalog: callback errors', () => {
     it(`${row.name}: matches its call and not a look-alike`, () => {
       expect(findCallbackErrors(...SAMPLES[row.name]!.match)?.kind).toBe(row.kind);
       expect(findCallbackErrors(...SAMPLES[row.name]!.miss)).toBeUndefined();
+    });
+  }
+});
+
+describe('error catalog: catch operators', () => {
+  const SAMPLES: Record<string, { match: [string, string]; miss: [string, string] }> = {
+    'rxjs-catch-error': { match: ['rxjs', 'catchError'], miss: ['./errors', 'catchError'] },
+  };
+
+  it('has a sample for every row', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(ERROR_CATCH_OPERATORS.map((r) => r.name).sort());
+  });
+
+  for (const row of ERROR_CATCH_OPERATORS) {
+    it(`${row.name}: matches its operator in every module and not a look-alike`, () => {
+      for (const module of row.modules) expect(findErrorCatchOperator(module, SAMPLES[row.name]!.match[1])?.name).toBe(row.name);
+      expect(findErrorCatchOperator(...SAMPLES[row.name]!.miss)).toBeUndefined();
     });
   }
 });

@@ -8,6 +8,37 @@ const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
 
 ruleTester.run('no-verbose-errors', testedRule, {
   valid: [
+    {
+      // A project function that happens to be called catchError is not rxjs's: its callback's
+      // parameter is a value it builds, not a caught error.
+      name: 'express: a local function named catchError',
+      code: `import express from 'express';
+const app = express();
+function catchError(render: (notice: { message: string }) => void) { render({ message: 'maintenance tonight' }); }
+app.get('/notice', (req, res) => catchError((notice) => res.json({ message: notice.message })));`,
+    },
+    {
+      // catchError that answers with a generic message.
+      name: 'nest: rxjs catchError with a generic message',
+      code: `import { BadGatewayException, Controller, Get } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { catchError, throwError } from 'rxjs';
+function catchErrorOf(list: { message: string }[]) { return list.map((item) => item.message); }
+@Controller('status')
+export class StatusController {
+  constructor(private readonly http: HttpService) {}
+  @Get()
+  summary() {
+    return this.http.get('https://status.example.com/v1/summary').pipe(
+      catchError(() => throwError(() => new BadGatewayException('status page unavailable'))),
+    );
+  }
+  @Get('notes')
+  notes() {
+    return catchErrorOf([{ message: 'maintenance tonight' }]);
+  }
+}`,
+    },
     // --- Express -------------------------------------------------------------------------------
     {
       name: 'express: generic message after server-side logging',
@@ -983,6 +1014,25 @@ export class RecordsController {
   }
 }`,
       errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: '(e as Error).message', sink: 'new BadGatewayException', reveals: 'the error message' } }],
+    },
+    {
+      // RxJS catchError hands its callback the caught error, as .catch(fn) does.
+      name: "nest: rxjs catchError around HttpService, rethrown with the error's message",
+      code: `import { BadGatewayException, Controller, Get } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import { catchError, map, throwError } from 'rxjs';
+@Controller('status')
+export class StatusController {
+  constructor(private readonly http: HttpService) {}
+  @Get()
+  summary() {
+    return this.http.get('https://status.example.com/v1/summary').pipe(
+      map((r) => r.data),
+      catchError((err) => throwError(() => new BadGatewayException(err.message))),
+    );
+  }
+}`,
+      errors: [{ messageId: 'errorReachesResponse', line: 11, data: { source: 'err.message', sink: 'new BadGatewayException', reveals: 'the error message' } }],
     },
     {
       name: 'nest: InternalServerErrorException(err.message) in a service',
