@@ -70,7 +70,28 @@ export function findModelWriteFlows(ctx: AnalysisContext, options: ModelWriteFlo
     const permissiveValidator = findPermissiveValidator(ctx, flow.sink.expression, options, 0);
     byWrite.set(writeNode, { flow, write, route, permissiveValidator });
   }
-  return [...byWrite.values()];
+  return withoutSavesOfAssignedModels(ctx.ts, [...byWrite.values()]);
+}
+
+/**
+ * `Object.assign(order, req.body)` is the mass assignment; a later `repo.save(order)` of the same
+ * variable writes what that line already let in, so the flaw is reported once, at the assignment.
+ */
+function withoutSavesOfAssignedModels(tsApi: AnalysisContext['ts'], flows: readonly ModelWriteFlow[]): ModelWriteFlow[] {
+  const assigned = new Set<ts.Node>();
+  const kept: ModelWriteFlow[] = [];
+  for (const entry of [...flows].sort((a, b) => a.write.call.pos - b.write.call.pos)) {
+    const payload = skipOuterExpressions(tsApi, entry.flow.sink.expression);
+    const payloadDeclaration = tsApi.isIdentifier(payload) ? resolveIdentifier(tsApi, payload)?.declaration : undefined;
+    if (payloadDeclaration && assigned.has(payloadDeclaration)) continue;
+    if (entry.write.row.receiver === 'assign-into-model') {
+      const target = entry.write.call.arguments?.[0] ? skipOuterExpressions(tsApi, entry.write.call.arguments[0]) : undefined;
+      const targetDeclaration = target && tsApi.isIdentifier(target) ? resolveIdentifier(tsApi, target)?.declaration : undefined;
+      if (targetDeclaration) assigned.add(targetDeclaration);
+    }
+    kept.push(entry);
+  }
+  return flows.filter((entry) => kept.includes(entry));
 }
 
 function createSpec(options: ModelWriteFlowOptions): FlowSpec {

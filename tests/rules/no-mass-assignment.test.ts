@@ -746,6 +746,21 @@ router.put('/me', async (req, res) => {
       errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'Object.assign', examples: EXAMPLES } }],
     },
     {
+      // The assignment is the flaw; saving the same entity afterwards is reported with it, not again.
+      name: 'fastify/typeorm: Object.assign onto an entity, then repository.save of it',
+      code: `import { dataSource } from '../db';
+import { Attachment } from '../entities/attachment';
+const attachments = dataSource.getRepository(Attachment);
+export default async function routes(fastify) {
+  fastify.patch('/attachments/:id', async (request) => {
+    const attachment = await attachments.findOneByOrFail({ id: request.params.id });
+    Object.assign(attachment, request.body);
+    return attachments.save(attachment);
+  });
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 7, data: { source: 'request.body', sink: 'Object.assign', examples: EXAMPLES } }],
+    },
+    {
       name: 'express/mongoose: doc.set(body) on a document saved later',
       code: `router.put('/settings', async (req, res) => {
   const settings = req.user.settings;
