@@ -26,6 +26,7 @@ import {
 } from '../catalog/orms.js';
 import { getMemberPath } from './call-text.js';
 import { findDeclarationInScope, type ScopeDeclaration } from './scope-lookup.js';
+import { resolveCallTarget } from '../flow/call-targets.js';
 
 /** What a receiver is, for the purpose of model writes. */
 export type ReceiverKind =
@@ -356,9 +357,14 @@ function classifyCallResult(lookup: ReceiverLookup, call: ts.CallExpression, dep
     if (calleeKind === 'instance') return 'knex-query';
     // MikroORM `wrap(entity)`
     if (name === 'wrap' && isImportedFrom(lookup, callee.text, (m) => m.startsWith('@mikro-orm/'))) return 'mikro-orm-wrap';
-    return undefined;
+    return classifyFinderHelperResult(lookup, call, depth);
   }
   if (!receiver) return undefined;
+  // `this.findOwned(id)`: a method of the class that returns a found document.
+  if (receiver.kind === tsApi.SyntaxKind.ThisKeyword) {
+    const byHelper = classifyFinderHelperResult(lookup, call, depth);
+    if (byHelper) return byHelper;
+  }
 
   const receiverKind = classifyExpression(lookup, receiver, depth + 1);
   if (!receiverKind) {
@@ -399,6 +405,34 @@ function classifyCallResult(lookup: ReceiverLookup, call: ts.CallExpression, dep
     default:
       return undefined;
   }
+}
+
+/**
+ * The result of a project function whose every return is a found document:
+ * `async function findOwnedProject(id, ownerId) { const p = await Project.findOne(...); if (!p) throw ...; return p; }`.
+ * Returns of `null` or `undefined` do not count against it.
+ */
+function classifyFinderHelperResult(lookup: ReceiverLookup, call: ts.CallExpression, depth: number): ReceiverKind | undefined {
+  const tsApi = lookup.ts;
+  const target = resolveCallTarget(tsApi, call, lookup.project)?.fn;
+  if (!target?.body) return undefined;
+  const returned: ts.Expression[] = [];
+  if (!tsApi.isBlock(target.body)) returned.push(target.body);
+  else {
+    walkFunctionBody(tsApi, target.body, (node) => {
+      if (tsApi.isReturnStatement(node) && node.expression) returned.push(node.expression);
+      return undefined;
+    });
+  }
+  const inTarget: ReceiverLookup = { ...lookup, file: target.getSourceFile() };
+  let documents = 0;
+  for (const expression of returned) {
+    const expr = skipOuterExpressions(tsApi, expression);
+    if (expr.kind === tsApi.SyntaxKind.NullKeyword || (tsApi.isIdentifier(expr) && expr.text === 'undefined')) continue;
+    if (classifyExpression(inTarget, expr, depth + 1) !== 'document') return undefined;
+    documents++;
+  }
+  return documents > 0 ? 'document' : undefined;
 }
 
 /** `new PrismaClient()`, `new DataSource(...)`, `new User(...)` (an instance of a model or entity). */

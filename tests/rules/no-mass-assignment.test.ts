@@ -10,6 +10,19 @@ const EXAMPLES = '`role` or `isAdmin`';
 
 ruleTester.run('no-mass-assignment', testedRule, {
   valid: [
+    {
+      // The helper returns a plain object (a lean query), not a document: assigning into it writes no model.
+      name: 'express/mongoose: a helper that returns a lean object',
+      code: `import { Project } from '../models/project';
+async function loadProjectView(id) {
+  return Project.findById(id).lean();
+}
+router.patch('/projects/:id/preview', async (req, res) => {
+  const view = await loadProjectView(req.params.id);
+  Object.assign(view, req.body);
+  res.json(view);
+});`,
+    },
     // --- Express + Mongoose -----------------------------------------------------------------
     {
       // zod strips keys its object does not declare; the parsed value is what is written.
@@ -759,6 +772,46 @@ export default async function routes(fastify) {
   });
 }`,
       errors: [{ messageId: 'unvalidatedBody', line: 7, data: { source: 'request.body', sink: 'Object.assign', examples: EXAMPLES } }],
+    },
+    {
+      // The record comes from a finder helper of the file (every return is a found document).
+      name: 'express/sequelize: update() of a record returned by a local finder helper',
+      code: `import { Project } from '../models/project';
+async function findOwnedProject(id, ownerId) {
+  const project = await Project.findOne({ where: { id, ownerId } });
+  if (!project) throw new NotFoundError('Project');
+  return project;
+}
+router.patch('/projects/:id', async (req, res) => {
+  const project = await findOwnedProject(req.params.id, req.user.id);
+  await project.update(req.body);
+  res.json(project);
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'project.update', examples: EXAMPLES } }],
+    },
+    {
+      // The same through a method of the class: the Nest service pattern `const u = await this.findOne(id)`.
+      name: 'nest/typeorm: Object.assign onto the entity this.findOne() returns',
+      code: `import { Body, Controller, Injectable, NotFoundException, Param, Patch } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Article } from './article.entity';
+@Controller('articles')
+export class ArticlesController {
+  constructor(@InjectRepository(Article) private readonly articles: Repository<Article>) {}
+  private async findOne(id: string) {
+    const article = await this.articles.findOneBy({ id });
+    if (!article) throw new NotFoundException();
+    return article;
+  }
+  @Patch(':id')
+  async update(@Param('id') id: string, @Body() changes: any) {
+    const article = await this.findOne(id);
+    Object.assign(article, changes);
+    return this.articles.save(article);
+  }
+}`,
+      errors: [{ messageId: 'nestBodyUnvalidated', line: 16 }],
     },
     {
       name: 'express/mongoose: doc.set(body) on a document saved later',
