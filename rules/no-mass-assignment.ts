@@ -3,6 +3,7 @@ import type { Finding } from '../src/core/finding.js';
 import { findModelWriteFlows, type ModelWriteFlow } from '../src/flow/model-write-flows.js';
 import { getModelFieldNames } from '../src/model/model-fields.js';
 import { getWhitelistSuggestion } from '../src/model/validation-pipe-whitelist.js';
+import { describeSourceRoute } from '../src/model/route-handler-paths.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 
 export type Options = [
@@ -132,7 +133,8 @@ function describeSource(ctx: AnalysisContext, found: ModelWriteFlow): string {
   if (tsApi.isParameter(source.node)) label = /^@Body\(/.test(label) ? label : `@Body() ${label}`;
   if (source.file !== ctx.sourceFile) {
     const fileName = source.file.fileName.replace(/^.*[\\/]/, '');
-    label += source.route ? ` (${source.route} in ${fileName})` : ` (in ${fileName})`;
+    const route = describeSourceRoute(ctx, source);
+    label += route ? ` (${route} in ${fileName})` : ` (in ${fileName})`;
   }
   return label;
 }

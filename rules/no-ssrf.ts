@@ -5,10 +5,12 @@
  * Input confined to the path or query of a fixed origin is reported only with `reportPathInjection`.
  */
 import type * as ts from 'typescript';
+import type { AnalysisContext } from '../src/core/context.js';
 import type { Finding } from '../src/core/finding.js';
 import { controlsHost, findFlows, type Flow, type UrlPart } from '../src/flow/engine.js';
 import { getRequestForgerySpec } from '../src/flow/request-forgery.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+import { describeFlowSteps } from '../src/rule-kit/flow-messages.js';
 
 export type Options = [
   {
@@ -18,19 +20,6 @@ export type Options = [
 ];
 
 export type MessageIds = 'ssrf' | 'ssrfPath';
-
-/** `routes/imports.ts`: the last two segments of a path, enough to find the file. */
-function shortFileName(file: ts.SourceFile): string {
-  return file.fileName.replace(/\\/g, '/').split('/').slice(-2).join('/');
-}
-
-/** ` via \`fetchPreview(target)\` in routes/imports.ts (POST /preview)`, or nothing for a flow inside one function. */
-function describeSteps(flow: Flow, sinkFile: ts.SourceFile): string {
-  if (flow.steps.length === 0) return '';
-  const calls = flow.steps.map((step) => `\`${step.label}\`${step.file === sinkFile ? '' : ` in ${shortFileName(step.file)}`}`);
-  const route = flow.source.route ? ` (${flow.source.route})` : '';
-  return ` via ${calls.join(', then ')}${route}`;
-}
 
 /**
  * The part a flow controls, as reported. The request URL (`req.url`, `req.originalUrl`, `req.path`)
@@ -47,7 +36,8 @@ function rank(flow: Flow): number {
   return part * 100 + flow.steps.length;
 }
 
-function toFinding(flow: Flow, sinkFile: ts.SourceFile): Finding {
+function toFinding(ctx: AnalysisContext, flow: Flow): Finding {
+  const sinkFile = ctx.sourceFile;
   const part = reportedPart(flow);
   const host = controlsHost(part);
   return {
@@ -57,7 +47,7 @@ function toFinding(flow: Flow, sinkFile: ts.SourceFile): Finding {
       role: flow.sink.role ?? 'URL',
       sink: flow.sink.label,
       control: part === 'whole' ? 'the whole URL' : part === 'host' ? 'the host' : 'the path',
-      via: describeSteps(flow, sinkFile),
+      via: describeFlowSteps(ctx, flow),
     },
     node: flow.sink.node,
     ...argumentRange(flow, sinkFile),
@@ -114,7 +104,7 @@ export default defineApiRule<Options, MessageIds>({
       const current = best.get(flow.sink.node);
       if (!current || rank(flow) < rank(current)) best.set(flow.sink.node, flow);
     }
-    const findings = [...best.values()].map((flow) => toFinding(flow, ctx.sourceFile));
+    const findings = [...best.values()].map((flow) => toFinding(ctx, flow));
     return findings;
   },
 });

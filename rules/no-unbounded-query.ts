@@ -17,6 +17,7 @@ import { getNestParameterInput } from '../src/model/request-sources.js';
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
 import { routeMayCheckInput } from '../src/model/route-input-checks.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+import { describeFlowSteps } from '../src/rule-kit/flow-messages.js';
 
 export type Options = [
   {
@@ -40,18 +41,6 @@ const MAX_CLASS_DEPTH = 4;
 const LOOKUP_TABLE = /countr|currenc|language|locale|timezone|\brole|permission|setting|feature|plan/i;
 /** Handler code that pages its results some other way (it reads a page, cursor or limit). */
 const PAGINATION_WORDS = /\b(page|pageSize|perPage|limit|offset|cursor|skip|take)\b/;
-
-/** `routes/items.ts`: the last two segments of a path, enough to find the file. */
-function shortFileName(file: ts.SourceFile): string {
-  return file.fileName.replace(/\\/g, '/').split('/').slice(-2).join('/');
-}
-
-function describeSteps(flow: Flow, sinkFile: ts.SourceFile): string {
-  if (flow.steps.length === 0) return '';
-  const calls = flow.steps.map((step) => `\`${step.label}\`${step.file === sinkFile ? '' : ` in ${shortFileName(step.file)}`}`);
-  const route = flow.source.route ? ` (${flow.source.route})` : '';
-  return ` via ${calls.join(', then ')}${route}`;
-}
 
 export default defineApiRule<Options, MessageIds>({
   name: 'no-unbounded-query',
@@ -99,7 +88,7 @@ export default defineApiRule<Options, MessageIds>({
       seen.add(flow.sink.expression);
       findings.push({
         messageId: 'unboundedLimit',
-        data: { source: flow.source.label, role: flow.sink.role ?? 'limit', sink: flow.sink.label, via: describeSteps(flow, ctx.sourceFile) },
+        data: { source: flow.source.label, role: flow.sink.role ?? 'limit', sink: flow.sink.label, via: describeFlowSteps(ctx, flow) },
         node: flow.sink.expression,
         related: [{ node: flow.source.node, message: `${flow.source.label} is read here` }],
         fingerprint: ['no-unbounded-query', flow.source.label, flow.sink.label],
@@ -191,7 +180,7 @@ function findUnpaginatedLists(ctx: AnalysisContext): Finding[] {
     seen.add(flow.sink.node);
     findings.push({
       messageId: 'unpaginatedList',
-      data: { source: flow.source.label, sink: flow.sink.label, route: flow.sink.role ?? 'GET', via: describeSteps(flow, ctx.sourceFile) },
+      data: { source: flow.source.label, sink: flow.sink.label, route: flow.sink.role ?? 'GET', via: describeFlowSteps(ctx, flow) },
       node: flow.sink.node,
       severity: 'warning',
       related: [{ node: flow.source.node, message: `${flow.source.label} reads every row` }],

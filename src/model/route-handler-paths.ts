@@ -7,7 +7,8 @@ import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import { isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { getApiModel } from './resolve-api-model.js';
+import { getApiModel, getFileRoutesInProject } from './resolve-api-model.js';
+import type { ResolvedRoute } from './api-model.js';
 
 /** Handler function to its full paths (one per mount chain). */
 export function getHandlerFunctionPaths(ctx: AnalysisContext): ReadonlyMap<ts.Node, readonly string[]> {
@@ -37,4 +38,35 @@ function resolveHandlerFunction(tsApi: TsApi, handler: ts.Node): ts.FunctionLike
     if (isFunctionLike(tsApi, init)) return init;
   }
   return undefined;
+}
+
+/**
+ * How a message names the route a flow's source belongs to: with a project index, the method and
+ * full path the routing model gives the handler around the source (`PATCH /api/projects/:id`, mounts
+ * and global prefixes included); else, or when the model places the handler on several routes, on
+ * none, or behind a prefix it cannot read, the route its registration names in its own file (`PATCH /:id`).
+ */
+export function describeSourceRoute(ctx: AnalysisContext, source: { readonly node: ts.Node; readonly file: ts.SourceFile; readonly route?: string }): string | undefined {
+  const project = ctx.project;
+  if (!project) return source.route;
+  const tsApi = ctx.ts;
+  const byHandler = new Map<ts.Node, ResolvedRoute[]>();
+  for (const route of getFileRoutesInProject(project, source.file)) {
+    const fn = route.route.handler ? resolveHandlerFunction(tsApi, route.route.handler) : undefined;
+    if (!fn) continue;
+    const list = byHandler.get(fn) ?? [];
+    list.push(route);
+    byHandler.set(fn, list);
+  }
+  let current: ts.Node | undefined = source.node;
+  while (current) {
+    const routes = isFunctionLike(tsApi, current) ? byHandler.get(current) : undefined;
+    if (routes) {
+      const names = new Set(routes.map((route) => `${route.methods.join('|')} ${route.fullPath}`));
+      // A prefix the analysis cannot see (`/?/preview`) says less than the file's own `/preview`.
+      return names.size === 1 && routes.every((route) => !route.fullPath.split('/').includes('?')) ? [...names][0] : source.route;
+    }
+    current = current.parent as ts.Node | undefined;
+  }
+  return source.route;
 }

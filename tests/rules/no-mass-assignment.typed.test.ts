@@ -105,7 +105,7 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
         {
           messageId: 'unvalidatedBody',
           line: 10,
-          data: { source: 'req.body (PUT /:id in recipes.routes.ts)', sink: 'recipe.update', examples: '`role` or `isAdmin`' },
+          data: { source: 'req.body (PUT /recipes/:id in recipes.routes.ts)', sink: 'recipe.update', examples: '`role` or `isAdmin`' },
         },
       ],
     },
