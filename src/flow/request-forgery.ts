@@ -274,12 +274,22 @@ export function getAllowlistCheck(condition: ts.Expression, api: FlowApi): Guard
   return { checked, when: equal, against };
 }
 
+/** Names of project functions that are true for private, loopback or link-local addresses, and for public ones. */
+const PRIVATE_ADDRESS_CHECK_NAME = /^is(?:Private|Internal|Loopback|Reserved|Bogon|LinkLocal|NonPublic)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr|Host|Network)?$/;
+const PUBLIC_ADDRESS_CHECK_NAME = /^is(?:Public|Global|Routable)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr)$/;
+
 function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undefined {
   const tsApi = api.ts;
   const callee = skipOuterExpressions(tsApi, call.expression);
   const path = api.modulePathOf(callee);
   const addressCheck = path ? findAddressCheck(path.module, path.path) : undefined;
   if (addressCheck && call.arguments[0]) return { checked: call.arguments[0], when: addressCheck.truthyMeans === 'public' };
+  // The project's own address predicate, by name: `if (isPrivateAddress(address)) throw`, `if (!isPublicIp(ip)) return`.
+  if (call.arguments[0] && (!path || path.local)) {
+    const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name && PRIVATE_ADDRESS_CHECK_NAME.test(name)) return { checked: call.arguments[0], when: false };
+    if (name && PUBLIC_ADDRESS_CHECK_NAME.test(name)) return { checked: call.arguments[0], when: true };
+  }
   if (!tsApi.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
   const method = callee.name.text;
   const receiver = callee.expression;

@@ -12,11 +12,12 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getObjectPropertyValue, getPropertyNameText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getPropertyNameText, getShortText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import { findHandlerRegistration } from '../catalog/request-inputs.js';
 import { resolveFunctionReference } from '../flow/call-targets.js';
 import { getBodySchemaVerdict } from './body-schema.js';
+import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { resolveConstValue } from './const-value.js';
 import { getHandlerOfFunction, getWrappedRegistrationArgument, type Handler } from './handlers.js';
 import { getNestBodyValidation, type NestBodyReason, type NestValidationPipeUse } from './nest-validation.js';
@@ -138,7 +139,14 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
           const bodyVerdict = getBodySchemaVerdict({ ts: tsApi, file: resolved.file, project: scope.project }, body, {
             removeAdditionalAll: usesAjvRemoveAdditionalAll(scope, file),
           });
-          consider(bodyVerdict.kind === 'closed' ? VALIDATED : bodyVerdict.kind === 'unknown' ? UNKNOWN : { kind: 'open-schema', path: bodyVerdict.path });
+          if (bodyVerdict.kind === 'unknown') {
+            // A schema-library body (`fastify-type-provider-zod`, a joi validator compiler): its builder decides.
+            const keys = getSchemaUnknownKeys({ ts: tsApi, file: resolved.file, project: scope.project }, body);
+            if (keys.policy === 'keep') consider({ kind: 'permissive-middleware', text: getShortText(resolved.file, body, 60) });
+            else consider(keys.policy === 'strip' || keys.policy === 'reject' ? VALIDATED : UNKNOWN);
+          } else {
+            consider(bodyVerdict.kind === 'closed' ? VALIDATED : { kind: 'open-schema', path: bodyVerdict.path });
+          }
         } else if (!tsApi.isObjectLiteralExpression(schemaObject)) {
           consider(UNKNOWN);
         }

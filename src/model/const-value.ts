@@ -89,6 +89,13 @@ function resolveName(lookup: ConstLookup, identifier: ts.Identifier, depth: numb
 function resolveExported(lookup: ConstLookup, module: string, imported: string, depth: number): ConstValue {
   const project = lookup.project;
   const target = project?.resolveImport(lookup.file, module);
+  if (project && (imported === 'default' || imported === '*')) {
+    // `import schema from './body.json' with { type: 'json' }`, `require('./body.json')`: the program
+    // may hold the JSON file itself (typed linting with `resolveJsonModule`), else it is read here.
+    const json = target ? (/\.json$/i.test(target.fileName) ? target : undefined) : project.resolveJsonImport(lookup.file, module);
+    const statement = json?.statements[0];
+    if (statement && lookup.ts.isExpressionStatement(statement)) return { kind: 'value', expression: statement.expression, file: json! };
+  }
   if (!project || !target) return { kind: 'elsewhere', module };
   if (imported === '*') return { kind: 'opaque' };
   const resolved = project.resolveExport(target, imported);

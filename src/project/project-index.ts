@@ -24,6 +24,8 @@ export interface ProjectIndex {
   getSourceFile(fileName: string): ts.SourceFile | undefined;
   /** The project file an import specifier written in `from` refers to, if it is one of ours. */
   resolveImport(from: ts.SourceFile, specifier: string): ts.SourceFile | undefined;
+  /** A JSON file imported with a relative specifier (`import schema from './body.json' with { type: 'json' }`), parsed, never evaluated. */
+  resolveJsonImport(from: ts.SourceFile, specifier: string): ts.JsonSourceFile | undefined;
   /** What `exportedName` of `file` refers to, following re-exports (`export { a } from`, `export *`). */
   resolveExport(file: ts.SourceFile, exportedName: string): ResolvedExport | undefined;
   /** The lazily created type checker, when the host can make one. */
@@ -42,6 +44,8 @@ export interface ProjectIndexOptions {
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** The largest `.json` import read as a value (a request schema); larger files are left unread. */
+const MAX_JSON_IMPORT_CHARS = 512 * 1024;
 
 /** Normalizes a path for map keys: forward slashes. */
 function normalizePath(fileName: string): string {
@@ -75,6 +79,8 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
   /** Per importing file and specifier: what `resolveImport` answered. */
   const importsByFile = new WeakMap<ts.SourceFile, Map<string, ts.SourceFile | null>>();
   const memos = new WeakMap<object, unknown>();
+  /** Per path: the parsed JSON file a `.json` import names, or null (missing, too large, not an object or array). */
+  const jsonFiles = new Map<string, ts.JsonSourceFile | null>();
   let checker: ts.TypeChecker | undefined | null = null;
   const fileExists = options.fileExists ?? ((f: string) => byName.has(normalizePath(f)) || tsApi.sys.fileExists(f));
 
@@ -156,6 +162,24 @@ export function createProjectIndex(options: ProjectIndexOptions): ProjectIndex {
       }
       fromFile.set(specifier, result ?? null);
       return result;
+    },
+    resolveJsonImport(from, specifier) {
+      if (!specifier.startsWith('.') || !/\.json$/i.test(specifier)) return undefined;
+      const fileName = joinPath(normalizePath(from.fileName).replace(/\/[^/]*$/, ''), specifier);
+      if (fileName.includes('/node_modules/')) return undefined;
+      if (jsonFiles.has(fileName)) return jsonFiles.get(fileName) ?? undefined;
+      let parsed: ts.JsonSourceFile | undefined;
+      try {
+        const text = host.fileExists(fileName) ? host.readFile(fileName) : undefined;
+        // A schema is small; a large data file is not worth parsing for one.
+        const file = text === undefined || text.length > MAX_JSON_IMPORT_CHARS ? undefined : tsApi.parseJsonText(fileName, text);
+        const first = file?.statements[0];
+        parsed = first && tsApi.isExpressionStatement(first) ? file : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      jsonFiles.set(fileName, parsed ?? null);
+      return parsed;
     },
     resolveExport(file, exportedName) {
       return resolveExportIn(file, exportedName, new Set());

@@ -302,6 +302,18 @@ export default async function routes(fastify) {
 }`,
     },
     {
+      // fastify-type-provider-zod: a zod schema as the route's body schema strips (or, strict, rejects) undeclared keys.
+      name: 'fastify/mongoose: zod body schemas, plain and strict',
+      code: `import { z } from 'zod';
+import { User } from '../models/user';
+const ProfileBody = z.object({ displayName: z.string() });
+const EmailBody = z.object({ email: z.string().email() }).strict();
+export default async function routes(app) {
+  app.put('/profile', { schema: { body: ProfileBody } }, async (request) => User.updateOne({ _id: request.user.sub }, request.body));
+  app.put('/email', { schema: { body: EmailBody } }, async (request) => User.updateOne({ _id: request.user.sub }, request.body));
+}`,
+    },
+    {
       // The body schema is imported; per file the rule cannot tell whether it is closed.
       name: 'fastify/sequelize: imported body schema',
       code: `import { deviceBody } from '../schemas/device';
@@ -871,6 +883,17 @@ router.post('/incidents', async (req, res) => {
           data: { source: 'req.body', sink: 'Incident.create', validator: 'incidentSchema.validate', examples: EXAMPLES },
         },
       ],
+    },
+    {
+      // A passthrough zod schema as the route's body schema keeps every undeclared key.
+      name: 'fastify/mongoose: zod passthrough body schema',
+      code: `import { z } from 'zod';
+import { User } from '../models/user';
+const PreferencesBody = z.object({ theme: z.string() }).passthrough();
+export default async function routes(app) {
+  app.put('/preferences', { schema: { body: PreferencesBody } }, async (request) => User.updateOne({ _id: request.user.sub }, request.body));
+}`,
+      errors: [{ messageId: 'permissiveValidation', line: 5, data: { source: 'request.body', sink: 'User.updateOne', validator: 'PreferencesBody', examples: EXAMPLES } }],
     },
     {
       name: 'express/mongoose: zod passthrough',

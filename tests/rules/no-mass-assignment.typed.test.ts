@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-mass-assignment.js';
+import { analyzeTargets } from '../../src/cli/analyze.js';
 import { createRuleTester, createTypedRuleTester, typedFixtureRoot } from '../utils/rule-tester.js';
 
 const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
@@ -122,13 +124,19 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       ],
     },
     {
-      // The body schema is read from another file: it has no additionalProperties: false; the TypeBox one is closed.
+      // Body schemas read from other files: one has no additionalProperties: false, the TypeBox one is
+      // closed; of the two imported JSON files (parsed, never evaluated), the notes schema is open.
       name: 'fastify: open body schema from another file',
       ...fixture('fastify-schemas/routes/vehicles.ts'),
       errors: [
         {
           messageId: 'openBodySchema',
-          line: 7,
+          line: 9,
+          data: { source: 'request.body', sink: 'Vehicle.update', schemaPath: 'body', examples: '`role` or `isAdmin`' },
+        },
+        {
+          messageId: 'openBodySchema',
+          line: 18,
           data: { source: 'request.body', sink: 'Vehicle.update', schemaPath: 'body', examples: '`role` or `isAdmin`' },
         },
       ],
@@ -241,4 +249,13 @@ createRuleTester().run('no-mass-assignment (the same files, per file)', testedRu
     },
   ],
   invalid: [],
+});
+
+describe('no-mass-assignment in scan: JSON body schemas', () => {
+  it('reads an imported JSON schema file the program does not hold (open: reported; closed: not)', () => {
+    const root = `${dir}/fastify-schemas`;
+    const result = analyzeTargets({ cwd: root, paths: ['routes/vehicles.ts'], registry: { 'no-mass-assignment': rule }, fileTimeoutMs: 60_000 });
+    const lines = result.files.flatMap((file) => file.findings.filter((f) => f.ruleId === 'api-guard/no-mass-assignment').map((f) => f.line));
+    expect(lines).toEqual([9, 18]);
+  });
 });

@@ -239,6 +239,20 @@ app.post('/probe', async (req, res) => {
 });`,
     },
     {
+      // The project's own address predicate, named for what it checks, after a DNS lookup.
+      name: 'express: a local isPrivateAddress check after a DNS lookup, throwing',
+      code: `import dns from 'node:dns/promises';
+function isPrivateAddress(address: string): boolean {
+  return /^(10\\.|127\\.|192\\.168\\.|169\\.254\\.)/.test(address);
+}
+app.post('/probe', async (req, res) => {
+  const target = new URL(req.body.url);
+  const { address } = await dns.lookup(target.hostname);
+  if (isPrivateAddress(address)) throw new Error('private address');
+  res.json({ status: (await fetch(target)).status });
+});`,
+    },
+    {
       // A database record is not client input (stored SSRF is out of scope).
       name: 'express: URL read from the database',
       code: `import axios from 'axios';
@@ -695,6 +709,21 @@ app.get('/p', async (req, res) => {
   res.send(await (await fetch(u)).text());
 });`,
       errors: [{ messageId: 'ssrf', line: 5, data: { source: 'req.query.u', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
+    },
+    {
+      // The same predicate only logged: nothing stops the request.
+      name: 'express: a local isPrivateAddress check that only logs',
+      code: `import dns from 'node:dns/promises';
+function isPrivateAddress(address: string): boolean {
+  return address.startsWith('10.');
+}
+app.post('/probe', async (req, res) => {
+  const target = new URL(req.body.url);
+  const { address } = await dns.lookup(target.hostname);
+  if (isPrivateAddress(address)) console.warn('private address', address);
+  res.json({ status: (await fetch(target)).status });
+});`,
+      errors: [{ messageId: 'ssrf', line: 9, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
       name: 'express: a substring test of the URL is bypassable',
