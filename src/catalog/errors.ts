@@ -45,6 +45,9 @@ export const ERROR_PROPERTIES = [
   { name: 'sequelize-original', property: 'original', reveals: 'details' },
   { name: 'sequelize-parent', property: 'parent', reveals: 'details' },
   { name: 'mongo-errmsg', property: 'errmsg', reveals: 'details' },
+  // Prisma's known request errors (constraint and column names, the database's own message for
+  // P2010) and the Elasticsearch client's (the whole response).
+  { name: 'prisma-elastic-meta', property: 'meta', reveals: 'details' },
   { name: 'error-cause', property: 'cause', reveals: 'details' },
   { name: 'status', property: 'status', reveals: undefined },
   { name: 'status-code', property: 'statusCode', reveals: undefined },

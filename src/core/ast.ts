@@ -227,10 +227,44 @@ export function getStartLine(sourceFile: ts.SourceFile, node: ts.Node): number {
   return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }
 
-/** A short, single-line text of a node for messages (at most `max` characters). */
+/** A short, single-line text of a node for messages (at most `max` characters), comments left out. */
 export function getShortText(sourceFile: ts.SourceFile, node: ts.Node, max = 60): string {
-  const text = node.getText(sourceFile).replace(/\s+/g, ' ').trim();
+  // A chain broken over lines reads as one: `this.http\n  .get(url)` is `this.http.get(url)`.
+  const text = withoutComments(node.getText(sourceFile))
+    .replace(/\s+(?=\??\.[A-Za-z_$#])/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * `got // expect: no-ssrf\n.post` without its comment (`got\n.post`). Quotes and template literals are
+ * skipped whole, so `'https://host'` keeps its slashes.
+ */
+function withoutComments(text: string): string {
+  if (!text.includes('//') && !text.includes('/*')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'" || ch === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      out += ' ';
+      i = end === -1 ? text.length : end + 2;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** Decorators of a node, for TypeScript 5.x and 6.x alike. */

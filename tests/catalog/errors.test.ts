@@ -113,6 +113,7 @@ describe('error catalog: properties and methods', () => {
     'sequelize-original': 'original',
     'sequelize-parent': 'parent',
     'mongo-errmsg': 'errmsg',
+    'prisma-elastic-meta': 'meta',
     'error-cause': 'cause',
     status: 'status',
     'status-code': 'statusCode',

@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { getAccessPath, getStaticString, MAX_ACCESS_PATH_PARTS, MAX_STATIC_STRING_PARTS } from '../../src/core/ast.js';
+import { getAccessPath, getShortText, getStaticString, MAX_ACCESS_PATH_PARTS, MAX_STATIC_STRING_PARTS } from '../../src/core/ast.js';
 
 function expressionOf(code: string): ts.Expression {
   const file = ts.createSourceFile('file.ts', `(${code});`, ts.ScriptTarget.Latest, true);
@@ -72,5 +72,24 @@ describe('getAccessPath', () => {
     expect(getAccessPath(ts, members)).toBeUndefined();
     expect(getAccessPath(ts, calls)).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('getShortText', () => {
+  const shortText = (code: string, max?: number): string => {
+    const expr = expressionOf(code);
+    return getShortText(expr.getSourceFile(), expr, max);
+  };
+  it('joins a chain broken over lines and leaves comments out', () => {
+    expect(shortText(`got // expect: no-ssrf\n  .post`)).toBe('got.post');
+    expect(shortText(`this.http\n  .get(url) /* retried */`)).toBe('this.http.get(url)');
+    expect(shortText(`client\n  ?.fetch(url)`)).toBe('client?.fetch(url)');
+  });
+  it('keeps slashes and stars inside strings and templates', () => {
+    expect(shortText(`fetch('https://api.example.com/*')`)).toBe(`fetch('https://api.example.com/*')`);
+    expect(shortText('fetch(`http://${host}//x`)')).toBe('fetch(`http://${host}//x`)');
+  });
+  it('cuts long text with an ellipsis', () => {
+    expect(shortText(`aVeryLongFunctionName(argumentNumberOne, argumentNumberTwo)`, 20)).toBe('aVeryLongFunctionNa…');
   });
 });

@@ -1035,6 +1035,19 @@ export class StatusController {
       errors: [{ messageId: 'errorReachesResponse', line: 11, data: { source: 'err.message', sink: 'new BadGatewayException', reveals: 'the error message' } }],
     },
     {
+      // Prisma's meta names constraints and columns (and holds the database's message for raw queries).
+      name: 'fastify: the meta of a Prisma known request error in a 409 answer',
+      code: `import { Prisma } from '@prisma/client';
+fastify.post('/campaigns/:id/duplicate', async (request, reply) => {
+  try { return await duplicateCampaign(request.params.id); }
+  catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError) return reply.code(409).send({ error: 'Could not duplicate campaign', code: e.code, meta: e.meta });
+    throw e;
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5 }],
+    },
+    {
       name: 'nest: InternalServerErrorException(err.message) in a service',
       code: `import { Injectable, InternalServerErrorException } from '@nestjs/common';
 @Injectable()
