@@ -1090,6 +1090,11 @@ class Interpreter {
         for (const part of path.split('.')) value = readMember(tsApi, value, part, call, this.host.requestKinds);
         return value;
       }
+      case 'request-inputs': {
+        const request = args[effect.arg];
+        if (!request?.request) return CLEAN;
+        return joinAll(effect.inputs.map((input) => readMember(tsApi, request, input, call, this.host.requestKinds)));
+      }
       case 'merge-into-first': {
         const merged = joinAll(args.map((a) => (a.request ? CLEAN : a)));
         const first = call.arguments[0];

@@ -24,7 +24,13 @@ export type StepEffect =
   /** `get(obj, 'a.b')`: the field path of argument 0. */
   | { readonly kind: 'get-path' }
   /** `Object.assign(target, ...sources)`: the union, written back into the target variable. */
-  | { readonly kind: 'merge-into-first' };
+  | { readonly kind: 'merge-into-first' }
+  /**
+   * The inputs of the request object passed as argument `arg`, merged field by field: express-validator's
+   * `matchedData(req)` returns the validated fields of the body, query, params, cookies and headers,
+   * which are still the client's data.
+   */
+  | { readonly kind: 'request-inputs'; readonly arg: number; readonly inputs: readonly string[] };
 
 export interface PropagationStepRow {
   readonly name: string;
@@ -58,6 +64,7 @@ export const PROPAGATION_STEPS = [
   { name: 'lodash-get-module', module: 'lodash/get', paths: [''], effect: { kind: 'get-path' } },
   { name: 'lodash-merge', module: 'lodash', paths: ['merge', 'assign', 'defaults', 'cloneDeep', 'clone', 'toString', 'trim'], effect: { kind: 'transform' } },
   { name: 'class-transformer', module: 'class-transformer', paths: ['plainToInstance', 'plainToClass'], effect: { kind: 'copy', arg: 1 } },
+  { name: 'express-validator-matched-data', module: 'express-validator', paths: ['matchedData'], effect: { kind: 'request-inputs', arg: 0, inputs: ['body', 'query', 'params', 'cookies', 'headers'] } },
 ] as const satisfies readonly PropagationStepRow[];
 
 /** A method, on any receiver, that passes an argument through (validation libraries), by method name. */

@@ -35,6 +35,8 @@ const SAMPLES: Record<string, [string, string]> = {
   'lodash-get-module': [`import get from 'lodash/get';`, "get(u, 'a.b')"],
   'lodash-merge': [`import _ from 'lodash';`, '_.merge({}, u)'],
   'class-transformer': [`import { plainToInstance } from 'class-transformer';`, 'plainToInstance(Dto, u).url'],
+  // The request itself, not `u`: the validated fields of its inputs.
+  'express-validator-matched-data': [`import { matchedData } from 'express-validator';`, 'matchedData(req).url'],
 };
 
 describe('PROPAGATION_STEPS', () => {
@@ -44,7 +46,9 @@ describe('PROPAGATION_STEPS', () => {
   for (const row of PROPAGATION_STEPS) {
     it(`${row.name} carries the input`, () => {
       const [imports, expression] = SAMPLES[row.name]!;
-      expect(flows(`${imports}\n${handler(`const u = req.body.u;\n  sink(${expression});`)}`)).toBe(1);
+      // One flow per input the result can hold (matchedData: one per request input it merges).
+      const expected = row.effect.kind === 'request-inputs' ? row.effect.inputs.length : 1;
+      expect(flows(`${imports}\n${handler(`const u = req.body.u;\n  sink(${expression});`)}`)).toBe(expected);
     });
     if (row.module !== undefined) {
       it(`${row.name} does not apply to an uncatalogued module`, () => {

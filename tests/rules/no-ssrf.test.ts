@@ -726,6 +726,18 @@ app.post('/probe', async (req, res) => {
       errors: [{ messageId: 'ssrf', line: 9, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
+      // matchedData() returns the validated fields, still the client's: isURL() checks only the format.
+      name: 'express: express-validator matchedData after isURL()',
+      code: `import axios from 'axios';
+import { body, matchedData } from 'express-validator';
+app.post('/integrations/test', body('webhookUrl').isURL(), async (req, res) => {
+  const { webhookUrl } = matchedData(req);
+  await axios.post(webhookUrl, { event: 'ping' });
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: 'ssrf', line: 5 }],
+    },
+    {
       name: 'express: a substring test of the URL is bypassable',
       code: `app.get('/p', async (req, res) => {
   const u = String(req.query.u);
