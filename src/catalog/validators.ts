@@ -372,6 +372,19 @@ export const VALIDATION_MIDDLEWARE = [
  */
 export const VALIDATION_MIDDLEWARE_NAME = /validat|^(?:zValidator|bodyParserWithSchema|withSchema|parseBody|checkBody)$/i;
 
+/**
+ * express-validator's route-level API: chains that check the fields they name and leave the rest of
+ * `req.body` in place, `checkExact` (rejects fields no chain names) and `validationResult` (reads the
+ * outcome). A middleware named like a validator that only calls `validationResult` and answers 422 is
+ * an error gate, not a validator: only `matchedData(req)` limits the fields.
+ */
+export const EXPRESS_VALIDATOR = {
+  modules: ['express-validator'],
+  chains: ['body', 'check', 'param', 'query', 'cookie', 'header', 'checkSchema', 'oneOf'],
+  exact: 'checkExact',
+  result: 'validationResult',
+} as const;
+
 /** Packages of class-validator: every decorator they export marks a property as whitelisted. */
 export const CLASS_VALIDATOR_MODULES: readonly string[] = ['class-validator'];
 

@@ -15,6 +15,9 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { getObjectPropertyValue, getPropertyNameText, getShortText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import { findHandlerRegistration } from '../catalog/request-inputs.js';
+import { EXPRESS_VALIDATOR } from '../catalog/validators.js';
+import { getFileBindings } from '../core/bindings.js';
+import { matchesNameList } from '../settings/schema.js';
 import { resolveFunctionReference } from '../flow/call-targets.js';
 import { getBodySchemaVerdict } from './body-schema.js';
 import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
@@ -125,6 +128,9 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
     }
     const middleware = matchValidationMiddleware(lookup, expr, { extraValidators: scope.extraValidators });
     if (!middleware) return;
+    // `handleValidationErrors` after `body('email').isEmail()` only answers 422 for the fields the
+    // chains name; the rest of the body passes. A name from the settings is the user's word.
+    if (middleware.source.kind === 'named' && !isListedValidator(scope, expr) && isExpressValidatorErrorGate(scope, expr, call)) return;
     consider(middleware.unknownKeys === 'keep' ? { kind: 'permissive-middleware', text: middleware.text } : VALIDATED);
   };
   const considerRouteOptions = (options: ts.ObjectLiteralExpression, optionsFile: ts.SourceFile): void => {
@@ -244,6 +250,77 @@ function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler
     return byFunction;
   });
   return index.get(handler.fn) ?? [];
+}
+
+/** True when the middleware's name is in the `validators` setting. */
+function isListedValidator(scope: BodyValidationScope, expr: ts.Expression): boolean {
+  if (scope.extraValidators.length === 0) return false;
+  const tsApi = scope.ts;
+  const callee = tsApi.isCallExpression(expr) ? skipOuterExpressions(tsApi, expr.expression) : expr;
+  const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name !== undefined && matchesNameList(name, scope.extraValidators);
+}
+
+/**
+ * A middleware named like a validator that is express-validator's error gate: its code (read in
+ * this file or, with the project index, where it is declared) calls `validationResult` and never
+ * replaces a `body`; or, its code out of view, it is passed by name beside express-validator chains
+ * of the same registration, without `checkExact`.
+ */
+function isExpressValidatorErrorGate(scope: BodyValidationScope, expr: ts.Expression, registration: ts.CallExpression): boolean {
+  const tsApi = scope.ts;
+  const target = tsApi.isCallExpression(expr) ? skipOuterExpressions(tsApi, expr.expression) : expr;
+  const fn = tsApi.isIdentifier(target) || tsApi.isPropertyAccessExpression(target) ? resolveFunctionReference(tsApi, target, scope.project) : undefined;
+  if (fn) return callsValidationResult(tsApi, fn) && !replacesBody(tsApi, fn);
+  if (tsApi.isCallExpression(expr)) return false; // `validate(schema)` out of view: its schema decides
+  const file = registration.getSourceFile();
+  const imported = registration.arguments.flatMap((arg) => chainRoots(tsApi, arg)).map((root) => expressValidatorImport(tsApi, file, root.text));
+  return imported.some((name) => name !== undefined && (EXPRESS_VALIDATOR.chains as readonly string[]).includes(name)) && !imported.includes(EXPRESS_VALIDATOR.exact);
+}
+
+/** The express-validator export a local name is bound to, if it is one. */
+function expressValidatorImport(tsApi: TsApi, file: ts.SourceFile, local: string): string | undefined {
+  const binding = getFileBindings(tsApi, file).imports.get(local);
+  return binding && (EXPRESS_VALIDATOR.modules as readonly string[]).includes(binding.module) ? binding.imported : undefined;
+}
+
+/** The root names of chains in a registration argument: `body` in `body('email').isEmail()`, in arrays too. */
+function chainRoots(tsApi: TsApi, arg: ts.Expression): ts.Identifier[] {
+  const expr = skipOuterExpressions(tsApi, arg);
+  if (tsApi.isArrayLiteralExpression(expr)) return expr.elements.flatMap((element) => chainRoots(tsApi, element));
+  if (!tsApi.isCallExpression(expr)) return [];
+  let current: ts.Expression = expr;
+  while (tsApi.isCallExpression(current) || tsApi.isPropertyAccessExpression(current)) current = skipOuterExpressions(tsApi, current.expression);
+  return tsApi.isIdentifier(current) ? [current] : [];
+}
+
+function callsValidationResult(tsApi: TsApi, fn: ts.Node): boolean {
+  const file = fn.getSourceFile();
+  let found = false;
+  walkDescendants(tsApi, fn, (node) => {
+    if (found) return false;
+    if (tsApi.isCallExpression(node) && tsApi.isIdentifier(node.expression) && expressValidatorImport(tsApi, file, node.expression.text) === EXPRESS_VALIDATOR.result) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** `req.body = parsed`: the middleware replaces the body (then its own checks decide). */
+function replacesBody(tsApi: TsApi, fn: ts.Node): boolean {
+  let found = false;
+  walkDescendants(tsApi, fn, (node) => {
+    if (found) return false;
+    if (
+      tsApi.isBinaryExpression(node) &&
+      node.operatorToken.kind === tsApi.SyntaxKind.EqualsToken &&
+      tsApi.isPropertyAccessExpression(node.left) &&
+      node.left.name.text === 'body'
+    ) {
+      found = true;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 const AJV_REMOVE_ADDITIONAL_ALL = {};

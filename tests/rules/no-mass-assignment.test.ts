@@ -177,6 +177,32 @@ router.post('/articles', body('title').isString(), body('text').isString(), asyn
 });`,
     },
     {
+      // checkExact() rejects fields no chain names: the gate after it then stands for a whole-body check.
+      name: 'express: express-validator chains under checkExact, then an error gate',
+      code: `import { body, checkExact } from 'express-validator';
+import { handleValidationErrors } from '../middleware/validation';
+import { Vendor } from '../models/vendor';
+router.post('/vendors', checkExact([body('name').isString(), body('email').isEmail()]), handleValidationErrors, async (req, res) => {
+  res.status(201).json(await Vendor.create(req.body));
+});`,
+    },
+    {
+      // A validate middleware that replaces req.body with the parsed value is a validator, whatever else it calls.
+      name: 'express: a local validate(schema) that replaces req.body',
+      code: `import { z } from 'zod';
+import { Vendor } from '../models/vendor';
+const VendorInput = z.object({ name: z.string() });
+const validateBody = (schema) => (req, res, next) => {
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success) return res.status(422).json(parsed.error.issues);
+  req.body = parsed.data;
+  next();
+};
+router.post('/vendors', validateBody(VendorInput), async (req, res) => {
+  res.status(201).json(await Vendor.create(req.body));
+});`,
+    },
+    {
       // celebrate validates the body with joi (undeclared keys rejected) before the handler.
       name: 'express: celebrate body validation',
       code: `import { celebrate, Joi, Segments } from 'celebrate';
@@ -894,6 +920,47 @@ export default async function routes(app) {
   app.put('/preferences', { schema: { body: PreferencesBody } }, async (request) => User.updateOne({ _id: request.user.sub }, request.body));
 }`,
       errors: [{ messageId: 'permissiveValidation', line: 5, data: { source: 'request.body', sink: 'User.updateOne', validator: 'PreferencesBody', examples: EXAMPLES } }],
+    },
+    {
+      // express-validator chains check the fields they name; the gate only answers 422 for them.
+      name: 'express: express-validator chains and a local handleValidationErrors gate',
+      code: `import { body, validationResult } from 'express-validator';
+import { Vendor } from '../models/vendor';
+function handleValidationErrors(req, res, next) {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) return res.status(422).json({ errors: errors.array() });
+  next();
+}
+router.post('/vendors', [body('email').isEmail(), body('trade').isString()], handleValidationErrors, async (req, res) => {
+  res.status(201).json(await Vendor.create(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Vendor.create', examples: EXAMPLES } }],
+    },
+    {
+      // The gate out of view, passed by name beside the chains: still only a gate.
+      name: 'express: express-validator chains and an imported validation gate',
+      code: `import { body } from 'express-validator';
+import { handleValidationErrors } from '../middleware/validation';
+import { Vendor } from '../models/vendor';
+router.post('/vendors', body('email').isEmail(), handleValidationErrors, async (req, res) => {
+  res.status(201).json(await Vendor.create(req.body));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'Vendor.create', examples: EXAMPLES } }],
+    },
+    {
+      // The common validate([...chains]) factory: runs the chains, then reads validationResult.
+      name: 'express: a validate([...chains]) factory around express-validator',
+      code: `import { body, validationResult } from 'express-validator';
+import { Vendor } from '../models/vendor';
+const validate = (validations) => async (req, res, next) => {
+  await Promise.all(validations.map((validation) => validation.run(req)));
+  if (validationResult(req).isEmpty()) return next();
+  res.status(400).json({ errors: validationResult(req).array() });
+};
+router.put('/vendors/:id', validate([body('name').isString()]), async (req, res) => {
+  res.json(await Vendor.findByIdAndUpdate(req.params.id, req.body, { new: true }));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Vendor.findByIdAndUpdate', examples: EXAMPLES } }],
     },
     {
       name: 'express/mongoose: zod passthrough',
