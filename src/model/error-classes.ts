@@ -11,7 +11,7 @@ import type { TsApi } from '../core/context.js';
 import { getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { findErrorClass, findErrorClassByErrorName, type ErrorClassKind } from '../catalog/errors.js';
+import { findErrorClass, findErrorClassByErrorName, findHttpStatusConstant, type ErrorClassKind } from '../catalog/errors.js';
 import { getModulePath, isProjectSpecifier } from '../flow/module-paths.js';
 
 /** `client` and `driver` as in the catalog; `generic` for built-ins whose message is anything. */
@@ -116,8 +116,7 @@ export function classifyErrorNarrowing(
       if (positive !== holds) return undefined;
       return classifyNameComparison(tsApi, expr.left, expr.right, isErrorReference) ?? classifyNameComparison(tsApi, expr.right, expr.left, isErrorReference) ?? classifyStatusComparison(tsApi, expr, isErrorReference);
     }
-    if (holds) return classifyStatusComparison(tsApi, expr, isErrorReference);
-    return undefined;
+    return classifyStatusComparison(tsApi, expr, isErrorReference, holds);
   }
   if ((tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) && holds) {
     const name = tsApi.isPropertyAccessExpression(expr) ? expr.name.text : getStaticString(tsApi, expr.argumentExpression);
@@ -182,28 +181,76 @@ function classifyStatusComparison(
   tsApi: TsApi,
   expr: ts.BinaryExpression,
   isErrorReference: (expr: ts.Expression) => boolean,
+  holds = true,
 ): ErrorClassKind | undefined {
+  const k = tsApi.SyntaxKind;
   const op = expr.operatorToken.kind;
-  const left = skipOuterExpressions(tsApi, expr.left);
-  const right = skipOuterExpressions(tsApi, expr.right);
-  const isStatusRead = (node: ts.Expression): boolean =>
-    tsApi.isPropertyAccessExpression(node) && (node.name.text === 'status' || node.name.text === 'statusCode') && isErrorReference(node.expression);
-  const numberOf = (node: ts.Expression): number | undefined => (tsApi.isNumericLiteral(node) ? Number(node.text) : undefined);
-  let limit: number | undefined;
-  let relation: 'lt' | 'le' | 'eq' | undefined;
-  if (isStatusRead(left)) {
-    limit = numberOf(right);
-    if (op === tsApi.SyntaxKind.LessThanToken) relation = 'lt';
-    else if (op === tsApi.SyntaxKind.LessThanEqualsToken) relation = 'le';
-    else if (op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken) relation = 'eq';
-  } else if (isStatusRead(right)) {
-    limit = numberOf(left);
-    if (op === tsApi.SyntaxKind.GreaterThanToken) relation = 'lt';
-    else if (op === tsApi.SyntaxKind.GreaterThanEqualsToken) relation = 'le';
-    else if (op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken) relation = 'eq';
+  // Normalized to `status <relation> limit`.
+  let read = readErrorStatus(tsApi, expr.left, isErrorReference, 0);
+  let limit = read ? statusNumber(tsApi, expr.right) : undefined;
+  let relation: StatusRelation | undefined;
+  if (read) {
+    relation = op === k.LessThanToken ? 'lt' : op === k.LessThanEqualsToken ? 'le' : op === k.GreaterThanToken ? 'gt' : op === k.GreaterThanEqualsToken ? 'ge' : undefined;
+  } else {
+    read = readErrorStatus(tsApi, expr.right, isErrorReference, 0);
+    limit = read ? statusNumber(tsApi, expr.left) : undefined;
+    relation = op === k.GreaterThanToken ? 'lt' : op === k.GreaterThanEqualsToken ? 'le' : op === k.LessThanToken ? 'gt' : op === k.LessThanEqualsToken ? 'ge' : undefined;
   }
-  if (limit === undefined || relation === undefined) return undefined;
-  if ((relation === 'lt' && limit <= 500) || (relation !== 'lt' && limit < 500)) return 'client';
+  if (isEquality(tsApi, op)) relation = 'eq';
+  if (!read || limit === undefined || relation === undefined) return undefined;
+  if (!holds) {
+    // `if (status >= 500) return generic;` below it: the status is under 500, but only a status that
+    // is always a number says so (`err.status` is undefined for a plain Error, and undefined >= 500 is false).
+    if (!read.alwaysNumber || relation === 'eq') return undefined;
+    relation = NEGATED_RELATION[relation];
+  }
+  if ((relation === 'lt' && limit <= 500) || ((relation === 'le' || relation === 'eq') && limit < 500)) return 'client';
+  return undefined;
+}
+
+type StatusRelation = 'lt' | 'le' | 'gt' | 'ge' | 'eq';
+const NEGATED_RELATION: Record<Exclude<StatusRelation, 'eq'>, StatusRelation> = { lt: 'ge', le: 'gt', gt: 'le', ge: 'lt' };
+
+/**
+ * A read of the error's HTTP status: `err.status`, `err.statusCode`, Nest's `err.getStatus()`, a
+ * const holding one, `err.status ?? 500`, `err instanceof HttpException ? err.getStatus() : 500`.
+ * `alwaysNumber` when the value cannot be undefined (a 5xx default, `getStatus()`).
+ */
+function readErrorStatus(
+  tsApi: TsApi,
+  node: ts.Expression,
+  isErrorReference: (expr: ts.Expression) => boolean,
+  depth: number,
+): { readonly alwaysNumber: boolean } | undefined {
+  if (depth > MAX_CONDITION_NESTING) return undefined;
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isPropertyAccessExpression(expr) && (expr.name.text === 'status' || expr.name.text === 'statusCode') && isErrorReference(expr.expression)) {
+    return { alwaysNumber: false };
+  }
+  if (tsApi.isCallExpression(expr) && tsApi.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'getStatus' && isErrorReference(expr.expression.expression)) {
+    return { alwaysNumber: true };
+  }
+  const isServerErrorDefault = (value: ts.Expression): boolean => (statusNumber(tsApi, value) ?? 0) >= 500;
+  if (tsApi.isBinaryExpression(expr) && (expr.operatorToken.kind === tsApi.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === tsApi.SyntaxKind.BarBarToken)) {
+    return readErrorStatus(tsApi, expr.left, isErrorReference, depth + 1) && isServerErrorDefault(expr.right) ? { alwaysNumber: true } : undefined;
+  }
+  if (tsApi.isConditionalExpression(expr)) {
+    const branches = [expr.whenTrue, expr.whenFalse].map((branch) => (isServerErrorDefault(branch) ? 'default' : readErrorStatus(tsApi, branch, isErrorReference, depth + 1)));
+    if (branches.some((b) => b === undefined) || !branches.some((b) => b !== 'default')) return undefined;
+    return { alwaysNumber: branches.every((b) => b === 'default' || b!.alwaysNumber) };
+  }
+  if (tsApi.isIdentifier(expr)) {
+    const init = getConstantInitializer(tsApi, expr);
+    return init ? readErrorStatus(tsApi, init, isErrorReference, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** `404`, or a member of Nest's `HttpStatus` (`HttpStatus.INTERNAL_SERVER_ERROR`). */
+function statusNumber(tsApi: TsApi, node: ts.Expression): number | undefined {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isNumericLiteral(expr)) return Number(expr.text);
+  if (tsApi.isPropertyAccessExpression(expr) && tsApi.isIdentifier(expr.expression) && expr.expression.text === 'HttpStatus') return findHttpStatusConstant(expr.name.text);
   return undefined;
 }
 

@@ -433,6 +433,35 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }`,
     },
     {
+      // 5xx answers generically and returns; below, the status is under 500, which only an
+      // HttpException (a message written for clients) can have.
+      name: 'nest/fastify: filter that answers 5xx generically before sending the message',
+      code: `import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+@Catch()
+export class InternalExceptionsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status >= 500) {
+      reply.code(status).send({ statusCode: status, message: 'Internal server error' });
+      return;
+    }
+    const message = (exception as HttpException).message;
+    reply.code(status).send({ statusCode: status, message });
+  }
+}`,
+    },
+    {
+      // A status that defaults to 500 is a number: under 500 means the error set it.
+      name: 'express: err.status ?? 500 checked before the message is sent',
+      code: `app.use((err, req, res, next) => {
+  const status = err.status ?? 500;
+  if (status >= 500) return res.status(500).json({ error: 'Internal error' });
+  res.status(status).json({ error: err.message });
+});`,
+    },
+    {
       // The cause option is not part of the response body.
       name: 'nest: error as the cause option only',
       code: `import { InternalServerErrorException } from '@nestjs/common';
@@ -1000,6 +1029,15 @@ export default async function routes(fastify: FastifyInstance) {
   });
 }`,
       errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.message', sink: 'fastify.httpErrors.badGateway', reveals: 'the error message' } }],
+    },
+    {
+      // err.status is undefined for a plain Error: undefined >= 500 is false, so its message is sent.
+      name: 'express: err.status >= 500 checked, but a plain Error has no status',
+      code: `app.use((err, req, res, next) => {
+  if (err.status >= 500) return res.status(500).json({ error: 'Internal error' });
+  res.status(err.status || 400).json({ error: err.message });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3 }],
     },
     // --- NestJS --------------------------------------------------------------------------------
     {
