@@ -210,7 +210,12 @@ export type NestPipeEffect =
   /** Validates against the parameter's class and, with `whitelist`, strips undeclared properties. */
   | 'class-validation'
   /** Converts or checks a scalar (`ParseIntPipe`): nothing to do with a body object's properties. */
-  | 'scalar';
+  | 'scalar'
+  /**
+   * Validates each item of an array body against its `items` class, with the `ValidationPipe` options
+   * it is given (`ParseArrayPipe`); the global `ValidationPipe` skips an array body.
+   */
+  | 'array-validation';
 
 export interface NestPipeRow {
   readonly name: string;
@@ -229,6 +234,7 @@ export const NEST_PIPES = [
   { name: 'parse-date-pipe', className: 'ParseDatePipe', modules: ['@nestjs/common'], effect: 'scalar' },
   { name: 'default-value-pipe', className: 'DefaultValuePipe', modules: ['@nestjs/common'], effect: 'scalar' },
   { name: 'parse-file-pipe', className: 'ParseFilePipe', modules: ['@nestjs/common'], effect: 'scalar' },
+  { name: 'parse-array-pipe', className: 'ParseArrayPipe', modules: ['@nestjs/common'], effect: 'array-validation' },
 ] as const satisfies readonly NestPipeRow[];
 
 /** The row of a pipe class exported by `module`, if it is catalogued. */

@@ -69,6 +69,8 @@ export interface NestValidationPipeUse {
   readonly whitelist: boolean | 'unknown';
   readonly forbidNonWhitelisted: boolean | 'unknown';
   readonly transform: boolean | 'unknown';
+  /** `ParseArrayPipe`: validates the items of an array body (`items` given: against that class). */
+  readonly array?: { readonly items: boolean };
 }
 
 /** A pipe that is not a `ValidationPipe` and whose effect on the body is not known. */
@@ -221,13 +223,33 @@ function decide(
       return { verdict: 'unknown', reason: 'type-unresolved', detail: `${name} is imported; it may be a class or an interface` };
     case 'class':
       break;
+    case 'array': {
+      // `@Body(new ParseArrayPipe({ items: CreateTagDto, whitelist: true }))`: each item is validated.
+      const arrayPipe = pipes.find((p) => p.array?.items === true && p.level === 'parameter');
+      if (arrayPipe?.whitelist === true) {
+        return { verdict: 'validated', reason: 'whitelisted-class', detail: `the items of ${name} are validated by \`${arrayPipe.text}\`` };
+      }
+      if (arrayPipe?.whitelist === 'unknown') {
+        return { verdict: 'unknown', reason: 'pipe-options-unknown', detail: `the options of \`${arrayPipe.text}\` for ${name} are not literal` };
+      }
+      if (arrayPipe) {
+        return {
+          verdict: 'unvalidated',
+          reason: 'pipe-without-whitelist',
+          detail: `\`${arrayPipe.text}\` validates the items of ${name} but does not set \`whitelist: true\`, so undeclared properties pass`,
+        };
+      }
+      return { verdict: 'unvalidated', reason: 'skipped-type', detail: `${name} is not a class (${describeKind(kind)}), so ValidationPipe receives Array and validates nothing` };
+    }
     default:
       return {
         verdict: 'unvalidated',
         reason: 'skipped-type',
-        detail: `${name} is not a class (${describeKind(kind)}), so ValidationPipe receives ${kind === 'array' ? 'Array' : 'Object'} and validates nothing`,
+        detail: `${name} is not a class (${describeKind(kind)}), so ValidationPipe receives Object and validates nothing`,
       };
   }
+  // ParseArrayPipe validates arrays; on a class body it says nothing about its properties.
+  pipes = pipes.filter((p) => p.array === undefined);
   const whitelisting = pipes.find((p) => p.whitelist === true);
   if (whitelisting) {
     const where = whitelisting.level === 'parameter' ? 'on the parameter' : whitelisting.level === 'global' ? 'globally' : `at ${whitelisting.level} level`;
@@ -275,7 +297,7 @@ function describeKind(kind: NestBodyTypeKind): string {
 // --- pipes ------------------------------------------------------------------------------------
 
 const PIPE_OPTIONS = ['whitelist', 'forbidNonWhitelisted', 'transform'] as const;
-type PipeOptions = Record<(typeof PIPE_OPTIONS)[number], boolean | 'unknown'>;
+type PipeOptions = Record<(typeof PIPE_OPTIONS)[number], boolean | 'unknown'> & { array?: { items: boolean } };
 
 /** A `ValidationPipe` (or subclass) use, another pipe, or a scalar pipe that does not matter. */
 function readPipe(
@@ -313,7 +335,9 @@ function readValidationPipeClass(
     const row = findNestPipe(symbol.imported, symbol.module);
     if (!row) return undefined;
     if (row.effect === 'scalar') return 'scalar';
-    return readPipeOptions(lookup, file, args?.[0]);
+    const options = readPipeOptions(lookup, file, args?.[0]);
+    if (row.effect === 'array-validation') return { ...options, array: { items: hasOption(tsApi, args?.[0], 'items') } };
+    return options;
   }
   const cls = getSymbolClass(tsApi, symbol);
   if (!cls || symbol.kind !== 'declaration') return undefined;
@@ -374,6 +398,12 @@ function readPipeOptions(lookup: NestLookup, file: ts.SourceFile, argument: ts.E
       value.kind === tsApi.SyntaxKind.TrueKeyword ? true : value.kind === tsApi.SyntaxKind.FalseKeyword ? false : readBooleanConst(lookup, objectFile, value);
   }
   return result;
+}
+
+/** True when `argument` is an object literal with the key `key`. */
+function hasOption(tsApi: TsApi, argument: ts.Expression | undefined, key: string): boolean {
+  const object = argument ? skipOuterExpressions(tsApi, argument) : undefined;
+  return object !== undefined && tsApi.isObjectLiteralExpression(object) && object.properties.some((prop) => prop.name !== undefined && getPropertyNameText(tsApi, prop.name) === key);
 }
 
 function readBooleanConst(lookup: NestLookup, file: ts.SourceFile, value: ts.Expression): boolean | 'unknown' {

@@ -11,6 +11,37 @@ const EXAMPLES = '`role` or `isAdmin`';
 ruleTester.run('no-mass-assignment', testedRule, {
   valid: [
     {
+      // ParseArrayPipe runs ValidationPipe on each item with the options it is given.
+      name: 'nest/prisma: array body through ParseArrayPipe with whitelist',
+      code: `import { Body, Controller, Injectable, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { IsString } from 'class-validator';
+class CreateTagDto {
+  @IsString()
+  name!: string;
+}
+@Injectable()
+class TagsService {
+  constructor(private readonly prisma: PrismaService) {}
+}
+@Controller('tags')
+export class TagsController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Post('bulk')
+  createMany(@Body(new ParseArrayPipe({ items: CreateTagDto, whitelist: true, forbidNonWhitelisted: true })) tags: CreateTagDto[]) {
+    return this.prisma.tag.createMany({ data: tags });
+  }
+}
+@Module({ controllers: [TagsController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
+  await app.listen(3000);
+}
+void bootstrap();`,
+    },
+    {
       // The helper returns a plain object (a lean query), not a document: assigning into it writes no model.
       name: 'express/mongoose: a helper that returns a lean object',
       code: `import { Project } from '../models/project';
@@ -850,6 +881,65 @@ export class ArticlesController {
   }
 }`,
       errors: [{ messageId: 'nestBodyUnvalidated', line: 16 }],
+    },
+    {
+      // ParseArrayPipe without whitelist validates each item but keeps undeclared properties; the
+      // global whitelisting ValidationPipe skips an array body.
+      name: 'nest/prisma: array body through ParseArrayPipe without whitelist',
+      code: `import { Body, Controller, Injectable, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { IsString } from 'class-validator';
+class CreateTagDto {
+  @IsString()
+  name!: string;
+}
+@Injectable()
+class TagsService {
+  constructor(private readonly prisma: PrismaService) {}
+}
+@Controller('tags')
+export class TagsController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Post('bulk')
+  createMany(@Body(new ParseArrayPipe({ items: CreateTagDto })) tags: CreateTagDto[]) {
+    return this.prisma.tag.createMany({ data: tags });
+  }
+}
+@Module({ controllers: [TagsController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
+  await app.listen(3000);
+}
+void bootstrap();`,
+      errors: [{ messageId: 'nestBodyUnvalidated', line: 17, suggestions: [{ messageId: 'addWhitelist', output: `import { Body, Controller, Injectable, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { IsString } from 'class-validator';
+class CreateTagDto {
+  @IsString()
+  name!: string;
+}
+@Injectable()
+class TagsService {
+  constructor(private readonly prisma: PrismaService) {}
+}
+@Controller('tags')
+export class TagsController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Post('bulk')
+  createMany(@Body(new ParseArrayPipe({ whitelist: true, items: CreateTagDto })) tags: CreateTagDto[]) {
+    return this.prisma.tag.createMany({ data: tags });
+  }
+}
+@Module({ controllers: [TagsController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
+  await app.listen(3000);
+}
+void bootstrap();` }] }],
     },
     {
       name: 'express/mongoose: doc.set(body) on a document saved later',
