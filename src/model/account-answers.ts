@@ -236,6 +236,8 @@ function isLookupCall(tsApi: TsApi, call: ts.CallExpression): boolean {
 function isAccountLookup(tsApi: TsApi, name: string, initializer: ts.Expression): boolean {
   let expr = skipOuterExpressions(tsApi, initializer);
   if (!tsApi.isCallExpression(expr)) return false;
+  // `User.findOne({ where: { resetToken: hash } })` completes a reset: a wrong token is no account.
+  if (isTokenKeyedLookup(tsApi, expr)) return false;
   if (ACCOUNT_VARIABLE_PATTERN.test(name)) return true;
   // User.findOne({ email }).select('+password'): any call of the chain
   for (let depth = 0; depth < 8 && tsApi.isCallExpression(expr); depth++) {
@@ -246,6 +248,37 @@ function isAccountLookup(tsApi: TsApi, name: string, initializer: ts.Expression)
     expr = skipOuterExpressions(tsApi, callee.expression);
   }
   return false;
+}
+
+/** Filter keys that name a one-time secret, and keys that name who the account is. */
+const TOKEN_KEY = /token|code|hash|otp|nonce|secret/i;
+const IDENTITY_KEY = /email|mail|user|login|phone|mobile|account|handle|name/i;
+
+/**
+ * A lookup whose filter names a one-time secret and nothing that identifies an account:
+ * `findOne({ resetToken })`, `findOne({ where: { tokenHash, expiresAt } })`. Its "not found" says
+ * the token is wrong, not whether an account exists.
+ */
+function isTokenKeyedLookup(tsApi: TsApi, call: ts.CallExpression): boolean {
+  const keys: string[] = [];
+  const collect = (arg: ts.Expression, depth: number): void => {
+    const object = skipOuterExpressions(tsApi, arg);
+    if (!tsApi.isObjectLiteralExpression(object) || depth > 2) return;
+    for (const prop of object.properties) {
+      const key = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
+      if (key === undefined) continue;
+      if (key === 'where' && tsApi.isPropertyAssignment(prop)) collect(prop.initializer, depth + 1);
+      else keys.push(key);
+    }
+  };
+  let expr: ts.Expression = call;
+  for (let depth = 0; depth < 8 && tsApi.isCallExpression(expr); depth++) {
+    for (const arg of expr.arguments) collect(arg, 0);
+    const callee = skipOuterExpressions(tsApi, expr.expression);
+    if (!tsApi.isPropertyAccessExpression(callee)) break;
+    expr = skipOuterExpressions(tsApi, callee.expression);
+  }
+  return keys.some((key) => TOKEN_KEY.test(key)) && !keys.some((key) => IDENTITY_KEY.test(key));
 }
 
 /** `bcrypt.compare(pw, hash)`, `argon2.verify(hash, pw)`, `crypto.timingSafeEqual(a, b)`, `user.comparePassword(pw)`. */
