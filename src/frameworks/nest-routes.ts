@@ -55,31 +55,35 @@ export function resolveNestRoutes(
     const router = routerById.get(getNestControllerId(controller));
     if (!router) continue;
     const apps = getNestAppsOfController(scope, controller.node);
-    const app = pickWeakestApp(apps.apps);
     const incompleteReason = apps.known ? undefined : getIncompleteReason(scope, apps.apps);
-    for (const route of controller.routes) {
-      const routeId = getNestRouteId(controller, route);
-      const fact = router.steps.find((s): s is { kind: 'route'; route: RouteFact } => s.kind === 'route' && s.route.id === routeId)?.route;
-      if (!fact) continue;
-      const localPath = joinRoutePath(pathOrUnknown(controller.paths[0]), pathOrUnknown(route.paths[0]));
-      const items: PendingItem[] = [];
-      if (app) items.push(...getAppItems(scope, app, controller, route, localPath));
-      items.push(...controller.enhancers.map((e) => toPending(e, 'controller')));
-      items.push(...route.enhancers.map((e) => toPending(e, 'route')));
-      const markers = [...controller.publicMarkers, ...route.publicMarkers];
-      const chain = orderChain(items).map((item) => toResolved(scope, item, markers));
-      out.push({
-        framework: 'nest',
-        route: fact,
-        router,
-        file,
-        methods: [route.httpMethod],
-        fullPath: buildFullPath(app, controller, route, localPath),
-        chain,
-        complete: incompleteReason === undefined,
-        mountedAt: apps.apps.map((a) => a.bootstrap.call),
-        ...(incompleteReason ? { incompleteReason } : {}),
-      });
+    // A controller that two applications serve (a public API and an internal port) has a route in
+    // each: with each application's prefix, middleware and global guards.
+    const servingApps: readonly (NestAppGraph | undefined)[] = apps.apps.length > 0 ? apps.apps : [undefined];
+    for (const app of servingApps) {
+      for (const route of controller.routes) {
+        const routeId = getNestRouteId(controller, route);
+        const fact = router.steps.find((s): s is { kind: 'route'; route: RouteFact } => s.kind === 'route' && s.route.id === routeId)?.route;
+        if (!fact) continue;
+        const localPath = joinRoutePath(pathOrUnknown(controller.paths[0]), pathOrUnknown(route.paths[0]));
+        const items: PendingItem[] = [];
+        if (app) items.push(...getAppItems(scope, app, controller, route, localPath));
+        items.push(...controller.enhancers.map((e) => toPending(e, 'controller')));
+        items.push(...route.enhancers.map((e) => toPending(e, 'route')));
+        const markers = [...controller.publicMarkers, ...route.publicMarkers];
+        const chain = orderChain(items).map((item) => toResolved(scope, item, markers));
+        out.push({
+          framework: 'nest',
+          route: fact,
+          router,
+          file,
+          methods: [route.httpMethod],
+          fullPath: buildFullPath(app, controller, route, localPath),
+          chain,
+          complete: incompleteReason === undefined,
+          mountedAt: app ? [app.bootstrap.call] : [],
+          ...(incompleteReason ? { incompleteReason } : {}),
+        });
+      }
     }
   }
   return out;
@@ -104,16 +108,6 @@ function getIncompleteReason(scope: RoutingScope, apps: readonly NestAppGraph[])
 
 function describeFile(file: ts.SourceFile): string {
   return file.fileName.replace(/\\/g, '/').split('/').slice(-2).join('/');
-}
-
-/** With several applications serving one controller, the one with the fewest global guards. */
-function pickWeakestApp(apps: readonly NestAppGraph[]): NestAppGraph | undefined {
-  let best: NestAppGraph | undefined;
-  for (const app of apps) {
-    const guards = app.globalEnhancers.filter((e) => e.role === 'guard').length;
-    if (!best || guards < best.globalEnhancers.filter((e) => e.role === 'guard').length) best = app;
-  }
-  return best;
 }
 
 function toPending(enhancer: NestEnhancerUse, level: ChainLevel): PendingItem {

@@ -444,6 +444,55 @@ void bootstrap();
       ],
     },
     {
+      // Two applications serve the same controller: the public one behind a global JWT guard, an
+      // internal port behind a guard that only logs. Each route is judged in each application.
+      name: 'single-file application: a controller served by a guarded app and an unguarded internal app',
+      filename: '/app/src/main.ts',
+      code: `
+import { CanActivate, Controller, Delete, ExecutionContext, Get, Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+@Injectable()
+class RequestLogGuard implements CanActivate {
+  canActivate(context: ExecutionContext) {
+    console.log(context.getHandler().name);
+    return true;
+  }
+}
+
+@Controller('ops')
+class OpsController {
+  @Get('queues')
+  queues() {}
+
+  @Delete('cache')
+  flush() {}
+}
+
+@Module({ controllers: [OpsController] })
+class AppModule {}
+
+@Module({ controllers: [OpsController] })
+class InternalModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('v1');
+  app.useGlobalGuards(new (AuthGuard('jwt'))());
+  await app.listen(3000);
+  const internal = await NestFactory.create(InternalModule);
+  internal.useGlobalGuards(new RequestLogGuard());
+  await internal.listen(9100);
+}
+void bootstrap();
+`,
+      errors: [
+        { messageId: 'missingAuth', line: 16, data: { route: 'GET /ops/queues', chain: '`RequestLogGuard`' } },
+        { messageId: 'missingAuth', line: 19, data: { route: 'DELETE /ops/cache', chain: '`RequestLogGuard`' } },
+      ],
+    },
+    {
       // The only global guard limits rates; it authenticates nothing.
       name: 'single-file application: only ThrottlerGuard is global',
       filename: '/app/src/main.ts',
