@@ -8,27 +8,20 @@ const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
 
 const EXAMPLES = '`role` or `isAdmin`';
 
-ruleTester.run('no-mass-assignment', testedRule, {
-  valid: [
-    {
-      // ParseArrayPipe runs ValidationPipe on each item with the options it is given.
-      name: 'nest/prisma: array body through ParseArrayPipe with whitelist',
-      code: `import { Body, Controller, Injectable, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
+/** A Nest app whose controller takes an array body through `ParseArrayPipe` with `pipeOptions`. */
+function tagsApp(pipeOptions: string): string {
+  return `import { Body, Controller, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { IsString } from 'class-validator';
 class CreateTagDto {
   @IsString()
   name!: string;
 }
-@Injectable()
-class TagsService {
-  constructor(private readonly prisma: PrismaService) {}
-}
 @Controller('tags')
 export class TagsController {
   constructor(private readonly prisma: PrismaService) {}
   @Post('bulk')
-  createMany(@Body(new ParseArrayPipe({ items: CreateTagDto, whitelist: true, forbidNonWhitelisted: true })) tags: CreateTagDto[]) {
+  createMany(@Body(new ParseArrayPipe(${pipeOptions})) tags: CreateTagDto[]) {
     return this.prisma.tag.createMany({ data: tags });
   }
 }
@@ -39,7 +32,15 @@ async function bootstrap() {
   app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
   await app.listen(3000);
 }
-void bootstrap();`,
+void bootstrap();`;
+}
+
+ruleTester.run('no-mass-assignment', testedRule, {
+  valid: [
+    {
+      // ParseArrayPipe runs ValidationPipe on each item with the options it is given.
+      name: 'nest/prisma: array body through ParseArrayPipe with whitelist',
+      code: tagsApp('{ items: CreateTagDto, whitelist: true, forbidNonWhitelisted: true }'),
     },
     {
       // The helper returns a plain object (a lean query), not a document: assigning into it writes no model.
@@ -886,60 +887,8 @@ export class ArticlesController {
       // ParseArrayPipe without whitelist validates each item but keeps undeclared properties; the
       // global whitelisting ValidationPipe skips an array body.
       name: 'nest/prisma: array body through ParseArrayPipe without whitelist',
-      code: `import { Body, Controller, Injectable, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { IsString } from 'class-validator';
-class CreateTagDto {
-  @IsString()
-  name!: string;
-}
-@Injectable()
-class TagsService {
-  constructor(private readonly prisma: PrismaService) {}
-}
-@Controller('tags')
-export class TagsController {
-  constructor(private readonly prisma: PrismaService) {}
-  @Post('bulk')
-  createMany(@Body(new ParseArrayPipe({ items: CreateTagDto })) tags: CreateTagDto[]) {
-    return this.prisma.tag.createMany({ data: tags });
-  }
-}
-@Module({ controllers: [TagsController] })
-class AppModule {}
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
-  await app.listen(3000);
-}
-void bootstrap();`,
-      errors: [{ messageId: 'nestBodyUnvalidated', line: 17, suggestions: [{ messageId: 'addWhitelist', output: `import { Body, Controller, Injectable, Module, ParseArrayPipe, Post, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { IsString } from 'class-validator';
-class CreateTagDto {
-  @IsString()
-  name!: string;
-}
-@Injectable()
-class TagsService {
-  constructor(private readonly prisma: PrismaService) {}
-}
-@Controller('tags')
-export class TagsController {
-  constructor(private readonly prisma: PrismaService) {}
-  @Post('bulk')
-  createMany(@Body(new ParseArrayPipe({ whitelist: true, items: CreateTagDto })) tags: CreateTagDto[]) {
-    return this.prisma.tag.createMany({ data: tags });
-  }
-}
-@Module({ controllers: [TagsController] })
-class AppModule {}
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
-  await app.listen(3000);
-}
-void bootstrap();` }] }],
+      code: tagsApp('{ items: CreateTagDto }'),
+      errors: [{ messageId: 'nestBodyUnvalidated', line: 13, suggestions: [{ messageId: 'addWhitelist', output: tagsApp('{ whitelist: true, items: CreateTagDto }') }] }],
     },
     {
       name: 'express/mongoose: doc.set(body) on a document saved later',
