@@ -390,6 +390,30 @@ export function findCallbackErrors(module: string, path: string): CallbackErrorR
 }
 
 /**
+ * Calls whose thrown errors are client errors by construction: a `try` block whose only calls are
+ * these hands its `catch` a client error (`try { await request.jwtVerify() } catch (err) { reply.send(err) }`,
+ * the authentication decorator of the @fastify/jwt documentation). Matched by method name.
+ */
+export interface ThrowingClientCallRow {
+  readonly name: string;
+  /** The method name (`jwtVerify`). */
+  readonly method: string;
+  readonly kind: ErrorClassKind;
+}
+
+export const THROWING_CLIENT_CALLS = [
+  // @fastify/jwt: FST_JWT_NO_AUTHORIZATION_IN_HEADER, FST_JWT_AUTHORIZATION_TOKEN_EXPIRED,
+  // FST_JWT_AUTHORIZATION_TOKEN_INVALID, ...: 400/401 errors whose messages are written for clients.
+  { name: '@fastify/jwt request.jwtVerify', method: 'jwtVerify', kind: 'client' },
+  { name: '@fastify/jwt request.jwtDecode', method: 'jwtDecode', kind: 'client' },
+] as const satisfies readonly ThrowingClientCallRow[];
+
+/** The row of a method whose thrown errors are client errors, if any. */
+export function findThrowingClientCall(method: string): ThrowingClientCallRow | undefined {
+  return (THROWING_CLIENT_CALLS as readonly ThrowingClientCallRow[]).find((row) => row.method === method);
+}
+
+/**
  * Operators whose callback receives a caught error the way `.catch(fn)` does: RxJS's
  * `catchError((err) => ...)`, the usual way to handle a failed call of Nest's `HttpService`.
  */

@@ -48,6 +48,8 @@ export interface ResolvedRoute {
   readonly complete: boolean;
   /** Mount sites that lead to this route (empty for roots). */
   readonly mountedAt: readonly ts.Node[];
+  /** The root container (`express()` app, `Fastify()` instance) this chain starts at, when it was reached. */
+  readonly root?: { readonly file: ts.SourceFile; readonly router: RouterFact };
   /** Why `complete` is false (`router is exported and not mounted in this file`). */
   readonly incompleteReason?: string;
   /**

@@ -13,6 +13,7 @@
 import type * as ts from 'typescript';
 import { getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
 
 /** What a body schema does with undeclared fields. */
@@ -62,7 +63,12 @@ function evaluateJsonSchema(
 ): BodySchemaVerdict {
   const tsApi = lookup.ts;
   const read = (name: string): ts.Expression | undefined => readSchemaKeyword(lookup, object, name);
-  if (read('$ref')) return UNKNOWN;
+  const ref = read('$ref');
+  if (ref) {
+    // `{ $ref: 'userUpdate#' }`: a shared schema registered with `fastify.addSchema({ $id: 'userUpdate', ... })`.
+    const shared = findSharedSchema(lookup, ref);
+    return shared ? evaluate({ ...lookup, file: shared.getSourceFile() }, shared, options, path, depth + 1) : UNKNOWN;
+  }
   for (const combinator of ['allOf', 'anyOf', 'oneOf']) {
     const list = read(combinator);
     if (!list) continue;
@@ -75,7 +81,7 @@ function evaluateJsonSchema(
     if (!read('properties')) return CLOSED;
   }
   const type = read('type');
-  const typeText = type && tsApi.isStringLiteral(skipOuterExpressions(tsApi, type)) ? (skipOuterExpressions(tsApi, type) as ts.StringLiteral).text : undefined;
+  const typeText = type ? readTypeName(tsApi, type) : undefined;
   if (typeText === 'array') {
     const items = read('items');
     return items ? evaluate(lookup, items, options, `${path}[]`, depth + 1) : { kind: 'open', path };
@@ -219,6 +225,62 @@ function isTypeBoxBuilder(lookup: ConstLookup, callee: ts.Expression): boolean {
   const binding = getFileBindings(tsApi, lookup.file).imports.get(root.text);
   if (binding) return TYPEBOX_MODULES.test(binding.module);
   return root.text === 'Type';
+}
+
+/**
+ * The `type` keyword: a name, or for a list (`['string', 'null']`) the kind that can carry fields
+ * (`object`, then `array`), else its first (scalar) name.
+ */
+function readTypeName(tsApi: ConstLookup['ts'], node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (tsApi.isStringLiteral(expr)) return expr.text;
+  if (!tsApi.isArrayLiteralExpression(expr)) return undefined;
+  const names = expr.elements.map((e) => skipOuterExpressions(tsApi, e)).map((e) => (tsApi.isStringLiteral(e) ? e.text : undefined));
+  if (names.length === 0 || names.some((n) => n === undefined)) return undefined;
+  if (names.includes('object')) return 'object';
+  if (names.includes('array')) return 'array';
+  return names[0];
+}
+
+const SHARED_SCHEMAS = {};
+
+/**
+ * The object literal registered with `x.addSchema({ $id, ... })` whose `$id` a `$ref` names
+ * (`'userUpdate#'`, `'userUpdate'`); with the project index in any project file, else in this file.
+ * `undefined` when none, several different ones, or the reference points inside a schema.
+ */
+function findSharedSchema(lookup: ConstLookup, ref: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const tsApi = lookup.ts;
+  const refValue = resolveConstValue(lookup, ref);
+  const refText = refValue.kind === 'value' ? skipOuterExpressions(tsApi, refValue.expression) : undefined;
+  if (!refText || !tsApi.isStringLiteralLike(refText)) return undefined;
+  const id = refText.text.endsWith('#') ? refText.text.slice(0, -1) : refText.text;
+  if (id === '' || id.includes('#')) return undefined;
+  const collect = (files: readonly ts.SourceFile[]): Map<string, ts.ObjectLiteralExpression[]> => {
+    const byId = new Map<string, ts.ObjectLiteralExpression[]>();
+    for (const file of files) {
+      if (!file.text.includes('addSchema')) continue;
+      forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
+        if (tsApi.isCallExpression(node) && node.arguments.length === 1) {
+          const callee = skipOuterExpressions(tsApi, node.expression);
+          if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'addSchema') {
+            const value = resolveConstValue({ ...lookup, file }, node.arguments[0]!);
+            const object = value.kind === 'value' ? skipOuterExpressions(tsApi, value.expression) : undefined;
+            const idNode = object && tsApi.isObjectLiteralExpression(object) ? getObjectPropertyValue(tsApi, object, '$id') : undefined;
+            const idText = idNode ? skipOuterExpressions(tsApi, idNode) : undefined;
+            if (object && tsApi.isObjectLiteralExpression(object) && idText && tsApi.isStringLiteralLike(idText)) {
+              const key = idText.text.endsWith('#') ? idText.text.slice(0, -1) : idText.text;
+              byId.set(key, [...(byId.get(key) ?? []), object]);
+            }
+          }
+        }
+      });
+    }
+    return byId;
+  };
+  const byId = lookup.project ? lookup.project.memo(SHARED_SCHEMAS, () => collect(lookup.project!.files())) : collect([lookup.file]);
+  const found = byId.get(id);
+  return found && new Set(found).size === 1 ? found[0] : undefined;
 }
 
 function isFalseLiteral(tsApi: ConstLookup['ts'], node: ts.Expression | undefined): boolean {

@@ -22,6 +22,7 @@ import { resolveFunctionReference } from '../flow/call-targets.js';
 import { getBodySchemaVerdict } from './body-schema.js';
 import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { resolveConstValue } from './const-value.js';
+import { getFileRoutesInProject } from './resolve-api-model.js';
 import { getHandlerOfFunction, getWrappedRegistrationArgument, type Handler } from './handlers.js';
 import { getNestBodyValidation, type NestBodyReason, type NestValidationPipeUse } from './nest-validation.js';
 import { matchValidationMiddleware } from './validation-calls.js';
@@ -143,7 +144,7 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
         const body = tsApi.isObjectLiteralExpression(schemaObject) ? getObjectPropertyValue(tsApi, schemaObject, 'body') : undefined;
         if (body) {
           const bodyVerdict = getBodySchemaVerdict({ ts: tsApi, file: resolved.file, project: scope.project }, body, {
-            removeAdditionalAll: usesAjvRemoveAdditionalAll(scope, file),
+            removeAdditionalAll: usesAjvRemoveAdditionalAll(scope, call),
           });
           if (bodyVerdict.kind === 'unknown') {
             // A schema-library body (`fastify-type-provider-zod`, a joi validator compiler): its builder decides.
@@ -326,26 +327,75 @@ function replacesBody(tsApi: TsApi, fn: ts.Node): boolean {
 const AJV_REMOVE_ADDITIONAL_ALL = {};
 
 /**
- * True when the Fastify instance is created with `ajv: { customOptions: { removeAdditional: 'all' } }`:
- * in this file, or (with the project index) in any project file.
+ * True when the Fastify instance that serves a route registration is created with
+ * `ajv: { customOptions: { removeAdditional: 'all' } }`. With the project index the route is linked
+ * to its root instances and each of them must set it (an application may create several servers,
+ * each with its own ajv); a route whose root cannot be reached, or a root whose options cannot be
+ * read, falls back to a file scan (any `removeAdditional: 'all'` in the root's file, or in any project
+ * file when the root is unknown). Per file: any `removeAdditional: 'all'` in the file.
  */
-function usesAjvRemoveAdditionalAll(scope: BodyValidationScope, file: ts.SourceFile): boolean {
+function usesAjvRemoveAdditionalAll(scope: BodyValidationScope, registration: ts.CallExpression): boolean {
   const tsApi = scope.ts;
-  const scan = (files: readonly ts.SourceFile[]): boolean => {
-    let found = false;
-    for (const sf of files) {
-      if (found) break;
-      if (!sf.text.includes('removeAdditional')) continue;
-      walkDescendants(tsApi, sf, (node) => {
-        if (found) return false;
-        if (tsApi.isPropertyAssignment(node) && getPropertyNameText(tsApi, node.name) === 'removeAdditional' && getStaticString(tsApi, node.initializer) === 'all') {
-          found = true;
-        }
-        return undefined;
-      });
-    }
-    return found;
-  };
-  if (!scope.project) return scan([file]);
-  return scope.project.memo(AJV_REMOVE_ADDITIONAL_ALL, () => scan(scope.project!.files()));
+  const file = registration.getSourceFile();
+  const project = scope.project;
+  if (!project) return setsRemoveAdditionalAll(tsApi, [file]);
+  const routes = getFileRoutesInProject(project, file).filter((route) => route.framework === 'fastify' && route.route.node === registration);
+  if (routes.length === 0 || routes.some((route) => !route.root)) {
+    return project.memo(AJV_REMOVE_ADDITIONAL_ALL, () => setsRemoveAdditionalAll(tsApi, project.files()));
+  }
+  return routes.every((route) => rootSetsRemoveAdditionalAll(scope, route.root!.file, route.root!.router.node));
+}
+
+/** `const app = Fastify({ ajv: { customOptions: { removeAdditional: 'all' } } })`: the root's own options. */
+function rootSetsRemoveAdditionalAll(scope: BodyValidationScope, file: ts.SourceFile, declaration: ts.Node): boolean {
+  const tsApi = scope.ts;
+  const lookup = { ts: tsApi, file, project: scope.project };
+  const creation = tsApi.isVariableDeclaration(declaration) || tsApi.isPropertyDeclaration(declaration)
+    ? declaration.initializer
+    : tsApi.isBinaryExpression(declaration) ? declaration.right : undefined;
+  const call = creation ? skipOuterExpressions(tsApi, creation) : undefined;
+  if (!call || !tsApi.isCallExpression(call)) return setsRemoveAdditionalAll(tsApi, [file]);
+  if (call.arguments.length === 0) return false;
+  const options = readObject(lookup, call.arguments[0]!);
+  if (!options) return setsRemoveAdditionalAll(tsApi, [file]);
+  const ajv = getObjectPropertyValue(tsApi, options.object, 'ajv');
+  if (!ajv) {
+    // `Fastify({ ...opts })`: the spread may carry the ajv options.
+    return options.object.properties.some((p) => tsApi.isSpreadAssignment(p)) && setsRemoveAdditionalAll(tsApi, [file]);
+  }
+  const ajvObject = readObject({ ...lookup, file: options.file }, ajv);
+  const custom = ajvObject && getObjectPropertyValue(tsApi, ajvObject.object, 'customOptions');
+  const customObject = custom && readObject({ ...lookup, file: ajvObject.file }, custom);
+  const value = customObject && getObjectPropertyValue(tsApi, customObject.object, 'removeAdditional');
+  return value !== undefined && getStaticString(tsApi, value) === 'all';
+}
+
+function readObject(
+  lookup: { readonly ts: TsApi; readonly file: ts.SourceFile; readonly project?: ProjectIndex },
+  expr: ts.Expression,
+): { readonly object: ts.ObjectLiteralExpression; readonly file: ts.SourceFile } | undefined {
+  const tsApi = lookup.ts;
+  const direct = skipOuterExpressions(tsApi, expr);
+  if (tsApi.isObjectLiteralExpression(direct)) return { object: direct, file: lookup.file };
+  const resolved = resolveConstValue(lookup, expr);
+  if (resolved.kind !== 'value') return undefined;
+  const object = skipOuterExpressions(tsApi, resolved.expression);
+  return tsApi.isObjectLiteralExpression(object) ? { object, file: resolved.file } : undefined;
+}
+
+/** Any `removeAdditional: 'all'` in the files. */
+function setsRemoveAdditionalAll(tsApi: TsApi, files: readonly ts.SourceFile[]): boolean {
+  let found = false;
+  for (const sf of files) {
+    if (found) break;
+    if (!sf.text.includes('removeAdditional')) continue;
+    walkDescendants(tsApi, sf, (node) => {
+      if (found) return false;
+      if (tsApi.isPropertyAssignment(node) && getPropertyNameText(tsApi, node.name) === 'removeAdditional' && getStaticString(tsApi, node.initializer) === 'all') {
+        found = true;
+      }
+      return undefined;
+    });
+  }
+  return found;
 }

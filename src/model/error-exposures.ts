@@ -18,7 +18,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getCalleeName, getNodeSourceFile, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { isDeclaringIdentifier, resolveIdentifier } from '../core/scope.js';
-import { forEachNodeOfKinds } from '../core/walk.js';
+import { forEachNodeOfKinds, walkDescendants } from '../core/walk.js';
 import {
   ERROR_CATCH_OPERATORS,
   findCallbackErrors,
@@ -27,6 +27,7 @@ import {
   findErrorProperty,
   findGlobalErrorSerializer,
   findModuleErrorSerializer,
+  findThrowingClientCall,
   type ErrorReveal,
 } from '../catalog/errors.js';
 import type { ErrorClassKind } from '../catalog/errors.js';
@@ -140,7 +141,7 @@ function collectExposures(tsApi: TsApi, sourceFile: ts.SourceFile): ErrorExposur
   // their identifiers (the most numerous nodes) are never visited.
   forEachNodeOfKinds(tsApi, sourceFile, [tsApi.SyntaxKind.CatchClause, tsApi.SyntaxKind.CallExpression], (node) => {
     if (tsApi.isCatchClause(node)) {
-      if (node.variableDeclaration) addOrigin('catch-clause', node.variableDeclaration.name);
+      if (node.variableDeclaration) addOrigin('catch-clause', node.variableDeclaration.name, getTryBlockCaught(tsApi, node));
       return;
     }
     for (const param of getCallbackErrorParameters(tsApi, node as ts.CallExpression)) {
@@ -233,6 +234,36 @@ function getCallbackErrorParameters(tsApi: TsApi, call: ts.CallExpression): { ki
     out.push({ kind: 'callback', name: first.name, ...(known ? { caught: known.kind } : {}) });
   }
   return out;
+}
+
+/**
+ * `client` when every call in the `try` block of a catch clause throws only client errors
+ * (`try { await request.jwtVerify() } catch (err) {...}`) and the block throws nothing itself.
+ */
+function getTryBlockCaught(tsApi: TsApi, clause: ts.CatchClause): ErrorClassKind | undefined {
+  const statement = clause.parent;
+  if (!tsApi.isTryStatement(statement)) return undefined;
+  let calls = 0;
+  let other = false;
+  walkDescendants(tsApi, statement.tryBlock, (node) => {
+    if (other) return false;
+    if (node !== statement.tryBlock && tsApi.isFunctionLike(node)) return false; // nested functions run elsewhere
+    if (tsApi.isThrowStatement(node) || tsApi.isNewExpression(node)) {
+      other = true;
+      return false;
+    }
+    if (tsApi.isCallExpression(node)) {
+      const callee = skipOuterExpressions(tsApi, node.expression);
+      const row = tsApi.isPropertyAccessExpression(callee) ? findThrowingClientCall(callee.name.text) : undefined;
+      if (row?.kind !== 'client') {
+        other = true;
+        return false;
+      }
+      calls++;
+    }
+    return undefined;
+  });
+  return !other && calls > 0 ? 'client' : undefined;
 }
 
 /** False for identifiers that are property names, labels or type names rather than value references. */

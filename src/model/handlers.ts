@@ -41,6 +41,7 @@ import {
 } from '../catalog/request-inputs.js';
 import type { Framework } from './facts.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
+import { getServerParameterFramework } from '../frameworks/server-parameter.js';
 
 export type HandlerRole = 'route' | 'middleware' | 'hook' | 'error' | 'not-found';
 
@@ -177,6 +178,9 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     path = getStaticString(tsApi, receiver.arguments[0]);
   }
   if (row.role === 'route' && args.length < 2 && !(tsApi.isCallExpression(receiver) && path !== undefined)) return [];
+  // `module.exports = async function (fastify) { fastify.get('/x', async (request) => ...) }`: a
+  // CommonJS plugin file imports nothing from Fastify; the instance the route is registered on decides.
+  const receiverFramework = getReceiverFramework(tsApi, receiver) ?? fileFramework;
 
   for (let i = 0; i < args.length; i++) {
     const arg = skipOuterExpressions(tsApi, args[i]!);
@@ -194,7 +198,7 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     const isLast = i === args.length - 1;
     for (const fn of getFunctionsOf(tsApi, arg)) {
       if (fn.parameters.length === 0 && row.role !== 'route') continue;
-      const framework = row.role === 'hook' || row.role === 'error' || row.role === 'not-found' ? 'fastify' : guessFunctionFramework(tsApi, fn, fileFramework);
+      const framework = row.role === 'hook' || row.role === 'error' || row.role === 'not-found' ? 'fastify' : guessFunctionFramework(tsApi, fn, receiverFramework);
       let role: HandlerRole = row.role;
       if (row.role === 'route' && !isLast) role = 'middleware';
       if (framework === 'express' && isExpressErrorShape(tsApi, fn)) role = 'error';
@@ -202,6 +206,15 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     }
   }
   return handlers;
+}
+
+/** The framework of a registration's receiver when it is a parameter of a server function (a plugin's `fastify`, a `registerRoutes(app)`). */
+function getReceiverFramework(tsApi: TsApi, receiver: ts.Expression): 'express' | 'fastify' | undefined {
+  if (!tsApi.isIdentifier(receiver)) return undefined;
+  const declaration = resolveIdentifier(tsApi, receiver)?.declaration;
+  if (!declaration || !tsApi.isParameter(declaration) || !isFunctionLike(tsApi, declaration.parent)) return undefined;
+  const fn = declaration.parent;
+  return getServerParameterFramework(tsApi, receiver.getSourceFile(), fn, fn.parameters.indexOf(declaration));
 }
 
 function describeRouteMethod(tsApi: TsApi, value: ts.Expression | undefined): string | undefined {

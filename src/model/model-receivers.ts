@@ -360,6 +360,9 @@ function classifyCallResult(lookup: ReceiverLookup, call: ts.CallExpression, dep
     return classifyFinderHelperResult(lookup, call, depth);
   }
   if (!receiver) return undefined;
+  // `fastify.knex('users')`, `this.knex('users')`, `request.server.db('users')`: a Knex instance
+  // reached as a property (a Fastify decoration, an injected field) starts a query when called.
+  if (tsApi.isPropertyAccessExpression(callee) && classifyMemberAccess(lookup, callee, depth + 1) === 'knex') return 'knex-query';
   // `this.findOwned(id)`: a method of the class that returns a found document.
   if (receiver.kind === tsApi.SyntaxKind.ThisKeyword) {
     const byHelper = classifyFinderHelperResult(lookup, call, depth);

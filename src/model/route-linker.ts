@@ -74,6 +74,8 @@ interface ChainContext {
   readonly complete: boolean;
   readonly mountedAt: readonly ts.Node[];
   readonly incompleteReason?: string;
+  /** The root container the chain starts at, when it was reached. */
+  readonly root?: ContainerRef;
 }
 
 interface OwnItems {
@@ -217,6 +219,7 @@ class Linker {
         chain: dedupeItems([...context.items, ...routeItems]),
         complete: context.complete,
         mountedAt: context.mountedAt,
+        ...(context.root ? { root: context.root } : {}),
         ...(context.incompleteReason ? { incompleteReason: context.incompleteReason } : {}),
         ...(context.after.length > 0 ? { registeredAfter: dedupeItems(context.after) } : {}),
       };
@@ -227,7 +230,7 @@ class Linker {
   private contexts(container: ContainerRef, index: number, relPath: string, depth: number, visiting: Set<RouterFact>): ChainContext[] {
     const own = this.ownItems(container, index, relPath, depth);
     if (container.router.isRoot) {
-      return [{ prefix: '', items: own.before, after: own.after, complete: true, mountedAt: [] }];
+      return [{ prefix: '', items: own.before, after: own.after, complete: true, mountedAt: [], root: container }];
     }
     const sites = depth >= MAX_DEPTH ? [] : this.mountSitesOf(container).filter((site) => !visiting.has(site.router));
     if (sites.length === 0) {
@@ -256,6 +259,7 @@ class Linker {
           after: [...outer.after, ...own.after],
           complete: outer.complete,
           mountedAt: [...outer.mountedAt, site.step.node],
+          ...(outer.root ? { root: outer.root } : {}),
           ...(outer.incompleteReason ? { incompleteReason: outer.incompleteReason } : {}),
         });
         if (contexts.length >= MAX_CONTEXTS) return contexts;

@@ -6,6 +6,8 @@ import {
   CALLBACK_ERRORS,
   ERROR_CATCH_OPERATORS,
   findErrorCatchOperator,
+  THROWING_CLIENT_CALLS,
+  findThrowingClientCall,
   DEVELOPMENT_ERROR_MIDDLEWARE,
   ERROR_CLASSES,
   ERROR_METHODS,
@@ -279,4 +281,12 @@ describe('error catalog: catch operators', () => {
       expect(findErrorCatchOperator(...SAMPLES[row.name]!.miss)).toBeUndefined();
     });
   }
+});
+
+describe('error catalog: calls that throw client errors', () => {
+  it('every row is found by its method and a look-alike is not', () => {
+    for (const row of THROWING_CLIENT_CALLS) expect(findThrowingClientCall(row.method)?.name).toBe(row.name);
+    expect(findThrowingClientCall('verify')).toBeUndefined();
+    expect(findThrowingClientCall('jwtSign')).toBeUndefined();
+  });
 });

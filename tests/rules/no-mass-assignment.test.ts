@@ -372,6 +372,15 @@ export default async function routes(app) {
 }`,
     },
     {
+      // A shared schema registered with addSchema and closed; a nullable property (`type: ['string', 'null']`) is a scalar.
+      name: 'fastify/objection: $ref to a closed shared schema, with a nullable field',
+      code: `const Task = require('../models/task');
+module.exports = async function tasks(fastify) {
+  fastify.addSchema({ $id: 'taskPatch', type: 'object', additionalProperties: false, properties: { title: { type: 'string' }, due_on: { type: ['string', 'null'], format: 'date' } } });
+  fastify.patch('/:id', { schema: { body: { $ref: 'taskPatch#' } } }, async (request) => Task.query().patchAndFetchById(request.params.id, request.body));
+};`,
+    },
+    {
       // The body schema is imported; per file the rule cannot tell whether it is closed.
       name: 'fastify/sequelize: imported body schema',
       code: `import { deviceBody } from '../schemas/device';
@@ -1000,6 +1009,24 @@ router.put('/vendors/:id', validate([body('name').isString()]), async (req, res)
   res.json(await Vendor.findByIdAndUpdate(req.params.id, req.body, { new: true }));
 });`,
       errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Vendor.findByIdAndUpdate', examples: EXAMPLES } }],
+    },
+    {
+      // A shared schema without additionalProperties: false, referenced by $ref.
+      name: 'fastify/objection: $ref to an open shared schema',
+      code: `const Task = require('../models/task');
+module.exports = async function tasks(fastify) {
+  fastify.addSchema({ $id: 'taskInput', type: 'object', properties: { title: { type: 'string' } } });
+  fastify.post('/', { schema: { body: { $ref: 'taskInput#' } } }, async (request) => Task.query().insert({ ...request.body, created_by: request.user.id }));
+};`,
+      errors: [{ messageId: 'openBodySchema', line: 4 }],
+    },
+    {
+      // A Knex instance decorated on the Fastify instance starts a query when called.
+      name: 'fastify/knex: fastify.knex(table).update(request.body)',
+      code: `module.exports = async function limits(fastify) {
+  fastify.put('/limits/:tenant', async (request) => fastify.knex('tenant_limits').where({ tenant: request.params.tenant }).update(request.body));
+};`,
+      errors: [{ messageId: 'unvalidatedBody', line: 2 }],
     },
     {
       name: 'express/mongoose: zod passthrough',

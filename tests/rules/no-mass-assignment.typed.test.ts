@@ -5,6 +5,8 @@
  * per-file run of the same files stays silent where only another file decides.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-mass-assignment.js';
@@ -257,5 +259,14 @@ describe('no-mass-assignment in scan: JSON body schemas', () => {
     const result = analyzeTargets({ cwd: root, paths: ['routes/vehicles.ts'], registry: { 'no-mass-assignment': rule }, fileTimeoutMs: 60_000 });
     const lines = result.files.flatMap((file) => file.findings.filter((f) => f.ruleId === 'api-guard/no-mass-assignment').map((f) => f.line));
     expect(lines).toEqual([9, 18]);
+  });
+});
+
+describe('no-mass-assignment in scan: ajv options per Fastify instance', () => {
+  it("applies removeAdditional: 'all' to the routes of the instance created with it, not to another server's", () => {
+    const root = fileURLToPath(new URL('../fixtures/apps/fastify-two-servers', import.meta.url));
+    const result = analyzeTargets({ cwd: root, paths: ['.'], registry: { 'no-mass-assignment': rule }, fileTimeoutMs: 60_000 });
+    const found = result.files.flatMap((file) => file.findings.map((f) => `${path.relative(root, file.filePath)}:${f.line}`));
+    expect(found).toEqual(['routes/public-settings.ts:7']);
   });
 });

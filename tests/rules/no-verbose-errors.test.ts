@@ -462,6 +462,15 @@ export class InternalExceptionsFilter implements ExceptionFilter {
 });`,
     },
     {
+      // The @fastify/jwt documentation's authenticate decorator: jwtVerify throws only 400/401 errors written for clients.
+      name: 'fastify: reply.send(err) of a failed jwtVerify',
+      code: `module.exports = fp(async function auth(fastify) {
+  fastify.decorate('authenticate', async (request, reply) => {
+    try { await request.jwtVerify(); } catch (err) { reply.send(err); }
+  });
+});`,
+    },
+    {
       // The cause option is not part of the response body.
       name: 'nest: error as the cause option only',
       code: `import { InternalServerErrorException } from '@nestjs/common';
@@ -1038,6 +1047,48 @@ export default async function routes(fastify: FastifyInstance) {
   res.status(err.status || 400).json({ error: err.message });
 });`,
       errors: [{ messageId: 'errorReachesResponse', line: 3 }],
+    },
+    {
+      // A database call in the same try: its errors reach the client too.
+      name: 'fastify: reply.send(err) when the try also queries the database',
+      code: `module.exports = fp(async function auth(fastify) {
+  fastify.decorate('authenticate', async (request, reply) => {
+    try {
+      await request.jwtVerify();
+      await fastify.knex('sessions').where({ id: request.user.sid }).first();
+    } catch (err) {
+      reply.send(err);
+    }
+  });
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 7,
+          suggestions: [{ messageId: 'answerGenerically', data: { error: 'err' }, output: `module.exports = fp(async function auth(fastify) {
+  fastify.decorate('authenticate', async (request, reply) => {
+    try {
+      await request.jwtVerify();
+      await fastify.knex('sessions').where({ id: request.user.sid }).first();
+    } catch (err) {
+      console.error(err);
+      reply.send('Internal Server Error');
+    }
+  });
+});` }],
+        },
+      ],
+    },
+    {
+      // A CommonJS plugin imports nothing from Fastify: the instance it registers on makes the return an answer.
+      name: 'fastify (CommonJS plugin): a handler returns the error message',
+      code: `module.exports = async function integrations(fastify) {
+  fastify.get('/vendor-status', async (request) => {
+    try { return await checkVendor(request.query.vendor); }
+    catch (err) { return { ok: false, error: err.message }; }
+  });
+};`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4 }],
     },
     // --- NestJS --------------------------------------------------------------------------------
     {
