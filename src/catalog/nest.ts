@@ -291,3 +291,15 @@ export const TYPE_ONLY_BODY_PACKAGES = [
 export function isTypeOnlyBodyPackage(module: string): boolean {
   return TYPE_ONLY_BODY_PACKAGES.some((row) => isPackageSpecifier(module, row.module));
 }
+
+/**
+ * Type aliases that ORM packages export for partial entities (`DeepPartial<Product>` of TypeORM):
+ * always imported, never classes, so a body typed with them compiles to `Object` like `Partial<Entity>`.
+ */
+export const TYPE_ONLY_BODY_EXPORTS = [
+  { name: 'typeorm-partial-entity', module: 'typeorm', exports: ['DeepPartial', 'QueryDeepPartialEntity'] },
+] as const satisfies readonly { readonly name: string; readonly module: string; readonly exports: readonly string[] }[];
+
+export function isTypeOnlyBodyExport(module: string, imported: string): boolean {
+  return TYPE_ONLY_BODY_EXPORTS.some((row) => isPackageSpecifier(module, row.module) && (row.exports as readonly string[]).includes(imported));
+}

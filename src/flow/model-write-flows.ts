@@ -76,22 +76,50 @@ export function findModelWriteFlows(ctx: AnalysisContext, options: ModelWriteFlo
 /**
  * `Object.assign(order, req.body)` is the mass assignment; a later `repo.save(order)` of the same
  * variable writes what that line already let in, so the flaw is reported once, at the assignment.
+ * The same holds for the assignment's result: `const p = Object.assign(new Product(), body)` then
+ * `repo.save(p)`, and `repo.save(Object.assign(new Product(), body))`.
  */
 function withoutSavesOfAssignedModels(tsApi: AnalysisContext['ts'], flows: readonly ModelWriteFlow[]): ModelWriteFlow[] {
   const assigned = new Set<ts.Node>();
+  // Collected first: in `repo.save(Object.assign(new Product(), body))` the save starts before the assignment.
+  const assigningCalls = new Set<ts.Node>(flows.filter((entry) => entry.write.row.receiver === 'assign-into-model').map((entry) => entry.write.call));
   const kept: ModelWriteFlow[] = [];
   for (const entry of [...flows].sort((a, b) => a.write.call.pos - b.write.call.pos)) {
     const payload = skipOuterExpressions(tsApi, entry.flow.sink.expression);
     const payloadDeclaration = tsApi.isIdentifier(payload) ? resolveIdentifier(tsApi, payload)?.declaration : undefined;
     if (payloadDeclaration && assigned.has(payloadDeclaration)) continue;
+    if (entry.write.call !== payload && assigningCalls.has(payload)) continue;
     if (entry.write.row.receiver === 'assign-into-model') {
       const target = entry.write.call.arguments?.[0] ? skipOuterExpressions(tsApi, entry.write.call.arguments[0]) : undefined;
       const targetDeclaration = target && tsApi.isIdentifier(target) ? resolveIdentifier(tsApi, target)?.declaration : undefined;
       if (targetDeclaration) assigned.add(targetDeclaration);
+      const resultDeclaration = declarationOfResult(tsApi, entry.write.call);
+      if (resultDeclaration) assigned.add(resultDeclaration);
     }
     kept.push(entry);
   }
   return flows.filter((entry) => kept.includes(entry));
+}
+
+/** The variable a call's result is stored in: `const p = Object.assign(...)` or `p = Object.assign(...)`. */
+function declarationOfResult(tsApi: AnalysisContext['ts'], call: ts.Node): ts.Node | undefined {
+  let node: ts.Node = call;
+  while (
+    tsApi.isParenthesizedExpression(node.parent) ||
+    tsApi.isAsExpression(node.parent) ||
+    tsApi.isNonNullExpression(node.parent) ||
+    tsApi.isAwaitExpression(node.parent) ||
+    tsApi.isSatisfiesExpression(node.parent)
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (tsApi.isVariableDeclaration(parent) && parent.initializer === node && tsApi.isIdentifier(parent.name)) return parent;
+  if (tsApi.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken) {
+    const left = skipOuterExpressions(tsApi, parent.left);
+    return tsApi.isIdentifier(left) ? resolveIdentifier(tsApi, left)?.declaration : undefined;
+  }
+  return undefined;
 }
 
 function createSpec(options: ModelWriteFlowOptions): FlowSpec {

@@ -194,6 +194,25 @@ function typeInstancePath(l: Lookup, type: ts.TypeNode | undefined, depth: numbe
 /** `this.http`: a property initializer, an injected constructor parameter, or a `this.http = ...` in the constructor. */
 function pathOfThisMember(l: Lookup, access: ts.Expression, name: string, depth: number): ModulePath | undefined {
   const tsApi = l.tsApi;
+  const member = findThisMember(tsApi, access, name);
+  if (!member) return undefined;
+  if (member.value) {
+    const path = pathOf(l, member.value, depth + 1);
+    if (path || !member.type) return path;
+  }
+  return typeInstancePath(l, member.type, depth);
+}
+
+/**
+ * What `this.<name>` holds, read from its class: the property's initializer, or else the value a
+ * constructor statement `this.<name> = value` assigns (a property declared `client: AxiosInstance`
+ * and created in the constructor), and the declared type (of the property or the injected parameter).
+ */
+export function findThisMember(
+  tsApi: TsApi,
+  access: ts.Expression,
+  name: string,
+): { readonly value?: ts.Expression; readonly type?: ts.TypeNode } | undefined {
   let cls: ts.Node | undefined = access.parent;
   while (cls && !tsApi.isClassDeclaration(cls) && !tsApi.isClassExpression(cls)) {
     if (tsApi.isFunctionDeclaration(cls) || tsApi.isFunctionExpression(cls)) return undefined;
@@ -201,17 +220,19 @@ function pathOfThisMember(l: Lookup, access: ts.Expression, name: string, depth:
   }
   if (!cls) return undefined;
   const members = (cls as ts.ClassLikeDeclaration).members;
+  let declaredType: ts.TypeNode | undefined;
   for (const member of members) {
     if (tsApi.isPropertyDeclaration(member) && getPropertyNameText(tsApi, member.name) === name) {
-      if (member.initializer) return pathOf(l, member.initializer, depth + 1);
-      return typeInstancePath(l, member.type, depth);
+      if (member.initializer) return { value: member.initializer, type: member.type };
+      declaredType = member.type;
+      break;
     }
   }
   for (const member of members) {
     if (!tsApi.isConstructorDeclaration(member)) continue;
     for (const param of member.parameters) {
       if (tsApi.isIdentifier(param.name) && param.name.text === name && tsApi.getModifiers(param)?.length) {
-        return typeInstancePath(l, param.type, depth);
+        return { type: param.type };
       }
     }
     for (const statement of member.body?.statements ?? []) {
@@ -224,9 +245,9 @@ function pathOfThisMember(l: Lookup, access: ts.Expression, name: string, depth:
         e.left.expression.kind === tsApi.SyntaxKind.ThisKeyword &&
         e.left.name.text === name
       ) {
-        return pathOf(l, e.right, depth + 1);
+        return { value: e.right, type: declaredType };
       }
     }
   }
-  return undefined;
+  return declaredType ? { type: declaredType } : undefined;
 }

@@ -16,7 +16,7 @@ import { NO_SINK_TARGETS } from './spec.js';
 import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
-import { mayBeProjectModule, normalizeModuleName } from './module-paths.js';
+import { findThisMember, mayBeProjectModule, normalizeModuleName } from './module-paths.js';
 import { resolveConstValue } from '../model/const-value.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import {
@@ -161,6 +161,13 @@ function getInstanceFactory(callee: ts.Expression, api: FlowApi): ts.CallExpress
   if (tsApi.isPropertyAccessExpression(expr)) expr = skipOuterExpressions(tsApi, expr.expression);
   for (let depth = 0; depth < 4; depth++) {
     if (tsApi.isCallExpression(expr)) return expr;
+    if (tsApi.isPropertyAccessExpression(expr) && expr.expression.kind === tsApi.SyntaxKind.ThisKeyword) {
+      // `this.client.get(...)` with `client = got.extend({...})` as a field or assigned in the constructor
+      const value = findThisMember(tsApi, expr, expr.name.text)?.value;
+      if (!value) return undefined;
+      expr = skipOuterExpressions(tsApi, value);
+      continue;
+    }
     if (!tsApi.isIdentifier(expr)) return undefined;
     const decl = resolveIdentifier(tsApi, expr)?.declaration;
     if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return undefined;

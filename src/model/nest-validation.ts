@@ -23,7 +23,7 @@ import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { getDecorators, getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
-import { findNestMappedType, findNestPipe, findPersistenceEntityDecorator, isTypeOnlyBodyPackage } from '../catalog/nest.js';
+import { findNestMappedType, findNestPipe, findPersistenceEntityDecorator, isTypeOnlyBodyExport, isTypeOnlyBodyPackage } from '../catalog/nest.js';
 import { CLASS_VALIDATOR_MODULES } from '../catalog/validators.js';
 import { getNestAppsOfController } from '../frameworks/nest-apps.js';
 import { getNestControllers, type NestControllerModel, type NestRouteModel } from '../frameworks/nest-controllers.js';
@@ -491,6 +491,7 @@ function classifySymbol(lookup: NestLookup, symbol: NestSymbol, text: string): R
     // `export const CreateUserDto = class extends ...` and other values: not something we can read.
     return { kind: 'unresolved', text };
   }
+  if (symbol.kind === 'import' && isTypeOnlyBodyExport(symbol.module, symbol.imported)) return { kind: 'utility-type', text };
   if (symbol.kind === 'import' && isTypeOnlyBodyPackage(symbol.module)) return { kind: 'interface', text };
   return { kind: 'unresolved', text };
 }

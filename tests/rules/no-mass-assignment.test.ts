@@ -372,15 +372,6 @@ export default async function routes(app) {
 }`,
     },
     {
-      // A shared schema registered with addSchema and closed; a nullable property (`type: ['string', 'null']`) is a scalar.
-      name: 'fastify/objection: $ref to a closed shared schema, with a nullable field',
-      code: `const Task = require('../models/task');
-module.exports = async function tasks(fastify) {
-  fastify.addSchema({ $id: 'taskPatch', type: 'object', additionalProperties: false, properties: { title: { type: 'string' }, due_on: { type: ['string', 'null'], format: 'date' } } });
-  fastify.patch('/:id', { schema: { body: { $ref: 'taskPatch#' } } }, async (request) => Task.query().patchAndFetchById(request.params.id, request.body));
-};`,
-    },
-    {
       // The body schema is imported; per file the rule cannot tell whether it is closed.
       name: 'fastify/sequelize: imported body schema',
       code: `import { deviceBody } from '../schemas/device';
@@ -838,6 +829,33 @@ router.put('/me', async (req, res) => {
       errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'req.body', sink: 'Object.assign', examples: EXAMPLES } }],
     },
     {
+      // The result of the assignment is the same entity: its save is not a second flaw.
+      name: 'fastify/typeorm: const entity = Object.assign(new Entity(), body), then repository.save of it',
+      code: `import { dataSource } from '../db';
+import { Attachment } from '../entities/attachment';
+const attachments = dataSource.getRepository(Attachment);
+export default async function routes(fastify) {
+  fastify.post('/attachments', async (request) => {
+    const attachment = Object.assign(new Attachment(), request.body);
+    attachment.createdAt = new Date();
+    return attachments.save(attachment);
+  });
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 6, data: { source: 'request.body', sink: 'Object.assign', examples: EXAMPLES } }],
+    },
+    {
+      name: 'fastify/typeorm: repository.save(Object.assign(new Entity(), body))',
+      code: `import { dataSource } from '../db';
+import { Attachment } from '../entities/attachment';
+const attachments = dataSource.getRepository(Attachment);
+export default async function routes(fastify) {
+  fastify.post('/attachments', async (request) => attachments.save(
+    Object.assign(new Attachment(), request.body),
+  ));
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 6, data: { source: 'request.body', sink: 'Object.assign', examples: EXAMPLES } }],
+    },
+    {
       // The assignment is the flaw; saving the same entity afterwards is reported with it, not again.
       name: 'fastify/typeorm: Object.assign onto an entity, then repository.save of it',
       code: `import { dataSource } from '../db';
@@ -1009,24 +1027,6 @@ router.put('/vendors/:id', validate([body('name').isString()]), async (req, res)
   res.json(await Vendor.findByIdAndUpdate(req.params.id, req.body, { new: true }));
 });`,
       errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Vendor.findByIdAndUpdate', examples: EXAMPLES } }],
-    },
-    {
-      // A shared schema without additionalProperties: false, referenced by $ref.
-      name: 'fastify/objection: $ref to an open shared schema',
-      code: `const Task = require('../models/task');
-module.exports = async function tasks(fastify) {
-  fastify.addSchema({ $id: 'taskInput', type: 'object', properties: { title: { type: 'string' } } });
-  fastify.post('/', { schema: { body: { $ref: 'taskInput#' } } }, async (request) => Task.query().insert({ ...request.body, created_by: request.user.id }));
-};`,
-      errors: [{ messageId: 'openBodySchema', line: 4 }],
-    },
-    {
-      // A Knex instance decorated on the Fastify instance starts a query when called.
-      name: 'fastify/knex: fastify.knex(table).update(request.body)',
-      code: `module.exports = async function limits(fastify) {
-  fastify.put('/limits/:tenant', async (request) => fastify.knex('tenant_limits').where({ tenant: request.params.tenant }).update(request.body));
-};`,
-      errors: [{ messageId: 'unvalidatedBody', line: 2 }],
     },
     {
       name: 'express/mongoose: zod passthrough',
@@ -1404,6 +1404,34 @@ export class AppointmentsController {
             source: '@Body() changes',
             sink: 'this.appointments.update',
             detail: '`Partial<Appointment>` is not a class (a utility type), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    {
+      // TypeORM's DeepPartial is a type alias: always imported, compiled to Object like Partial<Entity>.
+      name: 'nest/typeorm: DeepPartial<Entity> body imported from typeorm',
+      code: `import { Body, Controller, Param, Put } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DeepPartial, Repository } from 'typeorm';
+import { Appointment } from './appointment.entity';
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(@InjectRepository(Appointment) private readonly appointments: Repository<Appointment>) {}
+  @Put(':id')
+  replace(@Param('id') id: string, @Body() body: DeepPartial<Appointment>) {
+    return this.appointments.update({ id }, body);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 10,
+          data: {
+            source: '@Body() body',
+            sink: 'this.appointments.update',
+            detail: '`DeepPartial<Appointment>` is not a class (a utility type), so ValidationPipe receives Object and validates nothing',
             examples: EXAMPLES,
           },
         },

@@ -567,6 +567,36 @@ export class UsersController {
 }`,
     },
     {
+      // got joins prefixUrl and the URL argument, also when the instance is a class field.
+      name: 'nest: got instance with a fixed prefixUrl in a class field',
+      code: `import got from 'got';
+import { Controller, Get, Query } from '@nestjs/common';
+@Controller('partner')
+export class PartnerController {
+  private readonly client = got.extend({ prefixUrl: 'https://api.partner.example.com/v1' });
+  @Get('raw')
+  async raw(@Query('path') path: string) {
+    return this.client.get(path).json();
+  }
+}`,
+    },
+    {
+      name: 'nest: got instance with a fixed prefixUrl created in the constructor',
+      code: `import got, { Got } from 'got';
+import { Controller, Get, Query } from '@nestjs/common';
+@Controller('partner')
+export class PartnerController {
+  private readonly client: Got;
+  constructor() {
+    this.client = got.extend({ prefixUrl: 'https://api.partner.example.com/v1' });
+  }
+  @Get('raw')
+  async raw(@Query('path') path: string) {
+    return this.client.get(path).json();
+  }
+}`,
+    },
+    {
       // req.ip is set by the server, not chosen by the client.
       name: 'nest: req.ip is not client input',
       code: `import { Controller, Get, Req } from '@nestjs/common';
@@ -580,6 +610,25 @@ export class WhoAmIController {
     },
   ],
   invalid: [
+    {
+      // axios ignores baseURL when the URL is absolute: the client controls the whole URL. The
+      // instance is created in the constructor and stored in a field typed AxiosInstance.
+      name: 'nest: axios instance created in the constructor, whole URL from the query',
+      code: `import axios, { AxiosInstance } from 'axios';
+import { Controller, Get, Query } from '@nestjs/common';
+@Controller('hub')
+export class HubController {
+  private readonly client: AxiosInstance;
+  constructor() {
+    this.client = axios.create({ baseURL: 'https://api.hub.example.com/v2', timeout: 5000 });
+  }
+  @Get('raw')
+  async raw(@Query('path') path: string) {
+    return (await this.client.get(path)).data;
+  }
+}`,
+      errors: [{ messageId: 'ssrf', line: 11, data: { source: "@Query('path')", role: 'URL', sink: 'this.client.get', control: WHOLE, via: '' } }],
+    },
     // --- Express: direct and propagated -----------------------------------------------------------
     {
       name: 'express: query parameter straight into fetch',
