@@ -164,7 +164,12 @@ export const HTTP_CLIENTS = [
   {
     name: 'got',
     module: 'got',
-    paths: ['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'stream.get', 'stream.post', 'paginate', 'paginate.all', 'extend()', 'extend().get', 'extend().post', 'extend().put', 'extend().patch', 'extend().delete', 'extend().head', 'extend().stream'],
+    paths: [
+      ...['', 'get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'stream.get', 'stream.post', 'paginate', 'paginate.all'],
+      ...['extend()', 'extend().get', 'extend().post', 'extend().put', 'extend().patch', 'extend().delete', 'extend().head', 'extend().stream'],
+      // An instance typed `Got` (injected: `constructor(private readonly http: Got)`), wherever it was made.
+      ...['Got()', 'Got().get', 'Got().post', 'Got().put', 'Got().patch', 'Got().delete', 'Got().head', 'Got().stream'],
+    ],
     urlArguments: [{ arg: 0, shape: 'url-or-options' }, { arg: 1, shape: 'options' }],
     options: GOT_OPTIONS,
     samples: { match: `import got from 'got';\nawait got(\`\${req.query.source}/overlay.json\`);`, nonMatch: `import got from 'got';\nawait got(\`https://tiles.example.com/\${Number(req.query.z)}.png\`);` },

@@ -124,6 +124,12 @@ function importedPath(l: Lookup, file: ts.SourceFile, specifier: string, importe
   const target = l.project && mayBeProjectModule(l.project, specifier) ? l.project.resolveImport(file, specifier) : undefined;
   if (!target) return moduleRoot(specifier, imported === 'default' ? '' : imported);
   const resolved = l.project!.resolveExport(target, imported);
+  if (!resolved) {
+    // `export type HttpClient = Got` in a project file: the type it stands for.
+    const alias = findTypeAlias(l.tsApi, target, imported);
+    const aliased = alias ? typeReferencePath(l, alias.type, depth + 1) : undefined;
+    if (aliased && aliased.module !== undefined && !aliased.local) return aliased;
+  }
   const node = resolved?.declaration ?? resolved?.binding.node;
   let followed: ModulePath | undefined;
   if (node && l.tsApi.isVariableDeclaration(node) && node.initializer) followed = pathOf(l, node.initializer, depth + 1);
@@ -174,11 +180,30 @@ function pathOfIdentifier(l: Lookup, id: ts.Identifier, depth: number): ModulePa
   return undefined;
 }
 
+/** A top-level `type <name> = ...` of a file. */
+function findTypeAlias(tsApi: TsApi, file: ts.SourceFile, name: string): ts.TypeAliasDeclaration | undefined {
+  for (const statement of file.statements) {
+    if (tsApi.isTypeAliasDeclaration(statement) && statement.name.text === name) return statement;
+  }
+  return undefined;
+}
+
 /** An instance of a type written as an annotation: `http: HttpService` gives `@nestjs/axios.HttpService()`. */
 function typeInstancePath(l: Lookup, type: ts.TypeNode | undefined, depth: number): ModulePath | undefined {
+  const base = typeReferencePath(l, type, depth);
+  if (!base || base.module === undefined) return undefined;
+  return { ...base, path: `${base.path}()` };
+}
+
+/** What a type reference names: `HttpService` gives `@nestjs/axios.HttpService`; a local `type X = Got` gives `got.Got`. */
+function typeReferencePath(l: Lookup, type: ts.TypeNode | undefined, depth: number): ModulePath | undefined {
   const tsApi = l.tsApi;
-  if (!type || !tsApi.isTypeReferenceNode(type)) return undefined;
+  if (depth > MAX_DEPTH || !type || !tsApi.isTypeReferenceNode(type)) return undefined;
   const name = type.typeName;
+  if (tsApi.isIdentifier(name) && !resolveIdentifier(tsApi, name)) {
+    const alias = findTypeAlias(tsApi, name.getSourceFile(), name.text);
+    if (alias) return typeReferencePath(l, alias.type, depth + 1);
+  }
   const base = tsApi.isIdentifier(name)
     ? pathOfIdentifier(l, name, depth + 1)
     : tsApi.isIdentifier(name.left)
@@ -187,8 +212,7 @@ function typeInstancePath(l: Lookup, type: ts.TypeNode | undefined, depth: numbe
           return left ? extend(left, name.right.text) : undefined;
         })()
       : undefined;
-  if (!base || base.module === undefined) return undefined;
-  return { ...base, path: `${base.path}()` };
+  return base;
 }
 
 /** `this.http`: a property initializer, an injected constructor parameter, or a `this.http = ...` in the constructor. */

@@ -106,6 +106,13 @@ export function classifyErrorNarrowing(
         classifyErrorNarrowing(tsApi, expr.right, false, isErrorReference, depth + 1)
       );
     }
+    // `a || b` holds (or `a && b` fails): either side may be what holds, so each must narrow the error.
+    if ((op === tsApi.SyntaxKind.BarBarToken && holds) || (op === tsApi.SyntaxKind.AmpersandAmpersandToken && !holds)) {
+      const left = classifyErrorNarrowing(tsApi, expr.left, holds, isErrorReference, depth + 1);
+      const right = left === undefined ? undefined : classifyErrorNarrowing(tsApi, expr.right, holds, isErrorReference, depth + 1);
+      if (left === undefined || right === undefined) return undefined;
+      return left === right ? left : 'driver';
+    }
     if (op === tsApi.SyntaxKind.InstanceOfKeyword) {
       if (!holds || !isErrorReference(expr.left)) return undefined;
       const verdict = classifyErrorClassExpression(tsApi, expr.right);

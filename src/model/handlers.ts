@@ -242,7 +242,13 @@ function routeText(method: string | undefined, path: string | undefined): string
  */
 export function getWrappedRegistrationArgument(tsApi: TsApi, expr: ts.Expression): ts.Expression | undefined {
   const call = skipOuterExpressions(tsApi, expr);
-  if (!tsApi.isCallExpression(call) || call.arguments.length !== 1) return undefined;
+  if (!tsApi.isCallExpression(call)) return undefined;
+  // `ctrl.create.bind(ctrl)` registers `ctrl.create`, not its `this` argument.
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'bind' && call.arguments.length >= 1) {
+    return skipOuterExpressions(tsApi, callee.expression);
+  }
+  if (call.arguments.length !== 1) return undefined;
   return skipOuterExpressions(tsApi, call.arguments[0]!);
 }
 

@@ -368,7 +368,12 @@ export function matchValidationMiddleware(
     }
   }
   if (VALIDATION_MIDDLEWARE_NAME.test(name) || (options.extraValidators.length > 0 && matchesNameList(name, options.extraValidators))) {
-    return { node: expr, source: { kind: 'named' }, unknownKeys: 'unknown', text };
+    // `validate(Schema.passthrough())`: a zod or joi schema built to keep undeclared keys keeps them
+    // whatever the middleware does with it (yup keeps them by default; the middleware may strip).
+    const schema = tsApi.isCallExpression(expr) && expr.arguments.length > 0 ? expr.arguments[0]! : undefined;
+    const keys = schema ? getSchemaUnknownKeys(lookup, schema) : undefined;
+    const keeps = keys?.policy === 'keep' && (keys.library === 'zod' || keys.library === 'joi');
+    return { node: expr, source: { kind: 'named' }, unknownKeys: keeps ? 'keep' : 'unknown', text };
   }
   return undefined;
 }

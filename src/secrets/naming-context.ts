@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getAccessPath, getCalleeName, getEnclosingFunction, getPropertyNameText } from '../core/ast.js';
 import { getEnvironmentReadName } from './environment-read.js';
+import { forEachNodeOfKinds } from '../core/walk.js';
 
 export interface NamingContext {
   /** The names from the outermost object to the literal's own name: `['config', 'jwt', 'secret']`. */
@@ -30,6 +31,66 @@ export interface NamingContext {
 const DEFAULT_PROPERTIES = new Set(['default', 'defaultValue', 'devDefault', 'fallback', 'value']);
 /** Schema methods whose argument is a default of the field they build: Joi, zod, yup. */
 const DEFAULT_METHODS = new Set(['default', 'catch', 'defaultTo']);
+/** Builders of object schemas whose keys name their fields: `z.object`, `Joi.object`, `yup.object`. */
+const OBJECT_SCHEMA_BUILDERS = new Set(['object', 'strictObject', 'looseObject', 'keys']);
+/** Methods that validate a value against a schema and return (or hold) the result. */
+const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'cast', 'attempt']);
+const MAX_SCHEMA_CHAIN = 32;
+
+function isProcessEnv(tsApi: TsApi, node: ts.Expression | undefined): boolean {
+  return node !== undefined && getAccessPath(tsApi, node) === 'process.env';
+}
+
+/**
+ * True when `object` declares the fields of a schema that validates `process.env`, so a field's
+ * `.default('x')` is what the environment variable falls back to: `z.object({ ... }).parse(process.env)`,
+ * `const Env = z.object({ ... }); Env.parse(process.env)`, `Joi.attempt(process.env, Env)`.
+ */
+function isEnvironmentSchemaFields(tsApi: TsApi, object: ts.ObjectLiteralExpression): boolean {
+  const builder = object.parent;
+  if (!builder || !tsApi.isCallExpression(builder) || builder.arguments[0] !== object) return false;
+  const name = getCalleeName(tsApi, builder);
+  if (name === undefined || !OBJECT_SCHEMA_BUILDERS.has(name)) return false;
+  // Up the modifier chain: `z.object({...}).strict().parse(process.env)`.
+  let chain: ts.Expression = builder;
+  for (let i = 0; i < MAX_SCHEMA_CHAIN; i++) {
+    const access = chain.parent;
+    if (!access || !tsApi.isPropertyAccessExpression(access) || access.expression !== chain) break;
+    const call = access.parent;
+    if (!call || !tsApi.isCallExpression(call) || call.expression !== access) break;
+    if (SCHEMA_PARSE_METHODS.has(access.name.text)) return isProcessEnv(tsApi, call.arguments[0]);
+    chain = call;
+  }
+  let holder: ts.Node | undefined = chain.parent;
+  while (holder && (tsApi.isParenthesizedExpression(holder) || tsApi.isAsExpression(holder) || tsApi.isSatisfiesExpression(holder))) holder = holder.parent;
+  if (!holder || !tsApi.isVariableDeclaration(holder) || !tsApi.isIdentifier(holder.name)) return false;
+  const known = envSchemaDeclarations.get(holder);
+  if (known !== undefined) return known;
+  const schemaName = holder.name.text;
+  // A use of the schema in the same file that validates `process.env`.
+  let found = false;
+  forEachNodeOfKinds(tsApi, holder.getSourceFile(), [tsApi.SyntaxKind.CallExpression], (node) => {
+    if (found) return;
+    if (tsApi.isCallExpression(node)) {
+      const callee = getAccessPath(tsApi, node.expression);
+      const method = callee?.split('.').pop();
+      if (callee !== undefined && method !== undefined && SCHEMA_PARSE_METHODS.has(method)) {
+        if (callee === `${schemaName}.${method}` || callee.startsWith(`${schemaName}.`)) {
+          if (isProcessEnv(tsApi, node.arguments[0])) found = true;
+        } else if (node.arguments.length >= 2 && isProcessEnv(tsApi, node.arguments[0])) {
+          // Joi.attempt(process.env, Env), Joi.validate(process.env, Env)
+          const schemaArg = node.arguments[1]!;
+          if (tsApi.isIdentifier(schemaArg) && schemaArg.text === schemaName) found = true;
+        }
+      }
+    }
+  });
+  envSchemaDeclarations.set(holder, found);
+  return found;
+}
+
+const envSchemaDeclarations = new WeakMap<ts.VariableDeclaration, boolean>();
+
 /** Calls whose first argument keeps its meaning: `String(x)`, `Buffer.from(x)`, `new TextEncoder().encode(x)`. */
 const WRAPPERS = new Set(['String', 'from', 'encode', 'freeze', 'btoa']);
 
@@ -91,6 +152,7 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
   let envVar: string | undefined;
   let fallback: ts.BinaryExpression | undefined;
   let compared = false;
+  let schemaDefault = false;
   let ownName: string | undefined;
   let object: ts.ObjectLiteralExpression | undefined;
   let siblingProperties: ReadonlySet<string> | undefined;
@@ -160,6 +222,7 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
       const callee = tsApi.isCallExpression(parent) ? getCalleeName(tsApi, parent) : undefined;
       if (callee && DEFAULT_METHODS.has(callee) && tsApi.isPropertyAccessExpression(parent.expression)) {
         // Joi.string().default('x').required(): continue from the outermost call of the chain.
+        if (callee === 'default' || callee === 'defaultTo') schemaDefault = true;
         let chain: ts.Node = parent;
         while (
           chain.parent &&
@@ -200,6 +263,8 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
         ownName = name;
         object = owner;
         siblingProperties = propertyNamesOf(tsApi, owner);
+        // `COOKIE_SECRET: z.string().default('x')` in a schema that parses `process.env`: an environment fallback.
+        if (schemaDefault && envVar === undefined && name !== undefined && isEnvironmentSchemaFields(tsApi, owner)) envVar = name;
       } else if (name !== undefined && !tsApi.isArrowFunction(parent.initializer) && !tsApi.isFunctionExpression(parent.initializer)) {
         // `useFactory: () => ({ secret })` names a factory, not the value.
         outer.push(name);

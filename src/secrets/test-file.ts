@@ -4,7 +4,7 @@
  */
 
 /** Folder names that hold tests or fixtures. */
-const TEST_FOLDER = /(?:^|\/)(?:test|tests|__tests__|__mocks__|spec|specs|e2e|fixture|fixtures)\//i;
+const TEST_FOLDER = /(?:^|\/)(?:test|tests|__tests__|__mocks__|__fixtures__|spec|specs|e2e|fixture|fixtures)\//i;
 
 /** File names of tests: `auth.test.ts`, `auth.spec.js`, `app.e2e-spec.ts` (`auth-test.ts` is not one). */
 const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;

@@ -274,6 +274,12 @@ jwt.sign(payload, 'reports');`,
 const token = jwt.sign({ sub: 1 }, 'integration-signing-key');`,
     },
     {
+      // Jest's __fixtures__ folder holds test data like fixtures/ does.
+      name: 'weak secret in a __fixtures__ file',
+      filename: 'src/__fixtures__/keys.ts',
+      code: `export const TEST_SESSION_SECRET = 'a83f0c5e9d2b47f1b6e2';`,
+    },
+    {
       // testFiles: 'ignore' skips test files entirely.
       name: 'testFiles ignore',
       filename: 'test/fixtures/keys.ts',
@@ -956,6 +962,16 @@ const slack = new WebClient(SLACK_BOT_TOKEN);`,
           suggestions: [{ messageId: 'removeFallback', data: { env: 'JWT_SECRET' }, output: 'export const JWT_SECRET = process.env.JWT_SECRET;' }],
         },
       ],
+    },
+    {
+      // A zod schema that parses process.env: a field's default is what the variable falls back to.
+      name: 'default of an environment schema field',
+      code: `import { z } from 'zod';
+const EnvSchema = z.object({ PORT: z.coerce.number().default(3000), COOKIE_SECRET: z.string().default('dev-secret') });
+export const config = EnvSchema.parse(process.env);`,
+      errors: [{ messageId: 'namedSecret', line: 2, data: { kind: 'cookie secret', value: 'dev-…', name: 'COOKIE_SECRET' }, suggestions: [{ messageId: 'useEnv', data: { envName: 'COOKIE_SECRET' }, output: `import { z } from 'zod';
+const EnvSchema = z.object({ PORT: z.coerce.number().default(3000), COOKIE_SECRET: z.string().default(process.env.COOKIE_SECRET) });
+export const config = EnvSchema.parse(process.env);` }] }],
     },
     {
       name: 'short env fallback',

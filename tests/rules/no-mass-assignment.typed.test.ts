@@ -159,6 +159,12 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       ],
     },
     {
+      // Methods registered with .bind(instance): one behind a strict zod schema, one behind a passthrough one.
+      name: 'express: class methods registered with bind() behind validate(schema)',
+      ...fixture('express-controller/controllers/profiles.controller.ts'),
+      errors: [{ messageId: 'permissiveValidation', line: 12 }],
+    },
+    {
       // Pipes in this file validate the DTO without whitelisting; each finding suggests adding `whitelist: true` to its pipe.
       name: 'nest: parameter and method ValidationPipes without whitelist, with suggestions',
       ...roomsController,

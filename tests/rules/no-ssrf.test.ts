@@ -787,6 +787,21 @@ app.post('/integrations/test', body('webhookUrl').isURL(), async (req, res) => {
       errors: [{ messageId: 'ssrf', line: 5 }],
     },
     {
+      // An injected got instance typed through a local alias of Got.
+      name: 'express: a got instance typed as an alias of Got',
+      code: `import express from 'express';
+import type { Got } from 'got';
+type HttpClient = Got;
+export function createPreviewRouter(http: HttpClient) {
+  const router = express.Router();
+  router.get('/preview', async (req, res) => {
+    res.send(await http.get(String(req.query.url), { followRedirect: true }).text());
+  });
+  return router;
+}`,
+      errors: [{ messageId: 'ssrf', line: 7 }],
+    },
+    {
       name: 'express: a substring test of the URL is bypassable',
       code: `app.get('/p', async (req, res) => {
   const u = String(req.query.u);

@@ -471,6 +471,18 @@ export class InternalExceptionsFilter implements ExceptionFilter {
 });`,
     },
     {
+      // Either branch of the || is a jsonwebtoken client error: its message is written for clients.
+      name: 'express: err.message under instanceof TokenExpiredError || JsonWebTokenError',
+      code: `import jwt from 'jsonwebtoken';
+router.post('/verify-email', async (req, res) => {
+  try { res.json(await confirmEmail(jwt.verify(req.body.token, process.env.EMAIL_KEY!))); }
+  catch (err) {
+    if (err instanceof jwt.TokenExpiredError || err instanceof jwt.JsonWebTokenError) return res.status(400).json({ error: 'invalid_token', message: err.message });
+    res.status(500).json({ error: 'internal' });
+  }
+});`,
+    },
+    {
       // The cause option is not part of the response body.
       name: 'nest: error as the cause option only',
       code: `import { InternalServerErrorException } from '@nestjs/common';
