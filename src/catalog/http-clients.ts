@@ -449,6 +449,20 @@ export const ADDRESS_CHECKS = [
 ] as const satisfies readonly AddressCheckRow[];
 
 /**
+ * A project's own address predicates, by name (`if (isPrivateAddress(address)) throw`,
+ * `if (!isPublicIp(ip)) return`): what a truthy result means, as for the package rows above.
+ */
+export const PROJECT_ADDRESS_CHECK_NAMES = [
+  { name: 'private-address-predicate', pattern: /^is(?:Private|Internal|Loopback|Reserved|Bogon|LinkLocal|NonPublic)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr|Host|Network)?$/, truthyMeans: 'private' },
+  { name: 'public-address-predicate', pattern: /^is(?:Public|Global|Routable)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr)$/, truthyMeans: 'public' },
+] as const satisfies readonly { name: string; pattern: RegExp; truthyMeans: 'private' | 'public' }[];
+
+/** What a truthy result of a project function named like an address check means, if it is named like one. */
+export function findProjectAddressCheck(name: string): 'private' | 'public' | undefined {
+  return PROJECT_ADDRESS_CHECK_NAMES.find((row) => row.pattern.test(name))?.truthyMeans;
+}
+
+/**
  * `ipaddr.js`: `ipaddr.parse(address).range()` names the range; `'unicast'` is the public one, so
  * `range() === 'unicast'` is true for public addresses only.
  */

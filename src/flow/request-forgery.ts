@@ -23,6 +23,7 @@ import {
   AGENT_OPTION_KEYS,
   HTTP_CLIENTS,
   findAddressCheck,
+  findProjectAddressCheck,
   findHttpClient,
   isAddressRangeParser,
   isSafeAgent,
@@ -281,10 +282,6 @@ export function getAllowlistCheck(condition: ts.Expression, api: FlowApi): Guard
   return { checked, when: equal, against };
 }
 
-/** Names of project functions that are true for private, loopback or link-local addresses, and for public ones. */
-const PRIVATE_ADDRESS_CHECK_NAME = /^is(?:Private|Internal|Loopback|Reserved|Bogon|LinkLocal|NonPublic)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr|Host|Network)?$/;
-const PUBLIC_ADDRESS_CHECK_NAME = /^is(?:Public|Global|Routable)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr)$/;
-
 function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undefined {
   const tsApi = api.ts;
   const callee = skipOuterExpressions(tsApi, call.expression);
@@ -294,8 +291,8 @@ function getCallCheck(call: ts.CallExpression, api: FlowApi): GuardCheck | undef
   // The project's own address predicate, by name: `if (isPrivateAddress(address)) throw`, `if (!isPublicIp(ip)) return`.
   if (call.arguments[0] && (!path || path.local)) {
     const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name && PRIVATE_ADDRESS_CHECK_NAME.test(name)) return { checked: call.arguments[0], when: false };
-    if (name && PUBLIC_ADDRESS_CHECK_NAME.test(name)) return { checked: call.arguments[0], when: true };
+    const truthyMeans = name ? findProjectAddressCheck(name) : undefined;
+    if (truthyMeans) return { checked: call.arguments[0], when: truthyMeans === 'public' };
   }
   if (!tsApi.isPropertyAccessExpression(callee) || call.arguments.length === 0) return undefined;
   const method = callee.name.text;

@@ -130,8 +130,12 @@ function judgeRegistration(scope: BodyValidationScope, call: ts.CallExpression, 
     const middleware = matchValidationMiddleware(lookup, expr, { extraValidators: scope.extraValidators });
     if (!middleware) return;
     // `handleValidationErrors` after `body('email').isEmail()` only answers 422 for the fields the
-    // chains name; the rest of the body passes. A name from the settings is the user's word.
-    if (middleware.source.kind === 'named' && !isListedValidator(scope, expr) && isExpressValidatorErrorGate(scope, expr, call)) return;
+    // chains name; the rest of the body passes, and the finding names the gate. A name from the
+    // settings is the user's word.
+    if (middleware.source.kind === 'named' && !isListedValidator(scope, expr) && isExpressValidatorErrorGate(scope, expr, call)) {
+      consider({ kind: 'permissive-middleware', text: middleware.text });
+      return;
+    }
     consider(middleware.unknownKeys === 'keep' ? { kind: 'permissive-middleware', text: middleware.text } : VALIDATED);
   };
   const considerRouteOptions = (options: ts.ObjectLiteralExpression, optionsFile: ts.SourceFile): void => {

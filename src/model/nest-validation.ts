@@ -21,7 +21,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getDecorators, getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { findObjectProperty, getDecorators, getPropertyNameText, getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { findNestMappedType, findNestPipe, findPersistenceEntityDecorator, isTypeOnlyBodyExport, isTypeOnlyBodyPackage } from '../catalog/nest.js';
 import { CLASS_VALIDATOR_MODULES } from '../catalog/validators.js';
@@ -403,7 +403,7 @@ function readPipeOptions(lookup: NestLookup, file: ts.SourceFile, argument: ts.E
 /** True when `argument` is an object literal with the key `key`. */
 function hasOption(tsApi: TsApi, argument: ts.Expression | undefined, key: string): boolean {
   const object = argument ? skipOuterExpressions(tsApi, argument) : undefined;
-  return object !== undefined && tsApi.isObjectLiteralExpression(object) && object.properties.some((prop) => prop.name !== undefined && getPropertyNameText(tsApi, prop.name) === key);
+  return object !== undefined && tsApi.isObjectLiteralExpression(object) && findObjectProperty(tsApi, object, key) !== undefined;
 }
 
 function readBooleanConst(lookup: NestLookup, file: ts.SourceFile, value: ts.Expression): boolean | 'unknown' {

@@ -6,6 +6,8 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  PROJECT_ADDRESS_CHECK_NAMES,
+  findProjectAddressCheck,
   HTTP_CLIENTS,
   ADDRESS_CHECKS,
   SAFE_AGENTS,
@@ -90,4 +92,20 @@ describe('parseSsrfSinkSetting', () => {
   it('reads global function names', () => {
     expect(parseSsrfSinkSetting('fetchUrl')).toMatchObject({ module: undefined, paths: ['fetchUrl'] });
   });
+});
+
+describe('PROJECT_ADDRESS_CHECK_NAMES', () => {
+  const SAMPLES: Record<string, { match: string[]; miss: string[] }> = {
+    'private-address-predicate': { match: ['isPrivateAddress', 'isPrivateIp', 'isLoopback', 'isInternalHost'], miss: ['isPrivateRoute', 'isPrivate_'] },
+    'public-address-predicate': { match: ['isPublicIp', 'isPublicAddress', 'isRoutableAddr'], miss: ['isPublic', 'isPublicRoute'] },
+  };
+  it('has samples for every row', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(PROJECT_ADDRESS_CHECK_NAMES.map((row) => row.name).sort());
+  });
+  for (const row of PROJECT_ADDRESS_CHECK_NAMES) {
+    it(`${row.name}: names of address checks, not look-alikes`, () => {
+      for (const name of SAMPLES[row.name]!.match) expect(findProjectAddressCheck(name), name).toBe(row.truthyMeans);
+      for (const name of SAMPLES[row.name]!.miss) expect(findProjectAddressCheck(name), name).toBeUndefined();
+    });
+  }
 });

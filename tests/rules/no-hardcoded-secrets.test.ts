@@ -280,6 +280,13 @@ const token = jwt.sign({ sub: 1 }, 'integration-signing-key');`,
       code: `export const TEST_SESSION_SECRET = 'a83f0c5e9d2b47f1b6e2';`,
     },
     {
+      // Defaults of an environment schema whose fields are not credentials, and a body schema's default.
+      name: 'environment schema defaults of non-secret fields, and a body schema default',
+      code: `import { z } from 'zod';
+export const config = z.object({ LOG_LEVEL: z.string().default('info'), NODE_ENV: z.string().default('development') }).parse(process.env);
+export const SignupBody = z.object({ displayName: z.string().default('dev-secret') });`,
+    },
+    {
       // testFiles: 'ignore' skips test files entirely.
       name: 'testFiles ignore',
       filename: 'test/fixtures/keys.ts',

@@ -1000,7 +1000,7 @@ function handleValidationErrors(req, res, next) {
 router.post('/vendors', [body('email').isEmail(), body('trade').isString()], handleValidationErrors, async (req, res) => {
   res.status(201).json(await Vendor.create(req.body));
 });`,
-      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Vendor.create', examples: EXAMPLES } }],
+      errors: [{ messageId: 'permissiveValidation', line: 9, data: { source: 'req.body', sink: 'Vendor.create', validator: 'handleValidationErrors', examples: EXAMPLES } }],
     },
     {
       // The gate out of view, passed by name beside the chains: still only a gate.
@@ -1011,7 +1011,7 @@ import { Vendor } from '../models/vendor';
 router.post('/vendors', body('email').isEmail(), handleValidationErrors, async (req, res) => {
   res.status(201).json(await Vendor.create(req.body));
 });`,
-      errors: [{ messageId: 'unvalidatedBody', line: 5, data: { source: 'req.body', sink: 'Vendor.create', examples: EXAMPLES } }],
+      errors: [{ messageId: 'permissiveValidation', line: 5, data: { source: 'req.body', sink: 'Vendor.create', validator: 'handleValidationErrors', examples: EXAMPLES } }],
     },
     {
       // The common validate([...chains]) factory: runs the chains, then reads validationResult.
@@ -1026,7 +1026,7 @@ const validate = (validations) => async (req, res, next) => {
 router.put('/vendors/:id', validate([body('name').isString()]), async (req, res) => {
   res.json(await Vendor.findByIdAndUpdate(req.params.id, req.body, { new: true }));
 });`,
-      errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Vendor.findByIdAndUpdate', examples: EXAMPLES } }],
+      errors: [{ messageId: 'permissiveValidation', line: 9, data: { source: 'req.body', sink: 'Vendor.findByIdAndUpdate', validator: 'validate', examples: EXAMPLES } }],
     },
     {
       name: 'express/mongoose: zod passthrough',

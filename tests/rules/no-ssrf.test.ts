@@ -253,6 +253,33 @@ app.post('/probe', async (req, res) => {
 });`,
     },
     {
+      // matchedData's URL, checked against an allowlist of hosts before the request.
+      name: 'express: express-validator matchedData URL on an allowlisted host',
+      code: `import axios from 'axios';
+import { body, matchedData } from 'express-validator';
+const WEBHOOK_HOSTS = new Set(['hooks.example.com']);
+app.post('/integrations/test', body('webhookUrl').isURL(), async (req, res) => {
+  const { webhookUrl } = matchedData(req);
+  if (!WEBHOOK_HOSTS.has(new URL(webhookUrl).hostname)) return res.sendStatus(400);
+  await axios.post(webhookUrl, { event: 'ping' });
+  res.sendStatus(204);
+});`,
+    },
+    {
+      // A got instance typed through an alias, called with input only in the path of a fixed origin.
+      name: 'express: a got instance typed as an alias of Got, fixed origin',
+      code: `import express from 'express';
+import type { Got } from 'got';
+type HttpClient = Got;
+export function createPreviewRouter(http: HttpClient) {
+  const router = express.Router();
+  router.get('/preview/:id', async (req, res) => {
+    res.send(await http.get(\`https://previews.example.com/v1/\${encodeURIComponent(req.params.id)}\`).text());
+  });
+  return router;
+}`,
+    },
+    {
       // A database record is not client input (stored SSRF is out of scope).
       name: 'express: URL read from the database',
       code: `import axios from 'axios';

@@ -1102,6 +1102,17 @@ export default async function routes(fastify: FastifyInstance) {
 };`,
       errors: [{ messageId: 'errorReachesResponse', line: 4 }],
     },
+    {
+      // A client error class or a driver error class: the driver's message may be what is sent.
+      name: 'express: err.message under instanceof ZodError || PrismaClientKnownRequestError',
+      code: `import { Prisma } from '@prisma/client';
+import { ZodError } from 'zod';
+app.use((err, req, res, next) => {
+  if (err instanceof ZodError || err instanceof Prisma.PrismaClientKnownRequestError) return res.status(400).json({ message: err.message });
+  res.status(500).json({ message: 'Internal error' });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4 }],
+    },
     // --- NestJS --------------------------------------------------------------------------------
     {
       name: 'nest: BadGatewayException built from the message',

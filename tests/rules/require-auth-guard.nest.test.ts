@@ -356,6 +356,38 @@ async function bootstrap() {
 void bootstrap();
 `,
     },
+    {
+      // Both applications that serve the controller authenticate globally.
+      name: 'single-file application: a controller served by two applications, both guarded',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+
+@Controller('ops')
+class OpsController {
+  @Delete('cache')
+  flush() {}
+}
+
+@Module({ controllers: [OpsController] })
+class AppModule {}
+
+@Module({ controllers: [OpsController] })
+class InternalModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalGuards(new (AuthGuard('jwt'))());
+  await app.listen(3000);
+  const internal = await NestFactory.create(InternalModule);
+  internal.useGlobalGuards(new (AuthGuard('api-key'))());
+  await internal.listen(9100);
+}
+void bootstrap();
+`,
+    },
   ],
   invalid: [
     {
