@@ -3,6 +3,7 @@
  * object) must not reach a response, and development error pages must not run in production.
  */
 import type * as ts from 'typescript';
+import type { TsApi } from '../src/core/context.js';
 import { NO_SINK_TARGETS } from '../src/flow/spec.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import type { Finding } from '../src/core/finding.js';
@@ -91,7 +92,7 @@ const verboseErrorSpec: FlowSpec = {
 };
 
 /** The response variable a call is made on: `res` in `res.status(500).render('error')`. */
-function getResponseRoot(tsApi: typeof ts, node: ts.Node): ts.Identifier | undefined {
+function getResponseRoot(tsApi: TsApi, node: ts.Node): ts.Identifier | undefined {
   if (!tsApi.isCallExpression(node)) return undefined;
   let current: ts.Expression = node.expression;
   for (let depth = 0; depth < 16; depth++) {
@@ -105,7 +106,7 @@ function getResponseRoot(tsApi: typeof ts, node: ts.Node): ts.Identifier | undef
 }
 
 /** `res.status(500).json`, `reply.code(502).send`, `return of a Nest route handler`. */
-function describeSink(tsApi: typeof ts, node: ts.Node, framework: string | undefined): string {
+function describeSink(tsApi: TsApi, node: ts.Node, framework: string | undefined): string {
   if (tsApi.isCallExpression(node)) return getShortText(node.getSourceFile(), node.expression);
   const owner = framework === 'nest' ? 'Nest' : framework === 'fastify' ? 'Fastify' : 'route';
   return `return of a ${owner} route handler`;
@@ -181,7 +182,7 @@ export default defineApiRule<Options, MessageIds>({
 });
 
 /** One finding per sink: the most revealing flow into it, unless the sink only runs in development. */
-function reportLeaks(tsApi: typeof ts, flows: readonly Flow[], reportMessages: boolean): Finding[] {
+function reportLeaks(tsApi: TsApi, flows: readonly Flow[], reportMessages: boolean): Finding[] {
   const best = new Map<ts.Node, { flow: Flow; reveals: ErrorReveal }>();
   for (const flow of flows) {
     const reveals = revealsOf(tsApi, flow);
@@ -222,7 +223,7 @@ function payloadRange(flow: Flow): { range?: { start: number; end: number } } {
  * What a flow exposes: the read's own reveal, or, for the whole error passed through a helper, what
  * the helper read from it (`helper(err)` returning `{ code: err.code }` exposes nothing).
  */
-function revealsOf(tsApi: typeof ts, flow: Flow): ErrorReveal | undefined {
+function revealsOf(tsApi: TsApi, flow: Flow): ErrorReveal | undefined {
   const exposure = getErrorExposureAt(tsApi, flow.source.node);
   if (!exposure) return undefined;
   if (exposure.reveals !== 'object' || !flow.source.label.startsWith(exposure.label)) return exposure.reveals;

@@ -9,8 +9,9 @@ import type * as ts from 'typescript';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 
-/** The TypeScript compiler API namespace, used as a value only through `ctx.ts`. */
-export type TsApi = typeof ts;
+import type { TsApi } from './ts-api.js';
+
+export type { TsApi } from './ts-api.js';
 
 /** Which analysis a run is allowed to do. */
 export type AnalysisMode = 'file' | 'project';

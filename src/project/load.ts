@@ -13,6 +13,7 @@ import type * as TsMorph from 'ts-morph';
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getFileSkipReason } from '../core/file-limits.js';
+import { toTsApi } from '../core/ts-api.js';
 import { createProjectIndex, type ProjectIndex } from './project-index.js';
 import { getDefaultAnalysisOptions } from './project-config.js';
 import type { ProjectPlan } from './plan-projects.js';
@@ -26,7 +27,7 @@ import { readSourceText } from './source-text.js';
  * `@ts-morph/common` dependency's `typescript.js`, the object `ts-morph`'s `ts` export is) and skips
  * compiling ts-morph's 4 MB of wrappers (about 0.1 s); a ts-morph laid out differently is loaded whole.
  */
-export const cliTypeScript: TsApi = loadTsMorphTypeScript();
+export const cliTypeScript: TsApi = toTsApi(loadTsMorphTypeScript());
 
 function loadTsMorphTypeScript(): TsApi {
   const require = createRequire(import.meta.url);

@@ -5,12 +5,13 @@
  * chain item named like a limiter, `?` for public routes, `-` otherwise.
  */
 import type * as ts from 'typescript';
+import type { TsApi } from '../../src/core/context.js';
 import { walkDescendants } from '../../src/core/walk.js';
 import type { ResolvedRoute } from '../../src/model/api-model.js';
 import type { HttpMethod } from '../../src/model/facts.js';
 import type { RouteModelSource } from '../../src/cli/route-inventory.js';
 
-function stringArg(node: ts.Expression | undefined, tsApi: typeof ts): string | undefined {
+function stringArg(node: ts.Expression | undefined, tsApi: TsApi): string | undefined {
   return node && tsApi.isStringLiteral(node) ? node.text : undefined;
 }
 
