@@ -45,7 +45,7 @@ export default defineApiRule<Options, MessageIds>({
   detect(ctx): Finding[] {
     if (TEST_FILE_NAME.test(ctx.sourceFile.fileName)) return [];
     const byCall = new Map<ts.CallExpression, OwnershipFlow[]>();
-    for (const found of findOwnershipFlows(ctx)) {
+    for (const found of findOwnershipFlows(ctx, { for: 'rule' })) {
       const list = byCall.get(found.lookup.call) ?? [];
       list.push(found);
       byCall.set(found.lookup.call, list);

@@ -165,7 +165,7 @@ function getLookupsByHandler(index: ProjectIndex, settings: ResolvedSettings): R
       const ctx = createAnalysisContext({ ts: index.ts, sourceFile: file, settings, project: index });
       let flows: OwnershipFlow[] = [];
       try {
-        flows = findOwnershipFlows(ctx);
+        flows = findOwnershipFlows(ctx, { for: 'inventory' });
       } catch {
         continue; // one unreadable file does not stop the inventory
       }
