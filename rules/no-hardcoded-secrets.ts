@@ -8,7 +8,7 @@ import { getStartLine } from '../src/core/ast.js';
 import type { FindingSuggestion, Finding } from '../src/core/finding.js';
 import { maskSecret } from '../src/core/mask.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
-import { getEnvReplacementEdit, getRemoveFallbackEdit } from '../src/secrets/env-replacement.js';
+import { getEnvReplacementEdit, getRemoveFallbackEdit, getRemoveEnvDefaultEdit } from '../src/secrets/env-replacement.js';
 import { findHardcodedSecrets, type HardcodedSecret } from '../src/secrets/find-hardcoded-secrets.js';
 import { compileSecretPolicy, DEFAULT_MIN_ENTROPY, type TestFileHandling } from '../src/secrets/secret-policy.js';
 
@@ -21,7 +21,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'providerSecret' | 'sinkSecret' | 'sinkFallback' | 'envFallback' | 'namedSecret' | 'useEnv' | 'removeFallback';
+export type MessageIds = 'providerSecret' | 'sinkSecret' | 'sinkFallback' | 'envFallback' | 'namedSecret' | 'useEnv' | 'removeFallback' | 'removeDefault';
 
 /** Where a cross-file sink is, relative to the literal's file: `../app.ts:12`. */
 function describeSinkLocation(literalFile: ts.SourceFile, secret: HardcodedSecret): string {
@@ -67,6 +67,8 @@ function toFinding(sourceFile: ts.SourceFile, tsApi: Parameters<typeof getEnvRep
   const suggestions: FindingSuggestion[] = [];
   if (secret.fallback && secret.envVar !== undefined) {
     suggestions.push({ messageId: 'removeFallback', data: { env: secret.envVar }, edits: [getRemoveFallbackEdit(sourceFile, secret.fallback)] });
+  } else if (secret.envDefault && secret.envVar !== undefined) {
+    suggestions.push({ messageId: 'removeDefault', data: { env: secret.envVar }, edits: [getRemoveEnvDefaultEdit(tsApi, secret.envDefault)] });
   } else {
     const edit = getEnvReplacementEdit(tsApi, sourceFile, secret.node, secret.secret, secret.secretStart, secret.envName);
     if (edit) suggestions.push({ messageId: 'useEnv', data: { envName: secret.envName }, edits: [edit] });
@@ -103,6 +105,7 @@ export default defineApiRule<Options, MessageIds>({
       namedSecret: 'Hardcoded {{kind}} `{{value}}` in `{{name}}`; load it from the environment.',
       useEnv: 'Read the value from `process.env.{{envName}}` instead.',
       removeFallback: 'Remove the hardcoded fallback and read `{{env}}` only.',
+      removeDefault: 'Remove the default so that `{{env}}` must be set.',
     },
     schema: [
       {

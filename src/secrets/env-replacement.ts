@@ -52,3 +52,14 @@ export function getEnvReplacementEdit(
 export function getRemoveFallbackEdit(sourceFile: ts.SourceFile, fallback: ts.BinaryExpression): TextEdit {
   return { start: fallback.getStart(sourceFile), end: fallback.getEnd(), text: fallback.left.getText(sourceFile) };
 }
+
+/**
+ * The edit that drops the default an environment variable falls back to, so it must be set:
+ * `z.string().default('x').min(32)` becomes `z.string().min(32)` in a schema that parses
+ * `process.env`, and `const { X = 'x' } = process.env` becomes `const { X } = process.env`.
+ */
+export function getRemoveEnvDefaultEdit(tsApi: TsApi, envDefault: ts.CallExpression | ts.BindingElement): TextEdit {
+  if (tsApi.isBindingElement(envDefault)) return { start: envDefault.name.getEnd(), end: envDefault.getEnd(), text: '' };
+  const access = envDefault.expression as ts.PropertyAccessExpression;
+  return { start: access.expression.getEnd(), end: envDefault.getEnd(), text: '' };
+}

@@ -57,6 +57,8 @@ export interface HardcodedSecret {
   readonly envVar?: string;
   /** The `process.env.X || 'literal'` expression, when the literal is its fallback. */
   readonly fallback?: ts.BinaryExpression;
+  /** The env-schema `.default('literal')` or `{ X = 'literal' } = process.env` binding the literal is the default of. */
+  readonly envDefault?: ts.CallExpression | ts.BindingElement;
   /** The credential sink the literal reaches. */
   readonly hit?: CredentialHit;
 }
@@ -277,6 +279,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
         name: dotted,
         envVar: nc.envVar,
         fallback: nc.fallback,
+        ...(nc.envDefault ? { envDefault: nc.envDefault } : {}),
         hit,
       });
       continue;
@@ -305,6 +308,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
           name: dotted,
           envVar: nc.envVar ?? hit.origin.fallbackOf,
           fallback: nc.fallback,
+          ...(nc.envDefault ? { envDefault: nc.envDefault } : {}),
           hit,
         });
         continue;
@@ -336,6 +340,7 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
       name: dotted,
       envVar: nc.envVar,
       fallback: nc.fallback,
+      ...(nc.envDefault ? { envDefault: nc.envDefault } : {}),
     });
   }
   return results;

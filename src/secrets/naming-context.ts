@@ -19,6 +19,11 @@ export interface NamingContext {
   readonly envVar?: string;
   /** The `env || 'lit'` / `env ?? 'lit'` expression, when the literal is its right side. */
   readonly fallback?: ts.BinaryExpression;
+  /**
+   * The default `envVar` falls back to, other than `env || 'lit'`: the `.default('lit')` of a field
+   * of a schema that parses `process.env`, or the binding of `const { X = 'lit' } = process.env`.
+   */
+  readonly envDefault?: ts.CallExpression | ts.BindingElement;
   /** Property names of the object literal the literal is a property value of. */
   readonly siblingProperties?: ReadonlySet<string>;
   /** The object literal the literal is a property value of. */
@@ -152,7 +157,8 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
   let envVar: string | undefined;
   let fallback: ts.BinaryExpression | undefined;
   let compared = false;
-  let schemaDefault = false;
+  let defaultCall: ts.CallExpression | undefined;
+  let envDefault: ts.CallExpression | ts.BindingElement | undefined;
   let ownName: string | undefined;
   let object: ts.ObjectLiteralExpression | undefined;
   let siblingProperties: ReadonlySet<string> | undefined;
@@ -222,7 +228,7 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
       const callee = tsApi.isCallExpression(parent) ? getCalleeName(tsApi, parent) : undefined;
       if (callee && DEFAULT_METHODS.has(callee) && tsApi.isPropertyAccessExpression(parent.expression)) {
         // Joi.string().default('x').required(): continue from the outermost call of the chain.
-        if (callee === 'default' || callee === 'defaultTo') schemaDefault = true;
+        if ((callee === 'default' || callee === 'defaultTo') && tsApi.isCallExpression(parent)) defaultCall = parent;
         let chain: ts.Node = parent;
         while (
           chain.parent &&
@@ -264,7 +270,10 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
         object = owner;
         siblingProperties = propertyNamesOf(tsApi, owner);
         // `COOKIE_SECRET: z.string().default('x')` in a schema that parses `process.env`: an environment fallback.
-        if (schemaDefault && envVar === undefined && name !== undefined && isEnvironmentSchemaFields(tsApi, owner)) envVar = name;
+        if (defaultCall && envVar === undefined && name !== undefined && isEnvironmentSchemaFields(tsApi, owner)) {
+          envVar = name;
+          envDefault = defaultCall;
+        }
       } else if (name !== undefined && !tsApi.isArrowFunction(parent.initializer) && !tsApi.isFunctionExpression(parent.initializer)) {
         // `useFactory: () => ({ secret })` names a factory, not the value.
         outer.push(name);
@@ -301,6 +310,7 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
           const declaration = parent.parent.parent;
           if (tsApi.isVariableDeclaration(declaration) && declaration.initializer && getAccessPath(tsApi, declaration.initializer) === 'process.env') {
             envVar = holderName;
+            if (parent.initializer) envDefault = parent;
           }
         }
       } else {
@@ -311,5 +321,5 @@ export function getNamingContext(tsApi: TsApi, literal: ts.Node): NamingContext 
   }
   // Only values stored under a name (or as a fallback) have a naming context worth reading.
   const names = ownName === undefined ? [] : [...outer.reverse(), ownName];
-  return { names, name: ownName, envVar, fallback, siblingProperties, object, compared };
+  return { names, name: ownName, envVar, fallback, ...(envDefault ? { envDefault } : {}), siblingProperties, object, compared };
 }

@@ -976,9 +976,30 @@ const slack = new WebClient(SLACK_BOT_TOKEN);`,
       code: `import { z } from 'zod';
 const EnvSchema = z.object({ PORT: z.coerce.number().default(3000), COOKIE_SECRET: z.string().default('dev-secret') });
 export const config = EnvSchema.parse(process.env);`,
-      errors: [{ messageId: 'namedSecret', line: 2, data: { kind: 'cookie secret', value: 'dev-…', name: 'COOKIE_SECRET' }, suggestions: [{ messageId: 'useEnv', data: { envName: 'COOKIE_SECRET' }, output: `import { z } from 'zod';
-const EnvSchema = z.object({ PORT: z.coerce.number().default(3000), COOKIE_SECRET: z.string().default(process.env.COOKIE_SECRET) });
+      errors: [{ messageId: 'namedSecret', line: 2, data: { kind: 'cookie secret', value: 'dev-…', name: 'COOKIE_SECRET' }, suggestions: [{ messageId: 'removeDefault', data: { env: 'COOKIE_SECRET' }, output: `import { z } from 'zod';
+const EnvSchema = z.object({ PORT: z.coerce.number().default(3000), COOKIE_SECRET: z.string() });
 export const config = EnvSchema.parse(process.env);` }] }],
+    },
+    {
+      // The suggestion drops only the default, and the rest of the chain stays.
+      name: 'default of an environment schema field, inside a chain',
+      code: `import { z } from 'zod';
+export const env = z.object({ SESSION_SECRET: z.string().default('n0t-so-s3cret-session-key').min(16) }).parse(process.env);`,
+      errors: [
+        {
+          messageId: 'namedSecret',
+          line: 2,
+          data: { kind: 'session secret', value: 'n0t-…', name: 'SESSION_SECRET' },
+          suggestions: [
+            {
+              messageId: 'removeDefault',
+              data: { env: 'SESSION_SECRET' },
+              output: `import { z } from 'zod';
+export const env = z.object({ SESSION_SECRET: z.string().min(16) }).parse(process.env);`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'short env fallback',
@@ -1112,7 +1133,7 @@ await fetch(url, { headers: { Authorization: auth } });`,
           messageId: 'namedSecret',
           line: 1,
           data: { kind: 'password', value: 'p4ss…', name: 'DB_PASSWORD' },
-          suggestions: [{ messageId: 'useEnv', data: { envName: 'DB_PASSWORD' }, output: 'const { DB_PASSWORD = process.env.DB_PASSWORD } = process.env;' }],
+          suggestions: [{ messageId: 'removeDefault', data: { env: 'DB_PASSWORD' }, output: 'const { DB_PASSWORD } = process.env;' }],
         },
       ],
     },
