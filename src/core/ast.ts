@@ -229,42 +229,49 @@ export function getStartLine(sourceFile: ts.SourceFile, node: ts.Node): number {
 
 /** A short, single-line text of a node for messages (at most `max` characters), comments left out. */
 export function getShortText(sourceFile: ts.SourceFile, node: ts.Node, max = 60): string {
-  // A chain broken over lines reads as one: `this.http\n  .get(url)` is `this.http.get(url)`.
-  const text = withoutComments(node.getText(sourceFile))
-    .replace(/\s+(?=\??\.[A-Za-z_$#])/g, '')
+  // A chain broken over lines reads as one: `this.http\n  .get(url)` is `this.http.get(url)`
+  // (in code only: `'a .b'` in a string keeps its space).
+  const text = codeAndStrings(node.getText(sourceFile))
+    .map((segment) => (segment.isString ? segment.text : segment.text.replace(/\s+(?=\??\.[A-Za-z_$#])/g, '')))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**
- * `got // expect: no-ssrf\n.post` without its comment (`got\n.post`). Quotes and template literals are
- * skipped whole, so `'https://host'` keeps its slashes.
+ * The text cut into code and string literals, comments left out: `got // expect: no-ssrf\n.post`
+ * is the code `got\n.post`. Quotes and template literals are kept whole, so `'https://host'` keeps
+ * its slashes.
  */
-function withoutComments(text: string): string {
-  if (!text.includes('//') && !text.includes('/*')) return text;
-  let out = '';
+function codeAndStrings(text: string): { readonly text: string; readonly isString: boolean }[] {
+  if (!/['"`]|\/[/*]/.test(text)) return [{ text, isString: false }];
+  const segments: { text: string; isString: boolean }[] = [];
+  let code = '';
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '"' || ch === "'" || ch === '`') {
       let j = i + 1;
       while (j < text.length && text[j] !== ch) j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
+      if (code) segments.push({ text: code, isString: false });
+      code = '';
+      segments.push({ text: text.slice(i, j + 1), isString: true });
       i = j + 1;
     } else if (ch === '/' && text[i + 1] === '/') {
       const end = text.indexOf('\n', i);
       i = end === -1 ? text.length : end;
     } else if (ch === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
-      out += ' ';
+      code += ' ';
       i = end === -1 ? text.length : end + 2;
     } else {
-      out += ch;
+      code += ch;
       i++;
     }
   }
-  return out;
+  if (code) segments.push({ text: code, isString: false });
+  return segments;
 }
 
 /** Decorators of a node, for TypeScript 5.x and 6.x alike. */

@@ -89,6 +89,11 @@ describe('getShortText', () => {
     expect(shortText(`fetch('https://api.example.com/*')`)).toBe(`fetch('https://api.example.com/*')`);
     expect(shortText('fetch(`http://${host}//x`)')).toBe('fetch(`http://${host}//x`)');
   });
+  it('joins chains only in code, not in strings', () => {
+    expect(shortText(`res.send('see the .env file')`)).toBe(`res.send('see the .env file')`);
+    expect(shortText("log(`step .next`)\n  .then(done)")).toBe('log(`step .next`).then(done)');
+    expect(shortText(`fetch("a" // first\n  .concat('b .c'))`)).toBe(`fetch("a".concat('b .c'))`);
+  });
   it('cuts long text with an ellipsis', () => {
     expect(shortText(`aVeryLongFunctionName(argumentNumberOne, argumentNumberTwo)`, 20)).toBe('aVeryLongFunctionNa…');
   });
