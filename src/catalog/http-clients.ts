@@ -124,7 +124,8 @@ export const HTTP_CLIENTS = [
   {
     name: 'axios',
     module: 'axios',
-    paths: ['', 'create()'],
+    // `AxiosInstance()`: an instance injected or passed in, typed `AxiosInstance` (its config is out of view).
+    paths: ['', 'create()', 'AxiosInstance()'],
     urlArguments: [{ arg: 0, shape: 'url-or-options' }, { arg: 1, shape: 'options' }],
     options: AXIOS_OPTIONS,
     samples: { match: `import axios from 'axios';\nawait axios({ url: req.body.url, method: 'get' });`, nonMatch: `import axios from 'axios';\nawait axios({ url: 'https://api.example.com/x', params: { q: req.body.q } });` },
@@ -132,7 +133,7 @@ export const HTTP_CLIENTS = [
   {
     name: 'axios-get',
     module: 'axios',
-    paths: [...AXIOS_GETLIKE, ...prefixed('create()', AXIOS_GETLIKE)],
+    paths: [...AXIOS_GETLIKE, ...prefixed('create()', AXIOS_GETLIKE), ...prefixed('AxiosInstance()', AXIOS_GETLIKE)],
     urlArguments: [{ arg: 0, shape: 'url' }, { arg: 1, shape: 'options' }],
     options: AXIOS_OPTIONS,
     samples: { match: `import axios from 'axios';\nawait axios.get(req.query.url);`, nonMatch: `import axios from 'axios';\nawait axios.get('https://www.youtube.com/oembed', { params: { url: req.query.url } });` },
@@ -140,7 +141,7 @@ export const HTTP_CLIENTS = [
   {
     name: 'axios-post',
     module: 'axios',
-    paths: [...AXIOS_POSTLIKE, ...prefixed('create()', AXIOS_POSTLIKE)],
+    paths: [...AXIOS_POSTLIKE, ...prefixed('create()', AXIOS_POSTLIKE), ...prefixed('AxiosInstance()', AXIOS_POSTLIKE)],
     urlArguments: [{ arg: 0, shape: 'url' }, { arg: 2, shape: 'options' }],
     options: AXIOS_OPTIONS,
     samples: { match: `import axios from 'axios';\nawait axios.post(req.body.hook, { text: 'hi' });`, nonMatch: `import axios from 'axios';\nawait axios.post('https://hooks.example.com/x', { text: req.body.hook });` },
@@ -148,7 +149,7 @@ export const HTTP_CLIENTS = [
   {
     name: 'axios-request',
     module: 'axios',
-    paths: ['request', 'create().request'],
+    paths: ['request', 'create().request', 'AxiosInstance().request'],
     urlArguments: [{ arg: 0, shape: 'options' }],
     options: AXIOS_OPTIONS,
     samples: { match: `import axios from 'axios';\nawait axios.request({ url: req.body.url });`, nonMatch: `import axios from 'axios';\nawait axios.request({ url: '/x', baseURL: 'https://api.example.com', data: req.body });` },

@@ -280,6 +280,21 @@ export function createPreviewRouter(http: HttpClient) {
 }`,
     },
     {
+      // The same alias of AxiosInstance, with input only in the path of a fixed origin.
+      name: 'express: an axios instance typed as an alias of AxiosInstance, fixed origin',
+      code: `import express from 'express';
+import type { AxiosInstance } from 'axios';
+type Http = AxiosInstance;
+export function createFetchRouter(http: Http) {
+  const router = express.Router();
+  router.get('/items/:id', async (req, res) => {
+    const { data } = await http.get(\`https://catalog.example.com/items/\${encodeURIComponent(req.params.id)}\`);
+    res.json(data);
+  });
+  return router;
+}`,
+    },
+    {
       // A database record is not client input (stored SSRF is out of scope).
       name: 'express: URL read from the database',
       code: `import axios from 'axios';
@@ -827,6 +842,40 @@ export function createPreviewRouter(http: HttpClient) {
   return router;
 }`,
       errors: [{ messageId: 'ssrf', line: 7 }],
+    },
+    {
+      // An injected axios instance typed through a local alias of AxiosInstance.
+      name: 'express: an axios instance typed as an alias of AxiosInstance',
+      code: `import express from 'express';
+import type { AxiosInstance } from 'axios';
+type Http = AxiosInstance;
+export function createFetchRouter(http: Http) {
+  const router = express.Router();
+  router.post('/fetch', async (req, res) => {
+    const { data } = await http.get(req.body.target);
+    res.json(data);
+  });
+  return router;
+}`,
+      errors: [{ messageId: 'ssrf', line: 7 }],
+    },
+    {
+      // An axios instance injected into a class, typed AxiosInstance, whose method the route calls.
+      name: 'express: an injected AxiosInstance field',
+      code: `import express from 'express';
+import type { AxiosInstance } from 'axios';
+class LinkPreviews {
+  constructor(private readonly http: AxiosInstance) {}
+  async preview(url: string) {
+    return (await this.http.get(url)).data;
+  }
+}
+export function createRouter(previews: LinkPreviews) {
+  return express.Router().get('/preview', async (req, res) => {
+    res.json(await previews.preview(String(req.query.url)));
+  });
+}`,
+      errors: [{ messageId: 'ssrf', line: 6 }],
     },
     {
       name: 'express: a substring test of the URL is bypassable',
