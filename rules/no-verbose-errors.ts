@@ -3,7 +3,7 @@
  * object) must not reach a response, and development error pages must not run in production.
  */
 import type * as ts from 'typescript';
-import type { TsApi } from '../src/core/context.js';
+import type { AnalysisContext, TsApi } from '../src/core/context.js';
 import { NO_SINK_TARGETS } from '../src/flow/spec.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import type { Finding } from '../src/core/finding.js';
@@ -18,6 +18,7 @@ import { getClientErrorCheck } from '../src/model/error-classes.js';
 import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
 import { getShortText, skipOuterExpressions } from '../src/core/ast.js';
 import { getGenericErrorAnswer } from '../src/model/generic-error-answer.js';
+import { getErrorHandoff } from '../src/model/error-handoff.js';
 
 export type Options = [
   {
@@ -160,7 +161,7 @@ export default defineApiRule<Options, MessageIds>({
   detect(ctx, [options]) {
     const findings: Finding[] = [];
     if (getErrorExposures(ctx.ts, ctx.sourceFile).length > 0 || ctx.project) {
-      findings.push(...reportLeaks(ctx.ts, findFlows(ctx, verboseErrorSpec), options.reportMessages !== false));
+      findings.push(...reportLeaks(ctx, findFlows(ctx, verboseErrorSpec), options.reportMessages !== false));
     }
     if (options.checkErrorPages !== false) {
       for (const page of findDevelopmentErrorPages(ctx.ts, ctx.sourceFile)) {
@@ -181,8 +182,12 @@ export default defineApiRule<Options, MessageIds>({
   },
 });
 
-/** One finding per sink: the most revealing flow into it, unless the sink only runs in development. */
-function reportLeaks(tsApi: TsApi, flows: readonly Flow[], reportMessages: boolean): Finding[] {
+/**
+ * One finding per sink: the most revealing flow into it, unless the sink only runs in development,
+ * or hands the error object to a custom error handler (which is reported itself when it leaks).
+ */
+function reportLeaks(ctx: AnalysisContext, flows: readonly Flow[], reportMessages: boolean): Finding[] {
+  const tsApi = ctx.ts;
   const best = new Map<ts.Node, { flow: Flow; reveals: ErrorReveal }>();
   for (const flow of flows) {
     const reveals = revealsOf(tsApi, flow);
@@ -194,6 +199,9 @@ function reportLeaks(tsApi: TsApi, flows: readonly Flow[], reportMessages: boole
   for (const [node, { flow, reveals }] of best) {
     const sinkEnvironment = getRunningEnvironment(tsApi, node);
     if (sinkEnvironment?.kind === 'development') continue;
+    // `reply.send(err)`: Fastify's default handler answers with the message; a custom one answers for itself.
+    const handoff = reveals === 'object' ? getErrorHandoff(ctx, node, flow.sink.expression) : undefined;
+    if (handoff && handoff.answeredBy !== 'default') continue;
     const exposure = getErrorExposureAt(tsApi, flow.source.node);
     const guard = exposure?.productionGuard ?? sinkEnvironment;
     const data = { source: flow.source.label, sink: flow.sink.label, reveals: REVEAL_TEXT[reveals] };

@@ -13,13 +13,17 @@
  *   `preValidation`, `preHandler`, arrays included), `f.addHook(name, fn)` for the same request
  *   hooks, `f.register(plugin, { prefix })` (inline, local, imported, `import('./x.js')`,
  *   `require('./x')`, `fp(x)`). Registering a package plugin (`@fastify/bearer-auth`) becomes a hook
- *   step whose effect the auth catalog knows.
+ *   step whose effect the auth catalog knows;
+ * - `f.setErrorHandler(fn)`: a step like a hook's, with an `error-handler` item. Fastify hands the
+ *   errors of a route (thrown, or passed to `reply.send`) to the error handler of the route's
+ *   encapsulation context, which a context inherits from its parent unless it sets its own; the
+ *   linker carries it like a hook and lists it in `ResolvedRoute.errorHandlers`.
  *
  * Autoload (`@fastify/autoload`) is not followed: plugins it loads are not mounted anywhere the
  * analysis sees, so their routes stay `unknown`.
  *
- * `resolveRoutes` links with the encapsulated policy of `route-linker.ts`: a context's hooks cover
- * all its routes and children regardless of order.
+ * `resolveRoutes` links with the encapsulated policy of `route-linker.ts`: a context's hooks (and its
+ * error handler) cover all its routes and children regardless of order.
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
@@ -99,7 +103,7 @@ interface Context {
   readonly steps: { readonly order: readonly number[]; readonly step: RouterStep }[];
 }
 
-const QUICK_FILTER = /fastify|Fastify|\.register\s*\(|\.route\s*\(|addHook|reply/;
+const QUICK_FILTER = /fastify|Fastify|\.register\s*\(|\.route\s*\(|addHook|setErrorHandler|reply/;
 
 /** The Fastify routing facts of one file. */
 export function collectFastifyFacts(tsApi: TsApi, sourceFile: ts.SourceFile): FileRoutingFacts {
@@ -147,11 +151,12 @@ class FastifyCollector {
         registers.push(call);
         continue;
       }
-      if (method !== 'route' && method !== 'addHook' && !(method in ROUTE_METHODS)) continue;
+      if (method !== 'route' && method !== 'addHook' && method !== 'setErrorHandler' && !(method in ROUTE_METHODS)) continue;
       const context = this.resolveContext(callee.expression);
       if (!context) continue;
       if (method === 'route') this.readRouteObject(context, call);
       else if (method === 'addHook') this.readHook(context, call);
+      else if (method === 'setErrorHandler') this.readErrorHandler(context, call);
       else this.readShorthandRoute(context, call, ROUTE_METHODS[method]!);
     }
     for (const call of registers) {
@@ -455,6 +460,13 @@ class FastifyCollector {
     if (!hook || !fn || !(REQUEST_HOOKS as readonly string[]).includes(hook)) return;
     const items = flattenArguments(tsApi, [fn]).map((expr) => toChainItem(this.file, expr, 'hook', hook));
     this.addStep(context, call, { kind: 'use', node: call, items });
+  }
+
+  /** `f.setErrorHandler(fn)`: the error handler of the context (and of children that set none). */
+  private readErrorHandler(context: Context, call: ts.CallExpression): void {
+    const fn = call.arguments[0];
+    if (!fn) return;
+    this.addStep(context, call, { kind: 'use', node: call, items: [toChainItem(this.file, skipOuterExpressions(this.tsApi, fn), 'error-handler')] });
   }
 
   /** `f.register(plugin, { prefix })`. */

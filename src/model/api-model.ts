@@ -53,6 +53,12 @@ export interface ResolvedRoute {
   /** Why `complete` is false (`router is exported and not mounted in this file`). */
   readonly incompleteReason?: string;
   /**
+   * Fastify: the custom error handlers (`setErrorHandler`) of the route's encapsulation context and
+   * its ancestors, outermost first; absent when there is none. Fastify gives an error of the route
+   * to the last one (the nearest context's), and an error that handler throws to the one before it.
+   */
+  readonly errorHandlers?: readonly ResolvedChainItem[];
+  /**
    * Express: middleware attached after the route was registered on a path that covers it
    * (`router.use(requireAuth)` below the route). It does not run for this route; rules name it.
    */

@@ -16,14 +16,19 @@ export type ChainLevel = 'global' | 'app' | 'mount' | 'router' | 'plugin' | 'con
 
 /**
  * One piece of a route's chain as written: Express middleware, a Fastify hook, a Nest guard,
- * pipe, interceptor or filter.
+ * pipe, interceptor or filter, or a Fastify error handler.
  */
 export interface ChainItem {
   /** The expression as written: `requireAuth`, `passport.authenticate('jwt')`, `new ValidationPipe({...})`. */
   readonly node: ts.Node;
   /** A short printable name: `requireAuth`, `passport.authenticate('jwt')`, `JwtAuthGuard`. */
   readonly text: string;
-  readonly role: 'middleware' | 'hook' | 'guard' | 'pipe' | 'interceptor' | 'filter';
+  /**
+   * `error-handler`: the function of a Fastify `setErrorHandler(fn)`. It is encapsulated like a
+   * hook but runs only for errors, so the linker lists it in `ResolvedRoute.errorHandlers`, never
+   * in the chain.
+   */
+  readonly role: 'middleware' | 'hook' | 'guard' | 'pipe' | 'interceptor' | 'filter' | 'error-handler';
   /** Fastify hook name (`onRequest`, `preParsing`, `preValidation`, `preHandler`). */
   readonly hook?: string;
 }

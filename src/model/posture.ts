@@ -209,7 +209,7 @@ function appliesAuthExplicitly(lookup: AuthLookup, file: ts.SourceFile): boolean
   if (cached !== undefined) return cached;
   let found = false;
   const check = (item: ChainItem): void => {
-    if (!found && item.hook !== 'register' && isProtectingEffect(classifyAuthExpression(lookup, file, item.node as ts.Expression).effect)) found = true;
+    if (!found && item.hook !== 'register' && item.role !== 'error-handler' && isProtectingEffect(classifyAuthExpression(lookup, file, item.node as ts.Expression).effect)) found = true;
   };
   for (const facts of getAllRoutingFacts({ ts: lookup.ts, project: lookup.project }, file)) {
     for (const router of facts.routers) {

@@ -9,6 +9,9 @@
  *   routes under the mount path (a request walks through the child's stack first).
  * - encapsulated (Fastify): a context's hooks cover every route of the context and its children,
  *   whatever the order; a child wrapped in `fastify-plugin` shares its hooks with the parent.
+ *
+ * Error handlers (`error-handler` items: Fastify `setErrorHandler`) travel like hooks and are then
+ * taken out of the chain into `ResolvedRoute.errorHandlers`: they do not run before the handler.
  */
 import type * as ts from 'typescript';
 import type { ResolvedChainItem, ResolvedRoute } from './api-model.js';
@@ -209,6 +212,9 @@ class Linker {
     const routeItems = route.chain.map((item) => this.place(item, 'route', container.file));
     return contexts.map((context) => {
       const fullPath = joinRoutePath(context.prefix, route.path);
+      const items = dedupeItems([...context.items, ...routeItems]);
+      const errorHandlers = items.filter(isErrorHandler);
+      const after = dedupeItems(context.after).filter((item) => !isErrorHandler(item));
       return {
         framework: this.policy.framework,
         route,
@@ -216,12 +222,13 @@ class Linker {
         file: container.file,
         methods: route.methods,
         fullPath,
-        chain: dedupeItems([...context.items, ...routeItems]),
+        chain: errorHandlers.length > 0 ? items.filter((item) => !isErrorHandler(item)) : items,
         complete: context.complete,
         mountedAt: context.mountedAt,
         ...(context.root ? { root: context.root } : {}),
         ...(context.incompleteReason ? { incompleteReason: context.incompleteReason } : {}),
-        ...(context.after.length > 0 ? { registeredAfter: dedupeItems(context.after) } : {}),
+        ...(after.length > 0 ? { registeredAfter: after } : {}),
+        ...(errorHandlers.length > 0 ? { errorHandlers } : {}),
       };
     });
   }
@@ -422,6 +429,10 @@ function worst(a: PathCoverage, b: PathCoverage): PathCoverage {
   if (a === 'no' || b === 'no') return 'no';
   if (a === 'maybe' || b === 'maybe') return 'maybe';
   return 'yes';
+}
+
+function isErrorHandler(item: ResolvedChainItem): boolean {
+  return item.role === 'error-handler';
 }
 
 /** Keeps the first occurrence of each chain item node (a shared context can list a hook twice). */

@@ -374,6 +374,138 @@ export default (err, req, res, next) => {
   catch (err) { request.log.error(err); return reply.internalServerError(); }
 });`,
     },
+    // `reply.send(err)` hands the error to the route's error handler (see the invalid cases without one).
+    {
+      // The root's handler answers every error with a generic 500: the Error object never reaches the client as such.
+      name: 'fastify: reply.send(err) under a root setErrorHandler that answers generically',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  request.log.error({ err: error }, 'request failed');
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.post('/payments', async (request, reply) => {
+  try {
+    return await payments.capture(request.body);
+  } catch (err) {
+    return reply.code(502).send(err);
+  }
+});`,
+    },
+    {
+      // A plugin registered without fastify-plugin is a child context: it inherits its parent's handler.
+      name: 'fastify: reply.send(err) in an encapsulated plugin under the parent handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  if (error.validation) return reply.code(400).send({ error: 'Invalid request', details: error.validation });
+  request.log.error(error);
+  return reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.register(async function billing(instance) {
+  instance.post('/refunds', async (request, reply) => {
+    try {
+      return await refunds.issue(request.body);
+    } catch (err) {
+      reply.send(err);
+    }
+  });
+}, { prefix: '/billing' });`,
+    },
+    {
+      // A plugin wrapped in fastify-plugin shares its parent's context, and with it the parent's handler.
+      name: 'fastify: reply.send(err) in a fastify-plugin plugin under the parent handler',
+      code: `import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  request.log.error(error);
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.register(fp(async function health(instance) {
+  instance.get('/health/db', async (request, reply) => {
+    try {
+      return await db.ping();
+    } catch (err) {
+      return reply.code(503).send(err);
+    }
+  });
+}));`,
+    },
+    {
+      // The handler is set inside a fastify-plugin plugin: it is the root context's handler, also for a child plugin's routes.
+      name: 'fastify: reply.send(err) under a handler a fastify-plugin plugin sets on the root',
+      code: `import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+const errors = fp(async function errors(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    request.log.error(error);
+    reply.code(500).send({ error: 'Internal Server Error' });
+  });
+});
+const app = Fastify();
+app.register(errors);
+app.register(async function orders(instance) {
+  instance.get('/orders/:id', async (request, reply) => {
+    try {
+      return await orderStore.load(request.params.id);
+    } catch (err) {
+      reply.send(err);
+    }
+  });
+});`,
+    },
+    {
+      // The plugin's own handler throws the error on: Fastify gives it to the root's handler, which answers generically.
+      name: 'fastify: reply.send(err) under a plugin handler that rethrows to a generic root handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.register(async function reports(instance) {
+  instance.setErrorHandler(async (error, request) => {
+    request.log.error({ err: error }, 'report failed');
+    throw error;
+  });
+  instance.get('/reports/:id', async (request, reply) => {
+    try {
+      return await reportStore.render(request.params.id);
+    } catch (err) {
+      reply.send(err);
+    }
+  });
+});`,
+    },
+    {
+      // The handler's code is in another file: per file, it cannot be judged, so nothing is reported.
+      name: 'fastify: reply.send(err) under an error handler imported from another file (per file)',
+      code: `import Fastify from 'fastify';
+import { errorHandler } from './errors.js';
+const app = Fastify();
+app.setErrorHandler(errorHandler);
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    reply.send(err);
+  }
+});`,
+    },
+    {
+      // An exported plugin: the file that registers it may set an error handler around it (decided with the project).
+      name: 'fastify: reply.send(err) in an exported plugin (per file)',
+      code: `import type { FastifyInstance } from 'fastify';
+export default async function vendorRoutes(fastify: FastifyInstance) {
+  fastify.get('/vendor-status', async (request, reply) => {
+    try {
+      return await checkVendor(request.query.vendor);
+    } catch (err) {
+      return reply.code(502).send(err);
+    }
+  });
+}`,
+    },
     // --- NestJS --------------------------------------------------------------------------------
     {
       // Literal message in a Nest exception.
@@ -1050,6 +1182,263 @@ export default async function routes(fastify: FastifyInstance) {
   });
 }`,
       errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.message', sink: 'fastify.httpErrors.badGateway', reveals: 'the error message' } }],
+    },
+    {
+      // No setErrorHandler anywhere: Fastify's default handler answers with the error's message.
+      name: 'fastify: reply.send(err) without a custom error handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    request.log.error(err);
+    return reply.code(502).send(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 8,
+          data: { source: 'err', sink: 'reply.code(502).send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenericallyLogged',
+              data: { error: 'err' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    request.log.error(err);
+    return reply.code(502).send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The handler belongs to the sibling plugin's own context: the exports route gets Fastify's default handler.
+      name: 'fastify: reply.send(err) with a custom handler only in a sibling plugin',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.register(async function admin(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    reply.code(500).send({ error: 'Internal Server Error' });
+  });
+  instance.get('/users', async () => adminUsers.list());
+}, { prefix: '/admin' });
+app.register(async function exportRoutes(instance) {
+  instance.get('/:id', async (request, reply) => {
+    try {
+      return await exportsStore.build(request.params.id);
+    } catch (err) {
+      reply.send(err);
+    }
+  });
+}, { prefix: '/exports' });`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 14,
+          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.register(async function admin(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    reply.code(500).send({ error: 'Internal Server Error' });
+  });
+  instance.get('/users', async () => adminUsers.list());
+}, { prefix: '/admin' });
+app.register(async function exportRoutes(instance) {
+  instance.get('/:id', async (request, reply) => {
+    try {
+      return await exportsStore.build(request.params.id);
+    } catch (err) {
+      console.error(err);
+      reply.send('Internal Server Error');
+    }
+  });
+}, { prefix: '/exports' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The child context's handler covers only the child's routes, not the root route below.
+      name: 'fastify: reply.send(err) on the root, custom handler only in a child context',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.register(async function internal(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    reply.code(500).send({ error: 'Internal Server Error' });
+  });
+  instance.get('/internal/metrics', async () => metrics.snapshot());
+});
+app.get('/orders/:id', async (request, reply) => {
+  try {
+    return await orderStore.load(request.params.id);
+  } catch (err) {
+    reply.send(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 13,
+          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.register(async function internal(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    reply.code(500).send({ error: 'Internal Server Error' });
+  });
+  instance.get('/internal/metrics', async () => metrics.snapshot());
+});
+app.get('/orders/:id', async (request, reply) => {
+  try {
+    return await orderStore.load(request.params.id);
+  } catch (err) {
+    console.error(err);
+    reply.send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The handler throws the error on; no handler above it, so Fastify's default handler sends the message.
+      name: 'fastify: reply.send(err) under a handler that rethrows the error',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler(async (error, request) => {
+  request.log.error(error);
+  throw error;
+});
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    reply.send(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 11,
+          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler(async (error, request) => {
+  request.log.error(error);
+  throw error;
+});
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    console.error(err);
+    reply.send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The nearest handler leaks: reported once, in the handler; the routes that hand it their errors are not reported again.
+      name: 'fastify: reply.send(err) under a handler that leaks, reported in the handler only',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: error.message });
+});
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    reply.send(err);
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'error.message', sink: 'reply.code(500).send', reveals: 'the error message' } }],
+    },
+    {
+      // Only the Error object itself goes to the handler: a body built from its message is serialized by the route.
+      name: 'fastify: reply.send({ message: err.message }) under a generic root handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    return reply.code(502).send({ message: err.message });
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 10, data: { source: 'err.message', sink: 'reply.code(502).send', reveals: 'the error message' } }],
+    },
+    {
+      // A string is a body, not an error: the route sends the stack itself.
+      name: 'fastify: reply.send(err.stack) under a generic root handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    reply.code(500).send(err.stack);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 10,
+          data: { source: 'err.stack', sink: 'reply.code(500).send', reveals: 'the stack trace' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    console.error(err);
+    reply.code(500).send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       // err.status is undefined for a plain Error: undefined >= 500 is false, so its message is sent.

@@ -1,8 +1,10 @@
 /**
  * Cross-file cases: error helpers in another file that serialize (or do not serialize) the caught
- * error, an app error class from another file, and a helper that sends the error itself. The inline
- * files sit in tests/fixtures/typed/verbose-errors/ so their imports resolve to the files on disk.
- * Per-file mode stays silent on each of them: only the other file shows what the helper does.
+ * error, an app error class from another file, a helper that sends the error itself, and Fastify
+ * plugins whose `reply.send(err)` goes to the error handler of the context another file registers
+ * them in. The inline files sit in tests/fixtures/typed/verbose-errors/ so their imports resolve to
+ * the files on disk. Per-file mode stays silent on each of them: only the other file shows what the
+ * helper does, or which error handler answers.
  */
 import { readFileSync } from 'node:fs';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
@@ -18,6 +20,8 @@ const reportsRoutes = read('reports.routes.ts');
 const importsRoutes = read('imports.routes.ts');
 const exportsRoutes = read('exports.routes.ts');
 const errorsMiddleware = read('errors.middleware.ts');
+const fastifyPayments = read('fastify/routes/payments.ts');
+const fastifyExports = read('fastify/routes/exports.ts');
 
 createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
   valid: [
@@ -32,6 +36,12 @@ createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
       name: 'app error class from another file narrows the message',
       filename: `${dir}/errors.middleware.ts`,
       code: errorsMiddleware,
+    },
+    {
+      // app.ts registers the plugin in a context whose fastify-plugin plugin (plugins/errors.ts) sets a generic handler.
+      name: 'fastify: reply.send(err) in a plugin whose context another file gives a generic error handler',
+      filename: `${dir}/fastify/routes/payments.ts`,
+      code: fastifyPayments,
     },
   ],
   invalid: [
@@ -53,6 +63,20 @@ createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
       filename: `${dir}/send-error.ts`,
       code: sendErrorTs,
       errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      // app.ts registers this plugin on the root, outside the context with the handler: Fastify's default one sends the message.
+      name: 'fastify: reply.send(err) in a plugin another file registers where no custom error handler runs',
+      filename: `${dir}/fastify/routes/exports.ts`,
+      code: fastifyExports,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 8,
+          data: { source: 'err', sink: 'reply.code(500).send', reveals: 'the whole error object' },
+          suggestions: [{ messageId: 'answerGenerically', data: { error: 'err' }, output: fastifyExports.replace('      return reply.code(500).send(err);', "      console.error(err);\n      return reply.code(500).send('Internal Server Error');") }],
+        },
+      ],
     },
   ],
 });
@@ -76,6 +100,18 @@ createRuleTester().run('no-verbose-errors (per file, same code)', testedRule, {
       name: 'helper that sends the error, seen alone',
       filename: `${dir}/send-error.ts`,
       code: sendErrorTs,
+    },
+    {
+      // Per file, the plugin's registration (and so its error handler) is in another file: no guess.
+      name: 'fastify: reply.send(err) in a plugin under a generic error handler, seen alone',
+      filename: `${dir}/fastify/routes/payments.ts`,
+      code: fastifyPayments,
+    },
+    {
+      // Per file, the plugin's registration (and so its error handler) is in another file: no guess.
+      name: 'fastify: reply.send(err) in a plugin without a custom error handler, seen alone',
+      filename: `${dir}/fastify/routes/exports.ts`,
+      code: fastifyExports,
     },
   ],
   invalid: [],
