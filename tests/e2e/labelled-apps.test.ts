@@ -24,7 +24,7 @@ const LABEL_COUNTS: Record<string, { expect: number; ok: number }> = {
   'express-cjs-sequelize': { expect: 29, ok: 84 },
   'express-mongoose-ts': { expect: 19, ok: 54 },
   'express-prisma-di': { expect: 24, ok: 69 },
-  'fastify-cjs-knex': { expect: 30, ok: 72 },
+  'fastify-cjs-knex': { expect: 29, ok: 73 },
   'fastify-sequelize-typeorm-js': { expect: 25, ok: 57 },
   'fastify-typebox-mongoose': { expect: 29, ok: 71 },
   'nest-mongoose-prisma': { expect: 23, ok: 46 },

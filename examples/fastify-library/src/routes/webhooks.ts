@@ -28,7 +28,7 @@ export default async function webhookRoutes(fastify: FastifyInstance): Promise<v
       return { ok: true };
     } catch (err) {
       request.log.error({ err }, 'fine payment not applied');
-      return reply.status(500).send(err); // $ api-guard/no-verbose-errors
+      return reply.status(500).send({ error: 'Fine payment not applied', detail: (err as Error).message }); // $ api-guard/no-verbose-errors
     }
   });
 }
