@@ -6,6 +6,8 @@ export interface RunOptions {
   readonly target: 'all' | 'generated' | 'examples';
   readonly peers: boolean;
   readonly regenerate: boolean;
+  /** Where the results go (absolute): `bench/results/latest.md` unless `--out` names another Markdown file. */
+  readonly out: string;
 }
 
 export declare function parseRunArgs(argv: string[]): RunOptions;

@@ -5,6 +5,7 @@
  *
  *   npm run bench                      (builds, generates, measures, writes bench/results/latest.md)
  *   node bench/run.mjs --reps 5 --lines 50000 --target generated
+ *   npx -y node@24 bench/run.mjs --out bench/results/node24.md   (every tool on another Node)
  *
  * Every measurement is a fresh process (what a user pays: start-up, config and plugin loading,
  * parsing, rules), repeated `--reps` times, interleaved across tools so background load spreads
@@ -25,7 +26,7 @@ const cliBin = path.join(repo, 'dist/src/cli/bin.js');
 const pluginEntry = path.join(repo, 'dist/bundle/index.js');
 const configs = path.join(repo, 'bench/configs');
 const generatedDir = path.join(repo, 'bench/.generated');
-const resultsFile = path.join(repo, 'bench/results/latest.md');
+const DEFAULT_RESULTS_FILE = path.join(repo, 'bench/results/latest.md');
 const EXAMPLE_APPS = ['express-shop', 'nest-events', 'fastify-library'];
 
 /** @typedef {{ id: string, label: string, kind: 'eslint' | 'tsc' | 'scan', config?: string, peer?: boolean }} Tool */
@@ -44,10 +45,10 @@ const TOOLS = [
 
 /**
  * @param {string[]} argv
- * @returns {{ lines: number, seed: number, reps: number, target: 'all' | 'generated' | 'examples', peers: boolean, regenerate: boolean }}
+ * @returns {{ lines: number, seed: number, reps: number, target: 'all' | 'generated' | 'examples', peers: boolean, regenerate: boolean, out: string }}
  */
 export function parseRunArgs(argv) {
-  const options = { lines: DEFAULT_OPTIONS.lines, seed: DEFAULT_OPTIONS.seed, reps: 3, target: /** @type {'all' | 'generated' | 'examples'} */ ('all'), peers: true, regenerate: false };
+  const options = { lines: DEFAULT_OPTIONS.lines, seed: DEFAULT_OPTIONS.seed, reps: 3, target: /** @type {'all' | 'generated' | 'examples'} */ ('all'), peers: true, regenerate: false, out: DEFAULT_RESULTS_FILE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -64,8 +65,12 @@ export function parseRunArgs(argv) {
       options.peers = false;
     } else if (arg === '--regenerate') {
       options.regenerate = true;
+    } else if (arg === '--out') {
+      if (!value || !value.endsWith('.md')) throw new Error('--out needs a Markdown file (.md)');
+      options.out = path.resolve(value);
+      i++;
     } else {
-      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --reps N, --target all|generated|examples, --no-peers, --regenerate)`);
+      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --reps N, --target all|generated|examples, --no-peers, --regenerate, --out FILE.md)`);
     }
   }
   return options;
@@ -775,10 +780,10 @@ async function main() {
     '- A peer whose config or rules crash on ESLint 10 is recorded as "not supported on ESLint 10" with the first error line, instead of failing the run.',
     '',
   );
-  mkdirSync(path.dirname(resultsFile), { recursive: true });
-  writeFileSync(resultsFile, out.join('\n'));
+  mkdirSync(path.dirname(options.out), { recursive: true });
+  writeFileSync(options.out, out.join('\n'));
   console.log(`\n${out.join('\n')}`);
-  console.log(`written to ${path.relative(process.cwd(), resultsFile)}`);
+  console.log(`written to ${path.relative(process.cwd(), options.out)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
