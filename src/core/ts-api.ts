@@ -5,7 +5,7 @@
  * mode: every `tsApi.isIdentifier(node)` is a hash-table lookup, and the optimizing compiler cannot
  * inline the one-line type guard behind it. The analysis makes such calls for nearly every node it
  * looks at, many times over, so `toTsApi` copies the members below into a plain object once per
- * TypeScript module (about 12% less CPU for `scan` of the generated 100,000-line bench app, see
+ * TypeScript module (10 to 14% less time for `scan` of the generated 100,000-line bench app, see
  * `bench/README.md`).
  *
  * `TsApi` is typed as exactly these members, so using another one is a compile error: add its name
