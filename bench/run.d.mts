@@ -3,6 +3,8 @@ export interface RunOptions {
   readonly lines: number;
   readonly seed: number;
   readonly reps: number;
+  /** Back-to-back floor/recommended and tsc/scan pairs the targets are judged on (0: none). */
+  readonly pairs: number;
   readonly target: 'all' | 'generated' | 'examples';
   readonly peers: boolean;
   readonly regenerate: boolean;

@@ -45,10 +45,10 @@ const TOOLS = [
 
 /**
  * @param {string[]} argv
- * @returns {{ lines: number, seed: number, reps: number, target: 'all' | 'generated' | 'examples', peers: boolean, regenerate: boolean, out: string }}
+ * @returns {{ lines: number, seed: number, reps: number, pairs: number, target: 'all' | 'generated' | 'examples', peers: boolean, regenerate: boolean, out: string }}
  */
 export function parseRunArgs(argv) {
-  const options = { lines: DEFAULT_OPTIONS.lines, seed: DEFAULT_OPTIONS.seed, reps: 3, target: /** @type {'all' | 'generated' | 'examples'} */ ('all'), peers: true, regenerate: false, out: DEFAULT_RESULTS_FILE };
+  const options = { lines: DEFAULT_OPTIONS.lines, seed: DEFAULT_OPTIONS.seed, reps: 3, pairs: 6, target: /** @type {'all' | 'generated' | 'examples'} */ ('all'), peers: true, regenerate: false, out: DEFAULT_RESULTS_FILE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -56,6 +56,11 @@ export function parseRunArgs(argv) {
       const number = Number(value);
       if (!Number.isInteger(number) || number <= 0) throw new Error(`${arg} needs a positive integer, got ${JSON.stringify(value)}`);
       options[arg.slice(2)] = number;
+      i++;
+    } else if (arg === '--pairs') {
+      const number = Number(value);
+      if (!Number.isInteger(number) || number < 0) throw new Error(`--pairs needs a whole number (0 turns the paired runs off), got ${JSON.stringify(value)}`);
+      options.pairs = number;
       i++;
     } else if (arg === '--target') {
       if (value !== 'all' && value !== 'generated' && value !== 'examples') throw new Error('--target is all, generated or examples');
@@ -70,7 +75,7 @@ export function parseRunArgs(argv) {
       options.out = path.resolve(value);
       i++;
     } else {
-      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --reps N, --target all|generated|examples, --no-peers, --regenerate, --out FILE.md)`);
+      throw new Error(`unknown option ${arg} (known: --lines N, --seed N, --reps N, --pairs N, --target all|generated|examples, --no-peers, --regenerate, --out FILE.md)`);
     }
   }
   return options;
@@ -290,6 +295,76 @@ function measureTarget(target, options, scratch) {
     }
   }
   return measurements;
+}
+
+/** @typedef {{ base: number, tool: number, baseCpu: number, toolCpu: number }} Pair */
+
+/**
+ * The two target comparisons again, as adjacent pairs: the floor and `recommended` one right after
+ * the other (and `tsc` and `scan`), the order swapped at every pair. On a shared machine the speed
+ * drifts by a fifth within minutes; the ratio of two runs a few seconds apart cancels the drift,
+ * where the ratio of two medians taken minutes apart does not. The targets are judged on the median
+ * of these paired ratios.
+ * @param {{ name: string, eslintPaths: string[], tscProjects: string[], scanDirs: string[] }} target
+ * @param {number} pairs
+ * @param {string} scratch
+ * @returns {{ eslint: Pair[], wholeProgram: Pair[] }}
+ */
+function measurePairs(target, pairs, scratch) {
+  const eslintRun = (/** @type {string} */ config) => {
+    const run = timeNode([eslintBin, '-c', path.join(configs, config), '-f', 'json', '-o', path.join(scratch, 'paired.json'), ...target.eslintPaths]);
+    return run.ok ? run : undefined;
+  };
+  const tscRun = () => {
+    const runs = target.tscProjects.map((project) => timeNode([tscBin, '--noEmit', '--incremental', 'false', '-p', project]));
+    return { seconds: runs.reduce((a, r) => a + r.seconds, 0), cpuSeconds: runs.reduce((a, r) => a + r.cpuSeconds, 0) };
+  };
+  const scanRun = () => {
+    if (!existsSync(cliBin)) return undefined;
+    const runs = target.scanDirs.map((dir) => timeNode([cliBin, 'scan', dir, '--format', 'json']));
+    return runs.every((r) => r.ok) ? { seconds: runs.reduce((a, r) => a + r.seconds, 0), cpuSeconds: runs.reduce((a, r) => a + r.cpuSeconds, 0) } : undefined;
+  };
+  /** @type {{ eslint: Pair[], wholeProgram: Pair[] }} */
+  const result = { eslint: [], wholeProgram: [] };
+  /**
+   * @param {() => { seconds: number, cpuSeconds: number } | undefined} runBase
+   * @param {() => { seconds: number, cpuSeconds: number } | undefined} runTool
+   * @param {boolean} toolFirst
+   * @returns {Pair | undefined}
+   */
+  const pair = (runBase, runTool, toolFirst) => {
+    const [first, second] = toolFirst ? [runTool, runBase] : [runBase, runTool];
+    const a = first();
+    const b = a ? second() : undefined;
+    if (!a || !b) return undefined;
+    const [base, tool] = toolFirst ? [b, a] : [a, b];
+    return { base: base.seconds, tool: tool.seconds, baseCpu: base.cpuSeconds, toolCpu: tool.cpuSeconds };
+  };
+  for (let i = 0; i < pairs; i++) {
+    process.stdout.write(`  [${target.name}] pair ${i + 1}/${pairs}: floor and recommended, tsc and scan ... `);
+    const toolFirst = i % 2 === 1;
+    const eslintPair = pair(() => eslintRun('floor.mjs'), () => eslintRun('api-guard-recommended.mjs'), toolFirst);
+    if (eslintPair) result.eslint.push(eslintPair);
+    const wholePair = pair(tscRun, scanRun, toolFirst);
+    if (wholePair) result.wholeProgram.push(wholePair);
+    process.stdout.write(
+      `${eslintPair ? (eslintPair.tool / eslintPair.base).toFixed(2) : '–'}×, ${wholePair ? (wholePair.tool / wholePair.base).toFixed(2) : '–'}×\n`,
+    );
+  }
+  return result;
+}
+
+/**
+ * `1.27× (1.19× … 1.36×)`: the median of the paired ratios and their range.
+ * @param {Pair[]} pairs
+ * @param {'wall' | 'cpu'} measure
+ * @returns {{ median: number, text: string }}
+ */
+function pairedRatio(pairs, measure) {
+  const ratios = pairs.map((p) => (measure === 'wall' ? p.tool / p.base : p.toolCpu / p.baseCpu)).filter(Number.isFinite);
+  if (ratios.length === 0) return { median: Number.NaN, text: '–' };
+  const mid = median(ratios);
+  return { median: mid, text: `${mid.toFixed(2)}× (${Math.min(...ratios).toFixed(2)}× … ${Math.max(...ratios).toFixed(2)}×)` };
 }
 
 /**
@@ -531,9 +606,10 @@ function tableRows(measurements) {
  * @param {Measurement[]} measurements
  * @param {{ secondCached: number, secondUncached: number } | undefined} preCommit
  * @param {{ second: number } | undefined} [preCommitWarm]
+ * @param {{ eslint: Pair[], wholeProgram: Pair[] }} [paired]
  * @returns {string[]}
  */
-function targetVerdicts(measurements, preCommit, preCommitWarm) {
+function targetVerdicts(measurements, preCommit, preCommitWarm, paired) {
   const get = (/** @type {string} */ id) => measurements.find((m) => m.tool.id === id);
   const value = (/** @type {string} */ id) => {
     const m = get(id);
@@ -552,9 +628,20 @@ function targetVerdicts(measurements, preCommit, preCommitWarm) {
   const lines = [];
   const floor = value('floor');
   const guard = value('api-guard');
+  if (paired?.eslint.length) {
+    const wall = pairedRatio(paired.eslint, 'wall');
+    const cpu = pairedRatio(paired.eslint, 'cpu');
+    lines.push(
+      `- \`recommended\` adds ${((wall.median - 1) * 100).toFixed(1)}% over the floor untyped, median of ${paired.eslint.length} paired runs (ratios ${wall.text}; in CPU time ${cpu.text}) (target ≤ 25%): **${wall.median <= 1.25 ? 'met' : 'missed'}**`,
+    );
+  }
   if (floor !== undefined && guard !== undefined) {
     const overhead = (guard - floor) / floor;
-    lines.push(`- \`recommended\` adds ${(overhead * 100).toFixed(1)}% over the floor untyped${inCpu('api-guard', 'floor')} (target ≤ 25%): **${overhead <= 0.25 ? 'met' : 'missed'}**`);
+    lines.push(
+      paired?.eslint.length
+        ? `  - ratio of the medians of the ${get('floor')?.runs.length ?? 0} repetitions above: ${(overhead * 100).toFixed(1)}%${inCpu('api-guard', 'floor')}`
+        : `- \`recommended\` adds ${(overhead * 100).toFixed(1)}% over the floor untyped${inCpu('api-guard', 'floor')} (target ≤ 25%): **${overhead <= 0.25 ? 'met' : 'missed'}**`,
+    );
     const oneRule = value('one-rule');
     if (oneRule !== undefined) {
       lines.push(
@@ -564,7 +651,16 @@ function targetVerdicts(measurements, preCommit, preCommitWarm) {
   }
   const tsc = value('tsc');
   const scan = value('scan');
-  if (tsc !== undefined) {
+  if (paired?.wholeProgram.length) {
+    const wall = pairedRatio(paired.wholeProgram, 'wall');
+    const cpu = pairedRatio(paired.wholeProgram, 'cpu');
+    lines.push(
+      `- \`scan\` against \`tsc --noEmit\`, median of ${paired.wholeProgram.length} paired runs: ${wall.text} (in CPU time ${cpu.text}) (target: less): **${wall.median < 1 ? 'met' : 'missed'}**`,
+    );
+  }
+  if (tsc !== undefined && scan !== undefined && paired?.wholeProgram.length) {
+    lines.push(`  - medians of the repetitions above: ${fmt(scan)} against ${fmt(tsc)}${inCpu('scan', 'tsc')}`);
+  } else if (tsc !== undefined) {
     lines.push(
       scan === undefined
         ? `- \`scan\` faster than \`tsc --noEmit\`: **not measured** (${get('scan')?.note || 'scan unavailable'})`
@@ -595,7 +691,7 @@ async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), 'api-guard-bench-'));
   const startedLoad = loadavg()[0];
 
-  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], preCommit?: ReturnType<typeof measurePreCommit>, preCommitWarm?: ReturnType<typeof measurePreCommitWarm>, scanChanged?: ReturnType<typeof measureScanChanged>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }>, profile?: { floor: Profile, apiGuard: Profile, scan?: Profile } }>} */
+  /** @type {Array<{ name: string, description: string, size: { files: number, lines: number }, measurements: Measurement[], paired?: ReturnType<typeof measurePairs>, preCommit?: ReturnType<typeof measurePreCommit>, preCommitWarm?: ReturnType<typeof measurePreCommitWarm>, scanChanged?: ReturnType<typeof measureScanChanged>, preCommitFiles?: string[], ruleTiming?: Array<{ rule: string, ms: number }>, profile?: { floor: Profile, apiGuard: Profile, scan?: Profile } }>} */
   const sections = [];
   try {
     if (options.target !== 'examples') {
@@ -610,11 +706,10 @@ async function main() {
       markAsOwnRepository(generatedDir);
       const src = path.join(generatedDir, 'src');
       console.log('measuring the generated app ...');
-      const measurements = measureTarget(
-        { name: 'generated', eslintPaths: [src], tscProjects: [path.join(generatedDir, 'tsconfig.json')], scanDirs: [generatedDir] },
-        options,
-        scratch,
-      );
+      const generatedTarget = { name: 'generated', eslintPaths: [src], tscProjects: [path.join(generatedDir, 'tsconfig.json')], scanDirs: [generatedDir] };
+      const measurements = measureTarget(generatedTarget, options, scratch);
+      if (options.pairs > 0) console.log(`measuring ${options.pairs} back-to-back pairs for the targets ...`);
+      const paired = options.pairs > 0 ? measurePairs(generatedTarget, options.pairs, scratch) : undefined;
       const pick = (/** @type {string} */ dir, /** @type {RegExp} */ pattern) => {
         const base = path.join(src, dir, 'modules');
         const first = readdirSync(base).sort()[0];
@@ -645,6 +740,7 @@ async function main() {
         description: `the generated app (\`bench/.generated\`, seed ${options.seed}, \`--lines ${options.lines}\`)`,
         size: measureSource(src),
         measurements,
+        paired,
         preCommit,
         preCommitWarm,
         scanChanged,
@@ -688,6 +784,18 @@ async function main() {
   for (const section of sections) {
     out.push('', `## ${section.name === 'generated' ? 'Generated app' : 'Bundled examples'}`, '', `Target: ${section.description}: ${section.size.lines} lines in ${section.size.files} files.`, '');
     out.push(...tableRows(section.measurements));
+    const paired = section.paired;
+    if (paired && (paired.eslint.length || paired.wholeProgram.length)) {
+      out.push(
+        '',
+        `Paired runs: ${Math.max(paired.eslint.length, paired.wholeProgram.length)} pairs, each pair run back to back (fresh processes), the order swapped at every pair; medians of the paired ratios, with their range:`,
+        '',
+        '| comparison | wall time | CPU time | target |',
+        '| --- | ---: | ---: | --- |',
+        `| ESLint + api-guard \`recommended\` / ESLint floor | ${pairedRatio(paired.eslint, 'wall').text} | ${pairedRatio(paired.eslint, 'cpu').text} | ≤ 1.25× |`,
+        `| \`api-guard scan\` / \`tsc --noEmit\` | ${pairedRatio(paired.wholeProgram, 'wall').text} | ${pairedRatio(paired.wholeProgram, 'cpu').text} | < 1.00× |`,
+      );
+    }
     if (section.preCommit) {
       const p = section.preCommit;
       out.push(
@@ -766,7 +874,7 @@ async function main() {
         );
       }
     }
-    const verdicts = targetVerdicts(section.measurements, section.preCommit, section.preCommitWarm);
+    const verdicts = targetVerdicts(section.measurements, section.preCommit, section.preCommitWarm, section.paired);
     if (verdicts.length) out.push('', 'Targets:', '', ...verdicts);
   }
   out.push(

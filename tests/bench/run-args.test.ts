@@ -7,14 +7,15 @@ const latest = fileURLToPath(new URL('../../bench/results/latest.md', import.met
 
 describe('bench/run.mjs arguments', () => {
   it('defaults to the full run: 100k lines, three repetitions, both targets, peers included', () => {
-    expect(parseRunArgs([])).toEqual({ lines: 100_000, seed: 1337, reps: 3, target: 'all', peers: true, regenerate: false, out: latest });
+    expect(parseRunArgs([])).toEqual({ lines: 100_000, seed: 1337, reps: 3, pairs: 6, target: 'all', peers: true, regenerate: false, out: latest });
   });
 
   it('reads sizes, targets and switches', () => {
-    expect(parseRunArgs(['--lines', '20000', '--reps', '5', '--target', 'examples', '--no-peers', '--regenerate', '--out', 'bench/results/node24.md'])).toEqual({
+    expect(parseRunArgs(['--lines', '20000', '--reps', '5', '--pairs', '0', '--target', 'examples', '--no-peers', '--regenerate', '--out', 'bench/results/node24.md'])).toEqual({
       lines: 20_000,
       seed: 1337,
       reps: 5,
+      pairs: 0,
       target: 'examples',
       peers: false,
       regenerate: true,
@@ -24,6 +25,7 @@ describe('bench/run.mjs arguments', () => {
 
   it('rejects bad values with a message naming the option', () => {
     expect(() => parseRunArgs(['--reps', '0'])).toThrow(/--reps needs a positive integer/);
+    expect(() => parseRunArgs(['--pairs', '-1'])).toThrow(/--pairs needs a whole number/);
     expect(() => parseRunArgs(['--target', 'nest'])).toThrow(/--target is all, generated or examples/);
     expect(() => parseRunArgs(['--fast'])).toThrow(/unknown option --fast/);
     expect(() => parseRunArgs(['--out', 'results.json'])).toThrow(/--out needs a Markdown file/);
