@@ -144,15 +144,19 @@ export function findHandlerRegistration(method: string): HandlerRegistrationRow 
   return (HANDLER_REGISTRATIONS as readonly HandlerRegistrationRow[]).find((row) => row.method === method);
 }
 
-/** Fastify route-option keys whose value is a handler or a hook. */
-export const FASTIFY_ROUTE_HANDLER_KEYS: readonly string[] = [
-  'handler',
-  'onRequest',
-  'preParsing',
-  'preValidation',
-  'preHandler',
-  'preSerialization',
-  'onSend',
+/**
+ * Fastify route-option keys whose value is a function of the route, with the role it plays: the
+ * handler, a route hook, or the route's own error handler (`errorHandler(error, request, reply)`).
+ */
+export const FASTIFY_ROUTE_FUNCTION_OPTIONS: readonly (readonly [key: string, role: 'route' | 'hook' | 'error'])[] = [
+  ['handler', 'route'],
+  ['onRequest', 'hook'],
+  ['preParsing', 'hook'],
+  ['preValidation', 'hook'],
+  ['preHandler', 'hook'],
+  ['preSerialization', 'hook'],
+  ['onSend', 'hook'],
+  ['errorHandler', 'error'],
 ];
 
 /** What a parameter type marks. */

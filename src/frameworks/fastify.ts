@@ -17,7 +17,9 @@
  * - `f.setErrorHandler(fn)`: a step like a hook's, with an `error-handler` item. Fastify hands the
  *   errors of a route (thrown, or passed to `reply.send`) to the error handler of the route's
  *   encapsulation context, which a context inherits from its parent unless it sets its own; the
- *   linker carries it like a hook and lists it in `ResolvedRoute.errorHandlers`.
+ *   linker carries it like a hook and lists it in `ResolvedRoute.errorHandlers`. A route's own
+ *   `errorHandler` option (`f.get(path, { errorHandler }, handler)`) is `RouteFact.errorHandler`,
+ *   the nearest of them.
  *
  * Autoload (`@fastify/autoload`) is not followed: plugins it loads are not mounted anywhere the
  * analysis sees, so their routes stay `unknown`.
@@ -425,6 +427,7 @@ class FastifyCollector {
   ): void {
     const chain = options ? this.readRouteHooks(options) : [];
     const schema = options ? getObjectPropertyValue(this.tsApi, options, 'schema') : undefined;
+    const errorHandler = options ? getObjectPropertyValue(this.tsApi, options, 'errorHandler') : undefined;
     const marker = getPublicAnnotation(this.tsApi, this.file, call);
     const route: RouteFact = {
       id: `${context.id}:route:${this.routeCount++}`,
@@ -438,6 +441,7 @@ class FastifyCollector {
       ...(handler ? { handler } : {}),
       publicMarkers: marker ? [marker] : [],
       ...(schema ? { schema } : {}),
+      ...(errorHandler ? { errorHandler: toChainItem(this.file, skipOuterExpressions(this.tsApi, errorHandler), 'error-handler') } : {}),
     };
     this.addStep(context, call, { kind: 'route', route });
   }

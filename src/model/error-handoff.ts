@@ -2,10 +2,12 @@
  * Errors a route hands to its framework instead of serializing them, and who answers them.
  *
  * Fastify: `reply.send(err)` (also after `reply.code(502)`) with an Error object does not serialize
- * the error. Fastify passes it to the error handler of the route's encapsulation context: the
- * nearest `setErrorHandler` registered on the route's plugin or on an ancestor context (a plugin
- * wrapped in `fastify-plugin` shares its parent's context, one without it has its own), or
- * Fastify's default handler, which answers with the error's `message`, when none covers the route.
+ * the error, and neither does `return err` from a route handler (Fastify sends the returned value
+ * through `reply.send`). Fastify passes it to the route's own `errorHandler` option when it has one,
+ * else to the error handler of the route's encapsulation context: the nearest `setErrorHandler`
+ * registered on the route's plugin or on an ancestor context (a plugin wrapped in `fastify-plugin`
+ * shares its parent's context, one without it has its own), or Fastify's default handler, which
+ * answers with the error's `message`, when none covers the route.
  * An error a custom handler throws goes on to the handler of the context above it.
  *
  * `getRouteErrorAnswer` reads `ResolvedRoute.errorHandlers` (nearest last):
@@ -53,9 +55,7 @@ const MAX_ALIAS_DEPTH = 4;
  */
 export function getErrorHandoff(ctx: AnalysisContext, sinkNode: ts.Node, payload: ts.Expression): ErrorHandoff | undefined {
   const tsApi = ctx.ts;
-  if (!tsApi.isCallExpression(sinkNode) || sinkNode.arguments.length !== 1 || sinkNode.arguments[0] !== payload) return undefined;
-  const callee = skipOuterExpressions(tsApi, sinkNode.expression);
-  if (!tsApi.isPropertyAccessExpression(callee) || !HANDOFF_METHODS.has(callee.name.text)) return undefined;
+  if (!isHandoffOf(tsApi, sinkNode, payload)) return undefined;
   if (!isCaughtErrorObject(tsApi, payload)) return undefined;
   const handler = getResponseSinkOfNode(tsApi, sinkNode)?.handler;
   if (!handler || handler.role !== 'route') return undefined;
@@ -85,6 +85,19 @@ export function getRouteErrorAnswer(lookup: ImplementationLookup, route: Resolve
     kind: 'default',
     evidence: handlers.length > 0 ? "its error handlers rethrow the error to Fastify's default handler" : 'no `setErrorHandler` covers it',
   };
+}
+
+/**
+ * `reply.send(payload)`, or `return payload` from the route handler: Fastify sends what a handler
+ * returns (or its promise resolves to) through `reply.send`, so returning an Error hands it over too.
+ * Which function the `return` belongs to is the response-sink model's question (a Fastify route handler).
+ */
+function isHandoffOf(tsApi: TsApi, sinkNode: ts.Node, payload: ts.Expression): boolean {
+  if (tsApi.isReturnStatement(sinkNode)) return sinkNode.expression === payload;
+  if (tsApi.isArrowFunction(sinkNode)) return sinkNode.body === payload;
+  if (!tsApi.isCallExpression(sinkNode) || sinkNode.arguments.length !== 1 || sinkNode.arguments[0] !== payload) return false;
+  const callee = skipOuterExpressions(tsApi, sinkNode.expression);
+  return tsApi.isPropertyAccessExpression(callee) && HANDOFF_METHODS.has(callee.name.text);
 }
 
 /** `err` in `reply.send(err)`, `reply.send(e as Error)`: the caught error itself, not a part of it. */

@@ -143,6 +143,11 @@ export interface RouteFact {
   readonly publicMarkers: readonly string[];
   /** Fastify: the `schema` object of the route options, when present. */
   readonly schema?: ts.Expression;
+  /**
+   * Fastify: the route's own `errorHandler` option (an `error-handler` item). It answers the route's
+   * errors before any `setErrorHandler` of its contexts; an error it throws goes on to theirs.
+   */
+  readonly errorHandler?: ChainItem;
 }
 
 /** App-wide facts (Nest `APP_GUARD`/`useGlobalGuards`/`useGlobalPipes`/`setGlobalPrefix`). */

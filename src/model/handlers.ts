@@ -4,7 +4,7 @@
  * routing model:
  *
  * - functions passed to `app.get/post/.../all/use`, `router.route('/p').get(...)`, `fastify.route({ handler })`,
- *   route options (`{ preHandler, handler }`), `addHook`, `setErrorHandler`, `setNotFoundHandler`;
+ *   route options (`{ preHandler, handler, errorHandler }`), `addHook`, `setErrorHandler`, `setNotFoundHandler`;
  * - functions whose parameters are typed `Request`/`Response`/`NextFunction` (from `express`) or
  *   `FastifyRequest`/`FastifyReply` (from `fastify`), or variables typed `RequestHandler`;
  * - Express four-argument error handlers `(err, req, res, next)`;
@@ -32,7 +32,7 @@ import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants, walkFunctionBody, forEachNodeOfKinds } from '../core/walk.js';
 import {
   CONVENTIONAL_PARAMETER_NAMES,
-  FASTIFY_ROUTE_HANDLER_KEYS,
+  FASTIFY_ROUTE_FUNCTION_OPTIONS,
   NEST_ROUTE_DECORATOR_NAMES,
   findHandlerParameterType,
   findHandlerRegistration,
@@ -157,10 +157,9 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     if (tsApi.isObjectLiteralExpression(options)) {
       const httpMethod = describeRouteMethod(tsApi, getObjectPropertyValue(tsApi, options, 'method'));
       const url = getStaticString(tsApi, getObjectPropertyValue(tsApi, options, 'url') ?? getObjectPropertyValue(tsApi, options, 'path'));
-      for (const key of FASTIFY_ROUTE_HANDLER_KEYS) {
+      for (const [key, role] of FASTIFY_ROUTE_FUNCTION_OPTIONS) {
         const value = getObjectPropertyValue(tsApi, options, key);
         for (const fn of getFunctionsOf(tsApi, value)) {
-          const role = key === 'handler' ? 'route' : 'hook';
           handlers.push(makeHandler(tsApi, fn, 'fastify', role, 'registration', call, role === 'route' ? routeText(httpMethod, url) : undefined));
         }
       }
@@ -187,9 +186,8 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     if (row.role === 'hook' && i === 0) continue;
     // Fastify route options: fastify.get('/x', { preHandler, handler }, fn)
     if (tsApi.isObjectLiteralExpression(arg)) {
-      for (const key of FASTIFY_ROUTE_HANDLER_KEYS) {
+      for (const [key, role] of FASTIFY_ROUTE_FUNCTION_OPTIONS) {
         for (const fn of getFunctionsOf(tsApi, getObjectPropertyValue(tsApi, arg, key))) {
-          const role = key === 'handler' ? 'route' : 'hook';
           handlers.push(makeHandler(tsApi, fn, 'fastify', role, 'registration', call, role === 'route' ? routeText(row.httpMethod, path) : undefined));
         }
       }

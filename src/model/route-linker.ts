@@ -11,7 +11,8 @@
  *   whatever the order; a child wrapped in `fastify-plugin` shares its hooks with the parent.
  *
  * Error handlers (`error-handler` items: Fastify `setErrorHandler`) travel like hooks and are then
- * taken out of the chain into `ResolvedRoute.errorHandlers`: they do not run before the handler.
+ * taken out of the chain into `ResolvedRoute.errorHandlers`: they do not run before the handler. A
+ * route's own `errorHandler` option comes last there, as the nearest.
  */
 import type * as ts from 'typescript';
 import type { ResolvedChainItem, ResolvedRoute } from './api-model.js';
@@ -213,7 +214,8 @@ class Linker {
     return contexts.map((context) => {
       const fullPath = joinRoutePath(context.prefix, route.path);
       const items = dedupeItems([...context.items, ...routeItems]);
-      const errorHandlers = items.filter(isErrorHandler);
+      // The route's own `errorHandler` option is the nearest: it comes after every context's.
+      const errorHandlers = route.errorHandler ? [...items.filter(isErrorHandler), this.place(route.errorHandler, 'route', container.file)] : items.filter(isErrorHandler);
       const after = dedupeItems(context.after).filter((item) => !isErrorHandler(item));
       return {
         framework: this.policy.framework,

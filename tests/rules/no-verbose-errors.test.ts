@@ -393,6 +393,62 @@ app.post('/payments', async (request, reply) => {
 });`,
     },
     {
+      // Fastify sends what a handler returns through reply.send: a returned Error goes to the error handler too.
+      name: 'fastify: return err under a root setErrorHandler that answers generically',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  request.log.error({ err: error }, 'request failed');
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.post('/payments', async (request, reply) => {
+  try {
+    return await payments.capture(request.body);
+  } catch (err) {
+    reply.code(502);
+    return err;
+  }
+});`,
+    },
+    {
+      // The route's own errorHandler option answers its errors before any setErrorHandler.
+      name: 'fastify: reply.send(err) under the route errorHandler option that answers generically',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', {
+  errorHandler: (error, request, reply) => {
+    request.log.error({ err: error }, 'feed failed');
+    reply.code(502).send({ error: 'Feed unavailable' });
+  },
+}, async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    return reply.send(err);
+  }
+});`,
+    },
+    {
+      name: 'fastify: return err in a route() whose errorHandler is a function of the file',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+function answerGenerically(error, request, reply) {
+  reply.code(500).send({ error: 'Internal Server Error' });
+}
+app.route({
+  method: 'POST',
+  url: '/imports',
+  errorHandler: answerGenerically,
+  handler: async (request) => {
+    try {
+      return await imports.run(request.body);
+    } catch (err) {
+      return err;
+    }
+  },
+});`,
+    },
+    {
       // A plugin registered without fastify-plugin is a child context: it inherits its parent's handler.
       name: 'fastify: reply.send(err) in an encapsulated plugin under the parent handler',
       code: `import Fastify from 'fastify';
@@ -1219,6 +1275,85 @@ app.get('/feeds/:id', async (request, reply) => {
           ],
         },
       ],
+    },
+    {
+      // No setErrorHandler: a returned Error reaches Fastify's default handler, which answers with its message.
+      name: 'fastify: return err without a custom error handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    reply.code(502);
+    return err;
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'err', sink: 'return of a Fastify route handler', reveals: 'the whole error object' } }],
+    },
+    {
+      // A route errorHandler that rethrows passes the error on; no setErrorHandler above it: the default handler answers.
+      name: 'fastify: reply.send(err) under a route errorHandler that rethrows',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', {
+  errorHandler: (error, request, reply) => {
+    request.log.error({ err: error }, 'feed failed');
+    throw error;
+  },
+}, async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    return reply.send(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 12,
+          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', {
+  errorHandler: (error, request, reply) => {
+    request.log.error({ err: error }, 'feed failed');
+    throw error;
+  },
+}, async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    console.error(err);
+    return reply.send('Internal Server Error');
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A leaking route errorHandler is reported in its own body, not at the reply.send(err) that reaches it.
+      name: 'fastify: a route errorHandler that sends the error message',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/feeds/:id', {
+  errorHandler: (error, request, reply) => {
+    reply.code(502).send({ error: 'Feed unavailable', detail: error.message });
+  },
+}, async (request, reply) => {
+  try {
+    return await feeds.load(request.params.id);
+  } catch (err) {
+    return reply.send(err);
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'error.message', sink: 'reply.code(502).send', reveals: 'the error message' } }],
     },
     {
       // The handler belongs to the sibling plugin's own context: the exports route gets Fastify's default handler.
