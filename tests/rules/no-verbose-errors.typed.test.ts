@@ -22,6 +22,7 @@ const exportsRoutes = read('exports.routes.ts');
 const errorsMiddleware = read('errors.middleware.ts');
 const fastifyPayments = read('fastify/routes/payments.ts');
 const fastifyExports = read('fastify/routes/exports.ts');
+const fastifyFeeds = read('fastify/routes/feeds.ts');
 
 createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
   valid: [
@@ -36,6 +37,12 @@ createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
       name: 'app error class from another file narrows the message',
       filename: `${dir}/errors.middleware.ts`,
       code: errorsMiddleware,
+    },
+    {
+      // The route's errorHandler option names a function of another file that answers generically.
+      name: "fastify: return err under the route's errorHandler imported from another file",
+      filename: `${dir}/fastify/routes/feeds.ts`,
+      code: fastifyFeeds,
     },
     {
       // app.ts registers the plugin in a context whose fastify-plugin plugin (plugins/errors.ts) sets a generic handler.
@@ -112,6 +119,12 @@ createRuleTester().run('no-verbose-errors (per file, same code)', testedRule, {
       name: 'fastify: reply.send(err) in a plugin without a custom error handler, seen alone',
       filename: `${dir}/fastify/routes/exports.ts`,
       code: fastifyExports,
+    },
+    {
+      // Per file, the route's error handler is a function of another file: it is not read, no guess.
+      name: "fastify: return err under the route's imported errorHandler, seen alone",
+      filename: `${dir}/fastify/routes/feeds.ts`,
+      code: fastifyFeeds,
     },
   ],
   invalid: [],
