@@ -59,13 +59,36 @@ export function idOf(node: object): number {
   return id;
 }
 
+/**
+ * The keys of each taint, built once per taint object: a taint is never changed (a new path, part or
+ * step makes a new one), and joins and guards ask for the same taints' keys again and again (a large
+ * file's summaries join values of up to 64 taints many times over).
+ */
+const taintKeys = new FileScopedWeakMap<Taint, string>();
+const dedupeKeys = new FileScopedWeakMap<Taint, string>();
+
 /** A key that identifies a taint's origin and field path (not its part or steps). */
 export function taintKey(taint: Taint): string {
-  const base =
-    taint.origin.kind === 'source'
-      ? `s${taint.origin.source.key ?? idOf(taint.origin.source.node)}`
-      : `p${idOf(taint.origin.fn)}:${taint.origin.index}`;
-  return taint.path.length > 0 ? `${base}.${taint.path.join('.')}` : base;
+  let key = taintKeys.get(taint);
+  if (key === undefined) {
+    const base =
+      taint.origin.kind === 'source'
+        ? `s${taint.origin.source.key ?? idOf(taint.origin.source.node)}`
+        : `p${idOf(taint.origin.fn)}:${taint.origin.index}`;
+    key = taint.path.length > 0 ? `${base}.${taint.path.join('.')}` : base;
+    taintKeys.set(taint, key);
+  }
+  return key;
+}
+
+/** `taintKey` and the call sites the taint crossed: what `dedupeTaints` keeps one taint per. */
+function dedupeKey(taint: Taint): string {
+  let key = dedupeKeys.get(taint);
+  if (key === undefined) {
+    key = `${taintKey(taint)}|${taint.steps.map((s) => idOf(s.node)).join(',')}`;
+    dedupeKeys.set(taint, key);
+  }
+  return key;
 }
 
 export function isClean(value: AbsValue): boolean {
@@ -89,12 +112,21 @@ export function taintedValue(taints: readonly Taint[]): AbsValue {
   return taints.length === 0 ? CLEAN : { taints: dedupeTaints(taints) };
 }
 
+/** Lists `dedupeTaints` returned: one taint per key, at most 64. */
+const dedupedLists = new FileScopedWeakMap<readonly Taint[], true>();
+
 /** Keeps one taint per origin, path and step path, with the widest part. */
 export function dedupeTaints(taints: readonly Taint[]): Taint[] {
+  const deduped = collectDistinctTaints(taints);
+  dedupedLists.set(deduped, true);
+  return deduped;
+}
+
+function collectDistinctTaints(taints: readonly Taint[]): Taint[] {
   if (taints.length <= 1) return [...taints];
   const byKey = new Map<string, Taint>();
   for (const taint of taints) {
-    const key = `${taintKey(taint)}|${taint.steps.map((s) => idOf(s.node)).join(',')}`;
+    const key = dedupeKey(taint);
     const existing = byKey.get(key);
     if (!existing) {
       byKey.set(key, taint);
@@ -112,7 +144,7 @@ export function dedupeTaints(taints: readonly Taint[]): Taint[] {
 export function joinValues(a: AbsValue, b: AbsValue): AbsValue {
   if (a === b || isClean(b)) return a;
   if (isClean(a)) return b;
-  const taints = dedupeTaints([...a.taints, ...b.taints]);
+  const taints = containsAllTaints(a.taints, b.taints) ? a.taints : dedupeTaints([...a.taints, ...b.taints]);
   let fields: Map<string, AbsValue> | undefined;
   if (a.fields || b.fields) {
     fields = new Map();
@@ -125,6 +157,18 @@ export function joinValues(a: AbsValue, b: AbsValue): AbsValue {
     }
   }
   return { taints, fields, request: a.request ?? b.request };
+}
+
+/**
+ * True when `list` is deduplicated and holds every taint of `others` itself (the same objects): then
+ * `dedupeTaints([...list, ...others])` is `list` again (each of `others` meets itself, with the same
+ * part), and a join at a loop's head or after two branches that added nothing costs no keys.
+ */
+function containsAllTaints(list: readonly Taint[], others: readonly Taint[]): boolean {
+  if (others.length === 0) return dedupedLists.has(list);
+  if (others.length > list.length || !dedupedLists.has(list)) return false;
+  for (const taint of others) if (!list.includes(taint)) return false;
+  return true;
 }
 
 export function joinAll(values: readonly AbsValue[]): AbsValue {
