@@ -62,33 +62,36 @@ export function idOf(node: object): number {
 /**
  * The keys of each taint, built once per taint object: a taint is never changed (a new path, part or
  * step makes a new one), and joins and guards ask for the same taints' keys again and again (a large
- * file's summaries join values of up to 64 taints many times over).
+ * file's summaries join values of up to 64 taints many times over). They are kept on the taint as
+ * non-enumerable symbol properties, which the spreads that derive a new taint (`{ ...t, path }`) do
+ * not copy; a weak map entry per taint cost as much as building the key.
  */
-const taintKeys = new FileScopedWeakMap<Taint, string>();
-const dedupeKeys = new FileScopedWeakMap<Taint, string>();
+const TAINT_KEY: unique symbol = Symbol('taint key');
+const DEDUPE_KEY: unique symbol = Symbol('dedupe key');
+
+type KeyedTaint = Taint & { [TAINT_KEY]?: string; [DEDUPE_KEY]?: string };
+
+function remember(taint: Taint, symbol: typeof TAINT_KEY | typeof DEDUPE_KEY, key: string): string {
+  if (Object.isExtensible(taint)) Object.defineProperty(taint, symbol, { value: key });
+  return key;
+}
 
 /** A key that identifies a taint's origin and field path (not its part or steps). */
 export function taintKey(taint: Taint): string {
-  let key = taintKeys.get(taint);
-  if (key === undefined) {
-    const base =
-      taint.origin.kind === 'source'
-        ? `s${taint.origin.source.key ?? idOf(taint.origin.source.node)}`
-        : `p${idOf(taint.origin.fn)}:${taint.origin.index}`;
-    key = taint.path.length > 0 ? `${base}.${taint.path.join('.')}` : base;
-    taintKeys.set(taint, key);
-  }
-  return key;
+  const known = (taint as KeyedTaint)[TAINT_KEY];
+  if (known !== undefined) return known;
+  const base =
+    taint.origin.kind === 'source'
+      ? `s${taint.origin.source.key ?? idOf(taint.origin.source.node)}`
+      : `p${idOf(taint.origin.fn)}:${taint.origin.index}`;
+  return remember(taint, TAINT_KEY, taint.path.length > 0 ? `${base}.${taint.path.join('.')}` : base);
 }
 
 /** `taintKey` and the call sites the taint crossed: what `dedupeTaints` keeps one taint per. */
 function dedupeKey(taint: Taint): string {
-  let key = dedupeKeys.get(taint);
-  if (key === undefined) {
-    key = `${taintKey(taint)}|${taint.steps.map((s) => idOf(s.node)).join(',')}`;
-    dedupeKeys.set(taint, key);
-  }
-  return key;
+  const known = (taint as KeyedTaint)[DEDUPE_KEY];
+  if (known !== undefined) return known;
+  return remember(taint, DEDUPE_KEY, `${taintKey(taint)}|${taint.steps.map((s) => idOf(s.node)).join(',')}`);
 }
 
 export function isClean(value: AbsValue): boolean {
@@ -96,7 +99,7 @@ export function isClean(value: AbsValue): boolean {
 }
 
 /** All taints of a value, its fields included. */
-export function allTaints(value: AbsValue): Taint[] {
+export function allTaints(value: AbsValue): readonly Taint[] {
   const out: Taint[] = [...value.taints];
   const stack: AbsValue[] = value.fields ? [...value.fields.values()] : [];
   let budget = 256;
@@ -112,14 +115,22 @@ export function taintedValue(taints: readonly Taint[]): AbsValue {
   return taints.length === 0 ? CLEAN : { taints: dedupeTaints(taints) };
 }
 
-/** Lists `dedupeTaints` returned: one taint per key, at most 64. */
-const dedupedLists = new FileScopedWeakMap<readonly Taint[], true>();
+/**
+ * Marks a list `dedupeTaints` returned (one taint per key, at most 64). A symbol property on the
+ * array, not a weak map entry: a map entry per join cost more than the join saved. Copies of the
+ * list (`[...list]`) do not carry it.
+ */
+const DEDUPED: unique symbol = Symbol('deduplicated taints');
 
 /** Keeps one taint per origin, path and step path, with the widest part. */
-export function dedupeTaints(taints: readonly Taint[]): Taint[] {
+export function dedupeTaints(taints: readonly Taint[]): readonly Taint[] {
   const deduped = collectDistinctTaints(taints);
-  dedupedLists.set(deduped, true);
+  (deduped as Taint[] & { [DEDUPED]?: true })[DEDUPED] = true;
   return deduped;
+}
+
+function isDeduplicated(list: readonly Taint[]): boolean {
+  return (list as readonly Taint[] & { readonly [DEDUPED]?: true })[DEDUPED] === true;
 }
 
 function collectDistinctTaints(taints: readonly Taint[]): Taint[] {
@@ -165,8 +176,8 @@ export function joinValues(a: AbsValue, b: AbsValue): AbsValue {
  * part), and a join at a loop's head or after two branches that added nothing costs no keys.
  */
 function containsAllTaints(list: readonly Taint[], others: readonly Taint[]): boolean {
-  if (others.length === 0) return dedupedLists.has(list);
-  if (others.length > list.length || !dedupedLists.has(list)) return false;
+  if (others.length === 0) return isDeduplicated(list);
+  if (others.length > list.length || !isDeduplicated(list)) return false;
   for (const taint of others) if (!list.includes(taint)) return false;
   return true;
 }
