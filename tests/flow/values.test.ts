@@ -32,8 +32,8 @@ describe('taint keys', () => {
 describe('dedupeTaints and joinValues', () => {
   it('keeps one taint per origin and path, with the widest part', () => {
     const whole = paramTaint(fnA, 0);
-    const query: Taint = { ...whole, part: 'query' };
-    const list = dedupeTaints([query, whole, paramTaint(fnB, 0)]);
+    const pathOnly: Taint = { ...whole, part: 'path' };
+    const list = dedupeTaints([pathOnly, whole, paramTaint(fnB, 0)]);
     expect(list).toHaveLength(2);
     expect(list[0]!.part).toBe('whole');
   });
