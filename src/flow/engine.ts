@@ -221,11 +221,21 @@ class FlowState implements InterpreterHost {
   }
 }
 
-/** `fetchPreview(target)`, or `this.records.importDocument(…)` when the arguments make it long. */
+const callLabels = new FileScopedWeakMap<ts.CallExpression, string>();
+
+/**
+ * `fetchPreview(target)`, or `this.records.importDocument(…)` when the arguments make it long. Built
+ * once per call site: every parameter, and every flow rule, that a site feeds asks for its label.
+ */
 function describeCall(call: ts.CallExpression): string {
-  const file = call.getSourceFile();
-  const full = getShortText(file, call, 200);
-  return full.length <= 48 ? full : `${getShortText(file, call.expression, 44)}(…)`;
+  let label = callLabels.get(call);
+  if (label === undefined) {
+    const file = call.getSourceFile();
+    const full = getShortText(file, call, 200);
+    label = full.length <= 48 ? full : `${getShortText(file, call.expression, 44)}(…)`;
+    callLabels.set(call, label);
+  }
+  return label;
 }
 
 /** The unit (function or file) whose code contains `node`. */
