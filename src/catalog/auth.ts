@@ -242,12 +242,13 @@ const READ = ['GET', 'HEAD'];
 
 export const PUBLIC_ROUTES = [
   { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:log-?in|sign-?in|signin|authenticate)(?:\/[^/]+)*\/?$/i, reason: 'sign-in' },
-  { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
+  // `POST /sessions/password`, `POST /sessions/github`: one sign-in route per credential kind or provider.
+  { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm|password|local|credentials|email|phone|otp|magic-link|google|github|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
   { name: 'logout', pattern: /^(?:\/[\w.-]+)*\/(?:log-?out|sign-?out)\/?$/i, reason: 'sign-out' },
   { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
   { name: 'register', pattern: /^(?:\/(?:api|v\d+))*\/(?:register|join)\/?$|^(?:\/[\w.-]+)*\/(?:auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding)(?:\/[\w.-]+)*\/(?:register|join)\/?$/i, reason: 'sign-up' },
   { name: 'password-reset', pattern: /^(?:\/[\w.-]+)*\/(?:forgot-?password|reset-?password|password-?reset|password-?resets|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password|recover-?password|request-password-reset)(?:\/:[^/]+)?\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i, reason: 'password reset' },
-  { name: 'email-verification', pattern: /^(?:\/[\w.-]+)*\/(?:verify-?email|confirm-?email|email\/(?:verify|confirm)(?:\/(?:new|resend))?|activate-?account|account\/(?:verify|activate|confirm)|resend-?(?:verification|confirmation)(?:-?email)?)(?:\/:[^/]+)?\/?$/i, reason: 'email verification' },
+  { name: 'email-verification', pattern: /^(?:\/[\w.-]+)*\/(?:verify-?email|confirm-?email|email\/(?:verify|confirm)(?:\/(?:new|resend))?|activate-?account|account\/(?:verify|activate|confirm)|resend-?(?:email-?)?(?:verification|validation|confirmation)(?:-?(?:email|code|link))?)(?:\/:[^/]+)?\/?$/i, reason: 'email verification' },
   { name: 'token-refresh', pattern: /^(?:\/[\w.-]+)*\/(?:auth|authentication|token|tokens|session|sessions|jwt|oauth2?)\/refresh(?:-?token)?\/?$|^(?:\/[\w.-]+)*\/refresh-?tokens?\/?$/i, reason: 'token refresh (the refresh token is the credential)' },
   { name: 'oauth-callback', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|sso|saml|login|connect)(?:\/(?::[^/]+|[\w.-]+))?\/callback\/?$|^(?:\/[\w.-]+)*\/(?:oauth2?|sso|saml)\/(?:authorize|token|callback|metadata|acs|:[^/]+)\/?$|^(?:\/[\w.-]+)*\/auth\/(?::provider|:strategy|google|github|facebook|microsoft|apple|twitter|gitlab|discord|slack|linkedin)\/?$/i, reason: 'OAuth sign-in or callback' },
   { name: 'public-form', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:contact|contact-us|newsletter|newsletter\/subscribe)\/?$/i, reason: 'public contact or newsletter form' },

@@ -3,7 +3,7 @@
  *
  * `collect` finds the contexts of one file:
  * - root instances: `Fastify()`/`fastify()` (ESM default or named import, `require('fastify')()`),
- *   bound to a variable or a class property; roots are complete;
+ *   bound to a variable or a class property, also through `.withTypeProvider<Z>()`; roots are complete;
  * - plugins: functions whose first parameter is a Fastify instance (typed `FastifyInstance`, typed
  *   through `FastifyPluginAsync`, passed to `register` or `fastify-plugin`, or recognized by the calls
  *   made on it); a plugin wrapped in `fp(...)` (where it is written or where it is exported) is not
@@ -13,7 +13,9 @@
  *   `preValidation`, `preHandler`, arrays included), `f.addHook(name, fn)` for the same request
  *   hooks, `f.register(plugin, { prefix })` (inline, local, imported, `import('./x.js')`,
  *   `require('./x')`, `fp(x)`). Registering a package plugin (`@fastify/bearer-auth`) becomes a hook
- *   step whose effect the auth catalog knows;
+ *   step whose effect the auth catalog knows. `withTypeProvider()` and `register()` return the
+ *   instance they are called on, so `app.withTypeProvider<Z>().register(auth).get(...)` is a route
+ *   of `app`;
  * - `f.setErrorHandler(fn)`: a step like a hook's, with an `error-handler` item. Fastify hands the
  *   errors of a route (thrown, or passed to `reply.send`) to the error handler of the route's
  *   encapsulation context, which a context inherits from its parent unless it sets its own; the
@@ -118,6 +120,8 @@ class FastifyCollector {
   private readonly byDeclaration = new Map<ts.Node, Context>();
   private readonly byClassProperty = new Map<ts.Node, Map<string, Context>>();
   private readonly byFunction = new Map<ts.Node, Context>();
+  /** Root creation calls (`Fastify()`) bound to a context, for `Fastify().register(x)` chains. */
+  private readonly byRootCall = new Map<ts.Node, Context>();
   private readonly contexts: Context[] = [];
   private readonly rejected = new Set<ts.Node>();
   private readonly wrappedInPlugin = new Set<ts.Node>();
@@ -208,14 +212,25 @@ class FastifyCollector {
   private registerRoot(call: ts.CallExpression): void {
     const tsApi = this.tsApi;
     let holder: ts.Node = call;
-    while (holder.parent && (tsApi.isParenthesizedExpression(holder.parent) || tsApi.isAsExpression(holder.parent) || tsApi.isSatisfiesExpression(holder.parent) || tsApi.isAwaitExpression(holder.parent))) {
-      holder = holder.parent;
+    for (;;) {
+      const up = holder.parent;
+      if (up && (tsApi.isParenthesizedExpression(up) || tsApi.isAsExpression(up) || tsApi.isSatisfiesExpression(up) || tsApi.isAwaitExpression(up))) {
+        holder = up;
+        continue;
+      }
+      // `Fastify().withTypeProvider<ZodTypeProvider>()`, `Fastify({ logger }).register(cors)`: still the root.
+      if (up && tsApi.isPropertyAccessExpression(up) && up.expression === holder && up.parent && tsApi.isCallExpression(up.parent) && getInstanceReturningReceiver(tsApi, up.parent) === holder) {
+        holder = up.parent;
+        continue;
+      }
+      break;
     }
     const parent = holder.parent;
     const scopeFunction = getEnclosingFunctionNode(tsApi, call);
     if (parent && tsApi.isVariableDeclaration(parent) && tsApi.isIdentifier(parent.name) && parent.initializer === holder) {
       const context = this.newContext('app', parent.name.text, parent, true, scopeFunction);
       this.byDeclaration.set(parent.name, context);
+      this.byRootCall.set(call, context);
       return;
     }
     if (parent && tsApi.isPropertyDeclaration(parent) && parent.initializer === holder) {
@@ -322,12 +337,11 @@ class FastifyCollector {
       const owner = getThisClass(tsApi, expr);
       return owner ? this.byClassProperty.get(owner)?.get(expr.name.text) : undefined;
     }
-    // `fastify.register(...).get(...)`, `app.after().get` are not chains of the same context in
-    // Fastify 4+ typings; only `withTypeProvider()` returns the instance.
-    if (tsApi.isCallExpression(expr)) {
-      const callee = skipOuterExpressions(tsApi, expr.expression);
-      if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'withTypeProvider') return this.resolveContext(callee.expression, depth + 1);
-    }
+    const root = this.byRootCall.get(expr);
+    if (root) return root;
+    // `app.withTypeProvider<Z>().get(...)`, `app.register(plugin).get(...)`: the same instance.
+    const receiver = getInstanceReturningReceiver(tsApi, expr);
+    if (receiver) return this.resolveContext(receiver, depth + 1);
     return undefined;
   }
 
@@ -612,4 +626,16 @@ function getThisClass(tsApi: TsApi, node: ts.Node): ts.Node | undefined {
     if (tsApi.isFunctionDeclaration(current) || tsApi.isFunctionExpression(current)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The receiver of a call that returns the Fastify instance it is called on: `withTypeProvider()`
+ * (typing only) and `register(plugin)` (avvio's `use` returns the instance, and Fastify's typings
+ * type it as the instance, so `app.register(auth).get(...)` adds the route to `app`).
+ */
+function getInstanceReturningReceiver(tsApi: TsApi, node: ts.Expression): ts.Expression | undefined {
+  if (!tsApi.isCallExpression(node)) return undefined;
+  const callee = skipOuterExpressions(tsApi, node.expression);
+  if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+  return callee.name.text === 'withTypeProvider' || callee.name.text === 'register' ? callee.expression : undefined;
 }

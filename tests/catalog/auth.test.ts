@@ -243,6 +243,28 @@ describe('PUBLIC_ROUTES', () => {
   }
 });
 
+describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification codes', () => {
+  it.each([
+    ['/sessions/password', 'POST', 'session-create'],
+    ['/sessions/github', 'POST', 'session-create'],
+    ['/api/v1/tokens/google', 'POST', 'session-create'],
+    ['/users/resend-email-validation-code', 'POST', 'email-verification'],
+    ['/auth/resend-verification-email', 'POST', 'email-verification'],
+  ])('%s %s is public on purpose (%s)', (path, method, row) => {
+    expect(findPublicRoute(path, method)?.name).toBe(row);
+  });
+
+  it.each([
+    // A resource called "sessions" (a workout, a chat) with its own id is not a sign-in.
+    ['/sessions/:id', 'POST'],
+    ['/sessions/:id/notes', 'POST'],
+    ['/sessions/password', 'DELETE'],
+    ['/users/:id/email-validation', 'PUT'],
+  ])('%s %s is not', (path, method) => {
+    expect(findPublicRoute(path, method)).toBeUndefined();
+  });
+});
+
 describe('WEBHOOK_SIGNATURES and the webhook path', () => {
   it('has samples for every call row', () => {
     expect(Object.keys(SIGNATURE_CALL_SAMPLES).sort()).toEqual(WEBHOOK_SIGNATURES.filter((r) => 'callee' in r).map((r) => r.name).sort());

@@ -121,6 +121,28 @@ app.get('/outside', async () => 1);
     ]);
   });
 
+  it('follows the instance through withTypeProvider() and register(): on the root and in plugins', () => {
+    // \`Fastify().withTypeProvider<Z>()\` is still the root; \`register(x)\` returns the instance it is
+    // called on (avvio), so a route chained after it belongs to that instance.
+    expect(routesOf(`
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import multipart from '@fastify/multipart';
+const auth = fp(async (guard: FastifyInstance) => { guard.addHook('onRequest', guard.verifyJwt); });
+const app = Fastify({ logger: true }).withTypeProvider<ZodTypeProvider>();
+app.delete('/accounts/:id', async () => 1);
+app.register(multipart).post('/uploads', async () => 1);
+app.register(async (scope: FastifyInstance) => {
+  scope.withTypeProvider<ZodTypeProvider>().register(auth).delete('/users/:id', async () => 1);
+}, { prefix: '/admin' });
+`)).toEqual([
+      // A package plugin may share hooks with its parent (fastify-plugin), so it joins every chain of the root.
+      'DELETE /accounts/:id [multipart] unprotected @src/file.ts:7',
+      'DELETE /admin/users/:id [multipart, guard.verifyJwt] protected @src/file.ts:10',
+      'POST /uploads [multipart] unprotected @src/file.ts:8',
+    ]);
+  });
+
   it('shares the hooks of an fp plugin with its parent and siblings, not with other contexts', () => {
     expect(routesOf(`
 import Fastify from 'fastify';
