@@ -101,7 +101,7 @@ export const BRUTE_FORCE_TARGETS = [
     kind: 'password-reset',
     by: 'path',
     pattern:
-      /\/(?:(?:forgot|reset|recover|request)[-_]?(?:password|pass|pwd)(?:[-_]?reset)?|password[-_]?(?:reset|resets|recovery|forgot)|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password)(?:\/(?:request|confirm|verify|:[^/]+))*\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i,
+      /\/(?:(?:forgot|reset|recover|request|send)[-_]?(?:password|pass|pwd)(?:[-_]?reset)?|password[-_]?(?:reset|resets|recovery|forgot)|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password)(?:\/(?:request|confirm|verify|:[^/]+))*\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i,
   },
   {
     name: 'otp-path',

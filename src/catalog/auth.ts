@@ -47,6 +47,8 @@ export interface AuthPackageRow {
 
 export const AUTH_PACKAGES = [
   { name: 'passport-authenticate', modules: ['passport'], exports: ['default', '*'], member: 'authenticate', usage: 'call', effect: 'authentication' },
+  // `passport.authorize(strategy)` runs the strategy like `authenticate` (to connect a third-party account).
+  { name: 'passport-authorize', modules: ['passport'], exports: ['default', '*'], member: 'authorize', usage: 'call', effect: 'authentication' },
   { name: 'passport-initialize', modules: ['passport'], exports: ['default', '*'], member: 'initialize', usage: 'call', effect: 'none' },
   { name: 'passport-session', modules: ['passport'], exports: ['default', '*'], member: 'session', usage: 'call', effect: 'none' },
   { name: 'express-jwt', modules: ['express-jwt'], exports: ['expressjwt', 'default', '*'], usage: 'call', effect: 'authentication', disabledBy: 'credentialsRequired' },
@@ -247,9 +249,11 @@ export const PUBLIC_ROUTES = [
   { name: 'logout', pattern: /^(?:\/[\w.-]+)*\/(?:log-?out|sign-?out)\/?$/i, reason: 'sign-out' },
   { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
   { name: 'register', pattern: /^(?:\/(?:api|v\d+))*\/(?:register|join)\/?$|^(?:\/[\w.-]+)*\/(?:auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding)(?:\/[\w.-]+)*\/(?:register|join)\/?$/i, reason: 'sign-up' },
-  { name: 'password-reset', pattern: /^(?:\/[\w.-]+)*\/(?:forgot-?password|reset-?password|password-?reset|password-?resets|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password|recover-?password|request-password-reset)(?:\/:[^/]+)?\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i, reason: 'password reset' },
+  { name: 'password-reset', pattern: /^(?:\/[\w.-]+)*\/(?:forgot-?password|reset-?password|password-?reset|password-?resets|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password|recover-?password|(?:request|send)-?password-?reset(?:-?(?:email|link))?|send-?reset-?(?:email|link))(?:\/:[^/]+)?\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i, reason: 'password reset' },
   { name: 'email-verification', pattern: /^(?:\/[\w.-]+)*\/(?:verify-?email|confirm-?email|email\/(?:verify|confirm)(?:\/(?:new|resend))?|activate-?account|account\/(?:verify|activate|confirm)|resend-?(?:email-?)?(?:verification|validation|confirmation)(?:-?(?:email|code|link))?)(?:\/:[^/]+)?\/?$/i, reason: 'email verification' },
   { name: 'token-refresh', pattern: /^(?:\/[\w.-]+)*\/(?:auth|authentication|token|tokens|session|sessions|jwt|oauth2?)\/refresh(?:-?token)?\/?$|^(?:\/[\w.-]+)*\/refresh-?tokens?\/?$/i, reason: 'token refresh (the refresh token is the credential)' },
+  // Where passport's `failureRedirect` lands after a failed sign-in.
+  { name: 'sign-in-failure', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|sso|login|signin|sign-in)(?:\/[\w.-]+)?\/(?:failure|failed|error)\/?$/i, methods: READ, reason: 'sign-in failure landing' },
   { name: 'oauth-callback', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|sso|saml|login|connect)(?:\/(?::[^/]+|[\w.-]+))?\/callback\/?$|^(?:\/[\w.-]+)*\/(?:oauth2?|sso|saml)\/(?:authorize|token|callback|metadata|acs|:[^/]+)\/?$|^(?:\/[\w.-]+)*\/auth\/(?::provider|:strategy|google|github|facebook|microsoft|apple|twitter|gitlab|discord|slack|linkedin)\/?$/i, reason: 'OAuth sign-in or callback' },
   { name: 'public-form', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:contact|contact-us|newsletter|newsletter\/subscribe)\/?$/i, reason: 'public contact or newsletter form' },
   { name: 'health-probe', pattern: /^(?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|_health|livez|readyz|live|liveness|ready|readiness|startup|ping|alive|heartbeat)\/?$/i, methods: READ, reason: 'health probe' },

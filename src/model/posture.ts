@@ -29,7 +29,7 @@ import type * as ts from 'typescript';
 import type { AnalysisContext } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import { DEFAULT_SETTINGS, type ResolvedSettings } from '../settings/schema.js';
-import { getShortText, getStartLine } from '../core/ast.js';
+import { getShortText, getStartLine, skipOuterExpressions } from '../core/ast.js';
 import { WEBHOOK_PATH_PATTERN, findPublicRoute } from '../catalog/auth.js';
 import type { ResolvedChainItem, ResolvedRoute } from './api-model.js';
 import type { ChainItem } from './facts.js';
@@ -98,6 +98,8 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
       return { posture: 'protected', evidence: `the \`all\` handler is auth middleware: ${handler.evidence}`, protectedBy: [] };
     }
   }
+  const signIn = getSignInHandlerEvidence(lookup, route);
+  if (signIn) return { posture: 'public', evidence: signIn, publicReason: 'catalog' };
   const markers = route.route.publicMarkers;
   const annotation = markers.find((m) => m.startsWith('//'));
   if (annotation) return { posture: 'public', evidence: `annotated \`${annotation}\``, publicReason: 'annotation' };
@@ -110,8 +112,11 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
       publicReason: 'marker',
     };
   }
-  const matchPath = route.fullPath.replace(/\/\?(?=\/|$)/g, '') || '/';
-  if (matchPath === '/' && route.fullPath !== '/') {
+  // The root of the application's base path (`GET /api` under Nest's `setGlobalPrefix('api')`) is
+  // the site root of the API: the catalogue reads it as `/`.
+  const catalogPath = isBasePathRoot(route) ? '/' : route.fullPath;
+  const matchPath = catalogPath.replace(/\/\?(?=\/|$)/g, '') || '/';
+  if (matchPath === '/' && catalogPath !== '/') {
     // `app.get(fileUrl, ...)` in a loop: nothing says what the route serves.
     return { posture: 'unknown', evidence: 'its path is not known' };
   }
@@ -127,7 +132,7 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
     else unverifiedWebhook = true;
   }
   // A path whose only static part is `/` after dropping unknown prefixes says nothing.
-  const pathIsInformative = matchPath !== '/' || route.fullPath === '/';
+  const pathIsInformative = matchPath !== '/' || catalogPath === '/';
   if (!unverifiedWebhook && !webhookDoubt && pathIsInformative) {
     const row = methods.map((m) => findPublicRoute(matchPath, m === 'ALL' ? 'GET' : m)).find((r) => r !== undefined);
     if (row) return { posture: 'public', evidence: `a ${row.reason} route, public on purpose`, publicReason: 'catalog' };
@@ -155,6 +160,30 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
     ...(later ? { authRegisteredAfter: later } : {}),
     ...(unverifiedWebhook ? { unverifiedWebhook } : {}),
   };
+}
+
+/**
+ * A route whose handler is itself an authentication middleware call (`app.get('/auth/twitch',
+ * passport.authenticate('twitch'))`, `app.post('/login', passport.authenticate('local', {...}))`)
+ * is a sign-in entry point: it starts the OAuth dance or checks the credentials it is sent, and is
+ * public by nature. Only a call (a middleware factory the catalog knows): a handler function that
+ * verifies a token inline is an ordinary protected or unprotected handler.
+ */
+function getSignInHandlerEvidence(lookup: AuthLookup, route: ResolvedRoute): string | undefined {
+  const handler = route.route.handler;
+  if (!handler || route.methods.includes('ALL')) return undefined;
+  const expr = skipOuterExpressions(lookup.ts, handler as ts.Expression);
+  if (!lookup.ts.isCallExpression(expr)) return undefined;
+  const verdict = classifyAuthExpression(lookup, route.file, expr);
+  if (verdict.effect !== 'authentication') return undefined;
+  return `a sign-in route: its handler is the authentication middleware \`${getShortText(route.file, expr, 50)}\` itself`;
+}
+
+/** True when the route's whole path is its base path (`GET /api` with the global prefix `api`). */
+function isBasePathRoot(route: ResolvedRoute): boolean {
+  if (route.basePath === undefined) return false;
+  const trim = (path: string): string => path.replace(/\/+$/, '');
+  return trim(route.fullPath) === trim(route.basePath);
 }
 
 /**

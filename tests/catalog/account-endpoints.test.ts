@@ -43,7 +43,7 @@ const BRUTE_FORCE_SAMPLES: Record<string, { match: string[]; miss: string[] }> =
   'login-local-strategy-path': { match: ['/auth/local', '/api/auth/password'], miss: ['/auth/me', '/local'] },
   'session-create-path': { match: ['/api/sessions', '/auth', '/v1/auth/session'], miss: ['/conference/sessions', '/api/authors'] },
   'token-path': { match: ['/oauth/token', '/api/auth/token', '/token'], miss: ['/auth/token/refresh', '/tokens/:id/revoke'] },
-  'password-reset-path': { match: ['/forgot-password', '/password/reset/:token', '/auth/reset', '/api/request-password-reset'], miss: ['/password/change', '/reset-cache'] },
+  'password-reset-path': { match: ['/forgot-password', '/password/reset/:token', '/auth/reset', '/api/request-password-reset', '/v1/auth/send-password-reset'], miss: ['/password/change', '/reset-cache'] },
   'otp-path': { match: ['/otp/verify', '/auth/mfa', '/2fa/:userId/confirm', '/verify-code'], miss: ['/otp-settings/history', '/photos'] },
   'signup-path': { match: ['/signup', '/auth/sign-up', '/registration'], miss: ['/signups', '/newsletter'] },
   'register-path': { match: ['/register', '/api/users/register', '/v2/auth/register'], miss: ['/devices/register', '/cash-register/open'] },

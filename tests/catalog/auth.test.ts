@@ -31,6 +31,7 @@ type PackageUse = [module: string, exported: string, member?: string];
 /** [module, export, member] that must find the row, and one that must not. */
 const PACKAGE_SAMPLES: Record<string, { match: PackageUse; miss: PackageUse }> = {
   'passport-authenticate': { match: ['passport', 'default', 'authenticate'], miss: ['passport-jwt', 'default', 'authenticate'] },
+  'passport-authorize': { match: ['passport', '*', 'authorize'], miss: ['passport', '*', 'authorizeUser'] },
   'passport-initialize': { match: ['passport', '*', 'initialize'], miss: ['passport', 'default', 'use'] },
   'passport-session': { match: ['passport', 'default', 'session'], miss: ['express-session', 'default', 'session'] },
   'express-jwt': { match: ['express-jwt', 'expressjwt'], miss: ['jsonwebtoken', 'verify'] },
@@ -122,6 +123,7 @@ const PUBLIC_SAMPLES: Record<string, { match: [string, string]; miss: [string, s
   'password-reset': { match: ['/auth/forgot/password', 'POST'], miss: ['/admin/users/:id/password', 'PUT'] },
   'email-verification': { match: ['/auth/verify-email/:token', 'GET'], miss: ['/orders/:id/verify', 'POST'] },
   'token-refresh': { match: ['/auth/refresh', 'POST'], miss: ['/cache/refresh', 'POST'] },
+  'sign-in-failure': { match: ['/auth/failure', 'GET'], miss: ['/jobs/:id/failure', 'GET'] },
   'oauth-callback': { match: ['/auth/google/callback', 'GET'], miss: ['/integrations/:id/settings', 'PUT'] },
   'public-form': { match: ['/contact', 'POST'], miss: ['/users/:id/contact', 'PUT'] },
   'health-probe': { match: ['/api/healthz', 'GET'], miss: ['/api/healthz', 'POST'] },
@@ -250,6 +252,8 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/api/v1/tokens/google', 'POST', 'session-create'],
     ['/users/resend-email-validation-code', 'POST', 'email-verification'],
     ['/auth/resend-verification-email', 'POST', 'email-verification'],
+    ['/v1/auth/send-password-reset', 'POST', 'password-reset'],
+    ['/auth/send-reset-email', 'POST', 'password-reset'],
   ])('%s %s is public on purpose (%s)', (path, method, row) => {
     expect(findPublicRoute(path, method)?.name).toBe(row);
   });
@@ -260,6 +264,7 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/sessions/:id/notes', 'POST'],
     ['/sessions/password', 'DELETE'],
     ['/users/:id/email-validation', 'PUT'],
+    ['/users/:id/send-invoice', 'POST'],
   ])('%s %s is not', (path, method) => {
     expect(findPublicRoute(path, method)).toBeUndefined();
   });

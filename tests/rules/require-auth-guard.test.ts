@@ -72,6 +72,20 @@ const app = express();
 app.post('/api/notes', passport.authenticate('jwt', { session: false }), (req, res) => res.status(201).end());`,
     },
     {
+      // A route whose handler is passport's middleware is the sign-in itself: it starts the OAuth
+      // dance with any provider (not only the well-known ones the path catalog names), and
+      // passport's failureRedirect lands on a page that only redirects.
+      name: 'express: OAuth start routes whose handler is passport.authenticate/authorize, and the failure landing',
+      code: `import express from 'express';
+import passport from 'passport';
+const app = express();
+app.use(passport.initialize());
+app.get('/auth/twitch', passport.authenticate('twitch'));
+app.get('/auth/tumblr', passport.authorize('tumblr'));
+app.post('/auth/local', passport.authenticate('local', { successRedirect: '/', failureRedirect: '/auth/failure' }));
+app.get('/auth/failure', (req, res) => res.redirect('/login'));`,
+    },
+    {
       // express-jwt protects every later route.
       name: 'express: expressjwt() as app middleware',
       code: `const express = require('express');
@@ -467,6 +481,19 @@ app.post('/webhooks/fines-paid', async (request, reply) => {
     },
   ],
   invalid: [
+    {
+      // The twin of the OAuth start: a handler that is not the authentication middleware is judged as usual.
+      name: 'express: a hand-written /auth/twitch handler is not a sign-in by its path alone',
+      code: `import express from 'express';
+import passport from 'passport';
+const app = express();
+app.post('/auth/twitch/unlink', (req, res) => res.sendStatus(204));`,
+      errors: [{ messageId: 'missingAuth', line: 4, data: { route: 'POST /auth/twitch/unlink', chain: 'empty' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import passport from 'passport';
+const app = express();
+// api-guard-public: <reason>
+app.post('/auth/twitch/unlink', (req, res) => res.sendStatus(204));` }] }],
+    },
     // --- Express -----------------------------------------------------------------------------------
     {
       name: 'express: app route registered before the protected mount of the same prefix',
