@@ -40,6 +40,7 @@ import {
   type AuthEffect,
 } from '../catalog/auth.js';
 import { resolveImplementation, type Implementation } from './implementation.js';
+import { resolveConstValue } from './const-value.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type AuthVerdictEffect = AuthEffect | 'unknown';
@@ -52,6 +53,12 @@ export interface AuthVerdict {
   readonly rejects?: boolean;
   /** Set when a catalog row of a known package decided the verdict (`@fastify/jwt` registration: setup, not a guard). */
   readonly fromCatalog?: boolean;
+  /**
+   * Set on an optional authentication (`auth.optional`, `credentialsRequired: false`, `optionalAuth`,
+   * a passport guard whose `handleRequest` lets a missing user through): it identifies a caller who
+   * sends a credential and serves anonymous ones on purpose. Effect `none`.
+   */
+  readonly optional?: boolean;
 }
 
 export interface AuthLookup {
@@ -114,7 +121,7 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   // 2. packages
   const implementation = resolveImplementation(lookup, file, expr);
   if (implementation.kind === 'package') {
-    const verdict = classifyPackageUse(tsApi, implementation, expr);
+    const verdict = classifyPackageUse(tsApi, implementation, getConstantMemberValue(lookup, file, expr) ?? expr);
     if (verdict) return verdict;
   }
   // A passport guard whose `handleRequest` lets a missing user through, whatever its name says.
@@ -127,7 +134,7 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   const owner = names.length >= 2 ? names[names.length - 2]! : undefined;
   // `auth.required`, `jwt.check`, `passport.protect`: a generic verb on an auth object; `auth.optional` is not.
   if (last !== undefined && owner !== undefined && AUTH_OBJECT_NAME.test(owner)) {
-    if (/^optional/i.test(last)) return { effect: 'none', evidence: `\`${owner}.${last}\` lets anonymous requests through` };
+    if (/^optional/i.test(last)) return { effect: 'none', evidence: `\`${owner}.${last}\` lets anonymous requests through`, optional: true };
     if (GENERIC_GUARD_MEMBER.test(last)) return { effect: 'authentication', evidence: `named \`${owner}.${last}\`` };
   }
   if (last !== undefined) {
@@ -135,7 +142,7 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
     // the code decides. CSRF checks answer 403 too, so their names always win.
     const readableCode = implementation.kind === 'function' || implementation.kind === 'class';
     if (isNonAuthName(last) && (!readableCode || /csrf|xsrf/i.test(last))) {
-      return { effect: 'none', evidence: `\`${last}\` names something else than auth` };
+      return { effect: 'none', evidence: `\`${last}\` names something else than auth`, ...(OPTIONAL_AUTH_NAME.test(last) ? { optional: true } : {}) };
     }
     const row = isNonAuthName(last) ? undefined : findAuthName(last);
     if (row) return { effect: row.effect, evidence: `named \`${last}\`` };
@@ -144,7 +151,7 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
   if (last !== undefined && isNonAuthName(last)) {
     // A look-alike (`optionalAuth` verifies a token when there is one) counts only if it rejects.
     const verdict = implementation.kind === 'function' ? analyzeFunction(lookup, implementation.file, implementation.node, depth) : implementation.kind === 'class' ? analyzeClass(lookup, implementation.file, implementation.node, depth) : undefined;
-    return verdict?.rejects ? verdict : { effect: 'none', evidence: `\`${last}\` does not reject requests` };
+    return verdict?.rejects ? verdict : { effect: 'none', evidence: `\`${last}\` does not reject requests`, ...(OPTIONAL_AUTH_NAME.test(last) ? { optional: true } : {}) };
   }
   switch (implementation.kind) {
     case 'function':
@@ -181,13 +188,28 @@ function classifyPackageUse(tsApi: TsApi, implementation: Extract<Implementation
   const row = findAuthPackage(implementation.module, implementation.imported, member);
   if (row) {
     if (row.disabledBy && isOptionDisabled(tsApi, expr, row.disabledBy)) {
-      return { effect: 'none', evidence: `\`${row.disabledBy}: false\` turns off ${implementation.module}` };
+      return { effect: 'none', evidence: `\`${row.disabledBy}: false\` turns off ${implementation.module}`, optional: true };
     }
     return { effect: row.effect, evidence: `${row.name} (${implementation.module})`, fromCatalog: true };
   }
   if (findNonAuthPackage(implementation.module)) return { effect: 'none', evidence: `from \`${implementation.module}\`` };
   return undefined;
 }
+
+/**
+ * The expression a constant object's member holds (`auth.optional` with `const auth = { optional:
+ * jwt({ credentialsRequired: false }) }`), so the options of the call it holds are read.
+ */
+function getConstantMemberValue(lookup: AuthLookup, file: ts.SourceFile, expr: ts.Expression): ts.Expression | undefined {
+  const tsApi = lookup.ts;
+  const member = skipOuterExpressions(tsApi, expr);
+  if (!tsApi.isPropertyAccessExpression(member) && !tsApi.isElementAccessExpression(member)) return undefined;
+  const value = resolveConstValue({ ts: tsApi, file, project: lookup.project }, member);
+  return value.kind === 'value' && value.expression !== member ? value.expression : undefined;
+}
+
+/** Names that declare an optional authentication (`optionalAuth`, `maybeAuthenticate`, `softAuth`). */
+const OPTIONAL_AUTH_NAME = /^(?:optional|maybe|soft|lenient)/i;
 
 /** True when a call passes `{ [option]: false }`. */
 function isOptionDisabled(tsApi: TsApi, expr: ts.Expression, option: string): boolean {
@@ -459,7 +481,7 @@ function describeOptionalPassportGuard(tsApi: TsApi, cls: ts.ClassLikeDeclaratio
     return undefined;
   });
   if (rejects) return undefined;
-  return { effect: 'none', evidence: `\`${cls.name?.text ?? 'guard'}.handleRequest\` never rejects, so requests without a valid credential pass` };
+  return { effect: 'none', evidence: `\`${cls.name?.text ?? 'guard'}.handleRequest\` never rejects, so requests without a valid credential pass`, optional: true };
 }
 
 /** A `canActivate` that can return something other than a constant `true`. */

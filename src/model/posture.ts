@@ -51,7 +51,7 @@ export interface RoutePosture {
   /** Auth attached after the route on a covering path (Express order): it never runs for the route. */
   readonly authRegisteredAfter?: ResolvedChainItem;
   /** What makes the route public on purpose (`public`). */
-  readonly publicReason?: 'preflight' | 'annotation' | 'marker' | 'settings' | 'fallback' | 'webhook' | 'catalog';
+  readonly publicReason?: 'preflight' | 'annotation' | 'marker' | 'settings' | 'fallback' | 'webhook' | 'catalog' | 'optional-auth';
   /** A webhook path whose handler shows no signature check (`unprotected`). */
   readonly unverifiedWebhook?: boolean;
 }
@@ -136,6 +136,12 @@ function computePosture(lookup: AuthLookup, route: ResolvedRoute): RoutePosture 
   if (!unverifiedWebhook && !webhookDoubt && pathIsInformative) {
     const row = methods.map((m) => findPublicRoute(matchPath, m === 'ALL' ? 'GET' : m)).find((r) => r !== undefined);
     if (row) return { posture: 'public', evidence: `a ${row.reason} route, public on purpose`, publicReason: 'catalog' };
+  }
+  // A read route behind an optional authentication (`auth.optional`, `credentialsRequired: false`)
+  // serves anonymous callers on purpose: the developer chose to identify callers without requiring it.
+  const optional = methods.length > 0 && methods.every((m) => m === 'GET' || m === 'HEAD') ? verdicts.find((v) => v.verdict.optional) : undefined;
+  if (optional) {
+    return { posture: 'public', evidence: `a read route behind the optional authentication ${describeItem(optional.item)}`, publicReason: 'optional-auth' };
   }
   const conditional = verdicts.find((v) => isProtectingEffect(v.verdict.effect) && v.item.conditional && !v.item.bypassedBy);
   if (conditional) {

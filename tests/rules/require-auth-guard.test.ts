@@ -86,6 +86,24 @@ app.post('/auth/local', passport.authenticate('local', { successRedirect: '/', f
 app.get('/auth/failure', (req, res) => res.redirect('/login'));`,
     },
     {
+      // An optional authentication on a read route says the route serves anonymous callers on
+      // purpose (the RealWorld API's article list); express-jwt with credentialsRequired: false,
+      // held by a constant object or named optionalAuth.
+      name: 'express: read routes behind an optional authentication are public on purpose',
+      code: `import express from 'express';
+import { expressjwt as jwt } from 'express-jwt';
+import { optionalAuth } from './auth.js';
+const secret = process.env.JWT_SECRET;
+const auth = {
+  required: jwt({ secret, algorithms: ['HS256'] }),
+  optional: jwt({ secret, algorithms: ['HS256'], credentialsRequired: false }),
+};
+const app = express();
+app.get('/api/articles', auth.optional, (req, res) => res.json({ articles: [] }));
+app.get('/api/profiles/:username', optionalAuth, (req, res) => res.json({ profile: {} }));
+app.post('/api/articles', auth.required, (req, res) => res.status(201).json({}));`,
+    },
+    {
       // express-jwt protects every later route.
       name: 'express: expressjwt() as app middleware',
       code: `const express = require('express');
@@ -481,6 +499,21 @@ app.post('/webhooks/fines-paid', async (request, reply) => {
     },
   ],
   invalid: [
+    {
+      // The twin: an optional authentication does not protect a write, also when a constant object holds it.
+      name: 'express: a write behind express-jwt with credentialsRequired: false held by a constant object',
+      code: `import express from 'express';
+import { expressjwt as jwt } from 'express-jwt';
+const auth = { optional: jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], credentialsRequired: false }) };
+const app = express();
+app.delete('/api/articles/:slug', auth.optional, (req, res) => res.sendStatus(204));`,
+      errors: [{ messageId: 'missingAuth', line: 5, data: { route: 'DELETE /api/articles/:slug', chain: '`auth.optional`' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import { expressjwt as jwt } from 'express-jwt';
+const auth = { optional: jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], credentialsRequired: false }) };
+const app = express();
+// api-guard-public: <reason>
+app.delete('/api/articles/:slug', auth.optional, (req, res) => res.sendStatus(204));` }] }],
+    },
     {
       // The twin of the OAuth start: a handler that is not the authentication middleware is judged as usual.
       name: 'express: a hand-written /auth/twitch handler is not a sign-in by its path alone',
