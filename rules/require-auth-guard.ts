@@ -18,6 +18,7 @@ import { getRoutePosture, type RoutePosture } from '../src/model/posture.js';
 import { getApiModel } from '../src/model/resolve-api-model.js';
 import { getRouteReportRange } from '../src/model/route-report-range.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
+import { isTestAppFileName } from '../src/model/test-files.js';
 
 export type Options = [
   {
@@ -28,8 +29,6 @@ export type Options = [
 export type MessageIds = 'missingAuth' | 'missingAuthSiblings' | 'authAfterRoute' | 'unverifiedWebhook' | 'addSiblingAuth' | 'markPublic';
 
 const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Test files (`users.test.ts`, `app.e2e-spec.ts`) build throwaway apps: their routes are not the API. */
-const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
 
 export default defineApiRule<Options, MessageIds>({
   name: 'require-auth-guard',
@@ -71,7 +70,7 @@ export default defineApiRule<Options, MessageIds>({
   defaultOptions: [{ readOnlyRoutes: 'report' }],
   detect(ctx, [options]) {
     const findings: Finding[] = [];
-    if (TEST_FILE_NAME.test(ctx.sourceFile.fileName)) return findings;
+    if (isTestAppFileName(ctx.sourceFile.fileName)) return findings;
     const reported = new Set<RouteFact>();
     for (const route of getApiModel(ctx)) {
       if (reported.has(route.route)) continue;

@@ -13,6 +13,7 @@ import type { ResolvedSettings } from '../settings/schema.js';
 import { relativeToRoot } from './report-path.js';
 import type { RouteColumns } from './route-columns.js';
 import { getNestApiDocs, type NestApiDocs } from '../frameworks/nest-swagger.js';
+import { isTestAppFileName } from '../model/test-files.js';
 
 export type PostureState = 'protected' | 'public' | 'unprotected' | 'unknown';
 
@@ -122,7 +123,8 @@ export function toRouteRow(
 /** Rows for every route of a project, sorted by path then method. */
 export function buildRouteRows(index: ProjectIndex, source: RouteModelSource, settings: ResolvedSettings, root: string): RouteRow[] {
   const modelled = (route: { readonly framework: string }): boolean => settings.frameworks?.includes(route.framework as never) ?? true;
-  const rows = source.getRoutes(index).filter(modelled).map((route) => {
+  // A test file's throwaway app is not the API (require-auth-guard skips it too).
+  const rows = source.getRoutes(index).filter((route) => modelled(route) && !isTestAppFileName(route.file.fileName)).map((route) => {
     let posture: RoutePosture;
     try {
       posture = source.getPosture(route, index, settings);

@@ -13,3 +13,11 @@ export function isTestFile(ctx: AnalysisContext): boolean {
     typeof configFile === 'string' ? configFile.replace(/\\/g, '/').replace(/\/[^/]*$/, '') : typeof process !== 'undefined' ? process.cwd() : undefined;
   return isTestFilePath(ctx.sourceFile.fileName, root);
 }
+
+/** Test files (`users.test.ts`, `app.e2e-spec.ts`) build throwaway apps: their routes are not the API. */
+const TEST_FILE_NAME = /\.(?:test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
+
+/** True for a test file by its name: its routes are neither judged (`require-auth-guard`) nor listed (`routes`). */
+export function isTestAppFileName(fileName: string): boolean {
+  return TEST_FILE_NAME.test(fileName);
+}

@@ -2,12 +2,12 @@
  * `api-guard routes`: the inventory as a table and as JSON, from the route model (a fake one here
  * for exact rows, and the real one for a smoke test on an Express fixture).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRoutes } from '../../src/cli/routes.js';
 import { fakeRouteSource } from './fake-route-source.js';
-import { captureIo, copyFixture } from './helpers.js';
+import { captureIo, copyFixture, makeTempDir } from './helpers.js';
 
 
 /** A posture column in `--format json`. */
@@ -63,6 +63,18 @@ describe('routes', () => {
     expect(routes.map((r) => `${r.framework} ${r.methods.join(',')} ${r.path}`)).toEqual(expect.arrayContaining(['express GET /health']));
     // The real model's rate-limit state: nothing in app.ts limits /health.
     expect(routes.find((r) => r.path === '/health')!.rateLimit).toMatchObject({ value: '-', state: 'no' });
+  });
+
+  it('leaves out the throwaway apps of test files, as require-auth-guard does', async () => {
+    const dir = makeTempDir();
+    mkdirSync(path.join(dir, 'test'));
+    writeFileSync(path.join(dir, 'package.json'), '{"name":"x","dependencies":{"fastify":"5"}}');
+    writeFileSync(path.join(dir, 'app.js'), "const app = require('fastify')();\napp.get('/health', async () => ({ ok: true }));\n");
+    writeFileSync(path.join(dir, 'test/app.test.js'), "const app = require('fastify')();\napp.delete('/admin/users/:id', async () => null);\n");
+    const io = captureIo();
+    await runRoutes({ cwd: dir, paths: [], io, format: 'json' });
+    const routes = JSON.parse(io.stdoutText()) as { methods: string[]; path: string }[];
+    expect(routes.map((r) => `${r.methods.join(',')} ${r.path}`)).toEqual(['GET /health']);
   });
 
   it('rejects scan-only options and unknown formats with exit code 2', async () => {
