@@ -4,7 +4,7 @@
  * Fastify instance (a plugin: `async function routes(fastify: FastifyInstance)`, a function passed to
  * `register` or wrapped in `fastify-plugin`). Decided from, in order: the parameter's type, the type
  * of the variable the function initializes, how the function is used (`fp(fn)`, `register(fn)`),
- * Fastify-only calls on the parameter, a parameter named `fastify`, the handlers' parameter names,
+ * a parameter named `fastify`, Fastify-only calls on the parameter, the handlers' parameter names,
  * and the file's imports.
  */
 import type * as ts from 'typescript';
@@ -40,10 +40,11 @@ export function getServerParameterFramework(tsApi: TsApi, file: ts.SourceFile, f
     if (context && FASTIFY_PLUGIN_TYPES.test(context)) return 'fastify';
     if (isPassedAsFastifyPlugin(tsApi, fn)) return 'fastify';
   }
+  // `module.exports = async function (fastify) {...}`: a CommonJS plugin names its instance, and the
+  // name wins over handlers written `(req, res)`, which Fastify apps write too.
+  if (/^fastify$/i.test(param.name.text)) return 'fastify';
   const usage = getUsageFramework(tsApi, fn, param.name.text);
   if (usage) return usage;
-  // `module.exports = async function (fastify) {...}`: a CommonJS plugin names its instance.
-  if (/^fastify$/i.test(param.name.text)) return 'fastify';
   // The file's imports decide only for parameters named like a server instance.
   return SERVER_PARAMETER_NAMES.test(param.name.text) ? getFileFramework(tsApi, file) : undefined;
 }

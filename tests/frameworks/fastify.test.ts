@@ -143,6 +143,17 @@ app.register(async (scope: FastifyInstance) => {
     ]);
   });
 
+  it('reads a plugin whose instance is named fastify as Fastify, also when its handlers are written (req, res)', () => {
+    expect(routesOf(`
+const Fastify = require('fastify');
+async function routes(fastify, opts) {
+  fastify.delete('/organization/:id', (req, res) => res.send({ deleted: req.params.id }));
+}
+const app = Fastify();
+app.register(routes, { prefix: '/v1' });
+`)).toEqual(['DELETE /v1/organization/:id [] unprotected @src/file.ts:4']);
+  });
+
   it('shares the hooks of an fp plugin with its parent and siblings, not with other contexts', () => {
     expect(routesOf(`
 import Fastify from 'fastify';
