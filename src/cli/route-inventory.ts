@@ -69,13 +69,19 @@ const VALIDATION_WORDS = /valid|pipe|schema|zod|joi|yup|celebrate|sanitiz|parse|
 
 const RATE_LIMIT_WORDS = /throttl|rate-?limit|slow-?down|limiter/i;
 
+/** Browser-side protections and static files whose names contain auth words (`lusca.xssProtection`). */
+const NOT_AUTH_WORDS = /xss|csrf|xsrf|cors|helmet|static|nosniff|hsts|frameguard/i;
+
 function describeItem(item: ResolvedRoute['chain'][number], isSetupOnly: (item: ResolvedRoute['chain'][number]) => boolean): { kind: 'guard' | 'validation' | 'other'; text: string } {
   if (RATE_LIMIT_WORDS.test(item.text)) return { kind: 'other', text: item.text };
   if (item.role !== 'guard' && isSetupOnly(item)) return { kind: 'other', text: item.text };
   if (item.role === 'guard') return { kind: 'guard', text: item.text };
   if (item.role === 'pipe') return { kind: 'validation', text: item.text };
-  if (AUTH_WORDS.test(item.text)) return { kind: 'guard', text: item.text };
-  if (VALIDATION_WORDS.test(item.text)) return { kind: 'validation', text: item.text };
+  // The words are looked for in the name called, not in its arguments: `validate(authValidation.login)`
+  // validates, `express.static(path.join(...))` neither validates nor guards.
+  const name = item.text.replace(/\(.*$/s, '(');
+  if (AUTH_WORDS.test(name) && !NOT_AUTH_WORDS.test(name)) return { kind: 'guard', text: item.text };
+  if (VALIDATION_WORDS.test(name)) return { kind: 'validation', text: item.text };
   return { kind: 'other', text: item.text };
 }
 

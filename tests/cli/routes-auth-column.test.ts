@@ -6,7 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runRoutes } from '../../src/cli/routes.js';
-import { captureIo } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { captureIo, makeTempDir } from './helpers.js';
 
 const app = fileURLToPath(new URL('../../examples/fastify-library/', import.meta.url));
 
@@ -26,5 +28,26 @@ describe('routes AUTH column', () => {
     expect(routes.flatMap((r) => r.guards).filter((g) => /fastifyJwt/.test(g))).toEqual([]);
     expect(byKey.get('GET /api/catalog/books')?.guards).toEqual(['fastify.authenticate']);
     expect(byKey.get('GET /api/reports/overdue.csv')).toMatchObject({ guards: [], posture: 'unprotected' });
+  });
+
+  it('reads the name called, not its arguments: validate(authValidation.login) validates, lusca.xssProtection and express.static do neither', async () => {
+    const dir = makeTempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{"name":"x","dependencies":{"express":"4"}}');
+    writeFileSync(
+      path.join(dir, 'app.js'),
+      `const express = require('express');
+const path = require('path');
+const lusca = require('lusca');
+const { validate, authValidation } = require('./validation');
+const app = express();
+app.use(lusca.xssProtection(true));
+app.use(express.static(path.join(__dirname, 'public')));
+app.post('/login', validate(authValidation.login), (req, res) => res.json({ ok: true }));
+`,
+    );
+    const io = captureIo();
+    await runRoutes({ cwd: dir, paths: ['.'], io, format: 'json' });
+    const [login] = JSON.parse(io.stdoutText()) as (JsonRoute & { validation: string[]; otherChain: string[] })[];
+    expect(login).toMatchObject({ guards: [], validation: ['validate(authValidation.login)'] });
   });
 });
