@@ -13,7 +13,7 @@ import { findNestGlobalMethod, isNestHttpFactoryMethod } from '../catalog/nest.j
 import { getEnhancerText, type NestExpressionIn } from './nest-decorators.js';
 import { readMiddlewareTarget, type NestMiddlewareTarget } from './nest-modules.js';
 import { flattenArrayExpression, type NestGlobalEnhancer } from './nest-providers.js';
-import { resolveNestExpression, resolveNestString, type NestLookup } from './nest-symbols.js';
+import { resolveNestExpression, resolveNestString, type NestLookup, type NestSymbol } from './nest-symbols.js';
 import { getPerFileCache } from './nest-cache.js';
 
 export interface NestGlobalPrefix {
@@ -298,6 +298,7 @@ function readHelperCall(
     if (method && owner.kind === 'declaration') symbol = { kind: 'declaration', file: owner.file, node: method, name: callee.name.text };
   }
   if (symbol.kind === 'import' && !isProjectModule(lookup, file, symbol.module)) return;
+  if (symbol.kind === 'import') symbol = resolveAnonymousExport(lookup, symbol) ?? symbol;
   if (symbol.kind !== 'declaration') {
     out.unknownConfiguration.push(`the application is passed to ${getShortText(file, callee, 40)}, which was not read`);
     return;
@@ -313,6 +314,21 @@ function readHelperCall(
   readAppUses(lookup, symbol.file, fn.body, param.name.text, out, seen, depth + 1);
 }
 
+/**
+ * `import init from './init'` where `init.ts` has `export default async function (app) {...}` or
+ * `export default (app) => {...}`: a function with no name of its own, which the symbol lookup
+ * leaves as an import. With the project index, the exported function itself.
+ */
+function resolveAnonymousExport(lookup: NestLookup, symbol: Extract<NestSymbol, { kind: 'import' }>): NestSymbol | undefined {
+  const tsApi = lookup.ts;
+  const target = lookup.project?.resolveImport(symbol.file, symbol.module);
+  const resolved = target ? lookup.project?.resolveExport(target, symbol.imported) : undefined;
+  if (!resolved || resolved.declaration) return undefined;
+  const node = resolved.binding.node;
+  const isFunction = tsApi.isFunctionDeclaration(node) || tsApi.isFunctionExpression(node) || tsApi.isArrowFunction(node);
+  return isFunction ? { kind: 'declaration', file: resolved.file, node, name: symbol.imported } : undefined;
+}
+
 /** True when an import specifier leads into the project (relative, or resolved by the index). */
 function isProjectModule(lookup: NestLookup, file: ts.SourceFile, module: string): boolean {
   return module.startsWith('.') || lookup.project?.resolveImport(file, module) !== undefined;
@@ -326,7 +342,7 @@ function findStaticMethod(tsApi: NestLookup['ts'], node: ts.Node, name: string):
 }
 
 function getFunctionOf(tsApi: NestLookup['ts'], node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  if (tsApi.isFunctionDeclaration(node) || tsApi.isMethodDeclaration(node)) return node;
+  if (tsApi.isFunctionDeclaration(node) || tsApi.isMethodDeclaration(node) || tsApi.isFunctionExpression(node) || tsApi.isArrowFunction(node)) return node;
   if (tsApi.isVariableDeclaration(node) && node.initializer) {
     const init = skipOuterExpressions(tsApi, node.initializer);
     if (tsApi.isArrowFunction(init) || tsApi.isFunctionExpression(init)) return init;

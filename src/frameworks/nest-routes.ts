@@ -77,7 +77,7 @@ export function resolveNestRoutes(
           router,
           file,
           methods: [route.httpMethod],
-          fullPath: buildFullPath(app, controller, route, localPath),
+          ...buildFullPath(app, controller, route, localPath),
           chain,
           complete: incompleteReason === undefined,
           mountedAt: app ? [app.bootstrap.call] : [],
@@ -129,8 +129,8 @@ function getAppItems(
     for (const item of use.items) items.push({ ...item, role: 'middleware', text: getEnhancerText(scope.ts, item.file, item.node), level: 'app' });
   }
   for (const binding of app.middleware) {
-    const applies = binding.forRoutes.some((t) => targetMatches(scope, t, controller, route, localPath, true));
-    const excluded = binding.exclude.some((t) => targetMatches(scope, t, controller, route, localPath, false));
+    const applies = binding.forRoutes.some((t) => targetMatches(scope, t, controller, route, localPath, 'forRoutes'));
+    const excluded = binding.exclude.some((t) => targetMatches(scope, t, controller, route, localPath, 'exclude'));
     if (!applies || excluded) continue;
     for (const item of binding.middleware) items.push({ ...item, role: 'middleware', text: getEnhancerText(scope.ts, item.file, item.node), level: 'app' });
   }
@@ -141,8 +141,8 @@ function getAppItems(
 }
 
 /**
- * Whether a `forRoutes`/`exclude` target matches the route. When the answer is not known,
- * `whenUnknown` decides (middleware is taken to apply, an exclusion is taken not to).
+ * Whether a `forRoutes`/`exclude` target matches the route. When the answer is not known, the use
+ * decides: middleware is taken to apply, an exclusion is taken not to.
  */
 function targetMatches(
   scope: RoutingScope,
@@ -150,8 +150,9 @@ function targetMatches(
   controller: NestControllerModel,
   route: NestRouteModel,
   localPath: string,
-  whenUnknown: boolean,
+  use: 'forRoutes' | 'exclude',
 ): boolean {
+  const whenUnknown = use === 'forRoutes';
   if (target.kind === 'unknown') return whenUnknown;
   if (target.kind === 'controller') {
     const symbol = resolveNestExpression(scope, target.expression.file, target.expression.node);
@@ -160,7 +161,16 @@ function targetMatches(
   }
   if (target.path === undefined) return whenUnknown;
   if (target.method && target.method !== 'ALL' && target.method !== route.httpMethod) return false;
-  return matchesRoutePattern(target.path, localPath);
+  return use === 'exclude' ? matchesExcludedPath(target.path, localPath) : matchesRoutePattern(target.path, localPath);
+}
+
+/**
+ * An `exclude` entry matches a whole route path, so `exclude: ['/']` leaves out the root route
+ * only; `forRoutes('/')`, by contrast, covers every route, as Express's `use('/')` does.
+ */
+function matchesExcludedPath(pattern: string, path: string): boolean {
+  if (joinRoutePath(pattern) === '') return joinRoutePath(path) === '';
+  return matchesRoutePattern(pattern, path);
 }
 
 /** Nest/path-to-regexp style patterns: `users`, `users/*`, `*`, `(.*)`, `users/:id`, `{*splat}`. */
@@ -204,15 +214,17 @@ function toResolved(scope: RoutingScope, item: PendingItem, markers: readonly Ne
   return honoured ? { ...resolved, bypassedBy: honoured.text } : resolved;
 }
 
+/** The full path, and the global prefix it starts with (`basePath`) when the route is under one. */
 function buildFullPath(
   app: NestAppGraph | undefined,
   controller: NestControllerModel,
   route: NestRouteModel,
   localPath: string,
-): string {
+): Pick<ResolvedRoute, 'fullPath' | 'basePath'> {
   const parts: string[] = [];
   const prefix = app?.bootstrap.globalPrefix;
-  if (prefix && !isExcludedFromPrefix(prefix, route, localPath)) parts.push(pathOrUnknown(prefix.prefix));
+  const basePath = prefix && !isExcludedFromPrefix(prefix, route, localPath) ? joinRoutePath(pathOrUnknown(prefix.prefix)) : '';
+  if (basePath !== '') parts.push(basePath);
   const versioning = app?.bootstrap.versioning;
   if (versioning?.type === 'uri') {
     const version = route.versions[0] ?? controller.versions[0] ?? versioning.defaultVersions[0];
@@ -223,7 +235,8 @@ function buildFullPath(
     if (module && app.routerPrefixes.has(module.node)) parts.push(pathOrUnknown(app.routerPrefixes.get(module.node)));
   }
   parts.push(localPath);
-  return `/${joinRoutePath(...parts)}`;
+  const fullPath = `/${joinRoutePath(...parts)}`;
+  return basePath === '' ? { fullPath } : { fullPath, basePath: `/${basePath}` };
 }
 
 /** `setGlobalPrefix('api', { exclude: ['health', { path: 'metrics', method: RequestMethod.GET }] })`. */
@@ -233,6 +246,6 @@ function isExcludedFromPrefix(prefix: NestGlobalPrefix, route: NestRouteModel, l
       target.kind === 'path' &&
       target.path !== undefined &&
       (!target.method || target.method === 'ALL' || target.method === route.httpMethod) &&
-      matchesRoutePattern(target.path, localPath),
+      matchesExcludedPath(target.path, localPath),
   );
 }

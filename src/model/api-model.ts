@@ -39,6 +39,12 @@ export interface ResolvedRoute {
   readonly methods: readonly HttpMethod[];
   /** The full path with every known prefix; `?` stands for a segment or prefix that is not known. */
   readonly fullPath: string;
+  /**
+   * The path the application serves its whole API under, as `fullPath` starts with it: a Nest
+   * global prefix (`/api`, `/?` when not static). Absent when there is none or the route is
+   * excluded from it. A route whose whole path is the base path is the API's root.
+   */
+  readonly basePath?: string;
   /** Everything that runs before the handler, outermost first (global, app, mount, router, route). */
   readonly chain: readonly ResolvedChainItem[];
   /**

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { nestAdapter, collectNestFacts } from '../../src/frameworks/nest.js';
 import { FRAMEWORK_ADAPTERS } from '../../src/frameworks/index.js';
 import { matchesRoutePattern } from '../../src/frameworks/nest-routes.js';
+import { getRoutePosture } from '../../src/model/posture.js';
 import type { RouteFact, RouterFact } from '../../src/model/facts.js';
 import { createNestProject, describeRoute, loadNestProjectFromDisk, nestMonorepoRoot, parseNestFile, resolveNestFile } from './nest-projects.js';
 
@@ -800,6 +801,83 @@ void createApp().then((app) => registerEverything(app));
     ).toEqual(['L4 GET /v2/orders incomplete [] markers: - (the application escapes at main.ts:7)']);
   });
 
+  it('reads a bootstrap helper that is an anonymous default export, a function or an arrow; per file it stays unread', () => {
+    const main = `
+import { Controller, Delete, Module, Param } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import init from './init';
+@Controller('items')
+class ItemsController { @Delete(':id') remove(@Param('id') id: string) {} }
+@Module({ controllers: [ItemsController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await init(app);
+  await app.listen(3000);
+}
+void bootstrap();
+`;
+    const withInit = (init: string): string[] => {
+      const project = createNestProject({ '/repo/src/main.ts': main, '/repo/src/init.ts': init });
+      return resolveNestFile(project.scope, project.file('/repo/src/main.ts')).map(
+        (r) => `${describeRoute(r)}${r.incompleteReason ? ` (${r.incompleteReason})` : ''}`,
+      );
+    };
+    // ack-nestjs-boilerplate's src/init.ts: nothing in it adds a guard, so the chain is known and empty.
+    expect(
+      withInit(`
+import type { INestApplication } from '@nestjs/common';
+export default async function (app: INestApplication): Promise<void> {
+  app.enableShutdownHooks();
+}
+`),
+    ).toEqual(['L6 DELETE /items/:id complete [] markers: -']);
+    expect(
+      withInit(`
+import type { INestApplication } from '@nestjs/common';
+import { SessionGuard } from './session.guard';
+export default (app: INestApplication) => {
+  app.setGlobalPrefix('v3');
+  app.useGlobalGuards(new SessionGuard());
+};
+`),
+    ).toEqual(['L6 DELETE /v3/items/:id complete [global:guard:SessionGuard] markers: -']);
+    // Per file, init.ts is not read: it may add a global guard.
+    expect(resolveNestFile(fileScope, parseNestFile(main, '/repo/src/main.ts')).map((r) => `${describeRoute(r)} (${r.incompleteReason})`)).toEqual([
+      'L6 DELETE /items/:id incomplete [] markers: - (the application is passed to init, which was not read)',
+    ]);
+  });
+
+  it('keeps a global prefix it cannot read as `?` whatever its options, and `exclude: [\'/\']` leaves out the root route only', () => {
+    const paths = (prefixCall: string): string[] => {
+      const project = createNestProject({
+        '/repo/src/main.ts': `
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+@Controller()
+class HomeController { @Get() home() {} }
+@Controller('users')
+class UsersController { @Get() list() {} }
+@Module({ controllers: [HomeController, UsersController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  ${prefixCall};
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      });
+      return resolveNestFile(project.scope, project.file('/repo/src/main.ts')).map((r) => `${r.methods[0]} ${r.fullPath} base=${r.basePath ?? '-'}`);
+    };
+    // brocoders/nestjs-boilerplate: an environment prefix with an exclusion.
+    expect(paths(`app.setGlobalPrefix(process.env.API_PREFIX || 'api', { exclude: ['/'] })`)).toEqual(['GET / base=-', 'GET /?/users base=/?']);
+    expect(paths(`app.setGlobalPrefix(process.env.API_PREFIX || 'api')`)).toEqual(['GET /? base=/?', 'GET /?/users base=/?']);
+    expect(paths(`app.setGlobalPrefix('api', { exclude: ['/'] })`)).toEqual(['GET / base=-', 'GET /api/users base=/api']);
+    expect(paths(`app.setGlobalPrefix('api', { exclude: ['users'] })`)).toEqual(['GET /api base=/api', 'GET /users base=-']);
+    expect(paths(`app.setGlobalPrefix('/api/')`)).toEqual(['GET /api base=/api', 'GET /api/users base=/api']);
+  });
+
   it('is incomplete when providers of the application could not be read (an APP_GUARD may hide there)', () => {
     const project = createNestProject({
       '/repo/src/main.ts': `
@@ -884,6 +962,31 @@ export class OtherController {
     expect(chains('/repo/src/other.controller.ts')).toEqual([['app:middleware:ApiKeyMiddleware'], []]);
   });
 
+  it('leaves out of consumer middleware only the root route for `exclude(\'/\')`', () => {
+    const project = createNestProject({
+      '/repo/src/main.ts': `
+import { Controller, Get, MiddlewareConsumer, Module, NestModule, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ApiKeyMiddleware } from './api-key.middleware';
+@Controller()
+class HomeController {
+  @Get() home() {}
+  @Post('jobs') run() {}
+}
+@Module({ controllers: [HomeController] })
+class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(ApiKeyMiddleware).exclude('/').forRoutes('*');
+  }
+}
+void NestFactory.create(AppModule);
+`,
+      '/repo/src/api-key.middleware.ts': `export class ApiKeyMiddleware { use() {} }`,
+    });
+    const chains = resolveNestFile(project.scope, project.file('/repo/src/main.ts')).map((r) => `${r.methods[0]} ${r.fullPath} [${r.chain.map((c) => c.text).join(', ')}]`);
+    expect(chains).toEqual(['GET / []', 'POST /jobs [ApiKeyMiddleware]']);
+  });
+
   it('treats an auth module of a non-Nest package as a possible global guard', () => {
     const project = createNestProject({
       '/repo/src/main.ts': `
@@ -906,6 +1009,72 @@ export class ToolsController { @Get() list() {} }
     const [route] = resolveNestFile(project.scope, project.file('/repo/src/tools.controller.ts'));
     expect(route!.chain).toHaveLength(1);
     expect(route!.chain[0]).toMatchObject({ level: 'global', role: 'guard', opaque: expect.stringContaining('KeycloakConnectModule from nest-keycloak-connect') });
+  });
+});
+
+describe('nest adapter: posture of the global prefix\'s root', () => {
+  const postures = (prefixCall: string): string[] => {
+    const project = createNestProject({
+      '/repo/src/main.ts': `
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+@Controller()
+class AppController { @Get() root() { return 'Hello World!'; } }
+@Controller('admin')
+class AdminController { @Get() index() {} }
+@Module({ controllers: [AppController, AdminController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  ${prefixCall};
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    });
+    return resolveNestFile(project.scope, project.file('/repo/src/main.ts')).map((r) => {
+      const posture = getRoutePosture(project.index, r);
+      return `${r.methods[0]} ${r.fullPath} ${posture.posture}: ${posture.evidence}`;
+    });
+  };
+
+  it('treats the root under a global prefix as the site root; other routes under it are judged as before', () => {
+    // lujakob/nestjs-realworld-example-app: GET /api says hello.
+    expect(postures(`app.setGlobalPrefix('api')`)).toEqual([
+      'GET /api public: a site root route, public on purpose',
+      'GET /api/admin unprotected: no authentication in its chain',
+    ]);
+    expect(postures(`app.setGlobalPrefix(process.env.API_PREFIX || 'api')`)).toEqual([
+      'GET /? public: a site root route, public on purpose',
+      'GET /?/admin unprotected: no authentication in its chain',
+    ]);
+    expect(postures(`app.setGlobalPrefix('api', { exclude: ['/'] })`)).toEqual([
+      'GET / public: a site root route, public on purpose',
+      'GET /api/admin unprotected: no authentication in its chain',
+    ]);
+  });
+
+  it('does not treat a root controller under a RouterModule path as the API root', () => {
+    const project = createNestProject({
+      '/repo/src/main.ts': `
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+@Controller()
+class AdminHomeController { @Get() home() {} }
+@Module({ controllers: [AdminHomeController] })
+class AdminModule {}
+@Module({ imports: [AdminModule, RouterModule.register([{ path: 'admin', module: AdminModule }])] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    });
+    const [route] = resolveNestFile(project.scope, project.file('/repo/src/main.ts'));
+    expect(`${route!.fullPath} ${getRoutePosture(project.index, route!).posture}`).toBe('/api/admin unprotected');
   });
 });
 

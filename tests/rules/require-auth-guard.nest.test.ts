@@ -388,8 +388,87 @@ async function bootstrap() {
 void bootstrap();
 `,
     },
+    {
+      // The root of the global prefix is the API's site root: public on purpose, like GET / without a prefix.
+      name: 'single-file application: the root route under a global prefix',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Controller()
+class AppController {
+  @Get()
+  root(): string {
+    return 'Hello World!';
+  }
+}
+
+@Module({ controllers: [AppController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
   ],
   invalid: [
+    {
+      // Only the prefix's root is the site root: GET /api/admin is an ordinary route.
+      name: 'single-file application: a controller route under a global prefix',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Controller('admin')
+class AdminController {
+  @Get()
+  index() {}
+}
+
+@Module({ controllers: [AdminController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix('api');
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 7, data: { route: 'GET /api/admin', chain: 'empty' } }],
+    },
+    {
+      // An environment prefix with an exclusion: the path keeps an unknown prefix (brocoders/nestjs-boilerplate).
+      name: 'single-file application: a prefix read from the environment, with exclude',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Module, Param } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+@Controller('users')
+class UsersController {
+  @Delete(':id')
+  remove(@Param('id') id: string) {}
+}
+
+@Module({ controllers: [UsersController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.setGlobalPrefix(process.env.API_PREFIX || 'api', { exclude: ['/'] });
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 7, data: { route: 'DELETE /?/users/:id', chain: 'empty' } }],
+    },
     {
       // Sibling routes use JwtAuthGuard; this one was forgotten.
       name: 'single-file application: route without the guard its siblings use',
