@@ -18,7 +18,7 @@ import { getClientErrorCheck } from '../src/model/error-classes.js';
 import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
 import { getShortText, skipOuterExpressions } from '../src/core/ast.js';
 import { getGenericErrorAnswer } from '../src/model/generic-error-answer.js';
-import { getErrorHandoff } from '../src/model/error-handoff.js';
+import { getErrorHandoff, type ErrorHandoff } from '../src/model/error-handoff.js';
 
 export type Options = [
   {
@@ -201,7 +201,7 @@ function reportLeaks(ctx: AnalysisContext, flows: readonly Flow[], reportMessage
     if (sinkEnvironment?.kind === 'development') continue;
     // `reply.send(err)`: Fastify's default handler answers with the message; a custom one answers for itself.
     const handoff = reveals === 'object' ? getErrorHandoff(ctx, node, flow.sink.expression) : undefined;
-    if (handoff && handoff.answeredBy !== 'default') continue;
+    if (handoff && isAnsweredElsewhere(handoff)) continue;
     const exposure = getErrorExposureAt(tsApi, flow.source.node);
     const guard = exposure?.productionGuard ?? sinkEnvironment;
     const data = { source: flow.source.label, sink: flow.sink.label, reveals: REVEAL_TEXT[reveals] };
@@ -217,6 +217,21 @@ function reportLeaks(ctx: AnalysisContext, flows: readonly Flow[], reportMessage
     );
   }
   return findings.sort((a, b) => a.node.pos - b.node.pos);
+}
+
+/**
+ * True when an error handed to Fastify is not reported here. A route's `reply.send(err)` is
+ * reported only when Fastify's default handler answers it, and not when a custom handler on the
+ * way relays it there with its own `reply.send(error)` (that send is reported, once for every
+ * route): a custom handler is reported itself if it leaks, and one the file cannot show is given
+ * the benefit of the doubt. An error handler's own `reply.send(error)` passes the error to the
+ * handler above it, and is silent only when that one is known to be a custom handler: most
+ * handlers are set on the root, where the next one is Fastify's default (which sends the
+ * message), so an unknown parent is reported.
+ */
+function isAnsweredElsewhere(handoff: ErrorHandoff): boolean {
+  if (handoff.from === 'error-handler') return handoff.answeredBy === 'custom';
+  return handoff.answeredBy !== 'default' || handoff.relayedBy !== undefined;
 }
 
 /** The editor underlines the payload that carries the error, not the whole response call (`res.locals` reads keep the call). */

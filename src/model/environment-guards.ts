@@ -6,12 +6,16 @@
  * node: the `if` or `?:` branch it sits in, the left side of `&&`, the `case` of a switch on the
  * environment, or an earlier `if (isProd) return ...` in an enclosing block.
  *
+ * The environment's name is compared with a string (`'production'`) or with a member of an enum or
+ * constant object that stands for one (`Env.production`, `AppEnv.PRODUCTION`,
+ * `Environment.Production`; see `getEnvironmentValue`).
+ *
  * Pure syntax over one file; constants are followed within the file (`const showStack = env ===
  * 'development'`).
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getAccessPath, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getDominatingConditions } from './dominating-conditions.js';
 
 /**
@@ -106,9 +110,53 @@ function invert(kind: EnvironmentKind | undefined): EnvironmentKind | undefined 
 
 /** `<environment name> === '<value>'`: development for dev values, production for prod values. */
 function classifyComparison(tsApi: TsApi, reader: ts.Expression, literal: ts.Expression, depth: number): EnvironmentKind | undefined {
-  const value = getStaticString(tsApi, skipOuterExpressions(tsApi, literal));
+  const value = getEnvironmentValue(tsApi, literal);
   if (value === undefined || !isEnvironmentNameRead(tsApi, reader, depth)) return undefined;
   return classifyEnvironmentValue(value);
+}
+
+/** Names of enums and constant objects whose members name environments (`Env`, `AppEnv`, `Environment`, `NodeEnvironment`). */
+const ENVIRONMENT_ENUM_NAME = /env(ironment)?s?(_?(type|name|kind))?$/i;
+
+/**
+ * The environment name an expression compared with the environment stands for: a string
+ * (`'production'`), or a member of an enum or constant object (`Env.production`,
+ * `AppEnv.PRODUCTION`). A member declared in the file gives its value (`enum Env { Live =
+ * 'production' }`: `Env.Live` is production), or its name when it has no string value (a numeric
+ * enum); a member declared elsewhere (an imported enum, unreadable per file) gives its name, but
+ * only on an object named for environments, so `Role.PRODUCTION` says nothing.
+ */
+export function getEnvironmentValue(tsApi: TsApi, node: ts.Expression | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  const expr = skipOuterExpressions(tsApi, node);
+  const literal = getStaticString(tsApi, expr);
+  if (literal !== undefined) return literal;
+  if (!tsApi.isPropertyAccessExpression(expr) || !tsApi.isIdentifier(expr.expression)) return undefined;
+  const owner = expr.expression;
+  const member = expr.name.text;
+  const declared = findEnvironmentMember(tsApi, owner, member);
+  if (declared !== undefined) return declared.value ?? member;
+  return ENVIRONMENT_ENUM_NAME.test(owner.text) ? member : undefined;
+}
+
+/**
+ * The member `member` of the enum or constant object literal `owner` names in this file:
+ * `{ value }` with its string value (`undefined` for a numeric or computed one), or `undefined`
+ * when the file does not declare `owner` that way.
+ */
+function findEnvironmentMember(tsApi: TsApi, owner: ts.Identifier, member: string): { readonly value: string | undefined } | undefined {
+  const file = owner.getSourceFile();
+  for (const statement of file.statements) {
+    if (tsApi.isEnumDeclaration(statement) && statement.name.text === owner.text) {
+      const found = statement.members.find((m) => getPropertyNameText(tsApi, m.name) === member);
+      return found ? { value: getStaticString(tsApi, found.initializer) } : undefined;
+    }
+  }
+  const init = findConstantInitializer(tsApi, owner);
+  const object = init ? skipOuterExpressions(tsApi, init) : undefined;
+  if (!object || !tsApi.isObjectLiteralExpression(object)) return undefined;
+  const property = object.properties.find((p) => tsApi.isPropertyAssignment(p) && getPropertyNameText(tsApi, p.name) === member);
+  return property && tsApi.isPropertyAssignment(property) ? { value: getStaticString(tsApi, property.initializer) } : undefined;
 }
 
 /** `development`/`test` are never production; `production`/`prod` are; anything else is unknown. */
@@ -127,7 +175,7 @@ function classifyIncludes(tsApi: TsApi, call: ts.CallExpression, depth: number):
   if (!tsApi.isArrayLiteralExpression(list) || list.elements.length === 0) return undefined;
   if (!isEnvironmentNameRead(tsApi, call.arguments[0]!, depth)) return undefined;
   const kinds = list.elements.map((e) => {
-    const value = getStaticString(tsApi, e);
+    const value = getEnvironmentValue(tsApi, e);
     return value === undefined ? undefined : classifyEnvironmentValue(value);
   });
   if (kinds.every((k) => k === 'development')) return 'development';
@@ -209,7 +257,7 @@ export function getEnvironmentGuards(tsApi: TsApi, node: ts.Node): EnvironmentGu
   const guards: EnvironmentGuard[] = [];
   for (const dominating of getDominatingConditions(tsApi, node)) {
     if (dominating.kind === 'case') {
-      const value = getStaticString(tsApi, dominating.clause.expression);
+      const value = getEnvironmentValue(tsApi, dominating.clause.expression);
       if (value === undefined || !isEnvironmentNameRead(tsApi, dominating.discriminant)) continue;
       const kind = classifyEnvironmentValue(value);
       if (kind) guards.push({ kind, condition: dominating.clause });

@@ -4,7 +4,8 @@
  * upstream error (`QueryFailedError`, `MongoServerError`, `AxiosError`), or a generic built-in
  * (`Error`, `TypeError`). And which checks on an error value narrow it to one of those
  * (`err instanceof ZodError`, `err.name === 'SequelizeDatabaseError'`, `error.validation`,
- * `err.expose`, `err.status < 500`).
+ * `err.expose`, `err.status < 500`, a field only an error class of the file declares:
+ * `err.errorCode`, see `error-class-fields.ts`).
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
@@ -13,6 +14,7 @@ import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { findErrorClass, findErrorClassByErrorName, findHttpStatusConstant, type ErrorClassKind } from '../catalog/errors.js';
 import { getModulePath, isProjectSpecifier } from '../flow/module-paths.js';
+import { findProjectErrorClassField } from './error-class-fields.js';
 
 /** `client` and `driver` as in the catalog; `generic` for built-ins whose message is anything. */
 export type ErrorClassVerdict = ErrorClassKind | 'generic';
@@ -120,16 +122,23 @@ export function classifyErrorNarrowing(
     }
     if (isEquality(tsApi, op)) {
       const positive = op === tsApi.SyntaxKind.EqualsEqualsEqualsToken || op === tsApi.SyntaxKind.EqualsEqualsToken;
-      if (positive !== holds) return undefined;
-      return classifyNameComparison(tsApi, expr.left, expr.right, isErrorReference) ?? classifyNameComparison(tsApi, expr.right, expr.left, isErrorReference) ?? classifyStatusComparison(tsApi, expr, isErrorReference);
+      if (positive !== holds) return classifyProjectFieldPresence(tsApi, expr, isErrorReference, 'nullish-differs');
+      return (
+        classifyNameComparison(tsApi, expr.left, expr.right, isErrorReference) ??
+        classifyNameComparison(tsApi, expr.right, expr.left, isErrorReference) ??
+        classifyStatusComparison(tsApi, expr, isErrorReference) ??
+        classifyProjectFieldPresence(tsApi, expr, isErrorReference, 'value-equals')
+      );
     }
-    return classifyStatusComparison(tsApi, expr, isErrorReference, holds);
+    return classifyStatusComparison(tsApi, expr, isErrorReference, holds) ?? (holds ? classifyProjectFieldPresence(tsApi, expr, isErrorReference, 'relation') : undefined);
   }
   if ((tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) && holds) {
     const name = tsApi.isPropertyAccessExpression(expr) ? expr.name.text : getStaticString(tsApi, expr.argumentExpression);
     if (name === undefined || !isErrorReference(expr.expression)) return undefined;
     if (CLIENT_ERROR_FLAGS.has(name)) return 'client';
     if (DRIVER_ERROR_FLAGS.has(name)) return 'driver';
+    // `err.errorCode` that only an error class of this file declares: the error is one of those.
+    if (findProjectErrorClassField(tsApi, expr.getSourceFile(), name)) return 'client';
     return undefined;
   }
   if (tsApi.isIdentifier(expr) && depth < MAX_CONDITION_NESTING) {
@@ -164,6 +173,42 @@ function isEquality(tsApi: TsApi, op: ts.SyntaxKind): boolean {
     op === tsApi.SyntaxKind.ExclamationEqualsEqualsToken ||
     op === tsApi.SyntaxKind.ExclamationEqualsToken
   );
+}
+
+/**
+ * How a comparison that holds shows a field to be there: `value-equals` (`err.errorCode === 404`,
+ * with anything but `null`/`undefined`), `nullish-differs` (`err.errorCode !== undefined`,
+ * `err.errorCode != null`), `relation` (`err.errorCode >= 400`: only a number compares true).
+ */
+type FieldPresence = 'value-equals' | 'nullish-differs' | 'relation';
+
+/**
+ * `client` when the comparison, holding, shows that the error has a field that only an error class
+ * of this file declares (`err.errorCode === 404`; see `error-class-fields.ts`).
+ */
+function classifyProjectFieldPresence(
+  tsApi: TsApi,
+  expr: ts.BinaryExpression,
+  isErrorReference: (expr: ts.Expression) => boolean,
+  presence: FieldPresence,
+): ErrorClassKind | undefined {
+  for (const [read, other] of [
+    [expr.left, expr.right],
+    [expr.right, expr.left],
+  ] as const) {
+    const target = skipOuterExpressions(tsApi, read);
+    if (!tsApi.isPropertyAccessExpression(target) || !isErrorReference(target.expression)) continue;
+    const nullish = isNullish(tsApi, other);
+    if (presence === 'value-equals' && nullish) continue;
+    if (presence === 'nullish-differs' && !nullish) continue;
+    if (findProjectErrorClassField(tsApi, target.getSourceFile(), target.name.text)) return 'client';
+  }
+  return undefined;
+}
+
+function isNullish(tsApi: TsApi, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(tsApi, node);
+  return expr.kind === tsApi.SyntaxKind.NullKeyword || (tsApi.isIdentifier(expr) && expr.text === 'undefined') || tsApi.isVoidExpression(expr);
 }
 
 /** `err.name === 'ZodError'`, `err.constructor.name === 'QueryFailedError'`. */

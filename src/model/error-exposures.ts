@@ -10,8 +10,9 @@
  * `.on('error', err => ...)`), and the local aliases and destructurings of all of those.
  *
  * A read is not an exposure when the error is narrowed to a client-error class where it happens
- * (`err instanceof ZodError`, `err.expose`, `@Catch(HttpException)`; the stack still counts), or
- * when it only runs in development. `no-verbose-errors` hands the exposures to the flow engine as
+ * (`err instanceof ZodError`, `err.expose`, `@Catch(HttpException)`; the stack still counts), when
+ * it only runs in development, or when a later check takes it back outside development
+ * (`if (isProd) message = 'Internal Server Error'`, `error-overwrites.ts`). `no-verbose-errors` hands the exposures to the flow engine as
  * sources; built once per `ts.SourceFile` and cached by identity.
  */
 import type * as ts from 'typescript';
@@ -36,6 +37,7 @@ import { classifyErrorClassExpression, classifyErrorNarrowing } from './error-cl
 import { getErrorHandlers } from './error-handlers.js';
 import { getDominatingConditions } from './dominating-conditions.js';
 import { getRunningEnvironment, type EnvironmentGuard } from './environment-guards.js';
+import { isTakenBackOutsideDevelopment } from './error-overwrites.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 
 export type ErrorOriginKind = 'catch-clause' | 'promise-catch' | 'error-handler' | 'callback';
@@ -285,7 +287,7 @@ function classifyReference(
   bindings: Map<ts.Identifier, ErrorBinding>,
   names: Set<string>,
 ): ErrorExposure | undefined {
-  if (binding.field) return makeExposure(tsApi, ref, binding.field, binding.origin, bindings);
+  if (binding.field) return isAssignmentTarget(tsApi, ref) ? undefined : makeExposure(tsApi, ref, binding.field, binding.origin, bindings);
   // Climb through `(err as Error)`, `err!`, parentheses.
   let expr: ts.Expression = ref;
   while (
@@ -347,6 +349,12 @@ function classifyReference(
   return undefined;
 }
 
+/** `message = 'Internal Server Error'`: a write to the name, not a read of what it holds. */
+function isAssignmentTarget(tsApi: TsApi, ref: ts.Identifier): boolean {
+  const parent = ref.parent;
+  return tsApi.isBinaryExpression(parent) && parent.left === ref && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken;
+}
+
 /** The outermost expression whose value may be the error itself (`cond ? err : x`, `err ?? x`). */
 function getValueHolder(tsApi: TsApi, expr: ts.Expression): ts.Expression | undefined {
   let current: ts.Expression = expr;
@@ -397,11 +405,25 @@ function makeExposure(
   origin: ErrorOrigin,
   bindings: ReadonlyMap<ts.Identifier, ErrorBinding>,
 ): ErrorExposure | undefined {
-  if (reveals !== 'stack' && getNarrowing(tsApi, node, origin, bindings) === 'client') return undefined;
+  const isErrorReference = makeErrorReferenceTest(tsApi, origin, bindings);
+  if (reveals !== 'stack' && getNarrowing(tsApi, node, origin, isErrorReference) === 'client') return undefined;
   const environment = getRunningEnvironment(tsApi, node);
   if (environment?.kind === 'development') return undefined;
+  // `if (isProd && !err.isOperational) message = 'Internal Server Error'` before the response.
+  if (isTakenBackOutsideDevelopment(tsApi, node, reveals, isErrorReference)) return undefined;
   const label = getShortText(node.getSourceFile(), node);
   return { node, reveals, label, origin, ...(environment ? { productionGuard: environment } : {}) };
+}
+
+/** True for references of the whole error of `origin` (the name itself or an alias, not a destructured field). */
+function makeErrorReferenceTest(tsApi: TsApi, origin: ErrorOrigin, bindings: ReadonlyMap<ts.Identifier, ErrorBinding>): (candidate: ts.Expression) => boolean {
+  return (candidate) => {
+    const expr = skipOuterExpressions(tsApi, candidate);
+    if (!tsApi.isIdentifier(expr)) return false;
+    const resolved = resolveIdentifier(tsApi, expr);
+    const binding = resolved ? bindings.get(resolved.name) : undefined;
+    return binding !== undefined && binding.origin === origin && binding.field === undefined;
+  };
 }
 
 /** The nearest check that narrows the error at `node`, or what the handler declares it catches. */
@@ -409,15 +431,8 @@ function getNarrowing(
   tsApi: TsApi,
   node: ts.Node,
   origin: ErrorOrigin,
-  bindings: ReadonlyMap<ts.Identifier, ErrorBinding>,
+  isErrorReference: (candidate: ts.Expression) => boolean,
 ): ErrorClassKind | undefined {
-  const isErrorReference = (candidate: ts.Expression): boolean => {
-    const expr = skipOuterExpressions(tsApi, candidate);
-    if (!tsApi.isIdentifier(expr)) return false;
-    const resolved = resolveIdentifier(tsApi, expr);
-    const binding = resolved ? bindings.get(resolved.name) : undefined;
-    return binding !== undefined && binding.origin === origin && binding.field === undefined;
-  };
   for (const dominating of getDominatingConditions(tsApi, node)) {
     if (dominating.kind !== 'condition') continue;
     const verdict = classifyErrorNarrowing(tsApi, dominating.condition, dominating.holds, isErrorReference);

@@ -87,6 +87,30 @@ describe('classifyEnvironmentCondition', () => {
   });
 });
 
+describe('environment names written as enum members', () => {
+  it('reads a member of an enum or constant object of the file by its value', () => {
+    expect(classifyEnvironmentCondition(ts, condition(`enum Env { local = 'local', production = 'production' } if (env !== Env.production) {}`))).toBe('development');
+    expect(classifyEnvironmentCondition(ts, condition(`enum Stage { Live = 'production' } if (process.env.NODE_ENV === Stage.Live) {}`))).toBe('production');
+    expect(classifyEnvironmentCondition(ts, condition(`const ENV = { DEV: 'development' } as const; if (config.env === ENV.DEV) {}`))).toBe('development');
+    // The file's enum says what the member is: 'live' is no environment the analysis knows.
+    expect(classifyEnvironmentCondition(ts, condition(`enum Env { production = 'live' } if (env !== Env.production) {}`))).toBeUndefined();
+  });
+
+  it('reads a member of an enum from elsewhere by its name, on an enum named for environments', () => {
+    expect(classifyEnvironmentCondition(ts, condition(`if (config.env !== AppEnv.PRODUCTION) {}`))).toBe('development');
+    expect(classifyEnvironmentCondition(ts, condition(`if (process.env.NODE_ENV === Environment.Production) {}`))).toBe('production');
+    expect(classifyEnvironmentCondition(ts, condition(`if ([NodeEnv.Test, NodeEnv.Development].includes(process.env.NODE_ENV)) {}`))).toBe('development');
+    expect(classifyEnvironmentCondition(ts, condition(`if (config.env !== Tier.PRODUCTION) {}`))).toBeUndefined();
+    // The other side must still read the environment.
+    expect(classifyEnvironmentCondition(ts, condition(`if (user.plan !== AppEnv.PRODUCTION) {}`))).toBeUndefined();
+  });
+
+  it('sees an enum member in a switch case', () => {
+    const code = `switch (process.env.NODE_ENV) { case Environment.Development: leak(); break; default: ok(); }`;
+    expect(isDevelopmentOnly(ts, leak(code))).toBe(true);
+  });
+});
+
 describe('isEnvironmentNameRead', () => {
   it('recognises reads with a default', () => {
     const sf = parse(`x = process.env.NODE_ENV || 'development';`);

@@ -97,4 +97,50 @@ describe('getErrorExposures', () => {
       `),
     ).toEqual([]);
   });
+
+  it('leaves out reads that a later check takes back outside development', () => {
+    expect(
+      exposures(`
+        app.use((err, req, res, next) => {
+          let { statusCode, message } = err;
+          send(message);
+          if (process.env.NODE_ENV === 'production' && !err.isOperational) message = 'Internal Server Error';
+          send(message);
+          const response = { stack: err.stack, detail: err.message };
+          if (process.env.NODE_ENV !== 'development') delete response.stack;
+          res.json(response);
+        });
+      `),
+    ).toEqual(['message message error-handler', 'err.message message error-handler']);
+  });
+
+  it('keeps reads whose overwrite does not cover production', () => {
+    expect(
+      exposures(`
+        app.use((err, req, res, next) => {
+          let { message } = err;
+          if (req.xhr) message = 'Internal Server Error';
+          send(message);
+          const response = { stack: err.stack };
+          // a client error's stack is internal all the same
+          if (process.env.NODE_ENV === 'production' && !err.isOperational) delete response.stack;
+          res.json(response);
+        });
+      `),
+    ).toEqual(['message message error-handler', 'err.stack stack error-handler']);
+  });
+
+  it('narrows by a field that only an error class of the file declares', () => {
+    expect(
+      exposures(`
+        class HttpException extends Error { constructor(public errorCode: number, message: string) { super(message); } }
+        class NotFound extends HttpException { resource?: string; }
+        app.use((err, req, res, next) => {
+          if (err.errorCode) send(err.message, err.stack);
+          if (err.resource !== undefined) send(err.message);
+          if (err.statusCode) send(err.message);
+        });
+      `),
+    ).toEqual(['err.stack stack error-handler', 'err.message message error-handler']);
+  });
 });

@@ -184,6 +184,48 @@ async function bootstrap() {
 void bootstrap();`,
     },
     {
+      // An enum member names the environment like the string would: Env.production is 'production'.
+      name: 'nest: SwaggerModule.setup outside production, checked with an enum of the file',
+      code: `import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+enum Env { local = 'local', production = 'production' }
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const env = process.env.NODE_ENV;
+  if (env !== Env.production) {
+    SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+  }
+  await app.listen(3000);
+}
+void bootstrap();`,
+    },
+    {
+      // An imported enum cannot be read per file: a member named for an environment, on an enum named for environments, counts.
+      name: 'express: swagger-ui-express outside production, checked with an imported AppEnv.PRODUCTION',
+      code: `import express from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { AppEnv } from './config/env.js';
+const app = express();
+if (config.env !== AppEnv.PRODUCTION) {
+  app.use('/api-docs', swaggerUi.serve, swaggerUi.setup({}));
+}`,
+    },
+    {
+      // A switch on the environment with an enum member case.
+      name: 'express: debug route in the Environment.Development case of a switch',
+      code: `import express from 'express';
+import { Environment } from './config/environment.js';
+const app = express();
+switch (process.env.NODE_ENV) {
+  case Environment.Development:
+    app.get('/debug/state', (req, res) => res.json({}));
+    break;
+  default:
+    break;
+}`,
+    },
+    {
       // Public docs on purpose: the option turns the docs check off.
       name: 'fastify: @fastify/swagger-ui with apiDocs ignore',
       options: [{ apiDocs: 'ignore' }],
@@ -295,6 +337,36 @@ async function bootstrap() {
 }
 void bootstrap();`,
       errors: [{ messageId: 'apiDocsExposed', line: 6, data: { ui: '`SwaggerModule.setup`', path: '`/docs`' } }],
+    },
+    {
+      // The enum check is inverted: the docs are served only in production.
+      name: 'nest: SwaggerModule.setup only in production, checked with an enum of the file',
+      code: `import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+enum Env { local = 'local', production = 'production' }
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const env = process.env.NODE_ENV;
+  if (env === Env.production) {
+    SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+  }
+  await app.listen(3000);
+}
+void bootstrap();`,
+      errors: [{ messageId: 'apiDocsExposed', line: 9, data: { ui: '`SwaggerModule.setup`', path: '`/docs`' } }],
+    },
+    {
+      // Tier is not named for environments and is not read per file: Tier.PRODUCTION may be any value.
+      name: 'express: swagger-ui-express behind an imported enum not named for environments',
+      code: `import express from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { Tier } from './billing/tier.js';
+const app = express();
+if (config.env !== Tier.PRODUCTION) {
+  app.use('/api-docs', swaggerUi.serve, swaggerUi.setup({}));
+}`,
+      errors: [{ messageId: 'apiDocsExposed', line: 6, data: { ui: '`swagger-ui-express`', path: '`/api-docs`' } }],
     },
     {
       // @fastify/swagger-ui at its default prefix.

@@ -321,6 +321,62 @@ export default (err, req, res, next) => {
   else if (process.env.NODE_ENV === 'production') sendErrorProd(err, res);
 };`,
     },
+    {
+      // In production a non-operational error's message is replaced before the response; what is
+      // left is an operational (client) error's message, or any message in development.
+      name: 'express: message reassigned under a production check (node-express-boilerplate)',
+      code: `import httpStatus from 'http-status';
+app.use((err, req, res, next) => {
+  let { statusCode, message } = err;
+  if (process.env.NODE_ENV === 'production' && !err.isOperational) {
+    statusCode = httpStatus.INTERNAL_SERVER_ERROR;
+    message = httpStatus[httpStatus.INTERNAL_SERVER_ERROR];
+  }
+  res.status(statusCode).send({ code: statusCode, message });
+});`,
+    },
+    {
+      // The variable that holds the message is overwritten in production before any use of it.
+      name: 'express: let message = err.message overwritten in production',
+      code: `app.use((err, req, res, next) => {
+  let message = err.message;
+  if (process.env.NODE_ENV === 'production') message = 'Internal Server Error';
+  res.status(500).json({ message });
+});`,
+    },
+    {
+      // The stack is deleted from the response outside development, before it is sent.
+      name: 'express: delete response.stack outside development (express-rest-boilerplate)',
+      code: `app.use((err, req, res, next) => {
+  const response = { code: 500, message: 'Internal error', stack: err.stack };
+  if (process.env.NODE_ENV !== 'development') { delete response.stack; }
+  res.status(500);
+  res.json(response);
+});`,
+    },
+    {
+      // errorCode is declared only by the file's own error class: checking it narrows to that class, like instanceof.
+      name: 'express: truthy field that only a project error class declares (realworld)',
+      code: `class HttpException extends Error {
+  constructor(public errorCode: number, message: string) { super(message); }
+}
+app.use((err, req, res, next) => {
+  if (err && err.errorCode) { return res.status(err.errorCode).json(err.message); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+    },
+    {
+      // Set in the constructor, compared with a value, and checked with an early exit: the same evidence.
+      name: 'express: project error class field compared, and as an early exit',
+      code: `class AppError extends Error {
+  constructor(code, message) { super(message); this.errorCode = code; }
+}
+app.use((err, req, res, next) => {
+  if (err.errorCode === 'E_NOT_FOUND') return res.status(404).json({ error: err.message });
+  if (!err.errorCode) return res.status(500).json({ error: 'Internal error' });
+  res.status(400).json({ error: err.message });
+});`,
+    },
     // --- Fastify -------------------------------------------------------------------------------
     {
       // Fastify's schema-validation errors are written for clients.
@@ -523,6 +579,29 @@ app.register(async function reports(instance) {
   instance.setErrorHandler(async (error, request) => {
     request.log.error({ err: error }, 'report failed');
     throw error;
+  });
+  instance.get('/reports/:id', async (request, reply) => {
+    try {
+      return await reportStore.render(request.params.id);
+    } catch (err) {
+      reply.send(err);
+    }
+  });
+});`,
+    },
+    {
+      // reply.send(error) in an error handler passes the error on like throw (Fastify's lib/error-handler.js):
+      // the root's handler answers it generically, and so the route's reply.send(err) too.
+      name: 'fastify: a plugin error handler passes the error on with reply.send to a generic root handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.register(async function reports(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    request.log.error({ err: error }, 'report failed');
+    reply.code(500).send(error);
   });
   instance.get('/reports/:id', async (request, reply) => {
     try {
@@ -1128,6 +1207,182 @@ app.set('env', 'development');`,
 });`,
       errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err', sink: 'res.status(502).send', reveals: 'the error message' } }],
     },
+    // Twins of the valid overwrite cases: the read is not taken back everywhere it leaks.
+    {
+      name: 'express: destructured message never replaced',
+      code: `app.use((err, req, res, next) => {
+  let { statusCode, message } = err;
+  res.status(statusCode).send({ code: statusCode, message });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'message', sink: 'res.status(statusCode).send', reveals: 'the error message' } }],
+    },
+    {
+      // Whether the request is an XHR says nothing about production: the message stays when it fails.
+      name: 'express: message replaced under an unrelated condition',
+      code: `app.use((err, req, res, next) => {
+  let { statusCode, message } = err;
+  if (req.xhr) {
+    statusCode = 500;
+    message = 'Internal Server Error';
+  }
+  res.status(statusCode).send({ code: statusCode, message });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: 'message', sink: 'res.status(statusCode).send', reveals: 'the error message' } }],
+    },
+    {
+      // Replaced only in development: in production every error's message goes out.
+      name: 'express: message replaced only in development',
+      code: `app.use((err, req, res, next) => {
+  let { statusCode, message } = err;
+  if (process.env.NODE_ENV === 'development' && !err.isOperational) {
+    message = 'Internal Server Error';
+  }
+  res.status(statusCode).send({ code: statusCode, message });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 6, data: { source: 'message', sink: 'res.status(statusCode).send', reveals: 'the error message' } }],
+    },
+    {
+      // The replacement is another local value, not a fixed message.
+      name: 'express: message replaced in production with a local value',
+      code: `app.use((err, req, res, next) => {
+  let message = err.message;
+  const detail = message + ' (request ' + req.id + ')';
+  if (process.env.NODE_ENV === 'production') message = detail;
+  res.status(500).json({ message });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      name: 'express: stack in the response, never deleted',
+      code: `app.use((err, req, res, next) => {
+  const response = { code: 500, message: 'Internal error', stack: err.stack };
+  res.status(500);
+  res.json(response);
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 4, data: { source: 'err.stack', sink: 'res.json', reveals: 'the stack trace' } }],
+    },
+    {
+      // A query parameter decides, not the environment: anyone can ask for the stack.
+      name: 'express: stack deleted under an unrelated condition',
+      code: `app.use((err, req, res, next) => {
+  const response = { code: 500, message: 'Internal error', stack: err.stack };
+  if (req.query.verbose !== '1') { delete response.stack; }
+  res.status(500);
+  res.json(response);
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.stack', sink: 'res.json', reveals: 'the stack trace' } }],
+    },
+    {
+      // The response goes out before the delete.
+      name: 'express: stack sent before it is deleted',
+      code: `app.use((err, req, res, next) => {
+  const response = { code: 500, message: 'Internal error', stack: err.stack };
+  res.status(500).json(response);
+  if (process.env.NODE_ENV !== 'development') { delete response.stack; }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 3, data: { source: 'err.stack', sink: 'res.status(500).json', reveals: 'the stack trace' } }],
+    },
+    {
+      // statusCode is set by body-parser, http-errors, Stripe and the AWS SDK: declaring it too proves nothing.
+      name: 'express: a field libraries also set (statusCode) on a project error class',
+      code: `class HttpException extends Error {
+  constructor(public statusCode: number, message: string) { super(message); }
+}
+app.use((err, req, res, next) => {
+  if (err && err.statusCode) { return res.status(err.statusCode).json(err.message); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 5,
+          data: { source: 'err.message', sink: 'res.status(err.statusCode).json', reveals: 'the error message' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `class HttpException extends Error {
+  constructor(public statusCode: number, message: string) { super(message); }
+}
+app.use((err, req, res, next) => {
+  if (err && err.statusCode) { console.error(err); return res.status(err.statusCode).json({ error: 'Internal Server Error' }); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Per file, a class in another file cannot be read: the field check proves nothing (instanceof would).
+      name: 'express: field of an error class imported from another file',
+      code: `import { HttpException } from './http-exception.js';
+app.use((err, req, res, next) => {
+  if (err && err.errorCode) { return res.status(err.errorCode).json(err.message); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 3,
+          data: { source: 'err.message', sink: 'res.status(err.errorCode).json', reveals: 'the error message' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `import { HttpException } from './http-exception.js';
+app.use((err, req, res, next) => {
+  if (err && err.errorCode) { console.error(err); return res.status(err.errorCode).json({ error: 'Internal Server Error' }); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The class that declares errorCode is not an error class.
+      name: 'express: field declared by a class that is not an error',
+      code: `class ApiPayload {
+  constructor(public errorCode: number) {}
+}
+app.use((err, req, res, next) => {
+  if (err && err.errorCode) { return res.status(err.errorCode).json(err.message); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 5,
+          data: { source: 'err.message', sink: 'res.status(err.errorCode).json', reveals: 'the error message' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `class ApiPayload {
+  constructor(public errorCode: number) {}
+}
+app.use((err, req, res, next) => {
+  if (err && err.errorCode) { console.error(err); return res.status(err.errorCode).json({ error: 'Internal Server Error' }); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Narrowed to the project's class, the stack is still internal.
+      name: 'express: stack of an error narrowed by a project error class field',
+      code: `class HttpException extends Error {
+  constructor(public errorCode: number, message: string) { super(message); }
+}
+app.use((err, req, res, next) => {
+  if (err.errorCode) { return res.status(err.errorCode).json({ message: err.message, stack: err.stack }); }
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.stack', sink: 'res.status(err.errorCode).json', reveals: 'the stack trace' } }],
+    },
     // --- Fastify -------------------------------------------------------------------------------
     {
       name: 'fastify: setErrorHandler sends message and stack',
@@ -1201,6 +1456,66 @@ app.set('env', 'development');`,
           ],
         },
       ],
+    },
+    {
+      // The root handler passes the error on to Fastify's default handler, which sends its message:
+      // reported once, on the handler's own send (the route's reply.send(err) is the same flaw).
+      name: "fastify: a root error handler passes the error on to Fastify's default handler",
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  request.log.error(error);
+  reply.code(500).send(error);
+});
+app.get('/reports/:id', async (request, reply) => {
+  try {
+    return await reportStore.render(request.params.id);
+  } catch (err) {
+    reply.send(err);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 5,
+          data: { source: 'error', sink: 'reply.code(500).send', reveals: 'the whole error object' },
+          suggestions: [
+            {
+              messageId: 'answerGenericallyLogged',
+              data: { error: 'error' },
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  request.log.error(error);
+  reply.code(500).send('Internal Server Error');
+});
+app.get('/reports/:id', async (request, reply) => {
+  try {
+    return await reportStore.render(request.params.id);
+  } catch (err) {
+    reply.send(err);
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A body built from the error is serialized by the plugin's handler itself, whatever handler is above it.
+      name: 'fastify: a plugin error handler sends message and stack under a generic root handler',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.setErrorHandler((error, request, reply) => {
+  reply.code(500).send({ error: 'Internal Server Error' });
+});
+app.register(async function reports(instance) {
+  instance.setErrorHandler((error, request, reply) => {
+    reply.send({ message: error.message, stack: error.stack });
+  });
+  instance.get('/reports/:id', async () => reportStore.render());
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'error.stack', sink: 'reply.send', reveals: 'the stack trace' } }],
     },
     {
       name: 'fastify: String(err) in a reason field',

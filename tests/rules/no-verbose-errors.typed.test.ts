@@ -4,7 +4,9 @@
  * plugins whose `reply.send(err)` goes to the error handler of the context another file registers
  * them in. The inline files sit in tests/fixtures/typed/verbose-errors/ so their imports resolve to
  * the files on disk. Per-file mode stays silent on each of them: only the other file shows what the
- * helper does, or which error handler answers.
+ * helper does, or which error handler answers. The exception is a plugin's own error handler that
+ * passes the error on with `reply.send(error)`: per file, nothing shows a custom handler above it,
+ * so it is reported (see `fastify/routes/reports.ts`).
  */
 import { readFileSync } from 'node:fs';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
@@ -23,6 +25,7 @@ const errorsMiddleware = read('errors.middleware.ts');
 const fastifyPayments = read('fastify/routes/payments.ts');
 const fastifyExports = read('fastify/routes/exports.ts');
 const fastifyFeeds = read('fastify/routes/feeds.ts');
+const fastifyReports = read('fastify/routes/reports.ts');
 
 createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
   valid: [
@@ -49,6 +52,13 @@ createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
       name: 'fastify: reply.send(err) in a plugin whose context another file gives a generic error handler',
       filename: `${dir}/fastify/routes/payments.ts`,
       code: fastifyPayments,
+    },
+    {
+      // The plugin's own handler passes errors on with reply.send(error); above it, the api context's
+      // handler (plugins/errors.ts, registered by app.ts) answers generically: neither send leaks.
+      name: "fastify: a plugin's error handler relays with reply.send to a generic handler another file sets",
+      filename: `${dir}/fastify/routes/reports.ts`,
+      code: fastifyReports,
     },
   ],
   invalid: [
@@ -127,5 +137,22 @@ createRuleTester().run('no-verbose-errors (per file, same code)', testedRule, {
       code: fastifyFeeds,
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      // An error handler's reply.send(error) is silent only when a custom handler is known to be above
+      // it: per file, the plugin's context is unknown, and most handlers sit on the root, under
+      // Fastify's default handler (which sends the message). The route's reply.send(err) stays silent.
+      name: "fastify: a plugin's error handler relays with reply.send, seen alone",
+      filename: `${dir}/fastify/routes/reports.ts`,
+      code: fastifyReports,
+      errors: [
+        {
+          messageId: 'errorReachesResponse',
+          line: 7,
+          data: { source: 'error', sink: 'reply.send', reveals: 'the whole error object' },
+          suggestions: [{ messageId: 'answerGenerically', data: { error: 'error' }, output: fastifyReports.replace('    reply.send(error);', "    console.error(error);\n    reply.send('Internal Server Error');") }],
+        },
+      ],
+    },
+  ],
 });
