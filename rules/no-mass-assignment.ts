@@ -14,7 +14,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'unvalidatedBody' | 'permissiveValidation' | 'openBodySchema' | 'nestBodyUnvalidated' | 'addWhitelist';
+export type MessageIds = 'unvalidatedBody' | 'permissiveValidation' | 'denylistOnly' | 'openBodySchema' | 'nestBodyUnvalidated' | 'addWhitelist';
 
 /** Fields a client should never set on its own; messages cite them as examples. */
 export const DEFAULT_SENSITIVE_FIELDS: readonly string[] = [
@@ -50,6 +50,8 @@ export default defineApiRule<Options, MessageIds>({
       unvalidatedBody: '`{{source}}` reaches `{{sink}}` unvalidated; a client can set any field, e.g. {{examples}}.',
       permissiveValidation:
         '`{{source}}` reaches `{{sink}}` through `{{validator}}`, which keeps fields its schema does not declare; a client can set any field, e.g. {{examples}}.',
+      denylistOnly:
+        '`{{source}}` reaches `{{sink}}` through `{{helper}}`, which drops only the fields it names (a denylist, not an allowlist); a client can set any other field, e.g. {{examples}}.',
       openBodySchema:
         '`{{source}}` reaches `{{sink}}`, and the route body schema accepts undeclared properties at `{{schemaPath}}` (no `additionalProperties: false`); a client can set any field, e.g. {{examples}}.',
       nestBodyUnvalidated: '`{{source}}` reaches `{{sink}}` unvalidated: {{detail}}; a client can set any field, e.g. {{examples}}.',
@@ -93,11 +95,16 @@ export default defineApiRule<Options, MessageIds>({
 });
 
 function toFinding(ctx: AnalysisContext, found: ModelWriteFlow, sensitiveFields: readonly string[]): Finding {
-  const { flow, write, route, permissiveValidator } = found;
+  const { flow, write, route, permissiveValidator, denylist } = found;
+  // A denylist's own fields are not what a client can still set.
+  const omitted = new Set(denylist?.omitted ?? []);
   const base = {
     source: describeSource(ctx, found),
     sink: write.callText,
-    examples: describeExamples(sensitiveFields, getModelFieldNames(ctx, write)),
+    examples: describeExamples(
+      sensitiveFields.filter((f) => !omitted.has(f)),
+      getModelFieldNames(ctx, write),
+    ),
   };
   const node = write.call;
   // The editor underlines the argument that carries the body, not the whole write call.
@@ -118,6 +125,9 @@ function toFinding(ctx: AnalysisContext, found: ModelWriteFlow, sensitiveFields:
   }
   if (route.kind === 'permissive-middleware') {
     return { messageId: 'permissiveValidation', data: { ...base, validator: route.text }, node, ...range, related, fingerprint };
+  }
+  if (denylist) {
+    return { messageId: 'denylistOnly', data: { ...base, helper: denylist.text }, node, ...range, related, fingerprint };
   }
   if (permissiveValidator) {
     return { messageId: 'permissiveValidation', data: { ...base, validator: permissiveValidator.text }, node, ...range, related, fingerprint };

@@ -1,9 +1,10 @@
 /**
  * Validators and narrowing helpers as data: which calls hand back a value that only holds the fields
  * a schema declares (zod, joi, yup, valibot, ajv, superstruct, TypeBox, class-transformer,
- * express-validator's `matchedData`), which pick named fields (`lodash.pick`), which middleware
- * validates a whole request body before the handler runs (celebrate), and what each schema library
- * does with keys its object schema does not declare.
+ * express-validator's `matchedData`), which pick named fields (`lodash.pick`), which only drop
+ * named fields (`lodash.omit`, a denylist), which middleware validates a whole request body before
+ * the handler runs (celebrate, express-validation), and what each schema library does with keys its
+ * object schema does not declare.
  *
  * The last point is what mass assignment turns on: a zod object strips unknown keys, a joi object
  * rejects them, a yup object keeps them unless told otherwise, a JSON schema keeps them unless it
@@ -268,7 +269,7 @@ export const SCHEMA_BUILDERS = [
   {
     name: 'joi objects',
     library: 'joi',
-    modules: ['joi', '@hapi/joi', 'celebrate'],
+    modules: ['joi', '@hapi/joi', 'celebrate', 'express-validation'],
     objectBuilders: { object: 'reject', any: 'keep' },
     modifiers: { unknown: 'keep', pattern: 'keep' },
   },
@@ -351,18 +352,85 @@ export const NARROWING_FUNCTIONS = [
   },
 ] as const satisfies readonly NarrowingRow[];
 
+/**
+ * Functions that drop the fields they name and keep every other one (`omit(body, ['role'])`): a
+ * denylist. Not narrowing: the result still carries any field the client adds, and every column
+ * added to the model later. Their result is the input, minus the named keys.
+ */
+export interface DenylistRow {
+  readonly name: string;
+  readonly library: ValidatorLibrary;
+  readonly functions: readonly string[];
+  /** Packages it is imported from; the lodash namespace `_` is recognized by name as well. */
+  readonly modules: readonly string[];
+  /** Where the object sits. */
+  readonly input: number;
+}
+
+export const DENYLIST_FUNCTIONS = [
+  {
+    name: 'lodash omit',
+    library: 'lodash',
+    functions: ['omit', 'omitBy'],
+    modules: ['lodash', 'lodash.omit', 'lodash.omitby', 'lodash-es', 'underscore', 'just-omit', 'es-toolkit', 'radash', 'remeda'],
+    input: 0,
+  },
+  {
+    name: 'ramda omit',
+    library: 'ramda',
+    functions: ['omit'],
+    modules: ['ramda', 'rambda'],
+    input: 1,
+  },
+] as const satisfies readonly DenylistRow[];
+
 /** Route middleware that validates the whole body before the handler runs. */
 export interface ValidationMiddlewareRow {
   readonly name: string;
   readonly library: ValidatorLibrary;
+  /** The middleware factory, by local name (`celebrate`), unless `exports` names it. */
   readonly functions: readonly string[];
   readonly modules: readonly string[];
-  /** What the middleware's schema does with undeclared body keys by default. */
+  /**
+   * The exports that are the factory, read from the import whatever its local name: `default` and
+   * `*` for the module itself (`const validate = require('express-validation')`), or a named export.
+   */
+  readonly exports?: readonly string[];
+  /** What the middleware does with undeclared body keys when nothing says otherwise. */
   readonly unknownKeys: UnknownKeyPolicy;
+  /** The argument that holds joi's validation options (`{ allowUnknown: true }`, `{ stripUnknown: true }`). */
+  readonly joiOptionsArgument?: number;
+  /**
+   * An option that closes the body when `false`, read from the schema's `options` and from the
+   * module's global `options({...})` call (express-validation 1.x and 2.x `allowUnknownBody`).
+   */
+  readonly unknownBodyOption?: string;
 }
 
 export const VALIDATION_MIDDLEWARE = [
-  { name: 'celebrate', library: 'celebrate', functions: ['celebrate'], modules: ['celebrate'], unknownKeys: 'reject' },
+  { name: 'celebrate', library: 'celebrate', functions: ['celebrate'], modules: ['celebrate'], unknownKeys: 'reject', joiOptionsArgument: 1 },
+  {
+    // 1.x and 2.x export the factory as the module (`module.exports = function (schema)`) and run joi
+    // with `allowUnknown: allowUnknownBody`, which defaults to true: undeclared body keys pass.
+    name: 'express-validation 1.x and 2.x',
+    library: 'joi',
+    functions: [],
+    modules: ['express-validation'],
+    exports: ['default', '*'],
+    unknownKeys: 'keep',
+    unknownBodyOption: 'allowUnknownBody',
+  },
+  {
+    // 3.x and later export `validate` by name and run joi with its own defaults (and the options of
+    // the third argument): an object schema rejects undeclared keys.
+    name: 'express-validation 3.x and later',
+    library: 'joi',
+    functions: [],
+    modules: ['express-validation'],
+    exports: ['validate'],
+    unknownKeys: 'reject',
+    joiOptionsArgument: 2,
+  },
 ] as const satisfies readonly ValidationMiddlewareRow[];
 
 /**

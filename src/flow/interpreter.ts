@@ -1024,14 +1024,20 @@ class Interpreter {
     return CLEAN;
   }
 
-  /** `arr.push(x)`, `url.searchParams.set('q', x)`: the receiver's root variable now holds `x`. */
+  /**
+   * `arr.push(x)`, `url.searchParams.set('q', x)`: the receiver's root variable now holds `x`. Into a
+   * member (`article.comments.push(comment)`), the root holds `x`'s own taints as a whole, and the
+   * taints of `x`'s named fields stay in that member, as after `article.comments = [comment]`.
+   */
   private mutateReceiver(callee: ts.Expression, args: readonly AbsValue[], env: Env): void {
     const tsApi = this.tsApi;
     if (!tsApi.isPropertyAccessExpression(callee)) return;
     let root: ts.Expression = callee.expression;
     let viaSearchParams = false;
+    const members: string[] = [];
     while (tsApi.isPropertyAccessExpression(root)) {
       if (root.name.text === 'searchParams') viaSearchParams = true;
+      members.unshift(root.name.text);
       root = root.expression;
     }
     if (!tsApi.isIdentifier(root)) return;
@@ -1040,7 +1046,14 @@ class Interpreter {
     const added = args.flatMap((a) => placeValue(a, viaSearchParams ? 'path' : 'whole'));
     if (added.length === 0) return;
     const current = env.get(binding.name);
-    env.set(binding.name, { ...current, taints: [...current.taints, ...added].slice(0, 64) });
+    if (viaSearchParams || members.length === 0) {
+      env.set(binding.name, { ...current, taints: [...current.taints, ...added].slice(0, 64) });
+      return;
+    }
+    const own = args.flatMap((a) => placeValue({ taints: a.taints }, 'whole'));
+    const member = members.reduce(projectField, current);
+    const withOwn = own.length === 0 ? current : { ...current, taints: [...current.taints, ...own].slice(0, 64) };
+    env.set(binding.name, setFieldPath(withOwn, members, joinValues(member, taintedValue(added))));
   }
 
   private applyStep(effect: StepEffect, call: ts.CallExpression, args: readonly AbsValue[], env: Env): AbsValue {

@@ -10,7 +10,7 @@
  *   Object literals of named fields need no barrier: the engine keeps their fields apart, and a
  *   sink only counts taint on the written value as a whole.
  * - Steps: validators that keep undeclared keys (yup without `stripUnknown`, zod `.passthrough()`)
- *   pass their input through, and are named in the finding.
+ *   and denylists (`omit(body, ['role'])`) pass their input through, and are named in the finding.
  * - Guards: `if (!validate(body)) return` with an ajv or TypeBox schema that rejects undeclared keys,
  *   `if (error) return` after joi's `validate` (joi rejects them by default).
  *
@@ -25,7 +25,7 @@ import { getObjectPropertyValue, isFunctionLike, skipOuterExpressions } from '..
 import { resolveIdentifier } from '../core/scope.js';
 import { getRouteBodyValidation, type RouteBodyValidation } from '../model/body-validation.js';
 import { matchModelWrite, type ModelWrite } from '../model/model-writes.js';
-import { matchValidatorCall, type ValidatorCall } from '../model/validation-calls.js';
+import { matchDenylistCall, matchValidatorCall, type DenylistCall, type ValidatorCall } from '../model/validation-calls.js';
 import { findFlows, type Flow, type FlowApi, type FlowSpec, type GuardCheck, type SinkTarget } from './engine.js';
 import { resolveCallTarget } from './call-targets.js';
 import { createSpecCache } from './spec-cache.js';
@@ -46,6 +46,8 @@ export interface ModelWriteFlow {
   readonly route: Exclude<RouteBodyValidation, { kind: 'validated' } | { kind: 'unknown' }>;
   /** A validator on the way whose schema keeps undeclared keys (`schema.validate(body)` with yup). */
   readonly permissiveValidator?: ValidatorCall;
+  /** A denylist on the way (`omit(body, ['role'])`): it drops the fields it names and keeps the rest. */
+  readonly denylist?: DenylistCall;
 }
 
 /** Names of guard-like helpers the analysis may not see into (per-file): they may validate the body. */
@@ -67,8 +69,12 @@ export function findModelWriteFlows(ctx: AnalysisContext, options: ModelWriteFlo
     if (!write) continue;
     const route = getRouteBodyValidation(scope, flow.source.node);
     if (route.kind === 'validated' || route.kind === 'unknown') continue;
-    const permissiveValidator = findPermissiveValidator(ctx, flow.sink.expression, options, 0);
-    byWrite.set(writeNode, { flow, write, route, permissiveValidator });
+    const permissiveValidator = findOnTheWay(ctx, flow.sink.expression, (call, lookup) => {
+      const validator = matchValidatorCall(lookup, call, { extraValidators: options.extraValidators });
+      return validator?.unknownKeys === 'keep' ? validator : undefined;
+    });
+    const denylist = findOnTheWay(ctx, flow.sink.expression, (call, lookup) => matchDenylistCall(lookup, call));
+    byWrite.set(writeNode, { flow, write, route, ...(permissiveValidator ? { permissiveValidator } : {}), ...(denylist ? { denylist } : {}) });
   }
   return withoutSavesOfAssignedModels(ctx.ts, [...byWrite.values()]);
 }
@@ -158,6 +164,9 @@ function createSpec(options: ModelWriteFlowOptions): FlowSpec {
     step(call, api) {
       const tsApi = api.ts;
       if (!tsApi.isCallExpression(call)) return undefined;
+      // `omit(body, ['role'])` keeps every field it does not name.
+      const denylist = matchDenylistCall(lookupOf(api), call);
+      if (denylist?.input) return { from: [denylist.input] };
       const validator = matchValidatorCall(lookupOf(api), call, validatorOptions);
       if (validator && validator.mode === 'result' && validator.unknownKeys === 'keep' && validator.input && !isWhitelistedInPlaceLater(api, call, validatorOptions)) {
         return { from: [validator.input] };
@@ -311,62 +320,55 @@ function isWhitelistedInPlaceLater(api: FlowApi, call: ts.CallExpression, valida
   return found;
 }
 
+/** Matches a call on the way to a written value: a validator that keeps undeclared keys, a denylist. */
+type CallMatcher<T> = (call: ts.CallExpression, lookup: { ts: AnalysisContext['ts']; file: ts.SourceFile; project: AnalysisContext['project'] }) => T | undefined;
+
 /**
- * A validator that keeps undeclared keys on the way to a written value, found by following the
- * value back through `const` initializers, awaits, `.value`/`.data` reads and spreads.
+ * The first call `match` accepts on the way to a written value, found by following the value back
+ * through `const` initializers, awaits, `.value`/`.data` reads and spreads.
  */
-function findPermissiveValidator(ctx: AnalysisContext, expression: ts.Expression, options: ModelWriteFlowOptions, depth: number): ValidatorCall | undefined {
+function findOnTheWay<T>(ctx: AnalysisContext, expression: ts.Expression, match: CallMatcher<T>, depth = 0): T | undefined {
   const tsApi = ctx.ts;
   if (depth > MAX_TRACE) return undefined;
   const expr = skipOuterExpressions(tsApi, expression);
   const lookup = { ts: tsApi, file: expr.getSourceFile(), project: ctx.project };
-  if (tsApi.isCallExpression(expr)) {
-    const validator = matchValidatorCall(lookup, expr, { extraValidators: options.extraValidators });
-    if (validator?.unknownKeys === 'keep') return validator;
-    return undefined;
-  }
+  if (tsApi.isCallExpression(expr)) return match(expr, lookup);
   if (tsApi.isPropertyAccessExpression(expr) && (expr.name.text === 'value' || expr.name.text === 'data' || expr.name.text === 'output')) {
-    return findPermissiveValidator(ctx, expr.expression, options, depth + 1);
+    return findOnTheWay(ctx, expr.expression, match, depth + 1);
   }
   if (tsApi.isObjectLiteralExpression(expr)) {
     for (const prop of expr.properties) {
       if (!tsApi.isSpreadAssignment(prop)) continue;
-      const hit = findPermissiveValidator(ctx, prop.expression, options, depth + 1);
+      const hit = findOnTheWay(ctx, prop.expression, match, depth + 1);
       if (hit) return hit;
     }
     const data = getObjectPropertyValue(tsApi, expr, 'data');
-    return data ? findPermissiveValidator(ctx, data, options, depth + 1) : undefined;
+    return data ? findOnTheWay(ctx, data, match, depth + 1) : undefined;
   }
   if (tsApi.isIdentifier(expr)) {
     const binding = resolveIdentifier(tsApi, expr);
     const declaration = binding?.declaration;
     if (!declaration) return undefined;
     if (tsApi.isVariableDeclaration(declaration) && declaration.initializer) {
-      const fromInit = findPermissiveValidator(ctx, declaration.initializer, options, depth + 1);
+      const fromInit = findOnTheWay(ctx, declaration.initializer, match, depth + 1);
       if (fromInit) return fromInit;
     }
     if (tsApi.isBindingElement(declaration)) {
       const owner = declaration.parent.parent;
-      if (tsApi.isVariableDeclaration(owner) && owner.initializer) return findPermissiveValidator(ctx, owner.initializer, options, depth + 1);
+      if (tsApi.isVariableDeclaration(owner) && owner.initializer) return findOnTheWay(ctx, owner.initializer, match, depth + 1);
     }
     // `let v; ... v = await schema.validate(body)` in the same function
-    return findAssignedValidator(ctx, expr, binding!.name, options, depth);
+    return findAssigned(ctx, expr, binding!.name, match, depth);
   }
   return undefined;
 }
 
-function findAssignedValidator(
-  ctx: AnalysisContext,
-  use: ts.Identifier,
-  declared: ts.Identifier,
-  options: ModelWriteFlowOptions,
-  depth: number,
-): ValidatorCall | undefined {
+function findAssigned<T>(ctx: AnalysisContext, use: ts.Identifier, declared: ts.Identifier, match: CallMatcher<T>, depth: number): T | undefined {
   const tsApi = ctx.ts;
   let fn: ts.Node | undefined = use.parent;
   while (fn && !isFunctionLike(tsApi, fn)) fn = fn.parent;
   if (!fn) return undefined;
-  let found: ValidatorCall | undefined;
+  let found: T | undefined;
   const stack: ts.Node[] = [fn];
   while (stack.length > 0 && !found) {
     const node = stack.pop()!;
@@ -376,7 +378,7 @@ function findAssignedValidator(
       tsApi.isIdentifier(node.left) &&
       resolveIdentifier(tsApi, node.left)?.name === declared
     ) {
-      found = findPermissiveValidator(ctx, node.right, options, depth + 1);
+      found = findOnTheWay(ctx, node.right, match, depth + 1);
     }
     tsApi.forEachChild(node, (child) => {
       stack.push(child);

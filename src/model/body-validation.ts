@@ -24,6 +24,8 @@ import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { resolveConstValue } from './const-value.js';
 import { getFileRoutesInProject } from './resolve-api-model.js';
 import { getHandlerOfFunction, getWrappedRegistrationArgument, type Handler } from './handlers.js';
+import { resolveRegisteredHandler } from './handler-wrappers.js';
+import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 import { getNestBodyValidation, type NestBodyReason, type NestValidationPipeUse } from './nest-validation.js';
 import { matchValidationMiddleware } from './validation-calls.js';
 
@@ -207,54 +209,71 @@ function combine(verdicts: readonly RouteBodyValidation[]): RouteBodyValidation 
   return verdicts.find((v) => v.kind !== 'none') ?? NONE;
 }
 
+/** True when a registration argument runs `fn`: names it, or wraps it (`asyncHandler(fn)`, `const register = catchAsync(fn)`). */
 function refersTo(scope: BodyValidationScope, expr: ts.Expression, fn: ts.Node): boolean {
   const tsApi = scope.ts;
-  if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) return false;
-  return resolveFunctionReference(tsApi, expr, scope.project) === fn;
+  if ((tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) && resolveFunctionReference(tsApi, expr, scope.project) === fn) return true;
+  return resolveRegisteredHandler(scope, expr) === fn;
 }
 
 const REGISTRATIONS_BY_HANDLER = {};
+const registrationsInFile = new FileScopedWeakMap<ts.SourceFile, ReadonlyMap<ts.Node, ts.CallExpression[]>>();
 
 /**
- * Registrations in other files of a handler declared without one (an exported controller function
- * passed to `router.post(...)` elsewhere). `unknown` in per-file mode.
+ * Registrations of a handler that `handlers.ts` found without one: an exported controller function
+ * passed to `router.post(...)` in another file, or a handler declared through a wrapper
+ * (`const register = catchAsync(async (req, res) => ...)`, registered as `register` or
+ * `authController.register`). Per file, only the handler's own file is searched, and a handler it
+ * does not register is `unknown`.
  */
 function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler): readonly ts.CallExpression[] | 'unknown' {
   const project = scope.project;
-  if (!project) return 'unknown';
-  const tsApi = scope.ts;
-  const index = project.memo(REGISTRATIONS_BY_HANDLER, () => {
-    const byFunction = new Map<ts.Node, ts.CallExpression[]>();
-    for (const file of project.files()) {
-      forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
-        if (!tsApi.isCallExpression(node)) return undefined;
-        const callee = skipOuterExpressions(tsApi, node.expression);
-        if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
-        // `fastify.route({ schema, handler: controller.create })`
-        const routeOptions = callee.name.text === 'route' && node.arguments.length === 1 ? skipOuterExpressions(tsApi, node.arguments[0]!) : undefined;
-        const row = findHandlerRegistration(callee.name.text);
-        if (!routeOptions && (!row || (row.role !== 'route' && row.role !== 'middleware'))) return undefined;
-        const candidates: ts.Expression[] = [...node.arguments];
-        if (routeOptions && tsApi.isObjectLiteralExpression(routeOptions)) {
-          const handler = getObjectPropertyValue(tsApi, routeOptions, 'handler');
-          if (handler) candidates.push(handler);
-        }
-        for (const arg of candidates) {
-          // `asyncHandler(updateBooking)` registers `updateBooking`.
-          const expr = getWrappedRegistrationArgument(tsApi, arg) ?? skipOuterExpressions(tsApi, arg);
-          if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) continue;
-          const fn = resolveFunctionReference(tsApi, expr, project);
-          if (!fn) continue;
-          const list = byFunction.get(fn) ?? [];
-          list.push(node);
-          byFunction.set(fn, list);
-        }
-        return undefined;
-      });
+  if (!project) {
+    const file = handler.fn.getSourceFile();
+    let index = registrationsInFile.get(file);
+    if (!index) {
+      index = indexRegistrations(scope, [file]);
+      registrationsInFile.set(file, index);
     }
-    return byFunction;
-  });
-  return index.get(handler.fn) ?? [];
+    return index.get(handler.fn) ?? 'unknown';
+  }
+  return project.memo(REGISTRATIONS_BY_HANDLER, () => indexRegistrations(scope, project.files())).get(handler.fn) ?? [];
+}
+
+/** The route and middleware registrations of `files`, by the function each argument runs. */
+function indexRegistrations(scope: BodyValidationScope, files: readonly ts.SourceFile[]): ReadonlyMap<ts.Node, ts.CallExpression[]> {
+  const tsApi = scope.ts;
+  const project = scope.project;
+  const byFunction = new Map<ts.Node, ts.CallExpression[]>();
+  for (const file of files) {
+    forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
+      if (!tsApi.isCallExpression(node)) return undefined;
+      const callee = skipOuterExpressions(tsApi, node.expression);
+      if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+      // `fastify.route({ schema, handler: controller.create })`
+      const routeOptions = callee.name.text === 'route' && node.arguments.length === 1 ? skipOuterExpressions(tsApi, node.arguments[0]!) : undefined;
+      const row = findHandlerRegistration(callee.name.text);
+      if (!routeOptions && (!row || (row.role !== 'route' && row.role !== 'middleware'))) return undefined;
+      const candidates: ts.Expression[] = [...node.arguments];
+      if (routeOptions && tsApi.isObjectLiteralExpression(routeOptions)) {
+        const handler = getObjectPropertyValue(tsApi, routeOptions, 'handler');
+        if (handler) candidates.push(handler);
+      }
+      for (const arg of candidates) {
+        // `asyncHandler(updateBooking)` registers `updateBooking`.
+        const expr = getWrappedRegistrationArgument(tsApi, arg) ?? skipOuterExpressions(tsApi, arg);
+        let fn = tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr) ? resolveFunctionReference(tsApi, expr, project) : undefined;
+        // `register` with `const register = catchAsync(async (req, res) => ...)`, here or in a controller file.
+        if (!fn && !isFunctionLike(tsApi, skipOuterExpressions(tsApi, arg))) fn = resolveRegisteredHandler(scope, arg);
+        if (!fn) continue;
+        const list = byFunction.get(fn) ?? [];
+        list.push(node);
+        byFunction.set(fn, list);
+      }
+      return undefined;
+    });
+  }
+  return byFunction;
 }
 
 /** True when the middleware's name is in the `validators` setting. */

@@ -4,13 +4,22 @@
  * nothing else with them, so what runs for the route (its guard check, its signature check, its
  * answers) is the wrapped function. A wrapper that reads the request or answers itself
  * (`withAuth(fn)`, which checks `req.user` first) is not one: its own body is the middleware.
+ *
+ * `resolveRegisteredHandler` links a registration argument to the handler it runs through such
+ * wrappers, also when the wrapper is applied where the handler is declared
+ * (`const register = catchAsync(async (req, res) => ...)`, registered as `authController.register`).
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
+import type { ProjectIndex } from '../project/project-index.js';
 import { isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
 import { findHandlerWrapperPackage } from '../catalog/handler-wrappers.js';
+import { resolveFunctionReference } from '../flow/call-targets.js';
+import { isProjectSpecifier } from '../flow/module-paths.js';
+import { resolveConstValue } from './const-value.js';
 
 /** What a wrapper call's callee was found to be: a catalogued package export, or a readable function. */
 export type WrapperCallee =
@@ -90,4 +99,111 @@ function getReturnedFunction(tsApi: TsApi, factory: ts.FunctionLikeDeclaration):
     found = expr;
   }
   return found;
+}
+
+export interface RegisteredHandlerLookup {
+  readonly ts: TsApi;
+  readonly project?: ProjectIndex;
+}
+
+const MAX_DEPTH = 8;
+
+/**
+ * The function a registration argument runs as its handler, through pass-through wrappers wherever
+ * they are applied: at the registration (`asyncHandler(updateBooking)`, `ctrl.update.bind(ctrl)`) or
+ * where the name is declared (`const register = catchAsync(async (req, res) => ...)`, also exported
+ * from a controller file and registered as `authController.register`). A wrapper counts when it is a
+ * catalogued package export or a function whose body only forwards the request and response to its
+ * parameter; anything else (`withAuth(fn)`, a wrapper out of view) is not seen through.
+ */
+export function resolveRegisteredHandler(lookup: RegisteredHandlerLookup, expr: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  return resolveRegistered(lookup, expr, 0);
+}
+
+function resolveRegistered(lookup: RegisteredHandlerLookup, node: ts.Expression, depth: number): ts.FunctionLikeDeclaration | undefined {
+  const tsApi = lookup.ts;
+  if (depth > MAX_DEPTH) return undefined;
+  const expr = skipOuterExpressions(tsApi, node);
+  if (isFunctionLike(tsApi, expr)) return expr;
+  if (tsApi.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(tsApi, expr.expression);
+    if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return resolveRegistered(lookup, callee.expression, depth + 1);
+    const wrapper = resolveWrapperCallee(lookup, expr);
+    const wrapped = wrapper ? getWrappedHandlerArgument(tsApi, expr, wrapper) : undefined;
+    return wrapped ? resolveRegistered(lookup, wrapped, depth + 1) : undefined;
+  }
+  if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) return undefined;
+  const fn = resolveFunctionReference(tsApi, expr, lookup.project);
+  if (fn) return fn;
+  const value = getDeclaredValue(lookup, expr);
+  return value && tsApi.isCallExpression(skipOuterExpressions(tsApi, value)) ? resolveRegistered(lookup, value, depth + 1) : undefined;
+}
+
+/**
+ * The expression a name is declared with: a constant of this file or another project file, a member
+ * of a constant object, or an export of a module required whole (`const ctrl = require('./ctrl')`,
+ * then `ctrl.register`).
+ */
+function getDeclaredValue(lookup: RegisteredHandlerLookup, expr: ts.Identifier | ts.PropertyAccessExpression): ts.Expression | undefined {
+  const tsApi = lookup.ts;
+  const file = expr.getSourceFile();
+  const value = resolveConstValue({ ts: tsApi, file, project: lookup.project }, expr);
+  if (value.kind === 'value' && value.expression !== skipOuterExpressions(tsApi, expr)) return value.expression;
+  if (!tsApi.isPropertyAccessExpression(expr)) return undefined;
+  const owner = skipOuterExpressions(tsApi, expr.expression);
+  const module = tsApi.isIdentifier(owner) ? getWholeModuleImport(tsApi, owner) : undefined;
+  return module === undefined ? undefined : getExportedValue(lookup, file, module, expr.name.text);
+}
+
+/** The module a name stands for as a whole: `const ctrl = require('./ctrl')` or `import * as ctrl from './ctrl'`. */
+function getWholeModuleImport(tsApi: TsApi, name: ts.Identifier): string | undefined {
+  const binding = getFileBindings(tsApi, name.getSourceFile()).imports.get(name.text);
+  if (!binding || binding.imported !== '*') return undefined;
+  const declaration = resolveIdentifier(tsApi, name)?.declaration;
+  // Not shadowed by a local of the same name.
+  return declaration === undefined || declaration === binding.node || tsApi.isNamespaceImport(declaration) ? binding.module : undefined;
+}
+
+/** The expression an export of a project module is declared with (`exports.x = v`, `export const x = v`, `module.exports = { x }`). */
+function getExportedValue(lookup: RegisteredHandlerLookup, file: ts.SourceFile, module: string, exported: string): ts.Expression | undefined {
+  const tsApi = lookup.ts;
+  const target = lookup.project?.resolveImport(file, module);
+  const resolved = target ? lookup.project!.resolveExport(target, exported) : undefined;
+  if (!resolved) return undefined;
+  const node = resolved.declaration ?? resolved.binding.node;
+  if (tsApi.isVariableDeclaration(node)) return node.initializer;
+  if (tsApi.isShorthandPropertyAssignment(node)) return node.name;
+  return tsApi.isFunctionDeclaration(node) || tsApi.isClassDeclaration(node) || !tsApi.isExpression(node as ts.Expression) ? undefined : (node as ts.Expression);
+}
+
+/** What the callee of a possible wrapper call is: a readable function, or a package export. */
+function resolveWrapperCallee(lookup: RegisteredHandlerLookup, call: ts.CallExpression): WrapperCallee | undefined {
+  const tsApi = lookup.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (!tsApi.isIdentifier(callee) && !tsApi.isPropertyAccessExpression(callee)) return undefined;
+  const fn = resolveFunctionReference(tsApi, callee, lookup.project);
+  if (fn) return { kind: 'function', node: fn };
+  const root = tsApi.isIdentifier(callee) ? callee : skipOuterExpressions(tsApi, callee.expression);
+  if (!tsApi.isIdentifier(root)) return undefined;
+  const file = call.getSourceFile();
+  const binding = getFileBindings(tsApi, file).imports.get(root.text);
+  const declaration = resolveIdentifier(tsApi, root)?.declaration;
+  if (!binding || (declaration !== undefined && declaration !== binding.node && !isImportNode(tsApi, declaration))) return undefined;
+  const target = lookup.project?.resolveImport(file, binding.module);
+  if (!target) {
+    if (isProjectSpecifier(binding.module)) return undefined; // a project file out of view
+    const member = tsApi.isPropertyAccessExpression(callee) ? { member: callee.name.text } : {};
+    return { kind: 'package', module: binding.module, imported: binding.imported, ...member };
+  }
+  // `const catchAsync = require('../utils/catchAsync')` over `module.exports = catchAsync`.
+  if (binding.imported !== '*' || !tsApi.isIdentifier(callee)) return undefined;
+  const value = getExportedValue(lookup, file, binding.module, 'default');
+  const wrapper = value ? skipOuterExpressions(tsApi, value) : undefined;
+  if (!wrapper) return undefined;
+  const node = isFunctionLike(tsApi, wrapper) ? wrapper : tsApi.isIdentifier(wrapper) ? resolveFunctionReference(tsApi, wrapper, lookup.project) : undefined;
+  return node ? { kind: 'function', node } : undefined;
+}
+
+function isImportNode(tsApi: TsApi, node: ts.Node): boolean {
+  return tsApi.isImportClause(node) || tsApi.isImportSpecifier(node) || tsApi.isNamespaceImport(node) || tsApi.isImportEqualsDeclaration(node);
 }

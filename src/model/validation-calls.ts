@@ -2,7 +2,8 @@
  * Calls that validate or narrow a value, recognized from the validator catalog: schema parses
  * (`schema.parse(x)`, `v.parse(schema, x)`, `schema.validate(x)`), guards (`ajvValidate(x)`,
  * `Value.Check(schema, x)`), request accessors (`matchedData(req)`), narrowing helpers
- * (`pick(body, [...])`) and user-listed validators (settings `validators`).
+ * (`pick(body, [...])`) and user-listed validators (settings `validators`); and denylists
+ * (`omit(body, ['role'])`), which narrow nothing.
  *
  * Each call comes with what its result does with undeclared keys (`strip`, `reject`, `keep`, or
  * `unknown` when the schema is out of view), so a caller can tell a real barrier (zod `parse`) from
@@ -15,11 +16,13 @@ import { getFileBindings, isPackageSpecifier } from '../core/bindings.js';
 import { matchesNameList } from '../settings/schema.js';
 import {
   AMBIGUOUS_VALIDATE_METHODS,
+  DENYLIST_FUNCTIONS,
   NARROWING_FUNCTIONS,
   TEXT_PARSER_MODULES,
   VALIDATION_MIDDLEWARE,
   VALIDATION_MIDDLEWARE_NAME,
   VALIDATORS,
+  type DenylistRow,
   type NarrowingRow,
   type UnknownKeyPolicy,
   type ValidationMiddlewareRow,
@@ -27,10 +30,11 @@ import {
 } from '../catalog/validators.js';
 import { getBodySchemaVerdict } from './body-schema.js';
 import { describeCallee, getMemberPath } from './call-text.js';
-import { resolveConstValue, type ConstLookup } from './const-value.js';
+import { resolveConstValue, type ConstLookup, type ConstValue } from './const-value.js';
 import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { findDeclarationInScope } from './scope-lookup.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
+import { walkDescendants } from '../core/walk.js';
 
 export interface ValidatorCall {
   readonly call: ts.CallExpression;
@@ -136,8 +140,13 @@ const SCHEMA_METHOD_NAMES: ReadonlySet<string> = new Set([
 
 /** `pick(body, [...])`, `_.pick(body, ...)`, `R.pick([...], body)`. */
 function matchNarrowing(lookup: ConstLookup, callee: ts.Expression, name: string): NarrowingRow | undefined {
+  return findHelperRow(lookup, callee, name, NARROWING_FUNCTIONS as readonly NarrowingRow[]);
+}
+
+/** The row of a pick-like or omit-like helper `callee` (named `name`) is, from its import or the lodash namespace `_`. */
+function findHelperRow<Row extends NarrowingRow | DenylistRow>(lookup: ConstLookup, callee: ts.Expression, name: string, rows: readonly Row[]): Row | undefined {
   const tsApi = lookup.ts;
-  for (const row of NARROWING_FUNCTIONS as readonly NarrowingRow[]) {
+  for (const row of rows) {
     if (!(row.functions as readonly string[]).includes(name)) continue;
     if (isFromModules(lookup, callee, row.modules)) return row;
     // the lodash namespace by its conventional name
@@ -147,6 +156,36 @@ function matchNarrowing(lookup: ConstLookup, callee: ts.Expression, name: string
     }
   }
   return undefined;
+}
+
+/** A call that drops named fields and keeps the rest: `omit(body, ['role'])`, `_.omit(body, 'role')`, `R.omit(['role'], body)`. */
+export interface DenylistCall {
+  readonly call: ts.CallExpression;
+  readonly row: DenylistRow;
+  /** The object whose other fields are kept. */
+  readonly input?: ts.Expression;
+  /** The field names it drops, when written as literals. */
+  readonly omitted: readonly string[];
+  /** The call as written, for messages: `omit`, `_.omit`. */
+  readonly text: string;
+}
+
+/** The denylist call `call` is, if it is one. */
+export function matchDenylistCall(lookup: ConstLookup, call: ts.CallExpression): DenylistCall | undefined {
+  const tsApi = lookup.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name) return undefined;
+  const row = findHelperRow(lookup, callee, name, DENYLIST_FUNCTIONS as readonly DenylistRow[]);
+  if (!row) return undefined;
+  const omitted: string[] = [];
+  call.arguments.forEach((arg, index) => {
+    if (index === row.input) return;
+    const value = skipOuterExpressions(tsApi, arg);
+    const items = tsApi.isArrayLiteralExpression(value) ? value.elements : [value];
+    for (const item of items) if (tsApi.isStringLiteralLike(item)) omitted.push(item.text);
+  });
+  return { call, row, input: call.arguments[row.input], omitted, text: getMemberPath(tsApi, callee) ?? describeCallee(tsApi, callee) };
 }
 
 /**
@@ -348,22 +387,13 @@ export function matchValidationMiddleware(
   const text = getMemberPath(tsApi, callee) ?? name;
   if (tsApi.isCallExpression(expr)) {
     for (const row of VALIDATION_MIDDLEWARE as readonly ValidationMiddlewareRow[]) {
-      if (!(row.functions as readonly string[]).includes(name) || !isFromModules(lookup, callee, row.modules)) continue;
-      const segments = expr.arguments[0] ? skipOuterExpressions(tsApi, expr.arguments[0]) : undefined;
-      if (!segments || !tsApi.isObjectLiteralExpression(segments)) return { node: expr, source: { kind: 'library', row }, unknownKeys: 'unknown', text };
-      const bodySchema = findBodySegment(tsApi, segments);
+      if (!isMiddlewareOfRow(lookup, callee, name, row)) continue;
+      // `celebrate({ [Segments.BODY]: schema })`, `validate(userValidation.create)` (a constant read where it is declared)
+      const segments = expr.arguments[0] ? readConstObject(lookup, expr.arguments[0]) : undefined;
+      if (!segments) return { node: expr, source: { kind: 'library', row }, unknownKeys: 'unknown', text };
+      const bodySchema = findBodySegment(tsApi, segments.object);
       if (!bodySchema) return undefined; // validates params or query only
-      const info = getSchemaUnknownKeys(lookup, bodySchema);
-      let policy: UnknownKeyPolicy | 'unknown' = info.policy === 'unknown' ? 'unknown' : info.policy;
-      const joiOptions = expr.arguments[1] ? skipOuterExpressions(tsApi, expr.arguments[1]) : undefined;
-      if (joiOptions && tsApi.isObjectLiteralExpression(joiOptions)) {
-        const flag = (key: string): boolean => {
-          const value = getObjectPropertyValue(tsApi, joiOptions, key);
-          return value !== undefined && skipOuterExpressions(tsApi, value).kind === tsApi.SyntaxKind.TrueKeyword;
-        };
-        if (flag('stripUnknown')) policy = 'strip';
-        else if (flag('allowUnknown')) policy = 'keep';
-      }
+      const policy = getMiddlewareBodyPolicy({ ...lookup, file: segments.file }, row, expr, segments.object, bodySchema);
       return { node: expr, source: { kind: 'library', row }, unknownKeys: policy, text };
     }
   }
@@ -376,6 +406,157 @@ export function matchValidationMiddleware(
     return { node: expr, source: { kind: 'named' }, unknownKeys: keeps ? 'keep' : 'unknown', text };
   }
   return undefined;
+}
+
+/**
+ * Whether `callee` is the row's middleware factory: by local name and package (`celebrate`), or, for
+ * rows that list `exports`, by what the import binds (`const validate = require('express-validation')`
+ * is the module itself; `const { validate } = require('express-validation')` its named export).
+ */
+function isMiddlewareOfRow(lookup: ConstLookup, callee: ts.Expression, name: string, row: ValidationMiddlewareRow): boolean {
+  if (!row.exports) return (row.functions as readonly string[]).includes(name) && isFromModules(lookup, callee, row.modules);
+  const imported = getImportedCallee(lookup, callee);
+  return imported !== undefined && row.modules.some((m) => isPackageSpecifier(imported.module, m)) && row.exports.includes(imported.imported);
+}
+
+/** The module and export a callee is: `validate` over `import { validate }`, `ev.validate` over `const ev = require(...)`. */
+function getImportedCallee(lookup: ConstLookup, callee: ts.Expression): { module: string; imported: string } | undefined {
+  const tsApi = lookup.ts;
+  const root = tsApi.isPropertyAccessExpression(callee) ? skipOuterExpressions(tsApi, callee.expression) : callee;
+  if (!tsApi.isIdentifier(root)) return undefined;
+  const declaration = findDeclarationInScope(tsApi, root);
+  if (!declaration || (declaration.kind !== 'import' && declaration.kind !== 'variable')) return undefined;
+  const binding = getFileBindings(tsApi, lookup.file).imports.get(root.text);
+  // Not a local of the same name: the declaration is the import (or the `require` binding) itself.
+  if (!binding || (declaration.kind === 'variable' && binding.node !== declaration.node && binding.node !== declaration.element)) return undefined;
+  if (!tsApi.isPropertyAccessExpression(callee)) return { module: binding.module, imported: binding.imported };
+  return binding.imported === '*' || binding.imported === 'default' ? { module: binding.module, imported: callee.name.text } : undefined;
+}
+
+/** An object literal an argument is, or the constant object it names (in this file or, with the project index, another). */
+function readConstObject(lookup: ConstLookup, arg: ts.Expression): { readonly object: ts.ObjectLiteralExpression; readonly file: ts.SourceFile } | undefined {
+  const tsApi = lookup.ts;
+  let resolved = resolveConstValue(lookup, arg);
+  if (resolved.kind === 'opaque') resolved = resolveDestructuredRequire(lookup, arg) ?? resolved;
+  if (resolved.kind !== 'value') return undefined;
+  const object = skipOuterExpressions(tsApi, resolved.expression);
+  return tsApi.isObjectLiteralExpression(object) ? { object, file: resolved.file } : undefined;
+}
+
+/** `createUser` over `const { createUser } = require('../validations/user.validation')`, read in that file with the project index. */
+function resolveDestructuredRequire(lookup: ConstLookup, expr: ts.Expression): ConstValue | undefined {
+  const tsApi = lookup.ts;
+  const project = lookup.project;
+  const name = skipOuterExpressions(tsApi, expr);
+  if (!project || !tsApi.isIdentifier(name)) return undefined;
+  const declaration = findDeclarationInScope(tsApi, name);
+  const binding = getFileBindings(tsApi, lookup.file).imports.get(name.text);
+  if (declaration?.kind !== 'variable' || !declaration.element || binding?.node !== declaration.element) return undefined;
+  const target = project.resolveImport(lookup.file, binding.module);
+  const exported = target ? project.resolveExport(target, binding.imported) : undefined;
+  if (!exported) return undefined;
+  const node = exported.declaration ?? exported.binding.node;
+  const value = tsApi.isVariableDeclaration(node) ? node.initializer : tsApi.isObjectLiteralExpression(node) || tsApi.isIdentifier(node) ? node : undefined;
+  return value ? resolveConstValue({ ts: tsApi, file: exported.file, project }, value) : undefined;
+}
+
+/**
+ * What a library middleware does with undeclared body keys: the body schema's own policy (a plain
+ * object of joi schemas is a joi object), the joi options argument, and for express-validation 1.x
+ * and 2.x, `allowUnknownBody` (true unless the schema's `options` or a global `options({...})` call
+ * turn it off, or the body schema says `.unknown(false)` itself).
+ */
+function getMiddlewareBodyPolicy(
+  lookup: ConstLookup,
+  row: ValidationMiddlewareRow,
+  call: ts.CallExpression,
+  segments: ts.ObjectLiteralExpression,
+  bodySchema: ts.Expression,
+): UnknownKeyPolicy | 'unknown' {
+  const tsApi = lookup.ts;
+  const info = getSchemaUnknownKeys(lookup, bodySchema);
+  const bodyValue = resolveConstValue(lookup, bodySchema);
+  const plainKeys = bodyValue.kind === 'value' && tsApi.isObjectLiteralExpression(skipOuterExpressions(tsApi, bodyValue.expression));
+  let policy: UnknownKeyPolicy | 'unknown' = info.policy !== 'unknown' ? info.policy : plainKeys ? 'reject' : 'unknown';
+  if (row.unknownBodyOption !== undefined && policy !== 'unknown') {
+    const optionValue = (options: ts.Expression | undefined): ts.Expression | undefined => {
+      const object = options ? skipOuterExpressions(tsApi, options) : undefined;
+      return object && tsApi.isObjectLiteralExpression(object) ? getObjectPropertyValue(tsApi, object, row.unknownBodyOption!) : undefined;
+    };
+    const closed =
+      isFalseLiteral(tsApi, optionValue(getObjectPropertyValue(tsApi, segments, 'options'))) ||
+      setsGlobalOption(lookup, row, (options) => isFalseLiteral(tsApi, optionValue(options)));
+    // joi's `allowUnknown: true` yields to an object's own `.unknown(false)`.
+    if (!closed && getExplicitUnknownFlag(lookup, bodySchema) !== false) policy = 'keep';
+  }
+  const joiOptions = row.joiOptionsArgument === undefined ? undefined : call.arguments[row.joiOptionsArgument];
+  const options = joiOptions ? skipOuterExpressions(tsApi, joiOptions) : undefined;
+  if (options && tsApi.isObjectLiteralExpression(options)) {
+    const flag = (key: string): boolean => {
+      const value = getObjectPropertyValue(tsApi, options, key);
+      return value !== undefined && skipOuterExpressions(tsApi, value).kind === tsApi.SyntaxKind.TrueKeyword;
+    };
+    if (flag('stripUnknown')) policy = 'strip';
+    else if (flag('allowUnknown')) policy = 'keep';
+  }
+  return policy;
+}
+
+function isFalseLiteral(tsApi: TsApi, node: ts.Expression | undefined): boolean {
+  return node !== undefined && skipOuterExpressions(tsApi, node).kind === tsApi.SyntaxKind.FalseKeyword;
+}
+
+/** A joi schema's own word on undeclared keys: the outermost `.unknown(x)` or `.prefs({ allowUnknown: x })` of its chain. */
+function getExplicitUnknownFlag(lookup: ConstLookup, schema: ts.Expression): boolean | undefined {
+  const tsApi = lookup.ts;
+  const resolved = resolveConstValue(lookup, schema);
+  if (resolved.kind !== 'value') return undefined;
+  let current = skipOuterExpressions(tsApi, resolved.expression);
+  while (tsApi.isCallExpression(current)) {
+    const callee = skipOuterExpressions(tsApi, current.expression);
+    if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+    const first = current.arguments[0] ? skipOuterExpressions(tsApi, current.arguments[0]) : undefined;
+    if (callee.name.text === 'unknown') return first?.kind !== tsApi.SyntaxKind.FalseKeyword;
+    if (/^(?:options|prefs|preferences)$/.test(callee.name.text) && first && tsApi.isObjectLiteralExpression(first)) {
+      const allow = getObjectPropertyValue(tsApi, first, 'allowUnknown');
+      if (allow) return skipOuterExpressions(tsApi, allow).kind === tsApi.SyntaxKind.TrueKeyword;
+    }
+    current = skipOuterExpressions(tsApi, callee.expression);
+  }
+  return undefined;
+}
+
+const GLOBAL_OPTION_CALLS = {};
+const globalOptionCallsInFile = new FileScopedWeakMap<ts.SourceFile, readonly ts.CallExpression[]>();
+
+/**
+ * True when a global `options({...})` call of the row's module passes options `test` accepts
+ * (express-validation 1.x: `validate.options({ allowUnknownBody: false })`): in the file per file,
+ * anywhere in the project with the index.
+ */
+function setsGlobalOption(lookup: ConstLookup, row: ValidationMiddlewareRow, test: (options: ts.Expression | undefined) => boolean): boolean {
+  const project = lookup.project;
+  const calls = project
+    ? project.memo(GLOBAL_OPTION_CALLS, () => project.files().flatMap((file) => findGlobalOptionCalls(lookup.ts, file)))
+    : (globalOptionCallsInFile.get(lookup.file) ?? findGlobalOptionCalls(lookup.ts, lookup.file));
+  if (!project) globalOptionCallsInFile.set(lookup.file, calls);
+  return calls.some((call) => {
+    const imported = getImportedCallee({ ...lookup, file: call.getSourceFile() }, skipOuterExpressions(lookup.ts, call.expression));
+    return imported !== undefined && row.modules.some((m) => isPackageSpecifier(imported.module, m)) && test(call.arguments[0]);
+  });
+}
+
+/** `x.options({...})` calls of a file whose receiver is a plain name. */
+function findGlobalOptionCalls(tsApi: TsApi, file: ts.SourceFile): ts.CallExpression[] {
+  if (!file.text.includes('.options(')) return [];
+  const found: ts.CallExpression[] = [];
+  walkDescendants(tsApi, file, (node) => {
+    if (!tsApi.isCallExpression(node)) return undefined;
+    const callee = skipOuterExpressions(tsApi, node.expression);
+    if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'options' && tsApi.isIdentifier(skipOuterExpressions(tsApi, callee.expression))) found.push(node);
+    return undefined;
+  });
+  return found;
 }
 
 /** The `body` entry of celebrate's segments: `body: schema` or `[Segments.BODY]: schema`. */

@@ -5,10 +5,10 @@
  */
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { NARROWING_FUNCTIONS, SCHEMA_BUILDERS, VALIDATION_MIDDLEWARE, VALIDATORS } from '../../src/catalog/validators.js';
+import { DENYLIST_FUNCTIONS, NARROWING_FUNCTIONS, SCHEMA_BUILDERS, VALIDATION_MIDDLEWARE, VALIDATORS } from '../../src/catalog/validators.js';
 import { getBodySchemaVerdict } from '../../src/model/body-schema.js';
 import { getSchemaUnknownKeys } from '../../src/model/schema-unknown-keys.js';
-import { matchValidationMiddleware, matchValidatorCall, type ValidatorCall } from '../../src/model/validation-calls.js';
+import { matchDenylistCall, matchValidationMiddleware, matchValidatorCall, type ValidatorCall } from '../../src/model/validation-calls.js';
 
 interface Marked {
   readonly file: ts.SourceFile;
@@ -137,6 +137,20 @@ const NARROWING_SAMPLES: Record<string, { match: string; miss: string }> = {
   },
 };
 
+/** Denylist rows (`omit`): a call that drops named fields, and a look-alike from another module. */
+const DENYLIST_SAMPLES: Record<string, { match: string; omitted: readonly string[]; miss: string }> = {
+  'lodash omit': {
+    match: `const { omit } = require('lodash');\n▶omit(body, 'role', 'isAdmin');`,
+    omitted: ['role', 'isAdmin'],
+    miss: `import { omit } from './omit';\n▶omit(body, ['role']);`,
+  },
+  'ramda omit': {
+    match: `import * as R from 'ramda';\n▶R.omit(['role'], body);`,
+    omitted: ['role'],
+    miss: `import * as R from './r';\n▶R.omit(['role'], body);`,
+  },
+};
+
 /** Schema-builder rows: a schema whose library and policy are read, and one from another module. */
 const BUILDER_SAMPLES: Record<string, { match: string; policy: string; miss: string }> = {
   'zod objects': {
@@ -166,10 +180,22 @@ const BUILDER_SAMPLES: Record<string, { match: string; policy: string; miss: str
   },
 };
 
-const MIDDLEWARE_SAMPLES: Record<string, { match: string; miss: string }> = {
+const MIDDLEWARE_SAMPLES: Record<string, { match: string; policy: string; miss: string }> = {
   celebrate: {
     match: `import { celebrate, Joi, Segments } from 'celebrate';\nrouter.post('/', ▶celebrate({ [Segments.BODY]: Joi.object({ a: Joi.string() }) }), h);`,
+    policy: 'reject',
     miss: `import { celebrate, Joi, Segments } from 'celebrate';\nrouter.post('/', ▶celebrate({ [Segments.QUERY]: Joi.object({ a: Joi.string() }) }), h);`,
+  },
+  // `allowUnknownBody` defaults to true in 1.x and 2.x.
+  'express-validation 1.x and 2.x': {
+    match: `const validate = require('express-validation');\nconst Joi = require('joi');\nrouter.post('/', ▶validate({ body: { a: Joi.string() } }), h);`,
+    policy: 'keep',
+    miss: `const validate = require('express-validation');\nconst Joi = require('joi');\nrouter.get('/', ▶validate({ query: { a: Joi.string() } }), h);`,
+  },
+  'express-validation 3.x and later': {
+    match: `const { validate, Joi } = require('express-validation');\nrouter.post('/', ▶validate({ body: Joi.object({ a: Joi.string() }) }), h);`,
+    policy: 'reject',
+    miss: `const { validate, Joi } = require('express-validation');\nrouter.get('/', ▶validate({ query: Joi.object({ a: Joi.string() }) }), h);`,
   },
 };
 
@@ -201,6 +227,24 @@ describe('NARROWING_FUNCTIONS', () => {
   }
 });
 
+describe('DENYLIST_FUNCTIONS', () => {
+  it('has a sample for every row', () => {
+    expect(Object.keys(DENYLIST_SAMPLES).sort()).toEqual(DENYLIST_FUNCTIONS.map((row) => row.name).sort());
+  });
+  for (const row of DENYLIST_FUNCTIONS) {
+    it(`${row.name}: matches its sample (with the fields it drops), not its near miss, and is never a validator`, () => {
+      const samples = DENYLIST_SAMPLES[row.name]!;
+      const hit = marked(samples.match);
+      const found = matchDenylistCall({ ts, file: hit.file }, hit.node as ts.CallExpression);
+      expect(found?.row.name).toBe(row.name);
+      expect(found?.omitted).toEqual(samples.omitted);
+      expect(matchValidatorCall({ ts, file: hit.file }, hit.node as ts.CallExpression)).toBeUndefined();
+      const miss = marked(samples.miss);
+      expect(matchDenylistCall({ ts, file: miss.file }, miss.node as ts.CallExpression)).toBeUndefined();
+    });
+  }
+});
+
 describe('SCHEMA_BUILDERS', () => {
   it('has a sample for every row', () => {
     expect(Object.keys(BUILDER_SAMPLES).sort()).toEqual(SCHEMA_BUILDERS.map((row) => row.name).sort());
@@ -226,7 +270,7 @@ describe('VALIDATION_MIDDLEWARE', () => {
       const hit = marked(samples.match);
       const found = matchValidationMiddleware({ ts, file: hit.file }, hit.node);
       expect(found?.source).toEqual({ kind: 'library', row });
-      expect(found?.unknownKeys).toBe('reject');
+      expect(found?.unknownKeys).toBe(samples.policy);
       const miss = marked(samples.miss);
       expect(matchValidationMiddleware({ ts, file: miss.file }, miss.node)).toBeUndefined();
     });
@@ -305,5 +349,35 @@ describe('JSON schema and TypeBox bodies', () => {
   it('is unknown for schemas out of view and $ref', () => {
     expect(verdictOf(`import { bodySchema } from './schemas';\nconst s = ▶bodySchema;`)).toBe('unknown');
     expect(verdictOf(`const s = ▶{ $ref: 'User#' };`)).toBe('unknown');
+  });
+});
+
+describe('express-validation: which undeclared body keys pass', () => {
+  const policyOf = (code: string): string => {
+    const { file, node } = marked(code);
+    return matchValidationMiddleware({ ts, file }, node)?.unknownKeys ?? 'none';
+  };
+  const V1 = `const validate = require('express-validation');\nconst Joi = require('joi');\n`;
+  const V3 = `const { validate, Joi } = require('express-validation');\n`;
+
+  it('1.x and 2.x keep them unless allowUnknownBody is false, in the schema or globally, or the object says unknown(false)', () => {
+    expect(policyOf(`${V1}▶validate({ body: { a: Joi.string() } });`)).toBe('keep');
+    expect(policyOf(`${V1}▶validate({ body: Joi.object({ a: Joi.string() }) });`)).toBe('keep');
+    expect(policyOf(`${V1}▶validate({ options: { allowUnknownBody: false }, body: { a: Joi.string() } });`)).toBe('reject');
+    expect(policyOf(`${V1}validate.options({ allowUnknownBody: false });\n▶validate({ body: { a: Joi.string() } });`)).toBe('reject');
+    expect(policyOf(`${V1}validate.options({ allowUnknownQuery: false });\n▶validate({ body: { a: Joi.string() } });`)).toBe('keep');
+    expect(policyOf(`${V1}▶validate({ body: Joi.object({ a: Joi.string() }).unknown(false) });`)).toBe('reject');
+    expect(policyOf(`${V1}const createUser = { body: { a: Joi.string() } };\n▶validate(createUser);`)).toBe('keep');
+  });
+
+  it('1.x and 2.x: a schema out of view is trusted', () => {
+    expect(policyOf(`const validate = require('express-validation');\nconst { createUser } = require('./user.validation');\n▶validate(createUser);`)).toBe('unknown');
+  });
+
+  it("3.x and later follow joi: rejected by default, kept with allowUnknown or unknown()", () => {
+    expect(policyOf(`${V3}▶validate({ body: Joi.object({ a: Joi.string() }) });`)).toBe('reject');
+    expect(policyOf(`${V3}▶validate({ body: Joi.object({ a: Joi.string() }) }, {}, { allowUnknown: true });`)).toBe('keep');
+    expect(policyOf(`${V3}▶validate({ body: Joi.object({ a: Joi.string() }).unknown() });`)).toBe('keep');
+    expect(policyOf(`import { validate, Joi } from 'express-validation';\n▶validate({ body: Joi.object({ a: Joi.string() }) }, {}, { stripUnknown: true });`)).toBe('strip');
   });
 });

@@ -103,6 +103,13 @@ describe('propagation', () => {
     expect(sourcesOf(h(`const list = []; list.push(req.query.a); sink(list[0]);`))).toEqual(['req.query.a']);
     expect(sourcesOf(h(`const list = [req.query.a, 'b']; sink(list[1]);`))).toEqual([]);
   });
+  it('keeps the named fields of a value pushed into a member in that member', () => {
+    // The pushed value itself reaches the root as a whole; an object of named fields stays in the member.
+    expect(sourcesOf(h(`const o = load(); o.items.push(req.query.a); sink(o);`))).toEqual(['req.query.a']);
+    expect(sourcesOf(h(`const o = load(); const item = {}; item.url = req.query.a; o.items.push(item); sink(o);`))).toEqual([]);
+    expect(sourcesOf(h(`const o = load(); const item = {}; item.url = req.query.a; o.items.push(item); sink(o.items);`))).toEqual(['req.query.a']);
+    expect(sourcesOf(h(`const o = load(); o.items.push({ url: req.query.a }); sink(o.items[0].url);`))).toEqual(['req.query.a']);
+  });
   it('follows string methods but not boolean ones', () => {
     expect(sourcesOf(h(`sink(req.query.a.trim().toLowerCase());`))).toEqual(['req.query.a']);
     expect(sourcesOf(h(`sink(req.query.a.startsWith('x'));`))).toEqual([]);

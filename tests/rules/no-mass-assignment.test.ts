@@ -254,6 +254,71 @@ router.post('/tags', validateBody(createTagSchema), async (req, res) => {
 });`,
     },
     {
+      // The handler is declared through a pass-through catchAsync(); the route validates the body before it.
+      name: 'express/mongoose: handler declared through a local catchAsync, behind validateBody',
+      code: `const express = require('express');
+const mongoose = require('mongoose');
+const Joi = require('joi');
+const app = express();
+const User = mongoose.model('User', new mongoose.Schema({ email: String, role: String }));
+const catchAsync = (fn) => (req, res, next) => { Promise.resolve(fn(req, res, next)).catch(next); };
+const register = catchAsync(async (req, res) => { res.status(201).json(await User.create(req.body)); });
+const validateBody = (schema) => (req, res, next) => { const { value, error } = schema.validate(req.body); if (error) return res.status(400).json({ error: 'invalid' }); req.body = value; next(); };
+app.post('/signup', validateBody(Joi.object({ email: Joi.string().email() })), register);`,
+    },
+    {
+      // express-async-handler and a wrapAsync function declaration only forward the request; celebrate validates first.
+      name: 'express/mongoose: handlers declared through express-async-handler and wrapAsync, behind celebrate',
+      code: `import asyncHandler from 'express-async-handler';
+import { celebrate, Joi, Segments } from 'celebrate';
+import { Order } from '../models/order';
+function wrapAsync(fn) {
+  return function (req, res, next) {
+    fn(req, res, next).catch(next);
+  };
+}
+const createOrder = asyncHandler(async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});
+const importOrder = wrapAsync(async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});
+const OrderBody = Joi.object({ sku: Joi.string().required(), qty: Joi.number() });
+router.post('/orders', celebrate({ [Segments.BODY]: OrderBody }), createOrder);
+router.post('/orders/import', celebrate({ [Segments.BODY]: OrderBody }), importOrder);`,
+    },
+    {
+      // lodash pick keeps only the listed fields (express-rest-boilerplate's shape, a document saved at once).
+      name: 'express/mongoose: new Model(pick(req.body, [...])).save()',
+      code: `const { pick } = require('lodash');
+const User = require('../models/user.model');
+router.post('/users', async (req, res) => {
+  const user = await new User(pick(req.body, ['email', 'name'])).save();
+  res.status(201).json(user);
+});`,
+    },
+    {
+      // express-validation 3.x and later (the named export) run joi with its defaults: undeclared keys are rejected.
+      name: 'express/mongoose: express-validation 3.x validate with a joi object',
+      code: `const { validate, Joi } = require('express-validation');
+const User = require('../models/user.model');
+const createUser = { body: Joi.object({ email: Joi.string().email().required(), name: Joi.string() }) };
+router.post('/users', validate(createUser), async (req, res) => {
+  res.status(201).json(await User.create(req.body));
+});`,
+    },
+    {
+      // express-validation 1.x with allowUnknownBody turned off in the schema's options: joi rejects undeclared keys.
+      name: 'express/mongoose: express-validation 1.x with allowUnknownBody: false',
+      code: `const validate = require('express-validation');
+const Joi = require('joi');
+const User = require('../models/user.model');
+const createUser = { options: { allowUnknownBody: false }, body: { email: Joi.string().email().required(), name: Joi.string() } };
+router.post('/users', validate(createUser), async (req, res) => {
+  res.status(201).json(await User.create(req.body));
+});`,
+    },
+    {
       // An imported mapper may narrow; per file the rule cannot see it.
       name: 'express: body through a helper from another file',
       code: `import { toUserAttributes } from '../mappers/user';
@@ -491,6 +556,30 @@ export class RoomsController {
   @Patch(':id/name')
   rename(@Param('id') id: string, @Body('name') name: string) {
     return this.rooms.update(id, { name: String(name).slice(0, 40) });
+  }
+}`,
+    },
+    {
+      // One named field is copied into a new entity, which joins another entity's relation array: the body's other fields go nowhere.
+      name: 'nest/typeorm: a named field copied into an entity pushed into a relation',
+      code: `import { Body, Controller, Param, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Article } from './article.entity';
+import { Comment } from './comment.entity';
+interface CreateCommentDto {
+  body: string;
+}
+@Controller('articles')
+export class ArticlesController {
+  constructor(@InjectRepository(Article) private readonly articleRepository: Repository<Article>) {}
+  @Post(':slug/comments')
+  async createComment(@Param('slug') slug: string, @Body() commentData: CreateCommentDto) {
+    const article = await this.articleRepository.findOneBy({ slug });
+    const comment = new Comment();
+    comment.body = commentData.body;
+    article.comments.push(comment);
+    return this.articleRepository.save(article);
   }
 }`,
     },
@@ -1211,6 +1300,95 @@ router.post('/orders', celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string
 });`,
       errors: [{ messageId: 'permissiveValidation', line: 4, data: { source: 'req.body', sink: 'Order.create', validator: 'celebrate', examples: EXAMPLES } }],
     },
+    {
+      // The same catchAsync-declared handler, registered with no validation.
+      name: 'express/mongoose: handler declared through a local catchAsync, no validation',
+      code: `const express = require('express');
+const mongoose = require('mongoose');
+const app = express();
+const User = mongoose.model('User', new mongoose.Schema({ email: String, role: String }));
+const catchAsync = (fn) => (req, res, next) => { Promise.resolve(fn(req, res, next)).catch(next); };
+const register = catchAsync(async (req, res) => { res.status(201).json(await User.create(req.body)); });
+app.post('/signup', register);`,
+      errors: [{ messageId: 'unvalidatedBody', line: 6, data: { source: 'req.body', sink: 'User.create', examples: '`role`' } }],
+    },
+    {
+      // express-async-handler and wrapAsync forward to the handler; the route in front of them validates nothing.
+      name: 'express/mongoose: handlers declared through express-async-handler and wrapAsync, no validation',
+      code: `import asyncHandler from 'express-async-handler';
+import { Order } from '../models/order';
+function wrapAsync(fn) {
+  return function (req, res, next) {
+    fn(req, res, next).catch(next);
+  };
+}
+const createOrder = asyncHandler(async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});
+const importOrder = wrapAsync(async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});
+router.post('/orders', createOrder);
+router.post('/orders/import', importOrder);`,
+      errors: [
+        { messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'Order.create', examples: EXAMPLES } },
+        { messageId: 'unvalidatedBody', line: 12, data: { source: 'req.body', sink: 'Order.create', examples: EXAMPLES } },
+      ],
+    },
+    {
+      // omit is a denylist: it drops \`role\` and keeps every other field the client sends.
+      name: 'express/mongoose: new Model(omit(req.body, ...)).save()',
+      code: `const { omit } = require('lodash');
+const User = require('../models/user.model');
+router.post('/users', async (req, res) => {
+  const user = await new User(omit(req.body, 'role')).save();
+  res.status(201).json(user);
+});`,
+      errors: [
+        { messageId: 'denylistOnly', line: 4, data: { source: 'req.body', sink: 'new User', helper: 'omit', examples: '`isAdmin` or `admin`' } },
+      ],
+    },
+    {
+      // The same through a variable, with the lodash namespace and a list of dropped fields.
+      name: 'express/prisma: _.omit of several fields into data',
+      code: `import _ from 'lodash';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+router.put('/me', async (req, res) => {
+  const changes = _.omit(req.body, ['role', 'isAdmin', 'admin']);
+  res.json(await prisma.user.update({ where: { id: req.user.id }, data: { ...changes, updatedAt: new Date() } }));
+});`,
+      errors: [
+        {
+          messageId: 'denylistOnly',
+          line: 6,
+          data: { source: 'req.body', sink: 'prisma.user.update', helper: '_.omit', examples: '`permissions` or `verified`' },
+        },
+      ],
+    },
+    {
+      // express-validation 1.x (the module itself) runs joi with allowUnknownBody, true by default: undeclared keys pass.
+      name: 'express/mongoose: express-validation 1.x validate with its default options',
+      code: `const validate = require('express-validation');
+const Joi = require('joi');
+const User = require('../models/user.model');
+const createUser = { body: { email: Joi.string().email().required(), name: Joi.string() } };
+router.post('/users', validate(createUser), async (req, res) => {
+  res.status(201).json(await User.create(req.body));
+});`,
+      errors: [{ messageId: 'permissiveValidation', line: 6, data: { source: 'req.body', sink: 'User.create', validator: 'validate', examples: EXAMPLES } }],
+    },
+    {
+      // express-validation 3.x with joi's allowUnknown in its third argument.
+      name: 'express/mongoose: express-validation 3.x validate with allowUnknown',
+      code: `const { validate, Joi } = require('express-validation');
+const User = require('../models/user.model');
+const createUser = { body: Joi.object({ email: Joi.string().email().required(), name: Joi.string() }) };
+router.post('/users', validate(createUser, {}, { allowUnknown: true }), async (req, res) => {
+  res.status(201).json(await User.create(req.body));
+});`,
+      errors: [{ messageId: 'permissiveValidation', line: 5, data: { source: 'req.body', sink: 'User.create', validator: 'validate', examples: EXAMPLES } }],
+    },
     // --- TypeORM, Knex, Objection, MikroORM with Express ------------------------------------
     {
       name: 'express/typeorm: repository from the data source',
@@ -1539,6 +1717,39 @@ export class NotesController {
   }
 }`,
       errors: [{ messageId: 'unvalidatedBody', line: 9, data: { source: 'req.body', sink: 'this.manager.save', examples: EXAMPLES } }],
+    },
+    {
+      // The whole body pushed into the relation: cascaded, every column of the comment is the client's.
+      name: 'nest/typeorm: the body pushed into a relation',
+      code: `import { Body, Controller, Param, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Article } from './article.entity';
+interface CreateCommentDto {
+  body: string;
+}
+@Controller('articles')
+export class ArticlesController {
+  constructor(@InjectRepository(Article) private readonly articleRepository: Repository<Article>) {}
+  @Post(':slug/comments')
+  async createComment(@Param('slug') slug: string, @Body() commentData: CreateCommentDto) {
+    const article = await this.articleRepository.findOneBy({ slug });
+    article.comments.push(commentData);
+    return this.articleRepository.save(article);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 15,
+          data: {
+            source: '@Body() commentData',
+            sink: 'this.articleRepository.save',
+            detail: '`CreateCommentDto` is not a class (an interface), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
     },
     // --- MongoDB driver, Firestore, Drizzle, Kysely -------------------------------------------
     {

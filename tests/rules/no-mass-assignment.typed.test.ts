@@ -49,6 +49,11 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       name: 'express: the router of controller functions',
       ...fixture('express-controller/routes/members.routes.ts'),
     },
+    {
+      // The router registers handlers a controller declared through catchAsync(); the writes are in the controller file.
+      name: 'express: the router of catchAsync-wrapped controller handlers',
+      ...fixture('express-catch-async/routes/auth.route.js'),
+    },
   ],
   invalid: [
     {
@@ -159,6 +164,26 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       ],
     },
     {
+      // Declared as `const register = catchAsync(async (req, res) => ...)` (catchAsync required from
+      // utils/), registered as `authController.register` in the route file: behind validate() or not.
+      name: 'express: catchAsync-wrapped handlers registered in another file, with and without validate()',
+      ...fixture('express-catch-async/controllers/auth.controller.js'),
+      errors: [{ messageId: 'unvalidatedBody', line: 14, data: { source: 'req.body', sink: 'User.create', examples: '`role` or `isAdmin`' } }],
+    },
+    {
+      // express-validation 1.x (the module itself) with schemas destructured from a validations module:
+      // allowUnknownBody defaults to true (reported), one schema turns it off (validated).
+      name: 'express: express-validation 1.x schemas from another file, with and without allowUnknownBody: false',
+      ...fixture('express-validation-v1/controllers/user.controller.js'),
+      errors: [
+        {
+          messageId: 'permissiveValidation',
+          line: 8,
+          data: { source: 'req.body', sink: 'new User', validator: 'validate', examples: '`role` or `isAdmin`' },
+        },
+      ],
+    },
+    {
       // Methods registered with .bind(instance): one behind a strict zod schema, one behind a passthrough one.
       name: 'express: class methods registered with bind() behind validate(schema)',
       ...fixture('express-controller/controllers/profiles.controller.ts'),
@@ -254,6 +279,21 @@ createRuleTester().run('no-mass-assignment (the same files, per file)', testedRu
       // Per file the registration (and its middleware) is in another file.
       name: 'express: controller functions alone',
       ...fixture('express-controller/controllers/members.controller.ts'),
+    },
+    {
+      // Per file the wrapper's code and the registrations are in other files.
+      name: 'express: catchAsync-wrapped controller handlers alone',
+      ...fixture('express-catch-async/controllers/auth.controller.js'),
+    },
+    {
+      // Per file the registrations and their express-validation schemas are in other files.
+      name: 'express: controller functions behind express-validation, alone',
+      ...fixture('express-validation-v1/controllers/user.controller.js'),
+    },
+    {
+      // Per file the schemas are imported: trusted.
+      name: 'express: express-validation routes with imported schemas, alone',
+      ...fixture('express-validation-v1/routes/user.route.js'),
     },
   ],
   invalid: [],
