@@ -315,7 +315,7 @@ function readHelperCall(
 }
 
 /**
- * `import init from './init'` where `init.ts` has `export default async function (app) {...}` or
+ * an `init` imported from `./init`, where `init.ts` has `export default async function (app) {...}` or
  * `export default (app) => {...}`: a function with no name of its own, which the symbol lookup
  * leaves as an import. With the project index, the exported function itself.
  */

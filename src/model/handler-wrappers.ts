@@ -155,7 +155,7 @@ function getDeclaredValue(lookup: RegisteredHandlerLookup, expr: ts.Identifier |
   return module === undefined ? undefined : getExportedValue(lookup, file, module, expr.name.text);
 }
 
-/** The module a name stands for as a whole: `const ctrl = require('./ctrl')` or `import * as ctrl from './ctrl'`. */
+/** The module a name stands for as a whole: `const ctrl = require('./ctrl')`, or a namespace import of `./ctrl`. */
 function getWholeModuleImport(tsApi: TsApi, name: ts.Identifier): string | undefined {
   const binding = getFileBindings(tsApi, name.getSourceFile()).imports.get(name.text);
   if (!binding || binding.imported !== '*') return undefined;
