@@ -255,6 +255,8 @@ export const PUBLIC_ROUTES = [
   // Where passport's `failureRedirect` lands after a failed sign-in.
   { name: 'sign-in-failure', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|sso|login|signin|sign-in)(?:\/[\w.-]+)?\/(?:failure|failed|error)\/?$/i, methods: READ, reason: 'sign-in failure landing' },
   { name: 'oauth-callback', pattern: /^(?:\/[\w.-]+)*\/(?:auth|oauth2?|sso|saml|login|connect)(?:\/(?::[^/]+|[\w.-]+))?\/callback\/?$|^(?:\/[\w.-]+)*\/(?:oauth2?|sso|saml)\/(?:authorize|token|callback|metadata|acs|:[^/]+)\/?$|^(?:\/[\w.-]+)*\/auth\/(?::provider|:strategy|google|github|facebook|microsoft|apple|twitter|gitlab|discord|slack|linkedin)\/?$/i, reason: 'OAuth sign-in or callback' },
+  // A read route the app files under a `public` path segment (`/public/hello`, `/api/public/catalog`).
+  { name: 'public-path', pattern: /^(?:\/[\w.:-]+)*\/public(?:\/.*)?$/i, methods: READ, reason: 'read route under a `public` path' },
   { name: 'public-form', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:contact|contact-us|newsletter|newsletter\/subscribe)\/?$/i, reason: 'public contact or newsletter form' },
   { name: 'health-probe', pattern: /^(?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|_health|livez|readyz|live|liveness|ready|readiness|startup|ping|alive|heartbeat)\/?$/i, methods: READ, reason: 'health probe' },
   { name: 'status-probe', pattern: /^(?:\/(?:api|v\d+|internal|_?system))*\/(?:status|version|metrics|info)\/?$/i, methods: READ, reason: 'status or metrics probe' },

@@ -125,6 +125,7 @@ const PUBLIC_SAMPLES: Record<string, { match: [string, string]; miss: [string, s
   'token-refresh': { match: ['/auth/refresh', 'POST'], miss: ['/cache/refresh', 'POST'] },
   'sign-in-failure': { match: ['/auth/failure', 'GET'], miss: ['/jobs/:id/failure', 'GET'] },
   'oauth-callback': { match: ['/auth/google/callback', 'GET'], miss: ['/integrations/:id/settings', 'PUT'] },
+  'public-path': { match: ['/v1/public/hello', 'GET'], miss: ['/public/orders', 'POST'] },
   'public-form': { match: ['/contact', 'POST'], miss: ['/users/:id/contact', 'PUT'] },
   'health-probe': { match: ['/api/healthz', 'GET'], miss: ['/api/healthz', 'POST'] },
   'status-probe': { match: ['/api/status', 'GET'], miss: ['/api/orders/:id/status', 'GET'] },
