@@ -7,7 +7,7 @@
  * ReDoc, `SwaggerModule.setup`) mounted for everyone without such a check.
  */
 import type * as ts from 'typescript';
-import { getAccessPath, getObjectPropertyValue, getStaticString, isFunctionLike, skipOuterExpressions } from '../src/core/ast.js';
+import { getAccessPath, getEnclosingFunction, getObjectPropertyValue, getStaticString, isFunctionLike, skipOuterExpressions } from '../src/core/ast.js';
 import type { AnalysisContext } from '../src/core/context.js';
 import type { Finding, FindingSeverity } from '../src/core/finding.js';
 import { getFileBindings } from '../src/core/bindings.js';
@@ -23,6 +23,7 @@ import { getRoutePosture } from '../src/model/posture.js';
 import { getApiModel, getProjectRoutes } from '../src/model/resolve-api-model.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import { FileScopedWeakMap } from '../src/core/file-scoped-cache.js';
+import { getCallSitesOf } from '../src/flow/call-sites.js';
 
 export type Options = [
   {
@@ -205,7 +206,7 @@ function findApiDocsMounts(ctx: AnalysisContext): Finding[] {
     return undefined;
   });
   for (const mount of mounts) {
-    if (isGatedNode(tsApi, mount.call)) continue;
+    if (isGatedNode(tsApi, mount.call) || isGatedAtEveryCall(ctx, mount.call)) continue;
     if (protectedPaths.some((p) => p === '/' || mount.path === p || mount.path.startsWith(`${p.replace(/\/+$/, '')}/`))) continue;
     const severity: FindingSeverity = 'warning';
     findings.push({
@@ -217,6 +218,18 @@ function findApiDocsMounts(ctx: AnalysisContext): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * The mount sits in a setup helper whose every call is gated: `if (config.documentationEnabled)
+ * setupSwagger(app)`, with `setupSwagger` in this file or, with the project index, another. One
+ * level of helper; a helper nobody calls (in view) is not gated.
+ */
+function isGatedAtEveryCall(ctx: AnalysisContext, node: ts.Node): boolean {
+  const fn = getEnclosingFunction(ctx.ts, node);
+  if (!fn) return false;
+  const calls = getCallSitesOf(ctx.ts, fn, ctx.sourceFile, ctx.project);
+  return calls.length > 0 && calls.every((call) => isGatedNode(ctx.ts, call));
 }
 
 function getDocsPackage(ctx: AnalysisContext, arg: ts.Expression): ReturnType<typeof findApiDocsUi> {

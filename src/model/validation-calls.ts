@@ -381,6 +381,12 @@ export function matchValidationMiddleware(
 ): ValidationMiddleware | undefined {
   const tsApi = lookup.ts;
   const expr = skipOuterExpressions(tsApi, expression);
+  // `const orderBody = celebrate({ [Segments.BODY]: schema })` then `router.post('/orders', orderBody, h)`.
+  const held = tsApi.isCallExpression(expr) ? undefined : getHeldMiddlewareCall(lookup, expr);
+  if (held) {
+    const middleware = matchValidationMiddleware({ ...lookup, file: held.file }, held.call, options);
+    if (middleware) return middleware;
+  }
   const callee = tsApi.isCallExpression(expr) ? skipOuterExpressions(tsApi, expr.expression) : expr;
   const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (!name) return undefined;
@@ -406,6 +412,16 @@ export function matchValidationMiddleware(
     return { node: expr, source: { kind: 'named' }, unknownKeys: keeps ? 'keep' : 'unknown', text };
   }
   return undefined;
+}
+
+/** The middleware factory call a constant holds (`orderBody` over `const orderBody = celebrate(...)`), in this file or, with the project index, another. */
+function getHeldMiddlewareCall(lookup: ConstLookup, expr: ts.Expression): { readonly call: ts.CallExpression; readonly file: ts.SourceFile } | undefined {
+  const tsApi = lookup.ts;
+  if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) return undefined;
+  const resolved = resolveConstValue(lookup, expr);
+  if (resolved.kind !== 'value' || resolved.expression === expr) return undefined;
+  const call = skipOuterExpressions(tsApi, resolved.expression);
+  return tsApi.isCallExpression(call) ? { call, file: resolved.file } : undefined;
 }
 
 /**

@@ -169,6 +169,24 @@ const app = express();
 app.use('/docs', basicAuth({ users: { docs: process.env.DOCS_PASSWORD ?? '' }, challenge: true }), swaggerUi.serve, swaggerUi.setup({}));`,
     },
     {
+      // The setup helper is called only under a docs flag: the gate is at its call site.
+      name: 'nest: SwaggerModule.setup in a helper that bootstrap calls only behind a docs flag',
+      code: `import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+function setupSwagger(app: INestApplication) {
+  SwaggerModule.setup('documentation', app, SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const config = { documentationEnabled: process.env.ENABLE_DOCUMENTATION === 'true' };
+  if (config.documentationEnabled) setupSwagger(app);
+  await app.listen(3000);
+}
+void bootstrap();`,
+    },
+    {
       // A flag named for docs gates SwaggerModule.setup.
       name: 'nest: SwaggerModule.setup behind a config flag',
       code: `import { NestFactory } from '@nestjs/core';
@@ -323,6 +341,25 @@ import swaggerUi from 'swagger-ui-express';
 const app = express();
 app.use('/api-docs', swaggerUi.serve, swaggerUi.setup({}));`,
       errors: [{ messageId: 'apiDocsExposed', line: 4, data: { ui: '`swagger-ui-express`', path: '`/api-docs`' } }],
+    },
+    {
+      // The twin: the helper is also called without the flag.
+      name: 'nest: SwaggerModule.setup in a helper called once behind a flag and once without',
+      code: `import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+function setupSwagger(app: INestApplication) {
+  SwaggerModule.setup('documentation', app, SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  if (process.env.ENABLE_DOCUMENTATION === 'true') setupSwagger(app);
+  const admin = await NestFactory.create(AppModule);
+  setupSwagger(admin);
+}
+void bootstrap();`,
+      errors: [{ messageId: 'apiDocsExposed', line: 6, data: { ui: '`SwaggerModule.setup`', path: '`/documentation`' } }],
     },
     {
       // SwaggerModule.setup without a check.

@@ -244,6 +244,18 @@ router.post('/orders', celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string
 });`,
     },
     {
+      // The validation middleware held by a constant is the same middleware.
+      name: 'express: celebrate middleware held by a constant',
+      code: `import express from 'express';
+import { celebrate, Joi, Segments } from 'celebrate';
+import { Order } from './models/order';
+const app = express();
+const orderBody = celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string().required(), qty: Joi.number() }) });
+app.post('/orders', orderBody, async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});`,
+    },
+    {
       // A validation middleware from another file is trusted per file.
       name: 'express: named validation middleware',
       code: `import { validateBody } from '../middleware/validate';
@@ -856,6 +868,19 @@ export class DisputesController {
     },
   ],
   invalid: [
+    {
+      // The twin: the constant holds a celebrate schema that keeps undeclared keys.
+      name: 'express: celebrate middleware held by a constant, with .unknown(true)',
+      code: `import express from 'express';
+import { celebrate, Joi, Segments } from 'celebrate';
+import { Order } from './models/order';
+const app = express();
+const orderBody = celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string().required() }).unknown(true) });
+app.post('/orders', orderBody, async (req, res) => {
+  res.status(201).json(await Order.create(req.body));
+});`,
+      errors: [{ messageId: 'permissiveValidation', line: 7 }],
+    },
     // --- Express + Mongoose -----------------------------------------------------------------
     {
       name: 'express/mongoose: Model.create(req.body)',
