@@ -355,17 +355,10 @@ export const NARROWING_FUNCTIONS = [
 /**
  * Functions that drop the fields they name and keep every other one (`omit(body, ['role'])`): a
  * denylist. Not narrowing: the result still carries any field the client adds, and every column
- * added to the model later. Their result is the input, minus the named keys.
+ * added to the model later. Their result is the input, minus the named keys. Rows have the shape
+ * of the narrowing rows.
  */
-export interface DenylistRow {
-  readonly name: string;
-  readonly library: ValidatorLibrary;
-  readonly functions: readonly string[];
-  /** Packages it is imported from; the lodash namespace `_` is recognized by name as well. */
-  readonly modules: readonly string[];
-  /** Where the object sits. */
-  readonly input: number;
-}
+export type DenylistRow = NarrowingRow;
 
 export const DENYLIST_FUNCTIONS = [
   {
