@@ -729,12 +729,18 @@ class Interpreter {
     if (tsApi.isArrayLiteralExpression(expr)) {
       const fields = new Map<string, AbsValue>();
       const taints: Taint[] = [];
+      let tainted = false;
       expr.elements.forEach((element, index) => {
-        const value = this.evaluate(tsApi.isSpreadElement(element) ? element.expression : element, env);
-        if (!tsApi.isSpreadElement(element)) fields.set(String(index), value);
-        taints.push(...allTaints(value).map((t) => ({ ...t, refinable: false })));
+        const spread = tsApi.isSpreadElement(element);
+        const value = this.evaluate(spread ? element.expression : element, env);
+        if (!spread) fields.set(String(index), value);
+        // An element's own taints are the array's; the taints of an element's fields stay in that
+        // element (`[{ title: body.title }]` holds one named field, as `{ title: body.title }`
+        // does). A spread's elements are not known apart: all its taints are the array's.
+        taints.push(...(spread ? allTaints(value) : value.taints).map((t) => ({ ...t, refinable: false })));
+        if (!isClean(value)) tainted = true;
       });
-      return taints.length === 0 ? CLEAN : { taints: taints.slice(0, 64), fields };
+      return tainted ? { taints: taints.slice(0, 64), fields } : CLEAN;
     }
     if (tsApi.isSpreadElement(expr)) return this.evaluate(expr.expression, env);
     if (tsApi.isArrowFunction(expr) || tsApi.isFunctionExpression(expr)) {

@@ -244,6 +244,14 @@ router.post('/orders', celebrate({ [Segments.BODY]: Joi.object({ sku: Joi.string
 });`,
     },
     {
+      // An array literal of objects with named fields holds those fields only, as the object does alone.
+      name: 'express/mongoose: insertMany of an array literal of named fields',
+      code: `import { Post } from '../models/post';
+router.post('/posts/bulk', async (req, res) => {
+  res.status(201).json(await Post.insertMany([{ title: req.body.title, text: req.body.text }, { title: 'draft' }]));
+});`,
+    },
+    {
       // The validation middleware held by a constant is the same middleware.
       name: 'express: celebrate middleware held by a constant',
       code: `import express from 'express';
@@ -1062,6 +1070,15 @@ router.post('/posts', async (req, res) => {
   res.status(201).json(await Post.create(withAuthor(payload, req.user.id)));
 });`,
       errors: [{ messageId: 'unvalidatedBody', line: 7, data: { source: 'req.body', sink: 'Post.create', examples: EXAMPLES } }],
+    },
+    {
+      // The twin of the array of named fields: the body itself is an element.
+      name: 'express/mongoose: insertMany of an array literal holding the body',
+      code: `import { Post } from '../models/post';
+router.post('/posts/bulk', async (req, res) => {
+  res.status(201).json(await Post.insertMany([req.body, { title: 'draft' }]));
+});`,
+      errors: [{ messageId: 'unvalidatedBody', line: 3, data: { source: 'req.body', sink: 'Post.insertMany', examples: EXAMPLES } }],
     },
     {
       // A member of the body written as a whole object.
