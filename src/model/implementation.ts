@@ -168,11 +168,11 @@ function resolveModuleExport(
     }
     return { kind: 'package', module, imported: namespace ?? imported, ...(namespace === '*' ? { member: imported } : member ? { member } : {}) };
   }
-  if (imported === '*') return { kind: 'unknown', reason: `the whole module \`${module}\`` };
-  const resolved = project!.resolveExport(target, imported);
-  if (!resolved) return { kind: 'unread', module, imported };
-  const node = resolved.declaration ?? resolved.binding.node;
   const tsApi = lookup.ts;
+  // `const gate = require('./gate')` of a CommonJS module: the whole module is what `module.exports` holds.
+  const resolved = imported === '*' ? getCommonJsModuleValue(tsApi, project!, target) : project!.resolveExport(target, imported);
+  if (!resolved) return imported === '*' ? { kind: 'unknown', reason: `the whole module \`${module}\`` } : { kind: 'unread', module, imported };
+  const node = resolved.declaration ?? resolved.binding.node;
   let implementation: Implementation;
   if (tsApi.isFunctionDeclaration(node)) implementation = { kind: 'function', file: resolved.file, node, called: false };
   else if (tsApi.isClassDeclaration(node)) implementation = { kind: 'class', file: resolved.file, node };
@@ -206,6 +206,20 @@ function resolveModuleExport(
     }
   }
   return { kind: 'unknown', reason: `\`${member}\` of \`${module}\`` };
+}
+
+/** What `module.exports = x` makes a CommonJS module (bindings record it as the `default` export); undefined for an ES module. */
+function getCommonJsModuleValue(tsApi: TsApi, project: ProjectIndex, file: ts.SourceFile): ReturnType<ProjectIndex['resolveExport']> {
+  const resolved = project.resolveExport(file, 'default');
+  if (!resolved) return undefined;
+  let node: ts.Node = resolved.binding.node;
+  while (node.parent && tsApi.isParenthesizedExpression(node.parent)) node = node.parent;
+  const assignment = node.parent;
+  if (!assignment || !tsApi.isBinaryExpression(assignment) || assignment.right !== node) return undefined;
+  const left = skipOuterExpressions(tsApi, assignment.left);
+  const isModuleExports =
+    tsApi.isPropertyAccessExpression(left) && left.name.text === 'exports' && tsApi.isIdentifier(left.expression) && left.expression.text === 'module';
+  return isModuleExports ? resolved : undefined;
 }
 
 function isRelativeOrAlias(module: string): boolean {

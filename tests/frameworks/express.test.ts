@@ -215,6 +215,28 @@ app.get(process.env.PREFIX + '/x', (req, res) => res.end());
 `)).toEqual(['GET /api/v1/users/:id [] unprotected @src/file.ts:6', 'GET /?/x [] unprotected @src/file.ts:7']);
   });
 
+  it('reads CommonJS middleware required whole (module.exports = function): what it does decides, not its name', () => {
+    const { index } = memoryProject({
+      '/p/src/app.js': `const express = require('express');
+const gate = require('./middleware/gate');
+const noop = require('./middleware/noop');
+const app = express();
+app.delete('/items/:id', gate, (req, res) => res.sendStatus(204));
+app.delete('/things/:id', noop, (req, res) => res.sendStatus(204));`,
+      '/p/src/middleware/gate.js': `const jwt = require('jsonwebtoken');
+module.exports = function (req, res, next) {
+  try {
+    req.user = jwt.verify(req.headers.authorization, process.env.JWT_SECRET);
+    next();
+  } catch (e) {
+    res.status(401).json({ error: 'unauthorized' });
+  }
+};`,
+      '/p/src/middleware/noop.js': `module.exports = (req, res, next) => next();`,
+    });
+    expect(describeProject(index)).toEqual(['DELETE /items/:id [gate] protected @src/app.js:5', 'DELETE /things/:id [noop] unprotected @src/app.js:6']);
+  });
+
   it('reads routers created and configured in one chain: Router().use(a).use(b)', () => {
     const { index } = memoryProject({
       '/p/src/main.ts': `import express from 'express';
