@@ -243,11 +243,12 @@ export interface PublicRouteRow {
 const READ = ['GET', 'HEAD'];
 
 export const PUBLIC_ROUTES = [
-  { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:log-?in|sign-?in|signin|authenticate)(?:\/[^/]+)*\/?$/i, reason: 'sign-in' },
+  // Also the steps of a passwordless or provider sign-in: `/user/request-login`, `/complete-login`, `/github-auth`.
+  { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:(?:(?:request|complete|verify|confirm|start|finish|begin)-?)?(?:log-?in|sign-?in|signin|authenticate)|(?:github|google|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin)-?(?:auth|oauth|log-?in))(?:\/[^/]+)*\/?$/i, reason: 'sign-in' },
   // `POST /sessions/password`, `POST /sessions/github`: one sign-in route per credential kind or provider.
   { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm|password|local|credentials|email|phone|otp|magic-link|google|github|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
   { name: 'logout', pattern: /^(?:\/[\w.-]+)*\/(?:log-?out|sign-?out)\/?$/i, reason: 'sign-out' },
-  { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
+  { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:(?:verify|complete|confirm|finish)-?)?(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
   { name: 'register', pattern: /^(?:\/(?:api|v\d+))*\/(?:register|join)\/?$|^(?:\/[\w.-]+)*\/(?:auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding)(?:\/[\w.-]+)*\/(?:register|join)\/?$/i, reason: 'sign-up' },
   { name: 'password-reset', pattern: /^(?:\/[\w.-]+)*\/(?:forgot-?password|reset-?password|password-?reset|password-?resets|password\/(?:forgot|reset|recover)|(?:forgot|reset|recover)\/password|recover-?password|(?:request|send)-?password-?reset(?:-?(?:email|link))?|send-?reset-?(?:email|link))(?:\/:[^/]+)?\/?$|^(?:\/(?:api|v\d+|auth|account|users?))*\/(?:forgot|reset)(?:\/:[^/]+)?\/?$/i, reason: 'password reset' },
   { name: 'email-verification', pattern: /^(?:\/[\w.-]+)*\/(?:verify-?email|confirm-?email|email\/(?:verify|confirm)(?:\/(?:new|resend))?|activate-?account|account\/(?:verify|activate|confirm)|resend-?(?:email-?)?(?:verification|validation|confirmation)(?:-?(?:email|code|link))?)(?:\/:[^/]+)?\/?$/i, reason: 'email verification' },

@@ -252,6 +252,10 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/sessions/github', 'POST', 'session-create'],
     ['/api/v1/tokens/google', 'POST', 'session-create'],
     ['/users/resend-email-validation-code', 'POST', 'email-verification'],
+    ['/user/request-login', 'POST', 'login'],
+    ['/maintainer/complete-login', 'POST', 'login'],
+    ['/organization/github-auth', 'POST', 'login'],
+    ['/user/verify-registration', 'POST', 'signup'],
     ['/auth/resend-verification-email', 'POST', 'email-verification'],
     ['/v1/auth/send-password-reset', 'POST', 'password-reset'],
     ['/auth/send-reset-email', 'POST', 'password-reset'],
@@ -266,6 +270,9 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/sessions/password', 'DELETE'],
     ['/users/:id/email-validation', 'PUT'],
     ['/users/:id/send-invoice', 'POST'],
+    ['/users/:id/login-history', 'GET'],
+    ['/integrations/github-auth-settings', 'PUT'],
+    ['/devices/register', 'POST'],
   ])('%s %s is not', (path, method) => {
     expect(findPublicRoute(path, method)).toBeUndefined();
   });
