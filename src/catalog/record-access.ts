@@ -217,5 +217,12 @@ export const POLICY_DECORATOR =
 export const ROLE_ITEM_NAME =
   /^(?:require|requires|only|is|ensure|must|mustBe|allow|restrictTo)(?!Auth|Authenticated|Authentication|Login|LoggedIn|Logged|Signed|SignedIn|User|Users|Session|Token|Jwt|Bearer|Valid|Api|Key|Body|Json|Https|Csrf|Captcha)[A-Z]\w*$|^(?!(?:Jwt|Auth|Authn|Authentication|Local|Api|ApiKey|Session|Bearer|Access|Passport|Firebase|Clerk|Supabase|Cognito|Token|Gql|Graphql|Http|Ws|Throttler|Optional|Refresh|Basic|Cookie|Oidc|OAuth|Oauth|Google|Github)\w*Guard$)[A-Z]\w*Guard$/;
 
+/**
+ * Arguments of an auth middleware factory that name an authentication strategy, not a right:
+ * `authenticate('jwt')` only authenticates, `auth('getUsers')` or `checkRole('admin')` restricts the
+ * route to the rights or roles it names.
+ */
+export const STRATEGY_ARGUMENT = /^(?:jwt|jwt-?refresh|bearer|local|basic|digest|session|cookie|api-?key|header-?api-?key|token|oauth2?|oidc|openid|saml|google|github|gitlab|facebook|twitter|apple|microsoft|azure-?ad|auth0|firebase|anonymous|optional|required|strict|any)$/i;
+
 /** Path segments of routes that address the caller's own record (`/me`, `/users/me/avatar`). */
 export const SELF_PATH_SEGMENT = /^(?:me|self|mine|my|current|current-user|currentuser|profile|account|whoami)$/i;

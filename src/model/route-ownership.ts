@@ -12,9 +12,9 @@ import type * as ts from 'typescript';
 import { createAnalysisContext, type AnalysisContext, type TsApi } from '../core/context.js';
 import { findOwnershipFlows, type OwnershipFlow } from '../flow/ownership-flows.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { isFunctionLike } from '../core/ast.js';
+import { getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { DEFAULT_SETTINGS, type ResolvedSettings } from '../settings/schema.js';
-import { ROLE_ITEM_NAME, SELF_PATH_SEGMENT, type RecordOperation } from '../catalog/record-access.js';
+import { ROLE_ITEM_NAME, SELF_PATH_SEGMENT, STRATEGY_ARGUMENT, type RecordOperation } from '../catalog/record-access.js';
 import { WEBHOOK_PATH_PATTERN } from '../catalog/auth.js';
 import type { ResolvedRoute } from './api-model.js';
 import { classifyAuthExpression } from './auth-classification.js';
@@ -53,7 +53,11 @@ export function getRouteOwnership(
     if (item.bypassedBy) continue;
     const name = item.text.replace(/\(.*$/s, '').replace(/^.*\./, '');
     if (ROLE_ITEM_NAME.test(name)) return { kind: 'not-applicable', reason: `\`${item.text}\` restricts it to a role` };
-    if (classifyAuthExpression(lookup, item.file, item.node as ts.Expression).effect === 'authorization') return { kind: 'not-applicable', reason: `\`${item.text}\` authorizes the request` };
+    const effect = classifyAuthExpression(lookup, item.file, item.node as ts.Expression).effect;
+    if (effect === 'authorization') return { kind: 'not-applicable', reason: `\`${item.text}\` authorizes the request` };
+    if (effect === 'authentication' && namesRights(tsApi, item.node as ts.Expression)) {
+      return { kind: 'not-applicable', reason: `\`${item.text}\` restricts it to the rights it names` };
+    }
   }
   if (!handler) return { kind: 'unknown', evidence: 'the handler could not be read' };
   if (operation === 'read' && route.methods.every((m) => m === 'POST')) {
@@ -61,6 +65,26 @@ export function getRouteOwnership(
     return { kind: 'not-applicable', reason: 'a POST that reads the record it adds to' };
   }
   return fromIdentity(findCallerIdentityUse({ ts: tsApi, project }, handler));
+}
+
+/**
+ * An auth middleware factory called with the rights or roles it requires (`auth('getUsers')`,
+ * `authenticate(['manageUsers'])`): only string arguments, none of them a strategy (`'jwt'`).
+ */
+function namesRights(tsApi: TsApi, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(tsApi, node);
+  if (!tsApi.isCallExpression(expr) || expr.arguments.length === 0) return false;
+  const strings: string[] = [];
+  for (const arg of expr.arguments) {
+    const value = skipOuterExpressions(tsApi, arg);
+    const elements = tsApi.isArrayLiteralExpression(value) ? value.elements : [value];
+    for (const element of elements) {
+      const text = getStaticString(tsApi, element);
+      if (text === undefined) return false;
+      strings.push(text);
+    }
+  }
+  return strings.length > 0 && strings.every((text) => !STRATEGY_ARGUMENT.test(text));
 }
 
 function fromIdentity(answer: IdentityAnswer): OwnershipVerdict {

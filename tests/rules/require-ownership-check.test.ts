@@ -56,6 +56,18 @@ app.delete('/admin/invoices/:id', requireAuth, requireRole('admin'), async (req,
 });`,
     },
     {
+      // An auth factory called with the rights it requires restricts the route to them
+      // (node-express-boilerplate's auth('getUsers'), which also lets a user reach their own record).
+      name: "express: auth('getUsers') names the rights the route requires",
+      code: `import express from 'express';
+import auth from './middleware/auth';
+import { Invoice } from './models/invoice';
+const app = express();
+app.get('/invoices/:id', auth('getUsers'), async (req, res) => {
+  res.json(await Invoice.findById(req.params.id));
+});`,
+    },
+    {
       // /me addresses the caller's own record.
       name: 'express: /me route',
       code: `${EXPRESS_HEAD}app.get('/users/me/invoices/:id', requireAuth, async (req, res) => {
@@ -283,6 +295,18 @@ app.post('/webhooks/payments', verifySignature, async (req, res) => {
           },
         },
       ],
+    },
+    {
+      // The twin: a strategy name is not a right.
+      name: "express: authenticate('jwt') only authenticates",
+      code: `import express from 'express';
+import { authenticate } from './middleware/auth';
+import { Invoice } from './models/invoice';
+const app = express();
+app.get('/invoices/:id', authenticate('jwt'), async (req, res) => {
+  res.json(await Invoice.findById(req.params.id));
+});`,
+      errors: [{ messageId: 'missingOwnershipCheck', line: 6, data: { route: 'GET /invoices/:id', verb: 'loads', sink: 'Invoice.findById', source: 'req.params.id', evidence: NEVER } }],
     },
     {
       name: 'express/mongoose: findByIdAndDelete by a destructured param',
