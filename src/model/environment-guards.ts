@@ -204,8 +204,9 @@ export function isEnvironmentNameRead(tsApi: TsApi, node: ts.Expression, depth =
   if (tsApi.isCallExpression(expr)) {
     const callee = skipOuterExpressions(tsApi, expr.expression);
     if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'get' && expr.arguments.length >= 1) {
+      // `config.get('NODE_ENV')`, and a nested key: `configService.get('app.env')`, `get('app.nodeEnv')`.
       const key = getStaticString(tsApi, expr.arguments[0]);
-      return key !== undefined && ENVIRONMENT_NAME_HOLDER.test(key);
+      return key !== undefined && ENVIRONMENT_NAME_HOLDER.test(key.split('.').pop()!);
     }
     return false;
   }

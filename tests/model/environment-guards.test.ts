@@ -60,6 +60,9 @@ describe('classifyEnvironmentCondition', () => {
     expect(classifyEnvironmentCondition(ts, condition(`if (req.app.get('env') !== 'production') {}`))).toBe('development');
     expect(classifyEnvironmentCondition(ts, condition(`if (config.env === 'production') {}`))).toBe('production');
     expect(classifyEnvironmentCondition(ts, condition(`if (this.config.get('NODE_ENV') === 'development') {}`))).toBe('development');
+    expect(classifyEnvironmentCondition(ts, condition(`if (this.configService.get('app.env') !== 'production') {}`))).toBe('development');
+    expect(classifyEnvironmentCondition(ts, condition(`if (this.configService.get<string>('app.nodeEnv') === 'production') {}`))).toBe('production');
+    expect(classifyEnvironmentCondition(ts, condition(`if (this.configService.get('app.envelope') === 'production') {}`))).toBeUndefined();
   });
 
   it('reads flags named for an environment, calls and negations', () => {
