@@ -32,6 +32,7 @@ export type Options = [
 export type MessageIds =
   | 'errorReachesResponse'
   | 'errorReachesResponseInProduction'
+  | 'errorHandedToDefaultHandler'
   | 'developmentErrorPage'
   | 'developmentErrorPageInProduction'
   | 'developmentModeForced'
@@ -128,6 +129,8 @@ export default defineApiRule<Options, MessageIds>({
     messages: {
       errorReachesResponse:
         '`{{source}}` reaches the client through `{{sink}}`, exposing {{reveals}} of a caught error. Log the error on the server and answer with a generic message.',
+      errorHandedToDefaultHandler:
+        "`{{source}}` reaches Fastify's default error handler through `{{sink}}`, which answers with the error message of a caught error. Log the error on the server and answer with a generic message, or set an error handler that does.",
       errorReachesResponseInProduction:
         '`{{source}}` reaches the client through `{{sink}}` under `{{guard}}`, a check that holds in production, exposing {{reveals}} of a caught error. Send it only in development, or answer with a generic message.',
       developmentErrorPage:
@@ -210,10 +213,14 @@ function reportLeaks(ctx: AnalysisContext, flows: readonly Flow[], reportMessage
       ? [{ messageId: generic.logged ? 'answerGenericallyLogged' : 'answerGenerically', data: { error: generic.error }, edits: generic.edits }]
       : undefined;
     const extra = { ...payloadRange(flow), ...(suggestions ? { suggestions } : {}) };
+    // Handed to Fastify's default handler, an Error goes out as `{ statusCode, code, error, message }`: its message, not the whole object.
+    const toDefaultHandler = handoff !== undefined;
     findings.push(
       guard
-        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, guard: getShortText(node.getSourceFile(), guard.condition) }, ...extra }
-        : { messageId: 'errorReachesResponse', node, data, ...extra },
+        ? { messageId: 'errorReachesResponseInProduction', node, data: { ...data, ...(toDefaultHandler ? { reveals: REVEAL_TEXT.message } : {}), guard: getShortText(node.getSourceFile(), guard.condition) }, ...extra }
+        : toDefaultHandler
+          ? { messageId: 'errorHandedToDefaultHandler', node, data: { source: data.source, sink: data.sink }, ...extra }
+          : { messageId: 'errorReachesResponse', node, data, ...extra },
     );
   }
   return findings.sort((a, b) => a.node.pos - b.node.pos);

@@ -1440,9 +1440,9 @@ app.use((err, req, res, next) => {
 });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 3,
-          data: { source: 'error', sink: 'reply.send', reveals: 'the whole error object' },
+          data: { source: 'error', sink: 'reply.send' },
           // request.log.error(error) above already logs it: only the answer changes.
           suggestions: [
             {
@@ -1476,9 +1476,9 @@ app.get('/reports/:id', async (request, reply) => {
 });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 5,
-          data: { source: 'error', sink: 'reply.code(500).send', reveals: 'the whole error object' },
+          data: { source: 'error', sink: 'reply.code(500).send' },
           suggestions: [
             {
               messageId: 'answerGenericallyLogged',
@@ -1569,9 +1569,9 @@ app.get('/feeds/:id', async (request, reply) => {
 });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 8,
-          data: { source: 'err', sink: 'reply.code(502).send', reveals: 'the whole error object' },
+          data: { source: 'err', sink: 'reply.code(502).send' },
           suggestions: [
             {
               messageId: 'answerGenericallyLogged',
@@ -1604,7 +1604,7 @@ app.get('/feeds/:id', async (request, reply) => {
     return err;
   }
 });`,
-      errors: [{ messageId: 'errorReachesResponse', line: 8, data: { source: 'err', sink: 'return of a Fastify route handler', reveals: 'the whole error object' } }],
+      errors: [{ messageId: 'errorHandedToDefaultHandler', line: 8, data: { source: 'err', sink: 'return of a Fastify route handler' } }],
     },
     {
       // A route errorHandler that rethrows passes the error on; no setErrorHandler above it: the default handler answers.
@@ -1625,9 +1625,9 @@ app.get('/feeds/:id', {
 });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 12,
-          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          data: { source: 'err', sink: 'reply.send' },
           suggestions: [
             {
               messageId: 'answerGenerically',
@@ -1692,9 +1692,9 @@ app.register(async function exportRoutes(instance) {
 }, { prefix: '/exports' });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 14,
-          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          data: { source: 'err', sink: 'reply.send' },
           suggestions: [
             {
               messageId: 'answerGenerically',
@@ -1742,9 +1742,9 @@ app.get('/orders/:id', async (request, reply) => {
 });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 13,
-          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          data: { source: 'err', sink: 'reply.send' },
           suggestions: [
             {
               messageId: 'answerGenerically',
@@ -1788,9 +1788,9 @@ app.get('/feeds/:id', async (request, reply) => {
 });`,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 11,
-          data: { source: 'err', sink: 'reply.send', reveals: 'the whole error object' },
+          data: { source: 'err', sink: 'reply.send' },
           suggestions: [
             {
               messageId: 'answerGenerically',

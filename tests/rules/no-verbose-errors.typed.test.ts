@@ -88,9 +88,9 @@ createTypedRuleTester().run('no-verbose-errors (project)', testedRule, {
       code: fastifyExports,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 8,
-          data: { source: 'err', sink: 'reply.code(500).send', reveals: 'the whole error object' },
+          data: { source: 'err', sink: 'reply.code(500).send' },
           suggestions: [{ messageId: 'answerGenerically', data: { error: 'err' }, output: fastifyExports.replace('      return reply.code(500).send(err);', "      console.error(err);\n      return reply.code(500).send('Internal Server Error');") }],
         },
       ],
@@ -147,9 +147,9 @@ createRuleTester().run('no-verbose-errors (per file, same code)', testedRule, {
       code: fastifyReports,
       errors: [
         {
-          messageId: 'errorReachesResponse',
+          messageId: 'errorHandedToDefaultHandler',
           line: 7,
-          data: { source: 'error', sink: 'reply.send', reveals: 'the whole error object' },
+          data: { source: 'error', sink: 'reply.send' },
           suggestions: [{ messageId: 'answerGenerically', data: { error: 'error' }, output: fastifyReports.replace('    reply.send(error);', "    console.error(error);\n    reply.send('Internal Server Error');") }],
         },
       ],
