@@ -208,7 +208,9 @@ class FlowState implements InterpreterHost {
         merged = joinValues(merged, entry);
         continue;
       }
-      for (const s of entry.taints) {
+      // A parameter used as a whole after a transform (`JSON.stringify(data)`) carries its fields
+      // too, as `substituteParams` has it: `send(res, { error: err.message })` leaks the message.
+      for (const s of t.refinable ? entry.taints : allTaints(entry)) {
         taints.push({ ...s, part: placeUrlPart(s.part, t.part), refinable: s.refinable && t.refinable, steps: [...s.steps, ...t.steps] });
       }
     }

@@ -54,6 +54,21 @@ router.post('/orders', async (req, res) => {
 });`,
     },
     {
+      // The twin of the SSE helper below: the helper writes what it is given, here a fixed text.
+      name: 'express: an event-stream helper sent a generic error',
+      code: `function sendEvent(res, type, data) {
+  res.write(\`data: \${JSON.stringify({ type, ...data })}\\n\\n\`);
+}
+router.get('/chat/stream', async (req, res) => {
+  try {
+    await streamAnswer(req, res);
+  } catch (error) {
+    console.error(error);
+    sendEvent(res, 'error', { error: 'The answer could not be generated' });
+  }
+});`,
+    },
+    {
       // A status code is not a leak.
       name: 'express: error handler that only forwards the status',
       code: `app.use((err, req, res, next) => {
@@ -875,6 +890,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 });`,
       errors: [{ messageId: 'errorReachesResponse', line: 5, data: { source: 'err.message', sink: 'res.status(500).json', reveals: 'the error message' } }],
+    },
+    {
+      // A helper that serializes what it is given to the response (an event stream): the message
+      // travels as a field of its argument (hackathon-starter's AI agent routes).
+      name: 'express: an event-stream helper sent err.message as a field',
+      code: `function sendEvent(res, type, data) {
+  res.write(\`data: \${JSON.stringify({ type, ...data })}\\n\\n\`);
+}
+router.get('/chat/stream', async (req, res) => {
+  try {
+    await streamAnswer(req, res);
+  } catch (error) {
+    sendEvent(res, 'error', { error: error.message });
+  }
+});`,
+      errors: [{ messageId: 'errorReachesResponse', line: 2, data: { source: 'error.message', sink: 'res.write', reveals: 'the error message' } }],
     },
     {
       name: 'express: (err as Error).message',
