@@ -51,7 +51,7 @@ export default defineApiRule<Options, MessageIds>({
       permissiveValidation:
         '`{{source}}` reaches `{{sink}}` through `{{validator}}`, which keeps fields its schema does not declare; a client can set any field, e.g. {{examples}}.',
       denylistOnly:
-        '`{{source}}` reaches `{{sink}}` through `{{helper}}`, which drops only the fields it names (a denylist, not an allowlist); a client can set any other field, e.g. {{examples}}.',
+        '`{{source}}` reaches `{{sink}}` through `{{helper}}`, which drops only the fields it names (a denylist, not an allowlist); a client can set any other field, e.g. {{examples}}. Keep only the fields the route accepts (`pick`, or a schema that strips unknown keys).',
       openBodySchema:
         '`{{source}}` reaches `{{sink}}`, and the route body schema accepts undeclared properties at `{{schemaPath}}` (no `additionalProperties: false`); a client can set any field, e.g. {{examples}}.',
       nestBodyUnvalidated: '`{{source}}` reaches `{{sink}}` unvalidated: {{detail}}; a client can set any field, e.g. {{examples}}.',

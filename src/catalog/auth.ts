@@ -167,6 +167,12 @@ export const NON_AUTH_NAMES = [
 ] as const satisfies readonly NonAuthNameRow[];
 
 /** True when `name` names a known non-auth concern. */
+/**
+ * Among those look-alikes, the names that declare an optional authentication (`optionalAuth`,
+ * `maybeAuthenticate`, `softAuth`): the developer chose to serve anonymous callers.
+ */
+export const OPTIONAL_AUTH_NAME = /^(?:optional|maybe|soft|lenient)/i;
+
 export function isNonAuthName(name: string): boolean {
   return (NON_AUTH_NAMES as readonly NonAuthNameRow[]).some((row) => row.pattern.test(name));
 }

@@ -37,6 +37,7 @@ import {
   findTokenVerification,
   getStatusEffect,
   isNonAuthName,
+  OPTIONAL_AUTH_NAME,
   type AuthEffect,
 } from '../catalog/auth.js';
 import { resolveImplementation, type Implementation } from './implementation.js';
@@ -207,9 +208,6 @@ function getConstantMemberValue(lookup: AuthLookup, file: ts.SourceFile, expr: t
   const value = resolveConstValue({ ts: tsApi, file, project: lookup.project }, member);
   return value.kind === 'value' && value.expression !== member ? value.expression : undefined;
 }
-
-/** Names that declare an optional authentication (`optionalAuth`, `maybeAuthenticate`, `softAuth`). */
-const OPTIONAL_AUTH_NAME = /^(?:optional|maybe|soft|lenient)/i;
 
 /** True when a call passes `{ [option]: false }`. */
 function isOptionDisabled(tsApi: TsApi, expr: ts.Expression, option: string): boolean {
