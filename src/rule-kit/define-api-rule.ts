@@ -45,6 +45,11 @@ export type AnyApiRule = ApiRule<any, string>;
 
 const createRule = RuleCreator<ApiGuardDocs>(getRuleDocsUrl);
 
+/** The source code of the file whose file scope one rule's `Program:exit` ends (see `innerCreate`). */
+let fileScopeSource: unknown;
+/** True when a rule analyzed the current file in per-file mode, whose caches go when the file ends. */
+let fileScopeEndPending = false;
+
 /** Applies a rule's default options to user options, the way ESLint's RuleCreator does. */
 export function applyRuleDefaults<Options extends readonly unknown[]>(defaults: Options, user: readonly unknown[] | undefined): Options {
   return applyDefault(defaults, (user ?? []) as Options) as Options;
@@ -56,8 +61,11 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
   const { detect } = definition;
   type Context = Parameters<ApiRule<Options, MessageIds>['create']>[0];
   const innerCreate = (context: Context, options: Options): TSESLint.RuleListener => {
-    let fileCtx: AnalysisContext | undefined;
-    return {
+    // The first api-guard rule created for a file ends its file scope for all of them: one
+    // `Program:exit` listener per file instead of one per rule.
+    const endsFileScope = context.sourceCode !== fileScopeSource;
+    if (endsFileScope) fileScopeSource = context.sourceCode;
+    const listeners: TSESLint.RuleListener = {
       Program(): void {
         let ctx: AnalysisContext | undefined;
         try {
@@ -70,7 +78,7 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
           return;
         }
         if (!ctx) return;
-        fileCtx = ctx;
+        if (!ctx.project) fileScopeEndPending = true;
         let findings: Finding[];
         try {
           findings = detect(ctx, options as Options);
@@ -82,12 +90,17 @@ export function defineApiRule<Options extends readonly unknown[], MessageIds ext
         // `// api-guard-ignore <rule> -- reason` comments; ESLint applies its own directives.
         reportFindings(context as never, ctx, withoutIgnoredFindings(ctx.sourceFile, definition.name, findings));
       },
-      // Every rule has run by now: in per-file mode the file's caches go before the next file is parsed.
-      'Program:exit'(): void {
-        if (fileCtx && !fileCtx.project) beginFileScope();
-        fileCtx = undefined;
-      },
     };
+    if (endsFileScope) {
+      // Every rule has run by now: in per-file mode the file's caches go before the next file is parsed.
+      listeners['Program:exit'] = (): void => {
+        fileScopeSource = undefined;
+        if (!fileScopeEndPending) return;
+        fileScopeEndPending = false;
+        beginFileScope();
+      };
+    }
+    return listeners;
   };
   const created = createRule<Options, MessageIds>({
     name: definition.name,

@@ -9,6 +9,7 @@ import type { TsApi } from '../core/context.js';
 import { getAccessPath, getCalleeName, getEnclosingFunction, getPropertyNameText } from '../core/ast.js';
 import { getEnvironmentReadName } from './environment-read.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
+import { onFileScopeEnd } from '../core/file-scoped-cache.js';
 
 export interface NamingContext {
   /** The names from the outermost object to the literal's own name: `['config', 'jwt', 'secret']`. */
@@ -111,12 +112,23 @@ function isComparison(tsApi: TsApi, kind: ts.SyntaxKind): boolean {
   );
 }
 
-function propertyNamesOf(tsApi: TsApi, object: ts.ObjectLiteralExpression): Set<string> {
+/** The last object literal whose property names were read: its literals arrive one after another. */
+let lastObject: ts.ObjectLiteralExpression | undefined;
+let lastNames: Set<string> | undefined;
+onFileScopeEnd(() => {
+  lastObject = undefined;
+  lastNames = undefined;
+});
+
+function propertyNamesOf(tsApi: TsApi, object: ts.ObjectLiteralExpression): ReadonlySet<string> {
+  if (object === lastObject) return lastNames!;
   const names = new Set<string>();
   for (const prop of object.properties) {
     const name = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
     if (name !== undefined) names.add(name);
   }
+  lastObject = object;
+  lastNames = names;
   return names;
 }
 

@@ -38,6 +38,20 @@ describe('FileScopedWeakMap', () => {
     expect(lastFile).toBeUndefined();
   });
 
+  it('answers the same once per-file scopes have begun (its tables are plain maps then)', () => {
+    beginFileScope();
+    const cache = new FileScopedWeakMap<object, number>();
+    const key = {};
+    expect(cache.set(key, 1)).toBe(cache);
+    expect(cache.has(key)).toBe(true);
+    expect(cache.get(key)).toBe(1);
+    expect(cache.delete(key)).toBe(true);
+    expect(cache.has(key)).toBe(false);
+    cache.set(key, 2);
+    beginFileScope();
+    expect(cache.get(key)).toBeUndefined();
+  });
+
   // Last: the switch holds for the rest of the process.
   it('keeps everything once a file was analyzed with a project index', () => {
     const cache = new FileScopedWeakMap<object, string>();
