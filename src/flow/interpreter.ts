@@ -20,7 +20,7 @@
 import type * as ts from 'typescript';
 import type { AnalysisContext, TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getCalleeName, getPropertyNameText, getShortText, getStaticString, isFunctionLike } from '../core/ast.js';
+import { getCalleeName, getPropertyNameText, getShortText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveIdentifier } from '../core/scope.js';
 import type { RequestInputKind } from '../catalog/request-inputs.js';
 import { getHandlerParameterRole } from '../model/handlers.js';
@@ -773,6 +773,7 @@ class Interpreter {
     if (op === kinds.EqualsToken) {
       const value = this.evaluate(expr.right, env);
       this.assign(expr.left, value, env);
+      if (tsApi.isArrayLiteralExpression(skipOuterExpressions(tsApi, expr.right))) this.addElementsToRoot(expr.left, value, env);
       return value;
     }
     if (op === kinds.PlusEqualsToken) {
@@ -1060,6 +1061,26 @@ class Interpreter {
     const member = members.reduce(projectField, current);
     const withOwn = own.length === 0 ? current : { ...current, taints: [...current.taints, ...own].slice(0, 64) };
     env.set(binding.name, setFieldPath(withOwn, members, joinValues(member, taintedValue(added))));
+  }
+
+  /**
+   * `article.comments = [comment]` fills a member with a new list, as `article.comments.push(comment)`
+   * adds to it: the root holds the elements' own taints as a whole too (see `mutateReceiver`), and an
+   * element made of named fields (`[{ body: dto.body }]`) adds none.
+   */
+  private addElementsToRoot(target: ts.Expression, list: AbsValue, env: Env): void {
+    const tsApi = this.tsApi;
+    if (list.taints.length === 0) return;
+    let root = skipOuterExpressions(tsApi, target);
+    if (!tsApi.isPropertyAccessExpression(root)) return;
+    while (tsApi.isPropertyAccessExpression(root)) root = root.expression;
+    if (!tsApi.isIdentifier(root)) return;
+    const binding = resolveIdentifier(tsApi, root);
+    if (!binding) return;
+    const own = placeValue({ taints: list.taints }, 'whole');
+    if (own.length === 0) return;
+    const current = env.get(binding.name);
+    env.set(binding.name, { ...current, taints: [...current.taints, ...own].slice(0, 64) });
   }
 
   private applyStep(effect: StepEffect, call: ts.CallExpression, args: readonly AbsValue[], env: Env): AbsValue {

@@ -580,6 +580,27 @@ export class RoomsController {
 }`,
     },
     {
+      // A new list of named-field objects assigned to a relation: the body's other fields go nowhere.
+      name: 'nest/typeorm: a relation assigned a list of named fields',
+      code: `import { Body, Controller, Param, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Article } from './article.entity';
+interface CreateCommentDto {
+  body: string;
+}
+@Controller('articles')
+export class ArticlesController {
+  constructor(@InjectRepository(Article) private readonly articleRepository: Repository<Article>) {}
+  @Post(':slug/comments')
+  async createComment(@Param('slug') slug: string, @Body() commentData: CreateCommentDto) {
+    const article = await this.articleRepository.findOneBy({ slug });
+    article.comments = [{ body: commentData.body }];
+    return this.articleRepository.save(article);
+  }
+}`,
+    },
+    {
       // One named field is copied into a new entity, which joins another entity's relation array: the body's other fields go nowhere.
       name: 'nest/typeorm: a named field copied into an entity pushed into a relation',
       code: `import { Body, Controller, Param, Post } from '@nestjs/common';
@@ -1777,6 +1798,39 @@ export class ArticlesController {
   async createComment(@Param('slug') slug: string, @Body() commentData: CreateCommentDto) {
     const article = await this.articleRepository.findOneBy({ slug });
     article.comments.push(commentData);
+    return this.articleRepository.save(article);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 15,
+          data: {
+            source: '@Body() commentData',
+            sink: 'this.articleRepository.save',
+            detail: '`CreateCommentDto` is not a class (an interface), so ValidationPipe receives Object and validates nothing',
+            examples: EXAMPLES,
+          },
+        },
+      ],
+    },
+    {
+      // The whole body pushed into the relation: cascaded, every column of the comment is the client's.
+      name: 'nest/typeorm: the body assigned to a relation as a new list',
+      code: `import { Body, Controller, Param, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Article } from './article.entity';
+interface CreateCommentDto {
+  body: string;
+}
+@Controller('articles')
+export class ArticlesController {
+  constructor(@InjectRepository(Article) private readonly articleRepository: Repository<Article>) {}
+  @Post(':slug/comments')
+  async createComment(@Param('slug') slug: string, @Body() commentData: CreateCommentDto) {
+    const article = await this.articleRepository.findOneBy({ slug });
+    article.comments = [commentData];
     return this.articleRepository.save(article);
   }
 }`,
