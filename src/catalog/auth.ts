@@ -138,7 +138,7 @@ export const AUTH_NAMES = [
   { name: 'protect', pattern: /^(?:protect|protected|protectRoute|protectRoutes|protectedRoute|secure|secured|secureRoute|guard|authGuard|privateRoute)$/, effect: 'authentication' },
   { name: 'auth-guard-class', pattern: /^\w*(?:Auth|Authentication|Authenticated|Jwt|JWT|Session|ApiKey|Bearer|Firebase|Clerk|Cognito|Supabase|LoggedIn)Guard$/, effect: 'authentication' },
   { name: 'require-role', pattern: /^(?:require|requires|ensure|check|verify|has|enforce|must|needs|only|allow)(?:Roles?|Permissions?|Perms?|Scopes?|Admin|Admins|Owner|Ownership|Access|Policy|Policies|Claims?|Staff|Superuser|Entitlements?)(?:[A-Z_]\w*)?$/, effect: 'authorization' },
-  { name: 'authorize', pattern: /^(?:authorize|authorized|authorization|authz|permit|rbac|acl|adminOnly|onlyAdmin|isAdmin|isOwner|isStaff|canAccess|checkAbility|can)$/i, effect: 'authorization' },
+  { name: 'authorize', pattern: /^(?:authorize|authorized|authorization|authz|permit|rbac|acl|admin|admins|superAdmin|adminOnly|onlyAdmin|adminRequired|isAdmin|isSuperAdmin|isOwner|isStaff|canAccess|checkAbility|can)$/i, effect: 'authorization' },
   { name: 'role-guard-class', pattern: /^\w*(?:Roles?|Permissions?|Policies|Policy|Admin|Owner|Ownership|Scopes?|Acl|Casl|Claims?)Guard$/, effect: 'authorization' },
 ] as const satisfies readonly AuthNameRow[];
 
@@ -160,7 +160,7 @@ export interface NonAuthNameRow {
 
 export const NON_AUTH_NAMES = [
   { name: 'throttler', pattern: /^\w*(?:Throttler|Throttle|RateLimit|RateLimiter|Limiter)(?:Guard|Middleware)?$/i },
-  { name: 'optional-auth', pattern: /^(?:[Oo]ptional|[Mm]aybe|[Tt]ry|[Ss]oft|[Ll]enient|[Aa]ttach|[Ll]oad|[Pp]opulate|[Dd]ecode|[Pp]arse|[Ee]xtract)(?:Auth|Authentication|User|CurrentUser|Session|Token|Jwt|JWT|Identity)\w*$/ },
+  { name: 'optional-auth', pattern: /^(?:[Oo]ptional|[Mm]aybe|[Tt]ry|[Ss]oft|[Ll]enient|[Aa]ttach|[Ll]oad|[Pp]opulate|[Dd]ecode|[Pp]arse|[Ee]xtract)(?:Auth|Authentication|User|CurrentUser|Session|Token|Jwt|JWT|Identity)\w*$|^(?:[Aa]uth|[Aa]uthenticate|[Aa]uthentication|[Jj]wt|JWT|[Tt]oken|[Ss]ession|[Uu]ser|[Vv]erify\w*)_?(?:[Oo]ptional|[Ii]fPresent)$/ },
   { name: 'csrf', pattern: /^\w*(?:csrf|Csrf|CSRF|xsrf|Xsrf)\w*$/ },
   { name: 'session-setup', pattern: /^(?:session|sessions|sessionMiddleware|sessionStore|cookieSession|expressSession|initialize|passportInitialize|passportSession)$/ },
   { name: 'auth-routes', pattern: /^\w*(?:Router|Routes|routes|router|Controller|Plugin)$/ },
@@ -169,9 +169,10 @@ export const NON_AUTH_NAMES = [
 /** True when `name` names a known non-auth concern. */
 /**
  * Among those look-alikes, the names that declare an optional authentication (`optionalAuth`,
- * `maybeAuthenticate`, `softAuth`): the developer chose to serve anonymous callers.
+ * `maybeAuthenticate`, `softAuth`, `authenticate_optional`, `authOptional`): the developer chose to
+ * serve anonymous callers.
  */
-export const OPTIONAL_AUTH_NAME = /^(?:optional|maybe|soft|lenient)/i;
+export const OPTIONAL_AUTH_NAME = /^(?:optional|maybe|soft|lenient)|_?(?:optional|ifPresent)$/i;
 
 export function isNonAuthName(name: string): boolean {
   return (NON_AUTH_NAMES as readonly NonAuthNameRow[]).some((row) => row.pattern.test(name));

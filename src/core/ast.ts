@@ -323,3 +323,17 @@ export function getObjectPropertyValue(
   if (tsApi.isShorthandPropertyAssignment(prop)) return prop.name;
   return undefined;
 }
+
+/**
+ * A function-valued option of an object literal: the value of `handler: fn` or `handler` (shorthand),
+ * or the method itself for `handler(req) { ... }`.
+ */
+export function getObjectFunctionOption(
+  tsApi: TsApi,
+  object: ts.ObjectLiteralExpression,
+  name: string,
+): ts.Expression | ts.MethodDeclaration | undefined {
+  const prop = findObjectProperty(tsApi, object, name);
+  if (prop && tsApi.isMethodDeclaration(prop)) return prop;
+  return getObjectPropertyValue(tsApi, object, name);
+}

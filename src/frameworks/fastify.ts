@@ -31,7 +31,7 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getObjectPropertyValue, getPropertyNameText, getBoundedStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getObjectFunctionOption, getObjectPropertyValue, getPropertyNameText, getBoundedStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule, isPackageSpecifier } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
@@ -48,6 +48,7 @@ import {
 } from '../model/facts.js';
 import { linkRoutes, type LinkPolicy } from '../model/route-linker.js';
 import { getPublicAnnotation } from '../model/public-annotation.js';
+import { resolveObjectLiteral } from '../model/option-values.js';
 import type { FrameworkAdapter, RoutingScope } from './adapter.js';
 import { flattenArguments, toChainItem } from './chain-arguments.js';
 import { readPathArgument } from './path-argument.js';
@@ -410,7 +411,7 @@ class FastifyCollector {
     if (!pathArg || !second) return;
     const options = !third && tsApi.isObjectLiteralExpression(skipOuterExpressions(tsApi, second)) ? (skipOuterExpressions(tsApi, second) as ts.ObjectLiteralExpression) : undefined;
     const optionsObject = third ? asObject(tsApi, second) : options;
-    const handler = third ?? (options ? getObjectPropertyValue(tsApi, options, 'handler') : second);
+    const handler = third ?? (options ? getObjectFunctionOption(tsApi, options, 'handler') : second);
     if (!third && options && !handler) return;
     for (const path of readPathArgument(tsApi, this.file, pathArg)) {
       this.addRoute(context, call, [method], path, optionsObject, handler);
@@ -420,14 +421,15 @@ class FastifyCollector {
   /** `f.route({ method, url, handler, onRequest, preHandler, schema })`. */
   private readRouteObject(context: Context, call: ts.CallExpression): void {
     const tsApi = this.tsApi;
-    const options = call.arguments[0] ? asObject(tsApi, call.arguments[0]) : undefined;
+    // Inline, or a constant of this file: `const getItem: RouteOptions = { ... }; server.route(getItem)`.
+    const options = call.arguments[0] ? resolveObjectLiteral({ ts: tsApi, file: this.file }, call.arguments[0])?.object : undefined;
     if (!options) return;
     const methodValue = getObjectPropertyValue(tsApi, options, 'method');
     const methods = readMethods(tsApi, methodValue);
     if (methods.length === 0) return;
     const urlValue = getObjectPropertyValue(tsApi, options, 'url') ?? getObjectPropertyValue(tsApi, options, 'path');
     const paths = urlValue ? readPathArgument(tsApi, this.file, urlValue) : [undefined];
-    const handler = getObjectPropertyValue(tsApi, options, 'handler');
+    const handler = getObjectFunctionOption(tsApi, options, 'handler');
     for (const path of paths) this.addRoute(context, call, methods, path, options, handler);
   }
 
@@ -437,7 +439,7 @@ class FastifyCollector {
     methods: HttpMethod[],
     path: string | undefined,
     options: ts.ObjectLiteralExpression | undefined,
-    handler: ts.Expression | undefined,
+    handler: ts.Expression | ts.MethodDeclaration | undefined,
   ): void {
     const chain = options ? this.readRouteHooks(options) : [];
     const schema = options ? getObjectPropertyValue(this.tsApi, options, 'schema') : undefined;

@@ -20,6 +20,7 @@ import {
   getDecoratorArguments,
   getDecoratorName,
   getDecorators,
+  getObjectFunctionOption,
   getObjectPropertyValue,
   getParameterName,
   getStaticString,
@@ -41,6 +42,7 @@ import {
 } from '../catalog/request-inputs.js';
 import type { Framework } from './facts.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
+import { resolveObjectLiteral } from './option-values.js';
 import { getServerParameterFramework } from '../frameworks/server-parameter.js';
 
 export type HandlerRole = 'route' | 'middleware' | 'hook' | 'error' | 'not-found';
@@ -153,12 +155,13 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
 
   // fastify.route({ method, url, handler, preHandler })
   if (method === 'route' && call.arguments.length === 1) {
-    const options = skipOuterExpressions(tsApi, call.arguments[0]!);
-    if (tsApi.isObjectLiteralExpression(options)) {
+    // Written inline, or held by a constant of this file (`const getItem: RouteOptions = { ... }`).
+    const options = resolveObjectLiteral({ ts: tsApi, file: call.getSourceFile() }, call.arguments[0]!)?.object;
+    if (options) {
       const httpMethod = describeRouteMethod(tsApi, getObjectPropertyValue(tsApi, options, 'method'));
       const url = getStaticString(tsApi, getObjectPropertyValue(tsApi, options, 'url') ?? getObjectPropertyValue(tsApi, options, 'path'));
       for (const [key, role] of FASTIFY_ROUTE_FUNCTION_OPTIONS) {
-        const value = getObjectPropertyValue(tsApi, options, key);
+        const value = getObjectFunctionOption(tsApi, options, key);
         for (const fn of getFunctionsOf(tsApi, value)) {
           handlers.push(makeHandler(tsApi, fn, 'fastify', role, 'registration', call, role === 'route' ? routeText(httpMethod, url) : undefined));
         }
@@ -187,7 +190,7 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     // Fastify route options: fastify.get('/x', { preHandler, handler }, fn)
     if (tsApi.isObjectLiteralExpression(arg)) {
       for (const [key, role] of FASTIFY_ROUTE_FUNCTION_OPTIONS) {
-        for (const fn of getFunctionsOf(tsApi, getObjectPropertyValue(tsApi, arg, key))) {
+        for (const fn of getFunctionsOf(tsApi, getObjectFunctionOption(tsApi, arg, key))) {
           handlers.push(makeHandler(tsApi, fn, 'fastify', role, 'registration', call, role === 'route' ? routeText(row.httpMethod, path) : undefined));
         }
       }
@@ -250,8 +253,9 @@ export function getWrappedRegistrationArgument(tsApi: TsApi, expr: ts.Expression
   return skipOuterExpressions(tsApi, call.arguments[0]!);
 }
 
-function getFunctionsOf(tsApi: TsApi, value: ts.Expression | undefined): ts.FunctionLikeDeclaration[] {
+function getFunctionsOf(tsApi: TsApi, value: ts.Expression | ts.MethodDeclaration | undefined): ts.FunctionLikeDeclaration[] {
   if (!value) return [];
+  if (tsApi.isMethodDeclaration(value)) return [value];
   const expr = skipOuterExpressions(tsApi, value);
   if (tsApi.isArrowFunction(expr) || tsApi.isFunctionExpression(expr)) return [expr];
   if (tsApi.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => getFunctionsOf(tsApi, e));

@@ -14,6 +14,7 @@ import {
   TOKEN_VERIFICATIONS,
   WEBHOOK_SIGNATURES,
   findAuthName,
+  OPTIONAL_AUTH_NAME,
   findAuthPackage,
   findNonAuthPackage,
   findPublicRoute,
@@ -195,6 +196,18 @@ describe('AUTH_NAMES and NON_AUTH_NAMES', () => {
       expect(row.pattern.test(miss)).toBe(false);
     });
   }
+  it('reads names that end in "optional" as optional authentication, not as protection', () => {
+    for (const name of ['authenticate_optional', 'authenticateOptional', 'authOptional', 'verifyJwtOptional', 'optionalAuth']) {
+      expect(findAuthName(name)).toBeUndefined();
+      expect(OPTIONAL_AUTH_NAME.test(name)).toBe(true);
+    }
+    for (const name of ['authenticate', 'requireAuth', 'verifyJwt']) expect(findAuthName(name)?.effect).toBe('authentication');
+  });
+
+  it('reads a middleware named for the role it requires as authorization, whatever it answers', () => {
+    for (const name of ['admin', 'isAdmin', 'superAdmin', 'adminOnly']) expect(findAuthName(name)?.effect).toBe('authorization');
+    for (const name of ['adminRouter', 'administration', 'adminPanel']) expect(findAuthName(name)?.effect).not.toBe('authorization');
+  });
   for (const row of NON_AUTH_NAMES) {
     it(`${row.name}: matches its sample and not the look-alike, and wins over auth names`, () => {
       const { match, miss } = NON_AUTH_NAME_SAMPLES[row.name]!;

@@ -59,6 +59,22 @@ app.route({ method: ['GET', 'HEAD'], url: '/c', preValidation: app.check, handle
     ]);
   });
 
+  it('reads route objects held by a constant of the file, and handlers written as methods', () => {
+    const [app] = facts(`
+import Fastify, { RouteOptions } from 'fastify';
+const getItem: RouteOptions = { method: 'GET', url: '/item/:id', onRequest: app.verify, handler: async (request) => request.params };
+const putItem = { method: 'PUT', url: '/item/:id', async handler(request) { return request.body; } } satisfies RouteOptions;
+const app = Fastify();
+app.route(getItem);
+app.route(putItem);
+app.delete('/item/:id', { async handler(request) { return request.params; } });
+app.route(itemFromElsewhere);
+`);
+    expect(app!.steps.map(stepSummary)).toEqual(['route GET /item/:id [onRequest:app.verify]', 'route PUT /item/:id []', 'route DELETE /item/:id []']);
+    const handlers = app!.steps.map((step) => (step.kind === 'route' ? step.route.handler?.kind : undefined));
+    expect(handlers).toEqual([ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.MethodDeclaration]);
+  });
+
   it('reads registrations: inline, local, imported, dynamic import, require, fastify-plugin, package plugins', () => {
     const [app] = facts(`
 import Fastify from 'fastify';

@@ -432,6 +432,19 @@ app.register(guard);
 app.post('/api/vehicles', async () => ({}));`,
     },
     {
+      // The twin: the constant route object has its onRequest hook.
+      name: 'fastify: route() of a constant object with an onRequest hook',
+      code: `import Fastify, { RouteOptions } from 'fastify';
+const fastify = Fastify();
+const removeSession: RouteOptions = {
+  method: 'DELETE',
+  url: '/sessions/:sessionId',
+  onRequest: [fastify.authenticate],
+  async handler(request) { return { removed: request.params }; },
+};
+fastify.route(removeSession);`,
+    },
+    {
       // @fastify/auth composes strategies.
       name: 'fastify: route({ preHandler: fastify.auth([...]) })',
       code: `import Fastify from 'fastify';
@@ -513,6 +526,20 @@ const auth = { optional: jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS2
 const app = express();
 // api-guard-public: <reason>
 app.delete('/api/articles/:slug', auth.optional, (req, res) => res.sendStatus(204));` }] }],
+    },
+    {
+      // A Fastify decoration named for an optional authentication (fastify-realworld's
+      // \`authenticate_optional\`) does not protect a write; its read twin is public on purpose.
+      name: 'fastify: a write behind a decoration named authenticate_optional',
+      code: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/articles', { onRequest: [app.authenticate_optional] }, async () => []);
+app.delete('/articles/:slug', { onRequest: [app.authenticate_optional] }, async () => ({}));`,
+      errors: [{ messageId: 'missingAuth', line: 4, data: { route: 'DELETE /articles/:slug', chain: '`app.authenticate_optional`' }, suggestions: [{ messageId: 'markPublic', output: `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/articles', { onRequest: [app.authenticate_optional] }, async () => []);
+// api-guard-public: <reason>
+app.delete('/articles/:slug', { onRequest: [app.authenticate_optional] }, async () => ({}));` }] }],
     },
     {
       // The twin of the OAuth start: a handler that is not the authentication middleware is judged as usual.
@@ -958,6 +985,27 @@ fastify.route({ method: 'DELETE', url: '/sessions/:sessionId', handler: async ()
 const fastify = Fastify();
 // api-guard-public: <reason>
 fastify.route({ method: 'DELETE', url: '/sessions/:sessionId', handler: async () => ({}) });` }] }],
+    },
+    {
+      // The route object held by a constant, its handler written as a method: still a route.
+      name: 'fastify: route() of a constant object with a method handler, without hooks',
+      code: `import Fastify, { RouteOptions } from 'fastify';
+const removeSession: RouteOptions = {
+  method: 'DELETE',
+  url: '/sessions/:sessionId',
+  async handler(request) { return { removed: request.params }; },
+};
+const fastify = Fastify();
+fastify.route(removeSession);`,
+      errors: [{ messageId: 'missingAuth', line: 8, data: { route: 'DELETE /sessions/:sessionId', chain: 'empty' }, suggestions: [{ messageId: 'markPublic', output: `import Fastify, { RouteOptions } from 'fastify';
+const removeSession: RouteOptions = {
+  method: 'DELETE',
+  url: '/sessions/:sessionId',
+  async handler(request) { return { removed: request.params }; },
+};
+const fastify = Fastify();
+// api-guard-public: <reason>
+fastify.route(removeSession);` }] }],
     },
     {
       name: 'fastify: @fastify/basic-auth registered but never used as a hook',
