@@ -13,12 +13,13 @@ import { getErrorExposureAt, getErrorExposureInFile, getErrorExposures } from '.
 import { mayCarryCaughtError } from '../src/model/error-reach.js';
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
 import { getErrorResponseAt } from '../src/model/error-responses.js';
+import { isSwallowedByEnclosingCatch } from '../src/model/local-catch.js';
 import { getRunningEnvironment } from '../src/model/environment-guards.js';
 import { getClientErrorCheck } from '../src/model/error-classes.js';
 import { findDevelopmentErrorPages } from '../src/model/development-error-pages.js';
 import { getShortText, skipOuterExpressions } from '../src/core/ast.js';
 import { getGenericErrorAnswer } from '../src/model/generic-error-answer.js';
-import { getErrorHandoff, type ErrorHandoff } from '../src/model/error-handoff.js';
+import { getErrorHandoff, isMessageReplacedBeforeHandoff, type ErrorHandoff } from '../src/model/error-handoff.js';
 
 export type Options = [
   {
@@ -73,6 +74,8 @@ const verboseErrorSpec: FlowSpec = {
   sinks(node, api) {
     const exception = getErrorResponseAt(api.ts, node);
     if (exception) {
+      // Caught on its way out by a `catch` that answers on its own: this exception never reaches a client.
+      if (api.ts.isThrowStatement(exception.node) && isSwallowedByEnclosingCatch(api.ts, exception.node)) return NO_SINK_TARGETS;
       return exception.values.map((value) => ({
         node: exception.node,
         expression: value.expression,
@@ -205,6 +208,8 @@ function reportLeaks(ctx: AnalysisContext, flows: readonly Flow[], reportMessage
     // `reply.send(err)`: Fastify's default handler answers with the message; a custom one answers for itself.
     const handoff = reveals === 'object' ? getErrorHandoff(ctx, node, flow.sink.expression) : undefined;
     if (handoff && isAnsweredElsewhere(handoff)) continue;
+    // `err.message = 'An error has occurred'; reply.send(err)`: the default handler sends the fixed text.
+    if (handoff && isMessageReplacedBeforeHandoff(tsApi, node, flow.sink.expression)) continue;
     const exposure = getErrorExposureAt(tsApi, flow.source.node);
     const guard = exposure?.productionGuard ?? sinkEnvironment;
     const data = { source: flow.source.label, sink: flow.sink.label, reveals: REVEAL_TEXT[reveals] };

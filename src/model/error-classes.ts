@@ -35,9 +35,10 @@ const GENERIC_ERROR_CLASSES: ReadonlySet<string> = new Set([
 /**
  * Flags libraries set on errors meant for clients (`error.validation` from Fastify's schema
  * validation, joi's `isJoi`, http-errors' `expose`, Boom's `isBoom`, the "operational error"
- * convention), and flags of upstream-client errors.
+ * convention, the `isPublic` flag of the express-rest boilerplates' `APIError`), and flags of
+ * upstream-client errors.
  */
-const CLIENT_ERROR_FLAGS: ReadonlySet<string> = new Set(['validation', 'isJoi', 'expose', 'isBoom', 'isOperational', 'isClientError']);
+const CLIENT_ERROR_FLAGS: ReadonlySet<string> = new Set(['validation', 'isJoi', 'expose', 'isBoom', 'isOperational', 'isClientError', 'isPublic']);
 const DRIVER_ERROR_FLAGS: ReadonlySet<string> = new Set(['isAxiosError']);
 
 const MAX_CONDITION_NESTING = 64;

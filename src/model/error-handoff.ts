@@ -259,3 +259,29 @@ function refersTo(tsApi: TsApi, expression: ts.Expression, param: ts.ParameterDe
     refersTo(tsApi, declaration.initializer, param, depth + 1)
   );
 }
+
+/**
+ * True when the error handed over had its `message` replaced with fixed text before, by a statement
+ * every path to the hand-off runs: `err.message = 'An error has occurred'` at the top level of the
+ * function's body, ahead of the `reply.send(err)`. What Fastify's default handler then sends is that text.
+ */
+export function isMessageReplacedBeforeHandoff(tsApi: TsApi, sinkNode: ts.Node, payload: ts.Expression): boolean {
+  const error = skipOuterExpressions(tsApi, payload);
+  if (!tsApi.isIdentifier(error)) return false;
+  const binding = resolveIdentifier(tsApi, error);
+  if (!binding) return false;
+  let fn: ts.Node | undefined = sinkNode.parent;
+  while (fn && !tsApi.isFunctionLike(fn)) fn = fn.parent;
+  const body = fn && (fn as ts.FunctionLikeDeclaration).body;
+  if (!body || !tsApi.isBlock(body)) return false;
+  return body.statements.some((statement) => {
+    if (statement.end > sinkNode.getStart() || !tsApi.isExpressionStatement(statement)) return false;
+    const assignment = skipOuterExpressions(tsApi, statement.expression);
+    if (!tsApi.isBinaryExpression(assignment) || assignment.operatorToken.kind !== tsApi.SyntaxKind.EqualsToken) return false;
+    const target = skipOuterExpressions(tsApi, assignment.left);
+    if (!tsApi.isPropertyAccessExpression(target) || target.name.text !== 'message' || !tsApi.isIdentifier(target.expression)) return false;
+    if (resolveIdentifier(tsApi, target.expression)?.declaration !== binding.declaration) return false;
+    const value = skipOuterExpressions(tsApi, assignment.right);
+    return tsApi.isStringLiteral(value) || tsApi.isNoSubstitutionTemplateLiteral(value);
+  });
+}

@@ -671,6 +671,45 @@ export class OrdersController {
 }`,
     },
     {
+      // The exception is caught on its way out (through the transaction callback) by a catch that
+      // only logs what it caught and answers with its own text.
+      name: 'nest: an exception caught by an enclosing catch that logs and answers on its own',
+      code: `import { ConflictException, Injectable } from '@nestjs/common';
+@Injectable()
+export class RequestService {
+  async remove(id: string) {
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        try { await tx.request.delete({ where: { id } }); }
+        catch (error) { throw new ConflictException(error); }
+      });
+    } catch (error) {
+      this.logger.error('remove failed', error);
+      if (error instanceof ConflictException) return 'REQUEST_CONFLICT';
+      return 'REQUEST_NOT_FOUND';
+    }
+    return 'ok';
+  }
+}`,
+    },
+    {
+      // The express-rest boilerplates' APIError carries \`isPublic\`: only public errors show their message.
+      name: 'express: the message only of errors flagged isPublic',
+      code: `app.use((err, req, res, next) =>
+  res.status(err.status || 500).json({ message: err.isPublic ? err.message : 'Internal Server Error' }),
+);`,
+    },
+    {
+      // The message is replaced with fixed text before the error goes on to Fastify's default
+      // handler, which sends that text (fastify-realworld's error handler).
+      name: 'fastify: the error handler replaces the message before passing the error on',
+      code: `fastify.setErrorHandler((err, request, reply) => {
+  request.log.error({ err }, err.message);
+  err.message = 'An error has occurred';
+  reply.send(err);
+});`,
+    },
+    {
       // The app's own client error, narrowed with instanceof.
       name: 'nest: own error class message in a ConflictException',
       code: `import { ConflictException, Injectable } from '@nestjs/common';
@@ -1489,6 +1528,32 @@ app.use((err, req, res, next) => {
       ],
     },
     {
+      // The twin: the message is replaced only for some errors, so the others go on with theirs.
+      name: 'fastify: the error handler replaces the message under a condition',
+      code: `fastify.setErrorHandler((err, request, reply) => {
+  if (err.statusCode === 503) err.message = 'Try again later';
+  reply.send(err);
+});`,
+      errors: [
+        {
+          messageId: 'errorHandedToDefaultHandler',
+          line: 3,
+          data: { source: 'err', sink: 'reply.send' },
+          suggestions: [
+            {
+              messageId: 'answerGenerically',
+              data: { error: 'err' },
+              output: `fastify.setErrorHandler((err, request, reply) => {
+  if (err.statusCode === 503) err.message = 'Try again later';
+  console.error(err);
+  reply.send('Internal Server Error');
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The root handler passes the error on to Fastify's default handler, which sends its message:
       // reported once, on the handler's own send (the route's reply.send(err) is the same flaw).
       name: "fastify: a root error handler passes the error on to Fastify's default handler",
@@ -2029,6 +2094,43 @@ export class TicketsService {
   }
 }`,
       errors: [{ messageId: 'errorReachesResponse', line: 7, data: { source: 'err.message', sink: 'new InternalServerErrorException', reveals: 'the error message' } }],
+    },
+    {
+      // The enclosing catch lets the exception go on: rethrown after logging, or handed to a helper.
+      name: 'nest: an exception whose enclosing catch rethrows it or passes it on',
+      code: `import { ConflictException, Injectable } from '@nestjs/common';
+@Injectable()
+export class RequestService {
+  async remove(id: string) {
+    try {
+      try { await this.prisma.request.delete({ where: { id } }); }
+      catch (error) { throw new ConflictException(error); }
+    } catch (error) {
+      this.logger.error('remove failed', error);
+      throw error;
+    }
+  }
+  async archive(id: string) {
+    try {
+      try { await this.prisma.request.update({ where: { id }, data: { archived: true } }); }
+      catch (error) { throw new ConflictException(error); }
+    } catch (error) {
+      this.handleError(error);
+    }
+  }
+}`,
+      errors: [
+        { messageId: 'errorReachesResponse', line: 7, data: { source: 'error', sink: 'new ConflictException', reveals: 'the whole error object' } },
+        { messageId: 'errorReachesResponse', line: 16, data: { source: 'error', sink: 'new ConflictException', reveals: 'the whole error object' } },
+      ],
+    },
+    {
+      // The twin: a flag that says nothing about the error being meant for clients.
+      name: 'express: the message of errors flagged isLogged',
+      code: `app.use((err, req, res, next) =>
+  res.status(err.status || 500).json({ message: err.isLogged ? err.message : 'Internal Server Error' }),
+);`,
+      errors: [{ messageId: 'errorReachesResponse', line: 2, data: { source: 'err.message', sink: 'res.status(err.status || 500).json', reveals: 'the error message' } }],
     },
     {
       name: 'nest: HttpException with the stack',
