@@ -212,10 +212,11 @@ export const POLICY_DECORATOR =
 /**
  * Chain items that restrict a route to a role, by name: `requireLibrarian`, `onlyStaff`,
  * `isModerator`, `fastify.requireAdmin`, `LibrarianGuard`; but not the authentication names
- * (`requireAuth`, `requireUser`, `ensureLoggedIn`, `JwtAuthGuard`).
+ * (`requireAuth`, `requireUser`, `ensureLoggedIn`, `JwtAuthGuard`, and any guard named for a way to
+ * authenticate: `PATAuthGuard`, `UserJwtAuthGuard`, `SessionTokenGuard`).
  */
 export const ROLE_ITEM_NAME =
-  /^(?:require|requires|only|is|ensure|must|mustBe|allow|restrictTo)(?!Auth|Authenticated|Authentication|Login|LoggedIn|Logged|Signed|SignedIn|User|Users|Session|Token|Jwt|Bearer|Valid|Api|Key|Body|Json|Https|Csrf|Captcha)[A-Z]\w*$|^(?!(?:Jwt|Auth|Authn|Authentication|Local|Api|ApiKey|Session|Bearer|Access|Passport|Firebase|Clerk|Supabase|Cognito|Token|Gql|Graphql|Http|Ws|Throttler|Optional|Refresh|Basic|Cookie|Oidc|OAuth|Oauth|Google|Github)\w*Guard$)[A-Z]\w*Guard$/;
+  /^(?:require|requires|only|is|ensure|must|mustBe|allow|restrictTo)(?!Auth|Authenticated|Authentication|Login|LoggedIn|Logged|Signed|SignedIn|User|Users|Session|Token|Jwt|Bearer|Valid|Api|Key|Body|Json|Https|Csrf|Captcha)[A-Z]\w*$|^(?!(?:Jwt|Auth|Authn|Authentication|Local|Api|ApiKey|Session|Bearer|Access|Passport|Firebase|Clerk|Supabase|Cognito|Token|Gql|Graphql|Http|Ws|Throttler|Optional|Refresh|Basic|Cookie|Oidc|OAuth|Oauth|Google|Github)\w*Guard$)(?!\w*(?:Auth|Authn|Authentication|Jwt|JWT|Token|Session|Bearer|ApiKey|Login|LoggedIn)Guard$)[A-Z]\w*Guard$/;
 
 /**
  * Arguments of an auth middleware factory that name an authentication strategy, not a right:

@@ -82,7 +82,7 @@ describe('caller identity names', () => {
   it.each(['requireLibrarian', 'onlyStaff', 'isModerator', 'StaffGuard', 'LibrarianGuard'])('%s is a role item', (name) => {
     expect(ROLE_ITEM_NAME.test(name)).toBe(true);
   });
-  it.each(['requireAuth', 'requireUser', 'ensureLoggedIn', 'JwtAuthGuard', 'AuthGuard', 'requireAuthenticated'])('%s is not a role item', (name) => {
+  it.each(['requireAuth', 'requireUser', 'ensureLoggedIn', 'JwtAuthGuard', 'AuthGuard', 'requireAuthenticated', 'PATAuthGuard', 'UserAuthGuard', 'UserJwtAuthGuard', 'CustomAuthenticationGuard'])('%s is not a role item', (name) => {
     expect(ROLE_ITEM_NAME.test(name)).toBe(false);
   });
   it.each(['CurrentUser', 'User', 'AuthUser', 'GetUser', 'ReqUser', 'Tenant'])('@%s() injects the caller', (name) => {

@@ -56,6 +56,28 @@ app.delete('/admin/invoices/:id', requireAuth, requireRole('admin'), async (req,
 });`,
     },
     {
+      // A middleware named for the role it requires, whatever status it answers with (proshop's
+      // \`admin\` answers 401): an admin-only route is not BOLA.
+      name: 'express: an admin middleware answering 401 in the chain',
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+import { Order } from './models/order';
+const app = express();
+function protect(req, res, next) {
+  try { req.user = jwt.verify(req.headers.authorization, process.env.JWT_SECRET); next(); }
+  catch (e) { res.status(401).json({ message: 'Not authorized' }); }
+}
+function admin(req, res, next) {
+  if (req.user && req.user.isAdmin) return next();
+  res.status(401).json({ message: 'Not authorized as an admin' });
+}
+app.put('/orders/:id/deliver', protect, admin, async (req, res) => {
+  const order = await Order.findById(req.params.id);
+  order.isDelivered = true;
+  res.json(await order.save());
+});`,
+    },
+    {
       // An auth factory called with the rights it requires restricts the route to them
       // (node-express-boilerplate's auth('getUsers'), which also lets a user reach their own record).
       name: "express: auth('getUsers') names the rights the route requires",
