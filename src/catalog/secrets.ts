@@ -498,6 +498,8 @@ export const PUBLIC_KEY_FORMATS = [
   { name: 'mailgun-public-key', pattern: /^pubkey-[0-9a-f]{32}$/ },
   { name: 'mapbox-public-token', pattern: /^pk\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/ },
   { name: 'clerk-publishable-key', pattern: /^pk_(?:live|test)_[A-Za-z0-9+/=]+$/ },
+  // PostHog project API keys only ingest events: browsers ship them (personal keys are `phx_`).
+  { name: 'posthog-project-key', pattern: /^phc_[A-Za-z0-9]{32,64}$/ },
 ] as const satisfies readonly PublicKeyFormatRow[];
 
 /** The public format `value` has, if any. */

@@ -203,6 +203,15 @@ function isLocalConnection(tsApi: TsApi, object: ts.ObjectLiteralExpression | un
   return false;
 }
 
+/**
+ * True for an enum member's value made of lowercase words (`AUTH = 'monorepo_auth'`, a connection or
+ * queue name): an enum lists labels, and a label is no secret whatever the member is called.
+ */
+function isEnumLabel(tsApi: TsApi, node: SecretLiteralNode, value: string): boolean {
+  const parent = node.parent;
+  return !!parent && tsApi.isEnumMember(parent) && parent.initializer === node && /^[a-z]+(?:[_.:-][a-z]+)+$/.test(value);
+}
+
 /** The secret-named reading of a naming context: the environment variable's name first, then the holder's. */
 function getSecretName(nc: NamingContext): { readonly secretName: SecretName; readonly fromEnv: boolean } | undefined {
   if (nc.compared) return undefined;
@@ -321,7 +330,12 @@ export function findHardcodedSecrets(ctx: AnalysisContext, policy: SecretPolicy)
     if (!named) continue;
     if (
       !named.fromEnv &&
-      (inTranslations || isTextDictionary(tsApi, nc.object) || isInsideTextOrPlaceholderContainer(nc) || isLocalConnection(tsApi, nc.object) || looksLikeCredentialLabel(value))
+      (inTranslations ||
+        isTextDictionary(tsApi, nc.object) ||
+        isInsideTextOrPlaceholderContainer(nc) ||
+        isLocalConnection(tsApi, nc.object) ||
+        looksLikeCredentialLabel(value) ||
+        isEnumLabel(tsApi, node, value))
     ) {
       continue;
     }

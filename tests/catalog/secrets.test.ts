@@ -139,6 +139,7 @@ const PUBLIC_SAMPLES = {
   'mailgun-public-key': { match: 'pubkey-' + c(32, hex), miss: FAKE.mailgunKey },
   'mapbox-public-token': { match: 'pk.eyJ' + c(60, base64url) + '.' + c(22, base64url), miss: 'sk.eyJ' + c(60, base64url) + '.' + c(22, base64url) },
   'clerk-publishable-key': { match: 'pk_test_' + c(40, base64), miss: 'sk_test_' + c(40, alnum) },
+  'posthog-project-key': { match: 'phc_' + c(43, alnum), miss: 'phx_' + c(43, alnum) },
 } as const satisfies Record<(typeof PUBLIC_KEY_FORMATS)[number]['name'], { match: string; miss: string }>;
 
 describe('PUBLIC_KEY_FORMATS', () => {

@@ -21,6 +21,17 @@ const EXAMPLE_JWT = `${FAKE.jwtHeader}.${base64UrlJson({ sub: '1234567890', name
 
 ruleTester.run('no-hardcoded-secrets', testedRule, {
   valid: [
+    {
+      // Labels in an enum (connection names), and a PostHog project key, which browsers ship.
+      name: 'enum labels under credential-like member names, a public PostHog project key',
+      code: `export enum ConnectionName {
+  CATS = 'monorepo_cats',
+  AUTH = 'monorepo_auth',
+}
+export class PostHogService {
+  private POSTHOG_API_KEY = '${'phc_' + '9CipPajQC22mSkk2wxe2TXsUA0Ysyupe8dt5KQQELqx'}';
+}`,
+    },
     // --- Reads from the environment and config services ----------------------------------------
     {
       // The secret comes from the deployment.
@@ -314,6 +325,14 @@ jwt.sign(p, 'acme-dev-signing-key');`,
     },
   ],
   invalid: [
+    {
+      // The twin: a random value under a credential name is no label, enum or not.
+      name: 'a random value in an enum member named AUTH',
+      code: `export enum Credentials {
+  AUTH = 'Xk29fLq8Vz7pR3tB',
+}`,
+      errors: [{ messageId: 'namedSecret', line: 2, data: { kind: 'credential', value: 'Xk29…', name: 'AUTH' } }],
+    },
     // --- Credential sinks -------------------------------------------------------------------------
     {
       name: 'jwt.sign with a literal',
