@@ -521,8 +521,10 @@ class FastifyCollector {
   private readPrefix(optionsArg: ts.Expression | undefined): string | undefined {
     const tsApi = this.tsApi;
     if (!optionsArg) return '';
-    const options = asObject(tsApi, optionsArg);
-    if (!options) return tsApi.isArrowFunction(skipOuterExpressions(tsApi, optionsArg)) ? undefined : undefined;
+    // Inline, or a constant of this file (`const sysPrefix = { prefix: '/v1/sys' }`); an options
+    // function or anything else leaves the prefix unknown.
+    const options = resolveObjectLiteral({ ts: tsApi, file: this.file }, optionsArg)?.object;
+    if (!options) return undefined;
     const value = getObjectPropertyValue(tsApi, options, 'prefix');
     if (!value) return options.properties.some((p) => tsApi.isSpreadAssignment(p)) ? undefined : '';
     return readPathArgument(tsApi, this.file, value)[0];
@@ -597,9 +599,9 @@ class FastifyCollector {
   }
 }
 
+/** The route options object an argument is: written inline, or held by a constant of the file. */
 function asObject(tsApi: TsApi, node: ts.Expression): ts.ObjectLiteralExpression | undefined {
-  const expr = skipOuterExpressions(tsApi, node);
-  return tsApi.isObjectLiteralExpression(expr) ? expr : undefined;
+  return resolveObjectLiteral({ ts: tsApi, file: node.getSourceFile() }, node)?.object;
 }
 
 function readMethods(tsApi: TsApi, node: ts.Expression | undefined): HttpMethod[] {

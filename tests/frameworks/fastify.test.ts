@@ -75,6 +75,20 @@ app.route(itemFromElsewhere);
     expect(handlers).toEqual([ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.MethodDeclaration]);
   });
 
+  it('reads a prefix from an options object held by a constant of the file', () => {
+    const [app] = facts(`
+import Fastify from 'fastify';
+const sysPrefix = { prefix: '/v1/sys' };
+const withSpread = { ...sysPrefix };
+async function login(instance) { instance.post('/login', async () => ({})); }
+const app = Fastify();
+app.register(login, sysPrefix);
+app.register(login, withSpread);
+app.register(login, optionsFromElsewhere);
+`);
+    expect(app!.steps.map(stepSummary)).toEqual(['register /v1/sys local', 'register ? local', 'register ? local']);
+  });
+
   it('reads registrations: inline, local, imported, dynamic import, require, fastify-plugin, package plugins', () => {
     const [app] = facts(`
 import Fastify from 'fastify';
