@@ -254,6 +254,8 @@ export const PUBLIC_ROUTES = [
   { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:(?:(?:request|complete|verify|confirm|start|finish|begin)-?)?(?:log-?in|sign-?in|signin|authenticate)|(?:github|google|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin)-?(?:auth|oauth|log-?in))(?:\/[^/]+)*\/?$/i, reason: 'sign-in' },
   // `POST /sessions/password`, `POST /sessions/github`: one sign-in route per credential kind or provider.
   { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm|password|local|credentials|email|phone|otp|magic-link|google|github|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
+  // `POST /api/users/auth`, `POST /auth`: the account API's own sign-in (proshop), as `require-rate-limit`'s catalog reads it.
+  { name: 'auth-create', pattern: /^(?:\/(?:api|v\d+|users?|accounts?|members?|customers?|identity|public))*\/auth\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
   { name: 'logout', pattern: /^(?:\/[\w.-]+)*\/(?:log-?out|sign-?out)\/?$/i, reason: 'sign-out' },
   { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:(?:verify|complete|confirm|finish)-?)?(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
   { name: 'register', pattern: /^(?:\/(?:api|v\d+))*\/(?:register|join)\/?$|^(?:\/[\w.-]+)*\/(?:auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding)(?:\/[\w.-]+)*\/(?:register|join)\/?$/i, reason: 'sign-up' },

@@ -392,6 +392,15 @@ app.post('/api/export', (req, res) => res.sendStatus(202));`,
     },
     // --- Fastify -----------------------------------------------------------------------------------
     {
+      // proshop's sign-in: POST /api/users/auth checks the password and sets the token cookie.
+      name: 'express: POST /api/users/auth is the sign-in',
+      code: `import express from 'express';
+const router = express.Router();
+router.post('/auth', authUser);
+const app = express();
+app.use('/api/users', router);`,
+    },
+    {
       // onRequest on the route.
       name: 'fastify: route onRequest [fastify.authenticate]',
       code: `import Fastify from 'fastify';
