@@ -198,19 +198,49 @@ function resolveStringIn(lookup: NestLookup, file: ts.SourceFile, expression: ts
   if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) {
     const key = tsApi.isPropertyAccessExpression(expr) ? expr.name.text : getStaticString(tsApi, expr.argumentExpression);
     const owner = skipOuterExpressions(tsApi, expr.expression);
-    if (key === undefined || !tsApi.isIdentifier(owner)) return undefined;
-    const symbol = resolveNestName(lookup, file, owner.text);
-    if (symbol.kind !== 'declaration') return undefined;
-    if (tsApi.isEnumDeclaration(symbol.node)) {
-      const member = symbol.node.members.find((m) => getPropertyNameText(tsApi, m.name) === key);
-      return member?.initializer ? resolveStringIn(lookup, symbol.file, member.initializer, depth + 1) : undefined;
+    if (key === undefined) return undefined;
+    if (tsApi.isIdentifier(owner)) {
+      const symbol = resolveNestName(lookup, file, owner.text);
+      if (symbol.kind === 'declaration' && tsApi.isEnumDeclaration(symbol.node)) {
+        const member = symbol.node.members.find((m) => getPropertyNameText(tsApi, m.name) === key);
+        return member?.initializer ? resolveStringIn(lookup, symbol.file, member.initializer, depth + 1) : undefined;
+      }
     }
-    const init = getSymbolInitializer(tsApi, symbol);
-    const object = init ? skipOuterExpressions(tsApi, init) : undefined;
-    if (!object || !tsApi.isObjectLiteralExpression(object)) return undefined;
-    for (const prop of object.properties) {
+    // `routes.users`, and nested: `routesV1.user.root`.
+    const object = resolveObjectIn(lookup, file, owner, depth + 1);
+    if (!object) return undefined;
+    for (const prop of object.object.properties) {
       if (tsApi.isPropertyAssignment(prop) && getPropertyNameText(tsApi, prop.name) === key) {
-        return resolveStringIn(lookup, symbol.file, prop.initializer, depth + 1);
+        return resolveStringIn(lookup, object.file, prop.initializer, depth + 1);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The object literal a constant name or a member of one stands for: `routesV1`, `routesV1.user`. */
+function resolveObjectIn(
+  lookup: NestLookup,
+  file: ts.SourceFile,
+  expression: ts.Expression,
+  depth: number,
+): { readonly object: ts.ObjectLiteralExpression; readonly file: ts.SourceFile } | undefined {
+  if (depth > MAX_RESOLVE_DEPTH) return undefined;
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, expression);
+  if (tsApi.isObjectLiteralExpression(expr)) return { object: expr, file };
+  if (tsApi.isIdentifier(expr)) {
+    const symbol = resolveNestName(lookup, file, expr.text);
+    if (symbol.kind !== 'declaration') return undefined;
+    const init = getSymbolInitializer(tsApi, symbol);
+    return init ? resolveObjectIn(lookup, symbol.file, init, depth + 1) : undefined;
+  }
+  if (tsApi.isPropertyAccessExpression(expr)) {
+    const owner = resolveObjectIn(lookup, file, expr.expression, depth + 1);
+    if (!owner) return undefined;
+    for (const prop of owner.object.properties) {
+      if (tsApi.isPropertyAssignment(prop) && getPropertyNameText(tsApi, prop.name) === expr.name.text) {
+        return resolveObjectIn(lookup, owner.file, prop.initializer, depth + 1);
       }
     }
   }

@@ -230,6 +230,24 @@ declare function computePath(): string;
     ]);
   });
 
+  it('reads paths from members of nested constant objects', () => {
+    const file = parseNestFile(`
+import { Controller, Delete, Get } from '@nestjs/common';
+const usersRoot = 'users';
+export const routesV1 = { version: 'v1', user: { root: usersRoot, delete: \`/\${usersRoot}/:id\` } };
+@Controller(routesV1.version)
+export class UsersController {
+  @Get(routesV1.user.root)
+  list() {}
+  @Delete(routesV1.user.delete)
+  remove() {}
+  @Get(routesV1.user.missing)
+  other() {}
+}
+`);
+    expect(resolveNestFile(fileScope, file).map((r) => r.fullPath)).toEqual(['/v1/users', '/v1/users/:id', '/v1/?']);
+  });
+
   it('ignores classes that are not Nest controllers (routing-controllers, undecorated)', () => {
     const file = parseNestFile(`
 import { Controller, Get } from 'routing-controllers';
