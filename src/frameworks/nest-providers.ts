@@ -5,7 +5,9 @@
  * array expressions with spreads of `const` arrays flattened.
  */
 import type * as ts from 'typescript';
-import { getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getEnclosingFunction, getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { resolveIdentifier } from '../core/scope.js';
+import { walkDescendants } from '../core/walk.js';
 import { findNestGlobalToken, type NestEnhancerRole } from '../catalog/nest.js';
 import { getEnhancerText, getReturnedExpression, type NestExpressionIn } from './nest-decorators.js';
 import { getSymbolClass, getSymbolInitializer, resolveNestExpression, type NestLookup } from './nest-symbols.js';
@@ -32,7 +34,10 @@ const MAX_FLATTEN_DEPTH = 8;
 export function flattenArrayExpression(lookup: NestLookup, expression: NestExpressionIn): { elements: NestExpressionIn[]; unresolved: number } {
   const elements: NestExpressionIn[] = [];
   let unresolved = 0;
-  const visit = (item: NestExpressionIn, depth: number, spread: boolean): void => {
+  // `conditional`: inside a branch of `cond ? [...] : [...]`. A plain class there is read (it
+  // registers nothing global), but a provider object (`{ provide: APP_GUARD, ... }`) that only one
+  // branch registers is not known to be there: it counts as unread.
+  const visit = (item: NestExpressionIn, depth: number, spread: boolean, conditional = false): void => {
     const tsApi = lookup.ts;
     if (depth > MAX_FLATTEN_DEPTH) {
       unresolved++;
@@ -41,20 +46,33 @@ export function flattenArrayExpression(lookup: NestLookup, expression: NestExpre
     const expr = skipOuterExpressions(tsApi, item.node);
     if (tsApi.isArrayLiteralExpression(expr)) {
       for (const element of expr.elements) {
-        if (tsApi.isSpreadElement(element)) visit({ file: item.file, node: element.expression }, depth + 1, true);
+        if (tsApi.isSpreadElement(element)) visit({ file: item.file, node: element.expression }, depth + 1, true, conditional);
+        else if (conditional && tsApi.isObjectLiteralExpression(skipOuterExpressions(tsApi, element))) unresolved++;
         else if (!tsApi.isOmittedExpression(element)) elements.push({ file: item.file, node: element });
       }
+      return;
+    }
+    // `...(enabled ? [GoogleStrategy] : [])`: either branch may be what the module gets.
+    if (tsApi.isConditionalExpression(expr)) {
+      visit({ file: item.file, node: expr.whenTrue }, depth + 1, spread, true);
+      visit({ file: item.file, node: expr.whenFalse }, depth + 1, spread, true);
       return;
     }
     if (tsApi.isIdentifier(expr)) {
       const symbol = resolveNestExpression(lookup, item.file, expr);
       const init = getSymbolInitializer(tsApi, symbol);
       if (init && symbol.kind === 'declaration' && tsApi.isArrayLiteralExpression(skipOuterExpressions(tsApi, init))) {
-        visit({ file: symbol.file, node: init }, depth + 1, spread);
+        visit({ file: symbol.file, node: init }, depth + 1, spread, conditional);
+        return;
+      }
+      // A `const` list local to a `register()` / `forRoot()` method that nothing adds to.
+      const local = getUnmodifiedLocalArray(tsApi, expr);
+      if (local) {
+        visit({ file: item.file, node: local }, depth + 1, spread, conditional);
         return;
       }
     }
-    if (spread) unresolved++;
+    if (spread || (conditional && tsApi.isObjectLiteralExpression(expr))) unresolved++;
     else elements.push(item);
   };
   visit(expression, 0, false);
@@ -115,4 +133,31 @@ export function getEnhancerClass(lookup: NestLookup, enhancer: NestExpressionIn)
   const symbol = resolveNestExpression(lookup, enhancer.file, expr);
   const node = getSymbolClass(tsApi, symbol);
   return node && symbol.kind === 'declaration' ? { file: symbol.file, node } : undefined;
+}
+
+/** The array literal a local `const` holds, when no `push`, `unshift` or `splice` on it adds to it. */
+function getUnmodifiedLocalArray(tsApi: NestLookup['ts'], name: ts.Identifier): ts.ArrayLiteralExpression | undefined {
+  const declaration = resolveIdentifier(tsApi, name)?.declaration;
+  if (!declaration || !tsApi.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const list = declaration.parent;
+  if (!tsApi.isVariableDeclarationList(list) || (list.flags & tsApi.NodeFlags.Const) === 0) return undefined;
+  const init = skipOuterExpressions(tsApi, declaration.initializer);
+  if (!tsApi.isArrayLiteralExpression(init)) return undefined;
+  const scope = getEnclosingFunction(tsApi, declaration);
+  if (!scope?.body) return undefined;
+  let modified = false;
+  walkDescendants(tsApi, scope.body, (node) => {
+    if (modified) return false;
+    if (
+      tsApi.isPropertyAccessExpression(node) &&
+      tsApi.isIdentifier(node.expression) &&
+      node.expression.text === name.text &&
+      /^(?:push|unshift|splice)$/.test(node.name.text) &&
+      resolveIdentifier(tsApi, node.expression)?.declaration === declaration
+    ) {
+      modified = true;
+    }
+    return undefined;
+  });
+  return modified ? undefined : init;
 }

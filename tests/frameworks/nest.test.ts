@@ -920,6 +920,44 @@ export class ExportsController { @Post() create() {} }
     expect(route!.incompleteReason).toBe('the providers of AppModule could not be read; one may be an APP_GUARD');
   });
 
+  it('reads providers of a dynamic module spread from conditionals and from local lists nothing adds to', () => {
+    const routeOf = (register: string): string[] => {
+      const project = createNestProject({
+        '/repo/src/main.ts': `
+import { Controller, Module, Post } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+class GoogleStrategy {}
+class JwtStrategy {}
+class JwtAuthGuard {}
+@Controller('onboarding')
+export class OnboardingController { @Post('config') save() {} }
+@Module({})
+class AuthModule {
+  static register(enabled: boolean, extra: unknown[]) {
+    ${register}
+  }
+}
+@Module({ imports: [AuthModule.register(true, [])], controllers: [OnboardingController] })
+class AppModule {}
+async function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }
+void bootstrap();
+`,
+      });
+      return resolveNestFile(project.scope, project.file('/repo/src/main.ts')).map((route) => `${route.complete ? 'complete' : (route.incompleteReason ?? 'incomplete')} [${route.chain.map((c) => c.text).join(', ')}]`);
+    };
+    expect(routeOf(`const providers = [...(enabled ? [GoogleStrategy] : [])];
+    return { module: AuthModule, providers: [...providers, JwtStrategy] };`)).toEqual(['complete []']);
+    // A global guard only one branch registers is not known to be there.
+    expect(routeOf(`return { module: AuthModule, providers: [...(enabled ? [{ provide: APP_GUARD, useClass: JwtAuthGuard }] : []), JwtStrategy] };`)).toEqual([
+      'the providers of AuthModule could not be read; one may be an APP_GUARD []',
+    ]);
+    // A list something adds to, or one given by the caller, stays unread.
+    expect(routeOf(`const providers = [JwtStrategy];
+    if (enabled) providers.push(GoogleStrategy);
+    return { module: AuthModule, providers: [...providers] };`)).toEqual(['the providers of AuthModule could not be read; one may be an APP_GUARD []']);
+    expect(routeOf(`return { module: AuthModule, providers: [...extra, JwtStrategy] };`)).toEqual(['the providers of AuthModule could not be read; one may be an APP_GUARD []']);
+  });
+
   it('is incomplete for a controller no application registers', () => {
     const project = createNestProject({
       '/repo/src/main.ts': `
