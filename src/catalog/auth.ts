@@ -159,7 +159,7 @@ export interface NonAuthNameRow {
 }
 
 export const NON_AUTH_NAMES = [
-  { name: 'throttler', pattern: /^\w*(?:Throttler|Throttle|RateLimit|RateLimiter|Limiter)(?:Guard|Middleware)?$/i },
+  { name: 'throttler', pattern: /^\w*(?:Throttler|Throttle|RateLimit|RateLimiter|Limiter)(?:Guard|Middleware|Interceptor)?$/i },
   { name: 'optional-auth', pattern: /^(?:[Oo]ptional|[Mm]aybe|[Tt]ry|[Ss]oft|[Ll]enient|[Aa]ttach|[Ll]oad|[Pp]opulate|[Dd]ecode|[Pp]arse|[Ee]xtract)(?:Auth|Authentication|User|CurrentUser|Session|Token|Jwt|JWT|Identity)\w*$|^(?:[Aa]uth|[Aa]uthenticate|[Aa]uthentication|[Jj]wt|JWT|[Tt]oken|[Ss]ession|[Uu]ser|[Vv]erify\w*)_?(?:[Oo]ptional|[Ii]fPresent)$/ },
   { name: 'csrf', pattern: /^\w*(?:csrf|Csrf|CSRF|xsrf|Xsrf)\w*$/ },
   { name: 'session-setup', pattern: /^(?:session|sessions|sessionMiddleware|sessionStore|cookieSession|expressSession|initialize|passportInitialize|passportSession)$/ },

@@ -23,7 +23,7 @@ import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
 import type { ResolvedSettings } from '../settings/schema.js';
 import { matchesNameList } from '../settings/schema.js';
-import { getAccessPath, getCalleeName, getObjectPropertyValue, getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getAccessPath, getCalleeName, getObjectPropertyValue, getPropertyNameText, getShortText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants } from '../core/walk.js';
@@ -440,18 +440,27 @@ function analyzeClass(lookup: AuthLookup, file: ts.SourceFile, cls: ts.ClassLike
     const row = findAuthName(name);
     if (row) return { effect: row.effect, evidence: `named \`${name}\`` };
   }
+  let extendsLimiter: string | undefined;
   for (const clause of cls.heritageClauses ?? []) {
     if (clause.token !== tsApi.SyntaxKind.ExtendsKeyword) continue;
     const base = clause.types[0]?.expression;
     if (!base) continue;
     const verdict = classify(lookup, file, base, depth + 1);
     if (isProtectingEffect(verdict.effect)) return { effect: verdict.effect, evidence: `extends ${verdict.evidence}` };
+    const baseName = tsApi.isIdentifier(base) ? base.text : tsApi.isPropertyAccessExpression(base) ? base.name.text : undefined;
+    if (baseName && isNonAuthName(baseName)) extendsLimiter = baseName;
   }
   for (const member of cls.members) {
     if ((tsApi.isMethodDeclaration(member) && /^(?:canActivate|use|intercept)$/.test(getPropertyNameText(tsApi, member.name) ?? '')) && member.body) {
+      // `if (!this.reflector.get('feature', handler)) return true`: acts only on routes that carry the metadata.
+      const optIn = getOptInMetadataRead(tsApi, member);
+      if (optIn) {
+        return { effect: 'unknown', evidence: `\`${name ?? 'class'}.${getPropertyNameText(tsApi, member.name)}\` lets every request through unless the route carries \`${optIn}\`` };
+      }
       const verdict = analyzeFunction(lookup, file, member, depth + 1);
       if (verdict.effect !== 'none') return verdict;
-      if (getPropertyNameText(tsApi, member.name) === 'canActivate' && returnsNonTrivially(tsApi, member)) {
+      // A rate limiter's subclass deciding through `super.canActivate` limits; it does not authenticate.
+      if (getPropertyNameText(tsApi, member.name) === 'canActivate' && !extendsLimiter && returnsNonTrivially(tsApi, member)) {
         return { effect: 'authorization', evidence: `\`${name ?? 'guard'}.canActivate\` decides access` };
       }
     }
@@ -480,6 +489,74 @@ function describeOptionalPassportGuard(tsApi: TsApi, cls: ts.ClassLikeDeclaratio
   });
   if (rejects) return undefined;
   return { effect: 'none', evidence: `\`${cls.name?.text ?? 'guard'}.handleRequest\` never rejects, so requests without a valid credential pass`, optional: true };
+}
+
+/** Methods of Nest's `Reflector` that read route metadata. */
+const REFLECTOR_READS: ReadonlySet<string> = new Set(['get', 'getAll', 'getAllAndOverride', 'getAllAndMerge']);
+
+/**
+ * The metadata an opt-in guard or interceptor acts on: its method starts by letting the request
+ * through when a `Reflector` read finds nothing (`if (!enabled) return true`, `if (feature ===
+ * undefined) return next.handle()`), so it restricts only routes that carry the metadata. The
+ * metadata's key, as written; undefined for any other shape (`if (isPublic) return true` is an opt-out).
+ */
+function getOptInMetadataRead(tsApi: TsApi, method: ts.MethodDeclaration): string | undefined {
+  const statements = method.body?.statements ?? [];
+  const reads = new Map<string, ts.CallExpression>();
+  for (const statement of statements) {
+    if (tsApi.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer ? skipOuterExpressions(tsApi, declaration.initializer) : undefined;
+        const call = init && tsApi.isAwaitExpression(init) ? skipOuterExpressions(tsApi, init.expression) : init;
+        if (call && tsApi.isCallExpression(call) && isReflectorRead(tsApi, call) && tsApi.isIdentifier(declaration.name)) reads.set(declaration.name.text, call);
+      }
+      continue;
+    }
+    if (!tsApi.isIfStatement(statement) || statement.elseStatement || !passesThrough(tsApi, statement.thenStatement)) return undefined;
+    const tested = getAbsenceTest(tsApi, statement.expression);
+    if (!tested) return undefined;
+    const inner = skipOuterExpressions(tsApi, tested);
+    const read = tsApi.isIdentifier(inner) ? reads.get(inner.text) : tsApi.isCallExpression(inner) && isReflectorRead(tsApi, inner) ? inner : undefined;
+    if (!read) return undefined;
+    const key = read.arguments[0];
+    return key ? getShortText(method.getSourceFile(), key, 40) : 'its metadata';
+  }
+  return undefined;
+}
+
+function isReflectorRead(tsApi: TsApi, call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (!tsApi.isPropertyAccessExpression(callee) || !REFLECTOR_READS.has(callee.name.text)) return false;
+  const receiver = getAccessPath(tsApi, callee.expression);
+  return receiver !== undefined && /(?:^|\.)reflector$/i.test(receiver);
+}
+
+/** `!x`, `x === undefined`, `x == null`, `!x?.length`: the value tested for absence. */
+function getAbsenceTest(tsApi: TsApi, condition: ts.Expression): ts.Expression | undefined {
+  const expr = skipOuterExpressions(tsApi, condition);
+  if (tsApi.isPrefixUnaryExpression(expr) && expr.operator === tsApi.SyntaxKind.ExclamationToken) {
+    const operand = skipOuterExpressions(tsApi, expr.operand);
+    return tsApi.isPropertyAccessExpression(operand) && operand.name.text === 'length' ? operand.expression : operand;
+  }
+  if (tsApi.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op !== tsApi.SyntaxKind.EqualsEqualsEqualsToken && op !== tsApi.SyntaxKind.EqualsEqualsToken) return undefined;
+    const right = skipOuterExpressions(tsApi, expr.right);
+    const empty = right.kind === tsApi.SyntaxKind.NullKeyword || (tsApi.isIdentifier(right) && right.text === 'undefined');
+    return empty ? expr.left : undefined;
+  }
+  return undefined;
+}
+
+/** `return true`, `return next.handle()`, `next()`; also alone in a block. */
+function passesThrough(tsApi: TsApi, statement: ts.Statement): boolean {
+  if (tsApi.isBlock(statement)) return statement.statements.length === 1 && passesThrough(tsApi, statement.statements[0]!);
+  if (!tsApi.isReturnStatement(statement) || !statement.expression) return false;
+  const value = skipOuterExpressions(tsApi, statement.expression);
+  if (value.kind === tsApi.SyntaxKind.TrueKeyword) return true;
+  if (!tsApi.isCallExpression(value)) return false;
+  const callee = skipOuterExpressions(tsApi, value.expression);
+  return (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'handle') || (tsApi.isIdentifier(callee) && callee.text === 'next');
 }
 
 /** A `canActivate` that can return something other than a constant `true`. */

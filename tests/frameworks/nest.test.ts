@@ -1163,3 +1163,45 @@ describe('nest adapter: the nest-monorepo fixture app', () => {
     expect(all).toMatchSnapshot();
   });
 });
+
+describe('Nest guards that act only on routes carrying metadata', () => {
+  const posture = (canActivate: string): string => {
+    const project = createNestProject({
+      '/repo/src/main.ts': `
+import { CanActivate, Controller, Delete, ExecutionContext, Injectable, Module, Param } from '@nestjs/common';
+import { APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
+@Injectable()
+export class WidgetRouteGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+  canActivate(context: ExecutionContext): boolean {
+    ${canActivate}
+  }
+}
+@Controller('accounts')
+class AccountsController { @Delete(':id') remove(@Param('id') id: string) { return id; } }
+@Module({ controllers: [AccountsController], providers: [{ provide: APP_GUARD, useClass: WidgetRouteGuard }] })
+class AppModule {}
+async function bootstrap() { const app = await NestFactory.create(AppModule); await app.listen(3000); }
+void bootstrap();
+`,
+    });
+    const [route] = resolveNestFile(project.scope, project.file('/repo/src/main.ts'));
+    const verdict = getRoutePosture(project.index, route!);
+    return `${verdict.posture}: ${verdict.evidence}`;
+  };
+
+  it('does not credit an opt-in guard (it lets requests through unless the route carries its metadata)', () => {
+    expect(posture(`const enabled = this.reflector.get<boolean>('widgetOnly', context.getHandler());
+    if (!enabled) return true;
+    return !!context.switchToHttp().getRequest().headers.authorization;`)).toBe(
+      "unknown: `WidgetRouteGuard` (global, main.ts:15): `WidgetRouteGuard.canActivate` lets every request through unless the route carries `'widgetOnly'`",
+    );
+  });
+
+  it('credits an opt-out guard (public routes carry the metadata) and one without the early return', () => {
+    expect(posture(`const isPublic = this.reflector.getAllAndOverride<boolean>('isPublic', [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    return !!context.switchToHttp().getRequest().headers.authorization;`)).toMatch(/^protected: /);
+    expect(posture(`return !!context.switchToHttp().getRequest().headers.authorization;`)).toMatch(/^protected: /);
+  });
+});

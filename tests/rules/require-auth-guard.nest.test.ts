@@ -636,6 +636,43 @@ void bootstrap();
       errors: [{ messageId: 'missingAuth', line: 8, data: { route: 'POST /refunds', chain: '`ThrottlerGuard`' } }],
     },
     {
+      // A ThrottlerGuard subclass named for quotas, deciding through super.canActivate: it limits, it does not authenticate.
+      name: 'single-file application: a ThrottlerGuard subclass is the only global guard',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, ExecutionContext, Injectable, Module, Param } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+
+@Injectable()
+export class ApiQuotaGuard extends ThrottlerGuard {
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return super.canActivate(context);
+  }
+}
+
+@Controller('accounts')
+class AccountsController {
+  @Delete(':id')
+  remove(@Param('id') id: string) { return id; }
+}
+
+@Module({
+  imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 10 }])],
+  controllers: [AccountsController],
+  providers: [{ provide: APP_GUARD, useClass: ApiQuotaGuard }],
+})
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 15, data: { route: 'DELETE /accounts/:id', chain: '`ApiQuotaGuard`' } }],
+    },
+    {
       // RouterModule and the global prefix are part of the path in the message.
       name: 'single-file application: RouterModule path and global prefix',
       filename: '/app/src/main.ts',
