@@ -19,6 +19,7 @@ import { getDominatingConditions } from '../src/model/dominating-conditions.js';
 import { classifyEnvironmentCondition, isDevelopmentOnly } from '../src/model/environment-guards.js';
 import type { RouteFact } from '../src/model/facts.js';
 import { resolveImplementation } from '../src/model/implementation.js';
+import { resolveConstString } from '../src/model/const-value.js';
 import { getRoutePosture } from '../src/model/posture.js';
 import { getApiModel, getProjectRoutes } from '../src/model/resolve-api-model.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
@@ -195,12 +196,12 @@ function findApiDocsMounts(ctx: AnalysisContext): Finding[] {
       const object = opts && tsApi.isObjectLiteralExpression(opts) ? opts : undefined;
       // `uiHooks: { onRequest: auth }` protects the UI.
       if (object && getObjectPropertyValue(tsApi, object, 'uiHooks')) return undefined;
-      const prefix = object ? getStaticString(tsApi, getObjectPropertyValue(tsApi, object, 'routePrefix')) : undefined;
+      const prefix = object ? resolveConstString({ ts: tsApi, file, project: ctx.project }, getObjectPropertyValue(tsApi, object, 'routePrefix')) : undefined;
       mounts.push({ call: node, ui: ui.name, path: prefix ?? '/documentation' });
     } else if (method === 'setup' && args.length >= 2) {
       const owner = resolveImplementation(lookup, file, callee.expression);
       if (owner.kind !== 'package' || findApiDocsUi(owner.module)?.mount !== 'nest-setup' || owner.imported !== 'SwaggerModule') return undefined;
-      const path = getStaticString(tsApi, args[0]);
+      const path = resolveConstString({ ts: tsApi, file, project: ctx.project }, args[0]);
       mounts.push({ call: node, ui: '`SwaggerModule.setup`', path: path === undefined ? '?' : `/${path.replace(/^\/+/, '')}` });
     }
     return undefined;

@@ -7,7 +7,7 @@
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import type { ProjectIndex } from '../project/project-index.js';
-import { getObjectPropertyValue, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings, getRequiredModule } from '../core/bindings.js';
 import { findDeclarationInScope } from './scope-lookup.js';
 
@@ -119,4 +119,11 @@ function isNeverReassigned(tsApi: TsApi, name: string, declaration: ts.VariableD
   let count = 0;
   for (const _ of text.matchAll(pattern)) count++;
   return count <= 1;
+}
+
+/** The text a string expression stands for, following constants (`SwaggerModule.setup(DOCS_PATH, ...)`). */
+export function resolveConstString(lookup: ConstLookup, expression: ts.Expression | undefined): string | undefined {
+  if (!expression) return undefined;
+  const value = resolveConstValue(lookup, expression);
+  return value.kind === 'value' ? getStaticString(lookup.ts, value.expression) : undefined;
 }

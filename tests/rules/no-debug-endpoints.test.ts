@@ -187,6 +187,22 @@ async function bootstrap() {
 void bootstrap();`,
     },
     {
+      // The docs path is a constant, and basic auth is mounted on it before the setup.
+      name: 'nest: SwaggerModule.setup at a constant path behind basic auth',
+      code: `import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import basicAuth from 'express-basic-auth';
+import { AppModule } from './app.module.js';
+const DOCS_PATH = 'docs';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.use('/docs', basicAuth({ users: { admin: process.env.DOCS_PASSWORD }, challenge: true }));
+  SwaggerModule.setup(DOCS_PATH, app, SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+  await app.listen(3000);
+}
+void bootstrap();`,
+    },
+    {
       // A flag named for docs gates SwaggerModule.setup.
       name: 'nest: SwaggerModule.setup behind a config flag',
       code: `import { NestFactory } from '@nestjs/core';
@@ -374,6 +390,21 @@ async function bootstrap() {
 }
 void bootstrap();`,
       errors: [{ messageId: 'apiDocsExposed', line: 6, data: { ui: '`SwaggerModule.setup`', path: '`/docs`' } }],
+    },
+    {
+      // The twin: a constant path and nothing mounted on it; the message names the path.
+      name: 'nest: SwaggerModule.setup at a constant path of a config object',
+      code: `import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+const config = { docs: { path: 'api-docs' } } as const;
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  SwaggerModule.setup(config.docs.path, app, SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+  await app.listen(3000);
+}
+void bootstrap();`,
+      errors: [{ messageId: 'apiDocsExposed', line: 7, data: { ui: '`SwaggerModule.setup`', path: '`/api-docs`' } }],
     },
     {
       // The enum check is inverted: the docs are served only in production.
