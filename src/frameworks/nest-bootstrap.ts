@@ -37,6 +37,8 @@ export interface NestVersioning {
 export interface NestAppMiddleware {
   readonly node: ts.CallExpression;
   readonly path?: string;
+  /** `app.use([...paths], mw)`: the paths it runs for (`undefined` for one the analysis cannot read). */
+  readonly paths?: readonly (string | undefined)[];
   readonly items: readonly NestExpressionIn[];
 }
 
@@ -379,10 +381,29 @@ function readAppCall(lookup: NestLookup, file: ts.SourceFile, call: ts.CallExpre
     return;
   }
   if (method === 'use') {
-    const path = resolveNestString(lookup, file, call.arguments[0]);
+    const first = call.arguments[0];
+    // `app.use(['/admin', '/ops'], auth)`, also through a constant list: the middleware runs for those paths only.
+    const paths = first ? readPathList(lookup, file, first) : undefined;
+    if (paths) {
+      out.middleware.push({ node: call, paths, items: call.arguments.slice(1).map((node) => ({ file, node })) });
+      return;
+    }
+    const path = resolveNestString(lookup, file, first);
     const items = call.arguments.slice(path === undefined ? 0 : 1).map((node) => ({ file, node }));
     out.middleware.push({ node: call, path, items });
   }
+}
+
+/** The paths of a list argument (`['/admin', '/ops']`, a constant list); undefined when it is no list of paths. */
+function readPathList(lookup: NestLookup, file: ts.SourceFile, argument: ts.Expression): readonly (string | undefined)[] | undefined {
+  const tsApi = lookup.ts;
+  const expr = skipOuterExpressions(tsApi, argument);
+  if (!tsApi.isArrayLiteralExpression(expr) && !tsApi.isIdentifier(expr)) return undefined;
+  const { elements, unresolved } = flattenArrayExpression(lookup, { file, node: argument });
+  if (elements.length === 0 || (elements.length === 1 && elements[0]!.node === argument)) return undefined;
+  const paths = elements.map((element) => resolveNestString(lookup, element.file, element.node));
+  if (paths.every((path) => path === undefined)) return undefined;
+  return unresolved > 0 ? [...paths, undefined] : paths;
 }
 
 function toEnhancer(

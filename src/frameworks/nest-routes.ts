@@ -126,6 +126,8 @@ function getAppItems(
   const prefixed = joinRoutePath(app.bootstrap.globalPrefix?.prefix ?? '', localPath);
   for (const use of app.bootstrap.middleware) {
     if (use.path !== undefined && !pathStartsWith(prefixed, use.path)) continue;
+    // A list of paths: only those it can read (one it cannot is not taken to cover the route).
+    if (use.paths && !use.paths.some((path) => path !== undefined && pathStartsWith(prefixed, path))) continue;
     for (const item of use.items) items.push({ ...item, role: 'middleware', text: getEnhancerText(scope.ts, item.file, item.node), level: 'app' });
   }
   for (const binding of app.middleware) {

@@ -14,11 +14,20 @@ const PATH_LIKE_NAME = /^[A-Z][A-Z0-9_]*$|(?:[Pp]ath|PATH|[Pp]refix|PREFIX|[Rr]o
 
 /** The paths an argument stands for; `undefined` entries are paths the file does not fix. */
 export function readPathArgument(tsApi: TsApi, file: ts.SourceFile, node: ts.Expression): (string | undefined)[] {
+  const list = resolvePathList(tsApi, file, node);
+  if (list) return list.array.elements.map((element) => (tsApi.isSpreadElement(element) ? undefined : readPathValue(tsApi, list.file, element, 0)));
+  return [readPathValue(tsApi, file, skipOuterExpressions(tsApi, node), 0)];
+}
+
+/** The array of paths an argument is: written inline, or a constant list (`const adminRoutes = ['/admin', '/ops']`). */
+function resolvePathList(tsApi: TsApi, file: ts.SourceFile, node: ts.Expression): { array: ts.ArrayLiteralExpression; file: ts.SourceFile } | undefined {
   const expr = skipOuterExpressions(tsApi, node);
-  if (tsApi.isArrayLiteralExpression(expr)) {
-    return expr.elements.map((element) => (tsApi.isSpreadElement(element) ? undefined : readPathValue(tsApi, file, element, 0)));
-  }
-  return [readPathValue(tsApi, file, expr, 0)];
+  if (tsApi.isArrayLiteralExpression(expr)) return { array: expr, file };
+  if (!tsApi.isIdentifier(expr) && !tsApi.isPropertyAccessExpression(expr)) return undefined;
+  const value = resolveConstValue({ ts: tsApi, file }, expr);
+  if (value.kind !== 'value' || value.expression === expr) return undefined;
+  const resolved = skipOuterExpressions(tsApi, value.expression);
+  return tsApi.isArrayLiteralExpression(resolved) ? { array: resolved, file: value.file } : undefined;
 }
 
 /**
@@ -35,6 +44,8 @@ export function isPathArgument(tsApi: TsApi, file: ts.SourceFile, node: ts.Expre
   }
   if (tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) {
     if (readPathValue(tsApi, file, expr, 0) !== undefined) return true;
+    const list = resolvePathList(tsApi, file, expr);
+    if (list) return list.array.elements.length > 0 && list.array.elements.every((e) => !tsApi.isSpreadElement(e) && isPathArgument(tsApi, list.file, e));
     const name = tsApi.isIdentifier(expr) ? expr.text : expr.name.text;
     return PATH_LIKE_NAME.test(name) && !/(?:router|routes)$/i.test(name);
   }

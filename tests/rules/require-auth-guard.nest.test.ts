@@ -673,6 +673,36 @@ void bootstrap();
       errors: [{ messageId: 'missingAuth', line: 15, data: { route: 'DELETE /accounts/:id', chain: '`ApiQuotaGuard`' } }],
     },
     {
+      // app.use with a list of paths: the auth middleware covers those paths only.
+      name: 'single-file application: app.use(list of paths, auth) covers only those paths',
+      filename: '/app/src/main.ts',
+      code: `
+import { Controller, Delete, Module, Param } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { requireAuth } from './auth';
+
+@Controller()
+class AccountsController {
+  @Delete('admin/users/:id')
+  removeUser(@Param('id') id: string) { return id; }
+  @Delete('accounts/:id')
+  remove(@Param('id') id: string) { return id; }
+}
+
+@Module({ controllers: [AccountsController] })
+class AppModule {}
+
+const adminRoutes = ['/admin', '/ops'];
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.use(adminRoutes, requireAuth);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 10, data: { route: 'DELETE /accounts/:id', chain: 'empty' } }],
+    },
+    {
       // RouterModule and the global prefix are part of the path in the message.
       name: 'single-file application: RouterModule path and global prefix',
       filename: '/app/src/main.ts',

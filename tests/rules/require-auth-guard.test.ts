@@ -1017,6 +1017,25 @@ const fastify = Fastify();
 fastify.route(removeSession);` }] }],
     },
     {
+      // Auth mounted on a list of paths (held by a constant) covers those paths only.
+      name: 'express: app.use(constant list of paths, auth) covers only those paths',
+      code: `import express from 'express';
+import { requireAuth } from './auth.js';
+const adminRoutes = ['/admin', '/ops'];
+const app = express();
+app.use(adminRoutes, requireAuth);
+app.delete('/admin/users/:id', (req, res) => res.sendStatus(204));
+app.delete('/accounts/:id', (req, res) => res.sendStatus(204));`,
+      errors: [{ messageId: 'missingAuth', line: 7, data: { route: 'DELETE /accounts/:id', chain: 'empty' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import { requireAuth } from './auth.js';
+const adminRoutes = ['/admin', '/ops'];
+const app = express();
+app.use(adminRoutes, requireAuth);
+app.delete('/admin/users/:id', (req, res) => res.sendStatus(204));
+// api-guard-public: <reason>
+app.delete('/accounts/:id', (req, res) => res.sendStatus(204));` }] }],
+    },
+    {
       name: 'fastify: @fastify/basic-auth registered but never used as a hook',
       code: `import Fastify from 'fastify';
 import basicAuth from '@fastify/basic-auth';
