@@ -70,7 +70,10 @@ const VALIDATION_WORDS = /valid|pipe|schema|zod|joi|yup|celebrate|sanitiz|parse|
 const RATE_LIMIT_WORDS = /throttl|rate-?limit|slow-?down|limiter/i;
 
 /** Browser-side protections and static files whose names contain auth words (`lusca.xssProtection`). */
-const NOT_AUTH_WORDS = /xss|csrf|xsrf|cors|helmet|static|nosniff|hsts|frameguard/i;
+const NOT_AUTH_WORDS = /xss|csrf|xsrf|cors|helmet|static|nosniff|hsts|frameguard|initialize\(|passport\.session\(/i;
+
+/** Body and cookie parsers, whose names say "parse": they read the request, they do not validate it. */
+const NOT_VALIDATION_WORDS = /body-?parser|cookie-?parser|\.json\(|\.urlencoded\(|\.text\(|\.raw\(|multer|formidable/i;
 
 function describeItem(item: ResolvedRoute['chain'][number], isSetupOnly: (item: ResolvedRoute['chain'][number]) => boolean): { kind: 'guard' | 'validation' | 'other'; text: string } {
   if (RATE_LIMIT_WORDS.test(item.text)) return { kind: 'other', text: item.text };
@@ -81,7 +84,7 @@ function describeItem(item: ResolvedRoute['chain'][number], isSetupOnly: (item: 
   // validates, `express.static(path.join(...))` neither validates nor guards.
   const name = item.text.replace(/\(.*$/s, '(');
   if (AUTH_WORDS.test(name) && !NOT_AUTH_WORDS.test(name)) return { kind: 'guard', text: item.text };
-  if (VALIDATION_WORDS.test(name)) return { kind: 'validation', text: item.text };
+  if (VALIDATION_WORDS.test(name) && !NOT_VALIDATION_WORDS.test(name)) return { kind: 'validation', text: item.text };
   return { kind: 'other', text: item.text };
 }
 

@@ -50,4 +50,29 @@ app.post('/login', validate(authValidation.login), (req, res) => res.json({ ok: 
     const [login] = JSON.parse(io.stdoutText()) as (JsonRoute & { validation: string[]; otherChain: string[] })[];
     expect(login).toMatchObject({ guards: [], validation: ['validate(authValidation.login)'] });
   });
+
+  it('keeps body and cookie parsers out of VALIDATION and passport set-up out of AUTH, also when passport is a parameter', async () => {
+    const dir = makeTempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{"name":"x","dependencies":{"express":"4"}}');
+    writeFileSync(
+      path.join(dir, 'app.js'),
+      `const express = require('express');
+const bodyParser = require('body-parser');
+const cookieParser = require('cookie-parser');
+const { validate, schemas } = require('./validation');
+module.exports = function configure(app, passport) {
+  app.use(bodyParser.json());
+  app.use(express.urlencoded({ extended: true }));
+  app.use(cookieParser());
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.post('/notes', validate(schemas.note), (req, res) => res.json({ ok: true }));
+};
+`,
+    );
+    const io = captureIo();
+    await runRoutes({ cwd: dir, paths: ['.'], io, format: 'json' });
+    const [notes] = JSON.parse(io.stdoutText()) as (JsonRoute & { validation: string[] })[];
+    expect(notes).toMatchObject({ guards: [], validation: ['validate(schemas.note)'] });
+  });
 });
