@@ -114,6 +114,8 @@ function classify(lookup: AuthLookup, file: ts.SourceFile, node: ts.Expression, 
       const inner = classify(lookup, file, callee.expression, depth + 1);
       return inner.effect === 'none' ? inner : { ...inner, evidence: `${inner.evidence}, except the paths in \`unless\`` };
     }
+    const composed = classifyFastifyAuthComposition(lookup, file, expr, depth);
+    if (composed) return composed;
   }
   const names = getItemNames(tsApi, expr);
   // 1. settings
@@ -236,6 +238,50 @@ function getItemNames(tsApi: TsApi, expr: ts.Expression): string[] {
 function getShortName(tsApi: TsApi, expr: ts.Expression): string | undefined {
   const names = getItemNames(tsApi, skipOuterExpressions(tsApi, expr));
   return names[names.length - 1];
+}
+
+/**
+ * @fastify/auth's `fastify.auth([verifyJwt, verifyApiKey], { relation })` protects as its strategies
+ * do: with `or`, the default, a request passes when any one strategy passes, so every one must
+ * reject; with `and`, one that rejects suffices. A relation that is not a literal reads as `or`.
+ */
+function classifyFastifyAuthComposition(lookup: AuthLookup, file: ts.SourceFile, call: ts.CallExpression, depth: number): AuthVerdict | undefined {
+  const tsApi = lookup.ts;
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  const list = call.arguments[0] ? skipOuterExpressions(tsApi, call.arguments[0]) : undefined;
+  if (!tsApi.isPropertyAccessExpression(callee) || callee.name.text !== 'auth' || !list || !tsApi.isArrayLiteralExpression(list) || list.elements.length === 0) return undefined;
+  const options = call.arguments[1] ? skipOuterExpressions(tsApi, call.arguments[1]) : undefined;
+  const relationValue = options && tsApi.isObjectLiteralExpression(options) ? getObjectPropertyValue(tsApi, options, 'relation') : undefined;
+  const relation = relationValue && tsApi.isStringLiteralLike(skipOuterExpressions(tsApi, relationValue)) ? (skipOuterExpressions(tsApi, relationValue) as ts.StringLiteralLike).text : 'or';
+  const strategies = list.elements.map((element) => {
+    const verdict = classify(lookup, file, element, depth + 1);
+    // A strategy fails by throwing (or calling `done(error)`), whatever the error: one that can fail
+    // rejects some requests, which ones the analysis does not tell (`if (method === 'GET') return`).
+    return verdict.effect === 'none' && !verdict.optional && strategyCanFail(lookup, file, element)
+      ? { effect: 'unknown' as const, evidence: `\`${getShortText(file, element, 40)}\` rejects some requests` }
+      : verdict;
+  });
+  const combined = relation === 'and' ? combineAny(strategies) : combineAll(strategies);
+  const text = getShortText(file, call, 50);
+  return { ...combined, evidence: `\`${text}\` (${relation === 'and' ? 'every strategy must pass' : 'any one strategy lets a request through'}): ${combined.evidence}` };
+}
+
+/** True when a @fastify/auth strategy's code throws or calls its `done` callback with an error. */
+function strategyCanFail(lookup: AuthLookup, file: ts.SourceFile, element: ts.Expression): boolean {
+  const tsApi = lookup.ts;
+  const implementation = resolveImplementation(lookup, file, element);
+  if (implementation.kind !== 'function' || !implementation.node.body) return false;
+  const fn = implementation.node;
+  const done = fn.parameters[2] && tsApi.isIdentifier(fn.parameters[2].name) ? fn.parameters[2].name.text : undefined;
+  let fails = false;
+  walkDescendants(tsApi, fn.body!, (node) => {
+    if (fails) return false;
+    if (node !== fn.body && isFunctionLike(tsApi, node)) return false;
+    if (tsApi.isThrowStatement(node)) fails = true;
+    if (done && tsApi.isCallExpression(node) && tsApi.isIdentifier(node.expression) && node.expression.text === done && node.arguments.length > 0) fails = true;
+    return undefined;
+  });
+  return fails;
 }
 
 function combineAny(verdicts: readonly AuthVerdict[]): AuthVerdict {

@@ -461,6 +461,22 @@ const fastify = Fastify();
 fastify.route({ method: 'PATCH', url: '/api/trips/:id', preHandler: fastify.auth([fastify.verifyJWT, fastify.verifyApiKey]), handler: async () => ({}) });`,
     },
     {
+      // With relation 'or' a strategy that lets reads through and one that verifies a token: which
+      // requests pass is not known here, so the route is neither reported nor called protected.
+      name: 'fastify: fastify.auth([allowReads, verifyJwt]) with the default or relation',
+      code: `import Fastify from 'fastify';
+import jwt from 'jsonwebtoken';
+async function allowReads(request) {
+  if (request.method === 'GET') return;
+  throw new Error('not a read');
+}
+async function verifyJwt(request) {
+  request.user = jwt.verify(String(request.headers.authorization), process.env.SECRET);
+}
+const server = Fastify();
+server.put('/tags/:name', { preHandler: server.auth([allowReads, verifyJwt]) }, async () => ({}));`,
+    },
+    {
       // @fastify/bearer-auth installs an onRequest hook when registered.
       name: 'fastify: @fastify/bearer-auth registered on the context',
       code: `import Fastify from 'fastify';
@@ -1034,6 +1050,23 @@ app.use(adminRoutes, requireAuth);
 app.delete('/admin/users/:id', (req, res) => res.sendStatus(204));
 // api-guard-public: <reason>
 app.delete('/accounts/:id', (req, res) => res.sendStatus(204));` }] }],
+    },
+    {
+      // @fastify/auth protects as its strategies do: one that verifies nothing protects nothing.
+      name: 'fastify: fastify.auth([strategy]) whose strategy verifies nothing',
+      code: `import Fastify from 'fastify';
+import fastifyAuth from '@fastify/auth';
+async function noop() { return; }
+const server = Fastify();
+server.register(fastifyAuth);
+server.put('/tags/:name', { preHandler: server.auth([noop]) }, async () => ({}));`,
+      errors: [{ messageId: 'missingAuth', line: 6, data: { route: 'PUT /tags/:name', chain: '`fastifyAuth`, `server.auth([noop])`' }, suggestions: [{ messageId: 'markPublic', output: `import Fastify from 'fastify';
+import fastifyAuth from '@fastify/auth';
+async function noop() { return; }
+const server = Fastify();
+server.register(fastifyAuth);
+// api-guard-public: <reason>
+server.put('/tags/:name', { preHandler: server.auth([noop]) }, async () => ({}));` }] }],
     },
     {
       name: 'fastify: @fastify/basic-auth registered but never used as a hook',
