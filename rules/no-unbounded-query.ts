@@ -15,7 +15,7 @@ import { resolveNestName } from '../src/frameworks/nest-symbols.js';
 import { getBodySizeLimits } from '../src/model/body-size-limits.js';
 import { getNestParameterInput } from '../src/model/request-sources.js';
 import { getResponseSinkOfNode } from '../src/model/response-sinks.js';
-import { routeMayCheckInput } from '../src/model/route-input-checks.js';
+import { routeMayCheckInput, routeSchemaLeavesFieldUnbounded } from '../src/model/route-input-checks.js';
 import { defineApiRule } from '../src/rule-kit/define-api-rule.js';
 import { describeFlowSteps } from '../src/rule-kit/flow-messages.js';
 
@@ -84,7 +84,7 @@ export default defineApiRule<Options, MessageIds>({
     const findings: Finding[] = [];
     const seen = new Set<ts.Node>();
     for (const flow of findFlows(ctx, getQueryLimitSpec(ctx.settings))) {
-      if (seen.has(flow.sink.expression) || isBoundedByNestDto(ctx, flow) || routeMayCheckInput(ctx.ts, flow.source.node)) continue;
+      if (seen.has(flow.sink.expression) || isBoundedByNestDto(ctx, flow) || routeChecksLimit(ctx.ts, flow)) continue;
       seen.add(flow.sink.expression);
       findings.push({
         messageId: 'unboundedLimit',
@@ -188,4 +188,14 @@ function findUnpaginatedLists(ctx: AnalysisContext): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * True when the route may check the page size before the handler: a validator, or a Fastify route
+ * schema, unless that schema is read and declares the field with no upper bound.
+ */
+function routeChecksLimit(tsApi: AnalysisContext['ts'], flow: Flow): boolean {
+  if (!routeMayCheckInput(tsApi, flow.source.node)) return false;
+  const field = /\.(?:query|querystring)\.([A-Za-z_$][\w$]*)$/.exec(flow.source.label)?.[1];
+  return field === undefined || !routeSchemaLeavesFieldUnbounded(tsApi, flow.source.node, field);
 }

@@ -8,7 +8,8 @@
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
-import { getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { resolveObjectLiteral } from './option-values.js';
 import { walkDescendants } from '../core/walk.js';
 import { getHandlerOfFunction } from './handlers.js';
 
@@ -68,4 +69,46 @@ function namesValidator(tsApi: TsApi, item: ts.Expression, handlerFn: ts.Node): 
     return undefined;
   });
   return found;
+}
+
+/** JSON-schema keywords that bound a number or a string's length (`enum` and `const` list the values). */
+const BOUND_KEYWORDS: ReadonlySet<string> = new Set(['maximum', 'exclusiveMaximum', 'enum', 'const', 'maxLength']);
+
+/**
+ * True when the route's own Fastify `schema` declares `field` of the query string (`querystring` or
+ * `query`) as a JSON-schema object literal without an upper bound: `{ limit: { type: 'integer' } }`
+ * lets ajv pass any number, so the schema does not bound the page size. False whenever the schema,
+ * its query string or the field is not written out where it can be read (the check may bound it).
+ */
+export function routeSchemaLeavesFieldUnbounded(tsApi: TsApi, source: ts.Node, field: string): boolean {
+  let registration: ts.Node | undefined;
+  for (let current: ts.Node | undefined = source.parent; current; current = current.parent) {
+    if (!isFunctionLike(tsApi, current)) continue;
+    const handler = getHandlerOfFunction(tsApi, current);
+    if (handler) {
+      registration = handler.registration;
+      break;
+    }
+  }
+  if (!registration || !tsApi.isCallExpression(registration)) return false;
+  const lookup = { ts: tsApi, file: registration.getSourceFile() };
+  for (const arg of registration.arguments) {
+    const options = resolveObjectLiteral(lookup, arg);
+    const schema = options && getObjectPropertyValue(tsApi, options.object, 'schema');
+    const schemaObject = schema && resolveObjectLiteral(lookup, schema);
+    if (!schemaObject) continue;
+    const query = getObjectPropertyValue(tsApi, schemaObject.object, 'querystring') ?? getObjectPropertyValue(tsApi, schemaObject.object, 'query');
+    const queryObject = query && resolveObjectLiteral(lookup, query);
+    const properties = queryObject && getObjectPropertyValue(tsApi, queryObject.object, 'properties');
+    const propertiesObject = properties && resolveObjectLiteral(lookup, properties);
+    const declared = propertiesObject && getObjectPropertyValue(tsApi, propertiesObject.object, field);
+    const fieldSchema = declared && resolveObjectLiteral(lookup, declared);
+    if (!fieldSchema) continue;
+    return fieldSchema.object.properties.every((prop) => {
+      if (tsApi.isSpreadAssignment(prop)) return false;
+      const name = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
+      return name !== undefined && !BOUND_KEYWORDS.has(name) && name !== 'anyOf' && name !== 'oneOf' && name !== 'allOf' && name !== '$ref';
+    });
+  }
+  return false;
 }

@@ -182,6 +182,16 @@ router.get('/posts', query('limit').optional().isInt({ min: 1, max: 100 }), asyn
   });
 }`,
     },
+    {
+      // The route schema is written out, and it bounds the field.
+      name: 'fastify route schema whose querystring limit has a maximum',
+      code: `const listQuery = { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 100 } } };
+export default async function routes(fastify) {
+  fastify.get('/rows', { schema: { querystring: listQuery } }, async (request) => {
+    return prisma.row.findMany({ take: request.query.limit });
+  });
+}`,
+    },
     // --- Whole tables (reportUnpaginatedLists) -----------------------------------------------------
     {
       // Off by default: whole lists are reported only when the option asks for them.
@@ -278,6 +288,17 @@ const app = Fastify({ logger: true, bodyLimit: 5 * 1024 * 1024 });`,
     },
   ],
   invalid: [
+    {
+      // The twin: the schema is written out and declares the field with no maximum, so ajv lets any number through.
+      name: 'fastify route schema whose querystring limit has no maximum',
+      code: `const listQuery = { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } };
+export default async function routes(fastify) {
+  fastify.get('/rows', { schema: { querystring: listQuery } }, async (request) => {
+    return prisma.row.findMany({ take: request.query.limit });
+  });
+}`,
+      errors: [{ messageId: 'unboundedLimit', line: 4, data: { source: 'request.query.limit', role: 'take', sink: 'prisma.row.findMany', via: '' } }],
+    },
     {
       name: 'a GET handler that sends a whole Mongoose collection (option on)',
       code: `import Post from '../models/Post.js';
