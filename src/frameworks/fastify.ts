@@ -150,8 +150,13 @@ class FastifyCollector {
       if (tsApi.isBinaryExpression(node)) this.markSkipOverride(node);
     });
     const registers: ts.CallExpression[] = [];
+    const helperCalls: ts.CallExpression[] = [];
     for (const call of calls) {
       const callee = skipOuterExpressions(tsApi, call.expression);
+      if (tsApi.isIdentifier(callee)) {
+        if (call.arguments.length > 0) helperCalls.push(call);
+        continue;
+      }
       if (!tsApi.isPropertyAccessExpression(callee)) continue;
       const method = callee.name.text;
       if (method === 'register') {
@@ -171,6 +176,7 @@ class FastifyCollector {
       const context = this.resolveContext(callee.expression);
       if (context) this.readRegister(context, call);
     }
+    for (const call of helperCalls) this.readHelperCall(call);
     // A plugin wrapped in fastify-plugin is a context even without routes or hooks: what it adds
     // (decorations only, or hooks) decides the chains of its parent.
     for (const fn of this.wrappedInPlugin) {
@@ -516,6 +522,36 @@ class FastifyCollector {
       targetNode: plugin,
       ...(encapsulated ? {} : { encapsulated: false }),
     });
+  }
+
+  /**
+   * `addAuthHook(server)`: a function called with the instance adds its hooks and routes to the
+   * caller's context, as a plugin wrapped in `fastify-plugin` would (a mount that shares the context).
+   * A local function whose first parameter is a Fastify instance, or a function imported from a project
+   * module (read with the project index; per file it stays unread, so the caller's routes are unknown).
+   */
+  private readHelperCall(call: ts.CallExpression): void {
+    const tsApi = this.tsApi;
+    const context = this.resolveContext(call.arguments[0]!);
+    if (!context) return;
+    const callee = skipOuterExpressions(tsApi, call.expression) as ts.Identifier;
+    const fn = this.resolveLocalFunction(callee);
+    let target: RouterRef | undefined;
+    if (fn) {
+      const helper = this.getFunctionContext(fn);
+      if (helper && helper !== context) {
+        // A router fact even when it adds nothing, so the mount resolves (to nothing) instead of staying unread.
+        helper.registered = true;
+        target = { kind: 'local', routerId: helper.id };
+      }
+    } else {
+      const binding = this.bindings.imports.get(callee.text);
+      if (binding && resolveIdentifier(tsApi, callee)?.declaration === binding.node && isProjectModuleSpecifier(binding.module)) {
+        target = { kind: 'import', module: binding.module, imported: binding.imported };
+      }
+    }
+    if (!target) return;
+    this.addStep(context, call, { kind: 'mount', node: call, path: '', items: [], target, targetNode: callee, encapsulated: false });
   }
 
   private readPrefix(optionsArg: ts.Expression | undefined): string | undefined {

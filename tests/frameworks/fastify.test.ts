@@ -89,6 +89,21 @@ app.register(login, optionsFromElsewhere);
     expect(app!.steps.map(stepSummary)).toEqual(['register /v1/sys local', 'register ? local', 'register ? local']);
   });
 
+  it('reads a function called with the instance as a mount that shares its context', () => {
+    const [app] = facts(`
+import Fastify, { FastifyInstance } from 'fastify';
+import { addAuthHook } from './auth-hook.js';
+import { connect } from 'some-db-package';
+function addLogging(server: FastifyInstance) { server.addHook('onRequest', async () => {}); }
+const app = Fastify();
+addLogging(app);
+addAuthHook(app);
+connect(app);
+app.get('/x', async () => 1);
+`);
+    expect(app!.steps.map(stepSummary)).toEqual(['register  local (fp)', 'register  ./auth-hook.js#addAuthHook (fp)', 'route GET /x []']);
+  });
+
   it('reads registrations: inline, local, imported, dynamic import, require, fastify-plugin, package plugins', () => {
     const [app] = facts(`
 import Fastify from 'fastify';

@@ -477,6 +477,17 @@ const server = Fastify();
 server.put('/tags/:name', { preHandler: server.auth([allowReads, verifyJwt]) }, async () => ({}));`,
     },
     {
+      // A helper called with the instance adds its hook to the instance's own context.
+      name: 'fastify: a helper called with the root instance adds the auth hook',
+      code: `import Fastify, { FastifyInstance } from 'fastify';
+function addAuthHook(server: FastifyInstance) {
+  server.addHook('preHandler', server.authenticate);
+}
+const app = Fastify();
+addAuthHook(app);
+app.register(async (api) => { api.put('/tags/:name', async () => ({})); }, { prefix: '/api/v1' });`,
+    },
+    {
       // @fastify/bearer-auth installs an onRequest hook when registered.
       name: 'fastify: @fastify/bearer-auth registered on the context',
       code: `import Fastify from 'fastify';
@@ -1067,6 +1078,25 @@ const server = Fastify();
 server.register(fastifyAuth);
 // api-guard-public: <reason>
 server.put('/tags/:name', { preHandler: server.auth([noop]) }, async () => ({}));` }] }],
+    },
+    {
+      // The twin: the helper called with the instance adds a hook that authenticates nothing.
+      name: 'fastify: a helper called with the root instance adds a logging hook only',
+      code: `import Fastify, { FastifyInstance } from 'fastify';
+function addLogging(server: FastifyInstance) {
+  server.addHook('onRequest', async (request) => { request.log.info('in'); });
+}
+const app = Fastify();
+addLogging(app);
+app.put('/api/v1/tags/:name', async () => ({}));`,
+      errors: [{ messageId: 'missingAuth', line: 7, data: { route: 'PUT /api/v1/tags/:name', chain: '\`async (request) => { request.log.info(\'in\'); }\`' }, suggestions: [{ messageId: 'markPublic', output: `import Fastify, { FastifyInstance } from 'fastify';
+function addLogging(server: FastifyInstance) {
+  server.addHook('onRequest', async (request) => { request.log.info('in'); });
+}
+const app = Fastify();
+addLogging(app);
+// api-guard-public: <reason>
+app.put('/api/v1/tags/:name', async () => ({}));` }] }],
     },
     {
       name: 'fastify: @fastify/basic-auth registered but never used as a hook',
