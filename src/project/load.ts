@@ -18,6 +18,7 @@ import { createProjectIndex, type ProjectIndex } from './project-index.js';
 import { getDefaultAnalysisOptions } from './project-config.js';
 import type { ProjectPlan } from './plan-projects.js';
 import { readSourceText } from './source-text.js';
+import { findOutsideImports } from './outside-imports.js';
 
 /**
  * The TypeScript that ts-morph bundles: the one the CLI parses with and hands to the core. Loaded
@@ -121,6 +122,18 @@ export function loadProject(plan: ProjectPlan): LoadedProject {
       loaded.set(fileName, parseError ? { path: fileName, sourceFile, parseError, notes } : { path: fileName, sourceFile, notes });
     }
   }
+
+  // Imports from outside the config's `include` (a monorepo's `libs/`) are read as context too.
+  const known = new Set(plan.contextFiles.map((fileName) => path.resolve(fileName)));
+  const outside = findOutsideImports(tsApi, rawSourceFiles, compilerOptions, known, (fileName) => {
+    try {
+      const { text } = readSourceText(fileName);
+      return getFileSkipReason(text) ? undefined : tsApi.createSourceFile(fileName, text, languageVersion, true);
+    } catch {
+      return undefined;
+    }
+  });
+  rawSourceFiles.push(...outside);
 
   const index = createProjectIndex({
     ts: tsApi,
