@@ -256,6 +256,8 @@ export const PUBLIC_ROUTES = [
   { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm|password|local|credentials|email|phone|otp|magic-link|google|github|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
   // `POST /api/users/auth`, `POST /auth`: the account API's own sign-in (proshop), as `require-rate-limit`'s catalog reads it.
   { name: 'auth-create', pattern: /^(?:\/(?:api|v\d+|users?|accounts?|members?|customers?|identity|public))*\/auth\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
+  // `POST /v1/auth/verify`: the second step of a magic-link or code sign-in (hoppscotch).
+  { name: 'auth-verify', pattern: /^(?:\/(?:api|v\d+|users?|accounts?|members?|customers?|identity|public))*\/auth\/(?:verify|confirm)\/?$/i, methods: ['POST'], reason: 'sign-in (verifies a magic link or code)' },
   { name: 'logout', pattern: /^(?:\/[\w.-]+)*\/(?:log-?out|sign-?out)\/?$/i, reason: 'sign-out' },
   { name: 'signup', pattern: /^(?:\/[\w.-]+)*\/(?:(?:verify|complete|confirm|finish)-?)?(?:sign-?up|signup|registration)\/?$/i, reason: 'sign-up' },
   { name: 'register', pattern: /^(?:\/(?:api|v\d+))*\/(?:register|join)\/?$|^(?:\/[\w.-]+)*\/(?:auth|authentication|users?|accounts?|members?|customers?|public|identity|sessions?|onboarding)(?:\/[\w.-]+)*\/(?:register|join)\/?$/i, reason: 'sign-up' },

@@ -119,6 +119,7 @@ const PUBLIC_SAMPLES: Record<string, { match: [string, string]; miss: [string, s
   login: { match: ['/login/2fa/totp', 'POST'], miss: ['/api/users/:id/login-history', 'GET'] },
   'session-create': { match: ['/api/sessions', 'POST'], miss: ['/api/sessions', 'GET'] },
   'auth-create': { match: ['/api/users/auth', 'POST'], miss: ['/api/admin/auth', 'POST'] },
+  'auth-verify': { match: ['/v1/auth/verify', 'POST'], miss: ['/v1/admin/auth/verify', 'POST'] },
   logout: { match: ['/auth/logout', 'POST'], miss: ['/auth/logout-all-devices/:userId', 'POST'] },
   signup: { match: ['/api/v1/sign-up', 'POST'], miss: ['/api/signups/:id', 'DELETE'] },
   register: { match: ['/v1/auth/email/register', 'POST'], miss: ['/devices/register', 'POST'] },
