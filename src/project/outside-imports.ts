@@ -6,6 +6,7 @@
  * for an unreadable package. Only relative specifiers and ones a `paths` alias matches are resolved,
  * never packages in `node_modules` or declaration files, and at most `MAX_OUTSIDE_FILES` are added.
  */
+import path from 'node:path';
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getFileBindings } from '../core/bindings.js';
@@ -30,6 +31,8 @@ export function findOutsideImports(
     const file = queue.shift()!;
     for (const specifier of getModuleSpecifiers(tsApi, file)) {
       if (!specifier.startsWith('.') && !aliases.some((matches) => matches(specifier))) continue;
+      // Most relative imports name a file already loaded: found without asking the file system.
+      if (specifier.startsWith('.') && isKnownRelative(file.fileName, specifier, seen)) continue;
       let resolved: string | undefined;
       try {
         resolved = tsApi.resolveModuleName(specifier, file.fileName, compilerOptions, tsApi.sys, cache).resolvedModule?.resolvedFileName;
@@ -63,4 +66,20 @@ function toAliasMatcher(pattern: string): (specifier: string) => boolean {
   const prefix = pattern.slice(0, star);
   const suffix = pattern.slice(star + 1);
   return (specifier) => specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix);
+}
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** `./x.js` written for `./x.ts` under ESM module resolution. */
+const SOURCE_FOR_OUTPUT: Record<string, readonly string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
+
+/** True when a relative specifier names one of `known` (as written, with an extension, or as a folder's index). */
+function isKnownRelative(from: string, specifier: string, known: ReadonlySet<string>): boolean {
+  const base = path.resolve(path.dirname(from), specifier);
+  if (known.has(base)) return true;
+  const extension = path.extname(base);
+  for (const source of SOURCE_FOR_OUTPUT[extension] ?? []) if (known.has(base.slice(0, -extension.length) + source)) return true;
+  for (const candidate of EXTENSIONS) {
+    if (known.has(base + candidate) || known.has(path.join(base, `index${candidate}`))) return true;
+  }
+  return false;
 }
