@@ -41,7 +41,7 @@ import { getPublicAnnotation } from '../model/public-annotation.js';
 import type { FrameworkAdapter, RoutingScope } from './adapter.js';
 import { flattenArguments, toChainItem } from './chain-arguments.js';
 import { isPathArgument, readPathArgument } from './path-argument.js';
-import { getServerParameterFramework } from './server-parameter.js';
+import { getFileFramework, getServerParameterFramework } from './server-parameter.js';
 import { compareOrderKeys, getFunctionName, getOrderKey, type CallSiteIndex, buildCallSiteIndex } from './registration-order.js';
 import { isProjectModuleSpecifier, isRouterLikeName } from './router-names.js';
 
@@ -62,6 +62,8 @@ const CHAINABLE_METHODS = new Set([...Object.keys(ROUTE_METHODS), 'use', 'param'
 /** How many chained calls (`app.use(a).use(b)...`) are followed back to their app or router. */
 const MAX_CHAIN_LINKS = 64;
 const EXPRESS_MODULE = 'express';
+/** Option keys that carry the app or a router into a function (`loader({ app: expressApp })`). */
+const DESTRUCTURED_SERVER_KEY = /^(?:app|application|expressApp|router|server)$/;
 const ROUTER_PACKAGES = ['express-promise-router'];
 
 export const EXPRESS_LINK_POLICY: LinkPolicy = {
@@ -264,6 +266,10 @@ class ExpressCollector {
         return undefined;
       }
       if (tsApi.isParameter(declaration)) return this.getParameterContainer(declaration, binding.name);
+      // `export default ({ app }: { app: express.Application }) => { app.get(...) }` (bulletproof-nodejs's loaders).
+      if (tsApi.isBindingElement(declaration) && !declaration.dotDotDotToken && tsApi.isObjectBindingPattern(declaration.parent) && tsApi.isParameter(declaration.parent.parent)) {
+        return this.getDestructuredParameterContainer(declaration.parent.parent, declaration, binding.name);
+      }
       return undefined;
     }
     if (tsApi.isPropertyAccessExpression(expr) && expr.expression.kind === tsApi.SyntaxKind.ThisKeyword) {
@@ -349,6 +355,25 @@ class ExpressCollector {
     const functionName = getFunctionName(tsApi, fn);
     const container = this.newContainer('router', functionName ? `${functionName}(${name.text})` : name.text, fn, false, fn);
     container.builtBy = { node: fn, ...(functionName ? { name: functionName } : {}), via: 'parameter', parameterIndex: index };
+    this.byDeclaration.set(name, container);
+    return container;
+  }
+
+  /** The app or router an options parameter carries, destructured: `({ app }) => ...`, `({ router: r }) => ...`. */
+  private getDestructuredParameterContainer(param: ts.ParameterDeclaration, element: ts.BindingElement, name: ts.Identifier): Container | undefined {
+    const tsApi = this.tsApi;
+    const known = this.byDeclaration.get(name);
+    if (known) return known;
+    if (this.rejectedParameters.has(element)) return undefined;
+    const fn = param.parent;
+    const key = element.propertyName ? getPropertyNameText(tsApi, element.propertyName) : name.text;
+    if (!isFunctionLike(tsApi, fn) || tsApi.isConstructorDeclaration(fn) || !key || !DESTRUCTURED_SERVER_KEY.test(key) || getFileFramework(tsApi, this.file) !== 'express') {
+      this.rejectedParameters.add(element);
+      return undefined;
+    }
+    const functionName = getFunctionName(tsApi, fn);
+    const container = this.newContainer('router', functionName ? `${functionName}({ ${key} })` : key, fn, false, fn);
+    container.builtBy = { node: fn, ...(functionName ? { name: functionName } : {}), via: 'parameter', parameterIndex: fn.parameters.indexOf(param) };
     this.byDeclaration.set(name, container);
     return container;
   }
@@ -677,20 +702,38 @@ class ExpressCollector {
     if (tsApi.isPropertyAccessExpression(callee) && this.resolveContainer(callee.expression)) return;
     call.arguments.forEach((arg, index) => {
       const container = this.resolveContainer(arg);
-      if (!container) return;
-      const target = this.getCallMountTarget(callee, index);
-      if (!target) return;
-      this.addStep(container, call, { kind: 'mount', node: call, path: '', items: [], target, targetNode: callee, encapsulated: false });
+      if (container) {
+        const target = this.getCallMountTarget(callee, index);
+        if (target) this.addStep(container, call, { kind: 'mount', node: call, path: '', items: [], target, targetNode: callee, encapsulated: false });
+        return;
+      }
+      // `expressLoader({ app: expressApp })`: the app passed inside an options object.
+      const options = skipOuterExpressions(tsApi, arg);
+      if (!tsApi.isObjectLiteralExpression(options)) return;
+      for (const prop of options.properties) {
+        const value = tsApi.isPropertyAssignment(prop) ? prop.initializer : tsApi.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+        const key = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
+        const passed = value && key && DESTRUCTURED_SERVER_KEY.test(key) ? this.resolveContainer(value) : undefined;
+        if (!passed) continue;
+        const target = this.getCallMountTarget(callee, index, key);
+        if (target) this.addStep(passed, call, { kind: 'mount', node: call, path: '', items: [], target, targetNode: callee, encapsulated: false });
+      }
     });
   }
 
-  private getCallMountTarget(callee: ts.Expression, index: number): RouterRef | undefined {
+  private getCallMountTarget(callee: ts.Expression, index: number, property?: string): RouterRef | undefined {
     const tsApi = this.tsApi;
     const fn = this.resolveLocalFunction(callee);
     if (fn) {
       const param = fn.parameters[index];
-      if (!param || !tsApi.isIdentifier(param.name)) return undefined;
-      const container = this.getParameterContainer(param, param.name);
+      if (!param) return undefined;
+      let container: Container | undefined;
+      if (property === undefined && tsApi.isIdentifier(param.name)) {
+        container = this.getParameterContainer(param, param.name);
+      } else if (property !== undefined && tsApi.isObjectBindingPattern(param.name)) {
+        const element = param.name.elements.find((e) => (e.propertyName ? getPropertyNameText(tsApi, e.propertyName) : tsApi.isIdentifier(e.name) ? e.name.text : undefined) === property);
+        if (element && tsApi.isIdentifier(element.name)) container = this.getDestructuredParameterContainer(param, element, element.name);
+      }
       return container ? { kind: 'local', routerId: container.id } : undefined;
     }
     const required = getRequiredModule(tsApi, callee);

@@ -488,6 +488,18 @@ addAuthHook(app);
 app.register(async (api) => { api.put('/tags/:name', async () => ({})); }, { prefix: '/api/v1' });`,
     },
     {
+      // The twin: the app the loader receives is behind auth registered before the call.
+      name: 'express: a loader that destructures the app, called after app.use(requireAuth)',
+      code: `import express from 'express';
+import { requireAuth } from './auth.js';
+const expressLoader = ({ app }: { app: express.Application }) => {
+  app.post('/items', (req, res) => { res.json(req.body); });
+};
+const expressApp = express();
+expressApp.use(requireAuth);
+expressLoader({ app: expressApp });`,
+    },
+    {
       // @fastify/bearer-auth installs an onRequest hook when registered.
       name: 'fastify: @fastify/bearer-auth registered on the context',
       code: `import Fastify from 'fastify';
@@ -1097,6 +1109,23 @@ const app = Fastify();
 addLogging(app);
 // api-guard-public: <reason>
 app.put('/api/v1/tags/:name', async () => ({}));` }] }],
+    },
+    {
+      // A loader that receives the app inside an options object (bulletproof-nodejs): its routes are the app's.
+      name: 'express: routes of a loader that destructures the app from its options',
+      code: `import express from 'express';
+const expressLoader = ({ app }: { app: express.Application }) => {
+  app.post('/items', (req, res) => { res.json(req.body); });
+};
+const expressApp = express();
+expressLoader({ app: expressApp });`,
+      errors: [{ messageId: 'missingAuth', line: 3, data: { route: 'POST /items', chain: 'empty' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+const expressLoader = ({ app }: { app: express.Application }) => {
+  // api-guard-public: <reason>
+  app.post('/items', (req, res) => { res.json(req.body); });
+};
+const expressApp = express();
+expressLoader({ app: expressApp });` }] }],
     },
     {
       name: 'fastify: @fastify/basic-auth registered but never used as a hook',
