@@ -13,7 +13,8 @@
  */
 import type * as ts from 'typescript';
 import { NO_SINK_TARGETS } from './spec.js';
-import { getShortText, getStaticString, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getShortText, getStaticString, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
+import { walkDescendants } from '../core/walk.js';
 import { getFileBindings } from '../core/bindings.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { findThisMember, mayBeProjectModule, normalizeModuleName } from './module-paths.js';
@@ -142,6 +143,7 @@ function hasSafeAgent(arg: ts.Expression, api: FlowApi): boolean {
   const tsApi = api.ts;
   const expr = skipOuterExpressions(tsApi, arg);
   if (!tsApi.isObjectLiteralExpression(expr)) return false;
+  if (hasAddressCheckingHooks(expr, api)) return true;
   for (const prop of expr.properties) {
     if (!tsApi.isPropertyAssignment(prop) && !tsApi.isShorthandPropertyAssignment(prop)) continue;
     const name = prop.name && tsApi.isIdentifier(prop.name) ? prop.name.text : undefined;
@@ -153,6 +155,51 @@ function hasSafeAgent(arg: ts.Expression, api: FlowApi): boolean {
     if (path && isSafeAgent(path.module, path.path)) return true;
   }
   return false;
+}
+
+/**
+ * got's `hooks: { beforeRequest: [rejectPrivate], beforeRedirect: [rejectPrivate] }` where the hook
+ * throws after an address check (`if (isPrivateIp(address)) throw ...`): every request, and every
+ * redirect (or `followRedirect: false`), is refused an internal address.
+ */
+function hasAddressCheckingHooks(options: ts.ObjectLiteralExpression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  const hooks = getObjectPropertyValue(tsApi, options, 'hooks');
+  const hooksObject = hooks ? skipOuterExpressions(tsApi, hooks) : undefined;
+  if (!hooksObject || !tsApi.isObjectLiteralExpression(hooksObject)) return false;
+  const checks = (key: string): boolean => {
+    const list = getObjectPropertyValue(tsApi, hooksObject, key);
+    const array = list ? skipOuterExpressions(tsApi, list) : undefined;
+    return !!array && tsApi.isArrayLiteralExpression(array) && array.elements.some((element) => refusesInternalAddress(element, api));
+  };
+  if (!checks('beforeRequest')) return false;
+  const followRedirect = getObjectPropertyValue(tsApi, options, 'followRedirect');
+  return checks('beforeRedirect') || (followRedirect !== undefined && skipOuterExpressions(tsApi, followRedirect).kind === tsApi.SyntaxKind.FalseKeyword);
+}
+
+/** A hook function of this file that throws after checking an address (a catalog check or one named like it). */
+function refusesInternalAddress(hook: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  let fn: ts.Node | undefined = skipOuterExpressions(tsApi, hook);
+  if (tsApi.isIdentifier(fn)) {
+    const declaration = resolveIdentifier(tsApi, fn)?.declaration;
+    fn = declaration && tsApi.isVariableDeclaration(declaration) && declaration.initializer ? skipOuterExpressions(tsApi, declaration.initializer) : declaration;
+  }
+  if (!fn || !isFunctionLike(tsApi, fn) || !fn.body) return false;
+  const body = fn.body;
+  let throws = false;
+  let checks = false;
+  walkDescendants(tsApi, body, (node) => {
+    if (tsApi.isThrowStatement(node)) throws = true;
+    if (tsApi.isCallExpression(node) && node.arguments.length > 0) {
+      const callee = skipOuterExpressions(tsApi, node.expression);
+      const path = api.modulePathOf(callee);
+      const name = tsApi.isIdentifier(callee) ? callee.text : tsApi.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if ((path && findAddressCheck(path.module, path.path)) || (name && findProjectAddressCheck(name))) checks = true;
+    }
+    return undefined;
+  });
+  return throws && checks;
 }
 
 /** The factory call that made the instance a method is called on: `api.get` with `const api = got.extend({...})`. */

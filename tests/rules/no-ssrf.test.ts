@@ -650,8 +650,33 @@ export class WhoAmIController {
   }
 }`,
     },
+    {
+      // A got client whose hooks refuse private addresses before every request and redirect.
+      name: 'got.extend with beforeRequest and beforeRedirect hooks that refuse private addresses',
+      code: `import got from 'got';
+import { promises as dns } from 'dns';
+function isPrivateIp(addr) { return /^(10|127)\\./.test(addr) || /^192\\.168\\./.test(addr); }
+async function rejectPrivate(options) {
+  const { address } = await dns.lookup(options.url.hostname);
+  if (isPrivateIp(address)) throw new Error('private address');
+}
+const external = got.extend({ hooks: { beforeRequest: [rejectPrivate], beforeRedirect: [rejectPrivate] } });
+app.get('/preview', async (req, res) => {
+  res.send((await external(req.query.url)).body);
+});`,
+    },
   ],
   invalid: [
+    {
+      // The twin: the hook only logs, so nothing refuses an internal address.
+      name: 'got.extend with a beforeRequest hook that only logs',
+      code: `import got from 'got';
+const external = got.extend({ hooks: { beforeRequest: [(options) => console.log(options.url.href)] } });
+app.get('/preview', async (req, res) => {
+  res.send((await external(req.query.url)).body);
+});`,
+      errors: [{ messageId: 'ssrf', line: 4, data: { source: 'req.query.url', role: 'URL', sink: 'external', control: WHOLE, via: '' } }],
+    },
     {
       // axios ignores baseURL when the URL is absolute: the client controls the whole URL. The
       // instance is created in the constructor and stored in a field typed AxiosInstance.
