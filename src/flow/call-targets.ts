@@ -97,11 +97,20 @@ function entityOf(tsApi: TsApi, project: ProjectIndex | undefined, node: ts.Expr
   }
   if (tsApi.isCallExpression(expr)) {
     const required = getRequiredModule(tsApi, expr);
-    if (required !== undefined && project && mayBeProjectModule(project, required)) {
+    if (required !== undefined) {
+      if (!project || !mayBeProjectModule(project, required)) return undefined;
       const file = project.resolveImport(expr.getSourceFile(), required);
       return file ? { kind: 'module', file } : undefined;
     }
-    return undefined;
+    // A factory's product: `require('./articles-model')(knex)` whose module exports
+    // `function (knex) { return { updateArticle(...) {...} } }`, or `createStore(db)` of this file.
+    const callee = entityOf(tsApi, project, expr.expression, depth + 1);
+    const factory =
+      callee?.kind === 'function' ? callee.fn : callee?.kind === 'module' && project ? asFunctionEntity(exportOf(tsApi, project, callee.file, 'default', depth)) : undefined;
+    const returned = factory ? getSingleReturnedExpression(tsApi, factory) : undefined;
+    const product = returned ? entityOf(tsApi, project, returned, depth + 1) : undefined;
+    // Only objects the factory builds: a function it returns is a wrapper (`catchAsync(fn)`), read elsewhere.
+    return product?.kind === 'object' || product?.kind === 'instance' ? product : undefined;
   }
   if (tsApi.isIdentifier(expr)) return entityOfIdentifier(tsApi, project, expr, depth);
   if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) {
@@ -150,6 +159,19 @@ function entityOfIdentifier(tsApi: TsApi, project: ProjectIndex | undefined, id:
   if (tsApi.isParameter(decl)) return instanceOfType(tsApi, project, decl.type, depth);
   if (tsApi.isVariableDeclaration(decl) && decl.name !== binding.name) return undefined;
   return entityOfDeclaration(tsApi, project, decl, depth);
+}
+
+function asFunctionEntity(entity: Entity | undefined): ts.FunctionLikeDeclaration | undefined {
+  return entity?.kind === 'function' ? entity.fn : undefined;
+}
+
+/** What a function returns when it has one `return` at the top of its body, or a concise body. */
+function getSingleReturnedExpression(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!tsApi.isBlock(body)) return body;
+  const returns = body.statements.filter(tsApi.isReturnStatement);
+  return returns.length === 1 ? returns[0]!.expression : undefined;
 }
 
 function exportOf(tsApi: TsApi, project: ProjectIndex, file: ts.SourceFile, name: string, depth: number): Entity | undefined {

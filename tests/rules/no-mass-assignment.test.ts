@@ -858,6 +858,21 @@ router.post('/logins', async (req, res) => {
 });`,
     },
     {
+      // The model object a factory builds receives named fields only.
+      name: 'fastify/knex: a model built by a factory, given named fields',
+      code: `const fastify = require('fastify');
+const app = fastify();
+function createArticlesModel(knex) {
+  return {
+    updateArticle: async function (id, article) {
+      await knex('articles').update(article).where('id', id);
+    },
+  };
+}
+const articlesModel = createArticlesModel(app.knex);
+app.put('/articles/:id', async (req) => articlesModel.updateArticle(req.params.id, { title: req.body.article.title }));`,
+    },
+    {
       // A cache entry, not a model: redis keeps the draft as text.
       name: 'express: body cached as JSON text in redis',
       code: `import { createClient } from 'redis';
@@ -897,6 +912,22 @@ export class DisputesController {
     },
   ],
   invalid: [
+    {
+      // fastify-realworld: the model object comes from a factory (require('./model')(knex)); its method writes what it is given.
+      name: 'fastify/knex: a model built by a factory, given the body',
+      code: `const fastify = require('fastify');
+const app = fastify();
+function createArticlesModel(knex) {
+  return {
+    updateArticle: async function (id, article) {
+      await knex('articles').update(article).where('id', id);
+    },
+  };
+}
+const articlesModel = createArticlesModel(app.knex);
+app.put('/articles/:id', async (req) => articlesModel.updateArticle(req.params.id, req.body.article));`,
+      errors: [{ messageId: 'unvalidatedBody', line: 6 }],
+    },
     {
       // The twin: the constant holds a celebrate schema that keeps undeclared keys.
       name: 'express: celebrate middleware held by a constant, with .unknown(true)',
