@@ -191,6 +191,8 @@ function refusesInternalAddress(hook: ts.Expression, api: FlowApi): boolean {
   let checks = false;
   walkDescendants(tsApi, body, (node) => {
     if (tsApi.isThrowStatement(node)) throws = true;
+    // `return Promise.reject(new Error(...))` fails the hook too.
+    if (tsApi.isCallExpression(node) && api.modulePathOf(node.expression)?.path === 'Promise.reject') throws = true;
     if (tsApi.isCallExpression(node) && node.arguments.length > 0) {
       const callee = skipOuterExpressions(tsApi, node.expression);
       const path = api.modulePathOf(callee);
@@ -217,11 +219,22 @@ function getInstanceFactory(callee: ts.Expression, api: FlowApi): ts.CallExpress
       continue;
     }
     if (!tsApi.isIdentifier(expr)) return undefined;
-    const decl = resolveIdentifier(tsApi, expr)?.declaration;
+    const decl = importedDeclaration(expr, api) ?? resolveIdentifier(tsApi, expr)?.declaration;
     if (!decl || !tsApi.isVariableDeclaration(decl) || !decl.initializer) return undefined;
     expr = skipOuterExpressions(tsApi, decl.initializer);
   }
   return undefined;
+}
+
+/** With the project index, the declaration an imported name stands for (`externalRequest` imported from `lib/request-external`). */
+function importedDeclaration(name: ts.Identifier, api: FlowApi): ts.Node | undefined {
+  const project = api.ctx.project;
+  if (!project) return undefined;
+  const file = name.getSourceFile();
+  const binding = getFileBindings(api.ts, file).imports.get(name.text);
+  if (!binding || binding.imported === '*') return undefined;
+  const target = project.resolveImport(file, binding.module);
+  return target ? project.resolveExport(target, binding.imported)?.declaration : undefined;
 }
 
 /** True when the factory sets the option its instances prepend (`got.extend({ prefixUrl })`). */

@@ -665,6 +665,21 @@ app.get('/preview', async (req, res) => {
   res.send((await external(req.query.url)).body);
 });`,
     },
+    {
+      // Ghost's oEmbed guard: the hook fails with a rejected promise instead of a throw.
+      name: 'got.extend with hooks that return Promise.reject for private addresses',
+      code: `import got from 'got';
+import { promises as dns } from 'dns';
+function isPrivateIp(addr) { return /^(10|127)\\./.test(addr); }
+async function errorIfHostnameResolvesToPrivateIp(options) {
+  const result = await dns.lookup(options.hostname);
+  if (isPrivateIp(result.address)) return Promise.reject(new Error('URL resolves to a non-permitted private IP block'));
+}
+const externalRequest = got.extend({ hooks: { beforeRequest: [errorIfHostnameResolvesToPrivateIp], beforeRedirect: [errorIfHostnameResolvesToPrivateIp] } });
+app.get('/oembed', async (req, res) => {
+  res.send((await externalRequest(req.query.url)).body);
+});`,
+    },
   ],
   invalid: [
     {

@@ -22,9 +22,16 @@ const fetcherService = read('nest/fetcher.service.ts');
 const fetcherController = read('nest/fetcher.controller.ts');
 const probeJs = read('cjs/lib/probe.js');
 const monitorsJs = read('cjs/routes/monitors.js');
+const oembedRoutes = read('express/routes/oembed.routes.ts');
 
 createTypedRuleTester().run('no-ssrf (project)', testedRule, {
   valid: [
+    {
+      // The got client imported from another file has hooks that refuse private addresses (Ghost's oEmbed guard).
+      name: 'express route calling a guarded got client imported from another file',
+      filename: `${dir}/express/routes/oembed.routes.ts`,
+      code: oembedRoutes,
+    },
     {
       // The Nest controller only passes values along; the finding belongs to the service.
       name: 'nest controller that hands the body to a service',
