@@ -20,17 +20,7 @@ const VALIDATING_NAME = /valid|celebrate|schema|sanitiz|^(query|param|check|chec
 
 /** True when the registration of the handler around `source` carries something that may validate the input it reads. */
 export function routeMayCheckInput(tsApi: TsApi, source: ts.Node): boolean {
-  let handlerFn: ts.Node | undefined;
-  let registration: ts.Node | undefined;
-  for (let current: ts.Node | undefined = source.parent; current; current = current.parent) {
-    if (!isFunctionLike(tsApi, current)) continue;
-    const handler = getHandlerOfFunction(tsApi, current);
-    if (handler) {
-      handlerFn = handler.fn;
-      registration = handler.registration;
-      break;
-    }
-  }
+  const { handlerFn, registration } = getHandlerAround(tsApi, source);
   if (handlerFn && readsValidationResult(tsApi, handlerFn)) return true;
   if (!registration || !handlerFn || !tsApi.isCallExpression(registration)) return false;
   for (const arg of registration.arguments) {
@@ -40,6 +30,16 @@ export function routeMayCheckInput(tsApi: TsApi, source: ts.Node): boolean {
     if (!tsApi.isObjectLiteralExpression(item) && namesValidator(tsApi, item, handlerFn)) return true;
   }
   return false;
+}
+
+/** The route handler around `source` (the nearest enclosing function that is one) and its registration call. */
+function getHandlerAround(tsApi: TsApi, source: ts.Node): { handlerFn?: ts.Node; registration?: ts.Node } {
+  for (let current: ts.Node | undefined = source.parent; current; current = current.parent) {
+    if (!isFunctionLike(tsApi, current)) continue;
+    const handler = getHandlerOfFunction(tsApi, current);
+    if (handler) return { handlerFn: handler.fn, registration: handler.registration };
+  }
+  return {};
 }
 
 /** `validationResult(req)` or `matchedData(req)` in the handler: express-validator chains ran before it (at the route, wherever it is registered). */
@@ -81,15 +81,7 @@ const BOUND_KEYWORDS: ReadonlySet<string> = new Set(['maximum', 'exclusiveMaximu
  * its query string or the field is not written out where it can be read (the check may bound it).
  */
 export function routeSchemaLeavesFieldUnbounded(tsApi: TsApi, source: ts.Node, field: string): boolean {
-  let registration: ts.Node | undefined;
-  for (let current: ts.Node | undefined = source.parent; current; current = current.parent) {
-    if (!isFunctionLike(tsApi, current)) continue;
-    const handler = getHandlerOfFunction(tsApi, current);
-    if (handler) {
-      registration = handler.registration;
-      break;
-    }
-  }
+  const { registration } = getHandlerAround(tsApi, source);
   if (!registration || !tsApi.isCallExpression(registration)) return false;
   const lookup = { ts: tsApi, file: registration.getSourceFile() };
   for (const arg of registration.arguments) {
