@@ -41,7 +41,7 @@ import { getPublicAnnotation } from '../model/public-annotation.js';
 import type { FrameworkAdapter, RoutingScope } from './adapter.js';
 import { flattenArguments, toChainItem } from './chain-arguments.js';
 import { isPathArgument, readPathArgument } from './path-argument.js';
-import { getFileFramework, getServerParameterFramework } from './server-parameter.js';
+import { getFileFramework, getServerParameterFramework, SERVER_OPTION_KEY } from './server-parameter.js';
 import { compareOrderKeys, getFunctionName, getOrderKey, type CallSiteIndex, buildCallSiteIndex } from './registration-order.js';
 import { isProjectModuleSpecifier, isRouterLikeName } from './router-names.js';
 
@@ -62,8 +62,6 @@ const CHAINABLE_METHODS = new Set([...Object.keys(ROUTE_METHODS), 'use', 'param'
 /** How many chained calls (`app.use(a).use(b)...`) are followed back to their app or router. */
 const MAX_CHAIN_LINKS = 64;
 const EXPRESS_MODULE = 'express';
-/** Option keys that carry the app or a router into a function (`loader({ app: expressApp })`). */
-const DESTRUCTURED_SERVER_KEY = /^(?:app|application|expressApp|router|server)$/;
 const ROUTER_PACKAGES = ['express-promise-router'];
 
 export const EXPRESS_LINK_POLICY: LinkPolicy = {
@@ -367,7 +365,7 @@ class ExpressCollector {
     if (this.rejectedParameters.has(element)) return undefined;
     const fn = param.parent;
     const key = element.propertyName ? getPropertyNameText(tsApi, element.propertyName) : name.text;
-    if (!isFunctionLike(tsApi, fn) || tsApi.isConstructorDeclaration(fn) || !key || !DESTRUCTURED_SERVER_KEY.test(key) || getFileFramework(tsApi, this.file) !== 'express') {
+    if (!isFunctionLike(tsApi, fn) || tsApi.isConstructorDeclaration(fn) || !key || !SERVER_OPTION_KEY.test(key) || getFileFramework(tsApi, this.file) !== 'express') {
       this.rejectedParameters.add(element);
       return undefined;
     }
@@ -713,7 +711,7 @@ class ExpressCollector {
       for (const prop of options.properties) {
         const value = tsApi.isPropertyAssignment(prop) ? prop.initializer : tsApi.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
         const key = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
-        const passed = value && key && DESTRUCTURED_SERVER_KEY.test(key) ? this.resolveContainer(value) : undefined;
+        const passed = value && key && SERVER_OPTION_KEY.test(key) ? this.resolveContainer(value) : undefined;
         if (!passed) continue;
         const target = this.getCallMountTarget(callee, index, key);
         if (target) this.addStep(passed, call, { kind: 'mount', node: call, path: '', items: [], target, targetNode: callee, encapsulated: false });

@@ -40,6 +40,7 @@ import {
   OPTIONAL_AUTH_NAME,
   type AuthEffect,
 } from '../catalog/auth.js';
+import { REFLECTOR_READ_METHODS } from '../catalog/nest.js';
 import { resolveImplementation, type Implementation } from './implementation.js';
 import { resolveConstValue } from './const-value.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
@@ -537,9 +538,6 @@ function describeOptionalPassportGuard(tsApi: TsApi, cls: ts.ClassLikeDeclaratio
   return { effect: 'none', evidence: `\`${cls.name?.text ?? 'guard'}.handleRequest\` never rejects, so requests without a valid credential pass`, optional: true };
 }
 
-/** Methods of Nest's `Reflector` that read route metadata. */
-const REFLECTOR_READS: ReadonlySet<string> = new Set(['get', 'getAll', 'getAllAndOverride', 'getAllAndMerge']);
-
 /**
  * The metadata an opt-in guard or interceptor acts on: its method starts by letting the request
  * through when a `Reflector` read finds nothing (`if (!enabled) return true`, `if (feature ===
@@ -572,7 +570,7 @@ function getOptInMetadataRead(tsApi: TsApi, method: ts.MethodDeclaration): strin
 
 function isReflectorRead(tsApi: TsApi, call: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(tsApi, call.expression);
-  if (!tsApi.isPropertyAccessExpression(callee) || !REFLECTOR_READS.has(callee.name.text)) return false;
+  if (!tsApi.isPropertyAccessExpression(callee) || !REFLECTOR_READ_METHODS.includes(callee.name.text)) return false;
   const receiver = getAccessPath(tsApi, callee.expression);
   return receiver !== undefined && /(?:^|\.)reflector$/i.test(receiver);
 }
