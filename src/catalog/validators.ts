@@ -297,6 +297,26 @@ export const SCHEMA_BUILDERS = [
 ] as const satisfies readonly SchemaBuilderRow[];
 
 /**
+ * fluent-json-schema (`S.object().prop('title', S.string()).additionalProperties(false)`), the JSON
+ * schema builder Fastify apps pass as route schemas. What its chains build is plain JSON schema, so
+ * an object keeps undeclared properties unless `.additionalProperties(false)` (or
+ * `.unevaluatedProperties(false)`) closes it, level by level.
+ */
+export const FLUENT_JSON_SCHEMA = {
+  module: 'fluent-json-schema',
+  /** Builders whose values cannot carry fields. */
+  scalarBuilders: ['string', 'number', 'integer', 'boolean', 'null'],
+  /** Builders that combine schemas given as an array (`S.anyOf([a, b])`). */
+  combinators: ['anyOf', 'oneOf', 'allOf'],
+  /** Object and array modifiers that change neither which properties exist nor whether others are kept. */
+  neutralModifiers: [
+    'id', 'title', 'description', 'examples', 'required', 'default', 'readOnly', 'writeOnly', 'deprecated',
+    'isFluentSchema', 'valueOf', 'definition', 'only', 'without', 'minProperties', 'maxProperties',
+    'minItems', 'maxItems', 'uniqueItems', 'contains', 'propertyNames', 'dependencies', 'dependentRequired',
+  ],
+} as const;
+
+/**
  * Packages whose `parse` turns text into a fresh object: their result is as client-controlled as
  * their input (`qs.parse(raw)`, `JSON.parse(text)`), so they are never validators.
  */

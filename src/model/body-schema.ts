@@ -8,13 +8,15 @@
  * top-level object with an open nested object still lets a client add fields inside the nested one.
  * Fastify's default ajv (`removeAdditional: true`) strips undeclared properties only where
  * `additionalProperties: false` is written; `removeAdditional: 'all'` strips them everywhere a
- * schema lists `properties`.
+ * schema lists `properties`. fluent-json-schema chains (`S.object().prop(...)`) build the same JSON
+ * schema and are read the same way.
  */
 import type * as ts from 'typescript';
-import { getObjectPropertyValue, getPropertyNameText, skipOuterExpressions } from '../core/ast.js';
+import { getObjectPropertyValue, getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
 import { forEachNodeOfKinds } from '../core/walk.js';
 import { resolveConstValue, type ConstLookup } from './const-value.js';
+import { FLUENT_JSON_SCHEMA } from '../catalog/validators.js';
 
 /** What a body schema does with undeclared fields. */
 export type BodySchemaVerdict =
@@ -32,6 +34,7 @@ export interface BodySchemaOptions {
 
 const TYPEBOX_MODULES = /^(?:@sinclair\/typebox|typebox)(?:\/|$)/;
 const MAX_DEPTH = 32;
+const MAX_CHAIN = 128;
 
 const CLOSED: BodySchemaVerdict = { kind: 'closed' };
 const UNKNOWN: BodySchemaVerdict = { kind: 'unknown' };
@@ -49,7 +52,10 @@ function evaluate(lookup: ConstLookup, schema: ts.Expression, options: BodySchem
   const inner: ConstLookup = { ...lookup, file: resolved.file };
   const expr = skipOuterExpressions(tsApi, resolved.expression);
   if (tsApi.isObjectLiteralExpression(expr)) return evaluateJsonSchema(inner, expr, options, path, depth);
-  if (tsApi.isCallExpression(expr)) return evaluateTypeBox(inner, expr, options, path, depth);
+  if (tsApi.isCallExpression(expr)) {
+    const chain = readFluentChain(inner, expr);
+    return chain ? evaluateFluentSchema(inner, chain, options, path, depth) : evaluateTypeBox(inner, expr, options, path, depth);
+  }
   return UNKNOWN;
 }
 
@@ -215,6 +221,113 @@ function evaluateTypeBox(lookup: ConstLookup, call: ts.CallExpression, options: 
       // Scalars and literals: `Type.String()`, `Type.Literal('x')`, `Type.Enum(E)`.
       return CLOSED;
   }
+}
+
+/** A fluent-json-schema chain: its builder (`S.object()`) and the calls chained on it, in the order they apply. */
+interface FluentChain {
+  readonly builder: string;
+  readonly root: ts.CallExpression;
+  readonly modifiers: readonly { readonly name: string; readonly call: ts.CallExpression }[];
+}
+
+/**
+ * Reads `S.object().prop(...).additionalProperties(false)` back to its builder, through constants
+ * that hold part of the chain (`Article.required()` with `const Article = S.object()...`), or
+ * `undefined` when the chain does not start at a fluent-json-schema builder.
+ */
+function readFluentChain(lookup: ConstLookup, call: ts.CallExpression): FluentChain | undefined {
+  const tsApi = lookup.ts;
+  const modifiers: { name: string; call: ts.CallExpression }[] = [];
+  let current: ts.Expression = call;
+  let file = lookup.file;
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    if (tsApi.isIdentifier(current)) {
+      const resolved = resolveConstValue({ ...lookup, file }, current);
+      if (resolved.kind !== 'value') return undefined;
+      file = resolved.file;
+      current = skipOuterExpressions(tsApi, resolved.expression);
+      continue;
+    }
+    if (!tsApi.isCallExpression(current)) return undefined;
+    const callee = skipOuterExpressions(tsApi, current.expression);
+    if (!tsApi.isPropertyAccessExpression(callee)) return undefined;
+    const receiver = skipOuterExpressions(tsApi, callee.expression);
+    if (tsApi.isIdentifier(receiver) && isFluentSchemaRoot(lookup, file, receiver)) {
+      return { builder: callee.name.text, root: current, modifiers: modifiers.reverse() };
+    }
+    modifiers.push({ name: callee.name.text, call: current });
+    current = receiver;
+  }
+  return undefined;
+}
+
+/** `S` bound to fluent-json-schema (`const S = require('fluent-json-schema')`, `import S from ...`). */
+function isFluentSchemaRoot(lookup: ConstLookup, file: ts.SourceFile, identifier: ts.Identifier): boolean {
+  const binding = getFileBindings(lookup.ts, file).imports.get(identifier.text);
+  return binding !== undefined && binding.module === FLUENT_JSON_SCHEMA.module;
+}
+
+function isNeutralFluentModifier(name: string): boolean {
+  return (FLUENT_JSON_SCHEMA.neutralModifiers as readonly string[]).includes(name);
+}
+
+/** A fluent-json-schema chain, read as the JSON schema it builds (see `evaluateJsonSchema`). */
+function evaluateFluentSchema(lookup: ConstLookup, chain: FluentChain, options: BodySchemaOptions, path: string, depth: number): BodySchemaVerdict {
+  const tsApi = lookup.ts;
+  const { builder, modifiers } = chain;
+  const inFileOf = (node: ts.Node): ConstLookup => ({ ...lookup, file: node.getSourceFile() });
+  if ((FLUENT_JSON_SCHEMA.scalarBuilders as readonly string[]).includes(builder)) return CLOSED;
+  if ((FLUENT_JSON_SCHEMA.combinators as readonly string[]).includes(builder)) {
+    const list = chain.root.arguments[0] ? skipOuterExpressions(tsApi, chain.root.arguments[0]) : undefined;
+    if (!list || !tsApi.isArrayLiteralExpression(list) || modifiers.some((m) => !isNeutralFluentModifier(m.name))) return UNKNOWN;
+    for (const element of list.elements) {
+      const verdict = evaluate(inFileOf(list), element, options, path, depth + 1);
+      if (verdict.kind !== 'closed') return verdict;
+    }
+    return CLOSED;
+  }
+  if (builder === 'array') {
+    let items: ts.Expression | undefined;
+    for (const { name, call } of modifiers) {
+      if (name === 'items') items = call.arguments[0];
+      else if (!isNeutralFluentModifier(name)) return UNKNOWN;
+    }
+    if (!items) return { kind: 'open', path };
+    const list = skipOuterExpressions(tsApi, items);
+    for (const element of tsApi.isArrayLiteralExpression(list) ? list.elements : [items]) {
+      const verdict = evaluate(inFileOf(items), element, options, `${path}[]`, depth + 1);
+      if (verdict.kind !== 'closed') return verdict;
+    }
+    return CLOSED;
+  }
+  if (builder !== 'object') return UNKNOWN;
+  let closedHere = false;
+  const props: { readonly name: string; readonly value: ts.Expression | undefined }[] = [];
+  for (const { name, call } of modifiers) {
+    const [first, second] = call.arguments;
+    if (name === 'prop') {
+      props.push({ name: getStaticString(tsApi, first) ?? '?', value: second });
+    } else if (name === 'additionalProperties' || name === 'unevaluatedProperties') {
+      closedHere = isFalseLiteral(tsApi, first);
+    } else if (name === 'patternProperties') {
+      return { kind: 'open', path };
+    } else if (name === 'raw') {
+      const raw = first ? skipOuterExpressions(tsApi, first) : undefined;
+      if (!raw || !tsApi.isObjectLiteralExpression(raw) || getObjectPropertyValue(tsApi, raw, 'properties')) return UNKNOWN;
+      if (isFalseLiteral(tsApi, getObjectPropertyValue(tsApi, raw, 'additionalProperties'))) closedHere = true;
+    } else if (!isNeutralFluentModifier(name)) {
+      // `.extend(base)`, conditionals (`.ifThen`): not read.
+      return UNKNOWN;
+    }
+  }
+  if (!closedHere && !(options.removeAdditionalAll === true && props.length > 0)) return { kind: 'open', path };
+  for (const prop of props) {
+    // `.prop('meta')` with no schema accepts any value, objects included.
+    if (!prop.value) return { kind: 'open', path: `${path}.${prop.name}` };
+    const verdict = evaluate(inFileOf(prop.value), prop.value, options, `${path}.${prop.name}`, depth + 1);
+    if (verdict.kind !== 'closed') return verdict;
+  }
+  return CLOSED;
 }
 
 /** `Type.X(...)` / `t.X(...)` with `Type` from TypeBox, or `Type.X` by its conventional name. */

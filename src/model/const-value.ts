@@ -49,7 +49,7 @@ function resolveIn(lookup: ConstLookup, expression: ts.Expression, depth: number
     if (tsApi.isIdentifier(owner)) {
       const binding = getFileBindings(tsApi, lookup.file).imports.get(owner.text);
       const declaration = findDeclarationInScope(tsApi, owner);
-      if (binding && binding.imported === '*' && declaration?.kind !== 'variable' && declaration?.kind !== 'parameter') {
+      if (binding && binding.imported === '*' && declaration?.kind !== 'parameter' && (declaration?.kind !== 'variable' || isWholeModuleRequire(tsApi, declaration.node, binding.module))) {
         return resolveExported(lookup, binding.module, expr.name.text, depth);
       }
     }
@@ -110,6 +110,15 @@ function resolveExported(lookup: ConstLookup, module: string, imported: string, 
     return resolveIn(inner, node as ts.Expression, depth + 1);
   }
   return { kind: 'opaque' };
+}
+
+/** `const schemas = require('./schemas')`: the name holds the whole module, so `schemas.insert` is its export `insert`. */
+function isWholeModuleRequire(tsApi: TsApi, node: ts.Node, module: string): boolean {
+  if (!tsApi.isVariableDeclaration(node) || !node.initializer || !tsApi.isIdentifier(node.name)) return false;
+  const list = node.parent;
+  if (!tsApi.isVariableDeclarationList(list)) return false;
+  if ((list.flags & tsApi.NodeFlags.Const) === 0 && !isNeverReassigned(tsApi, node.name.text, node)) return false;
+  return getRequiredModule(tsApi, skipOuterExpressions(tsApi, node.initializer)) === module;
 }
 
 /** A `let`/`var` with no assignment to its name anywhere in the file (cheap, conservative). */

@@ -445,6 +445,26 @@ export default async function routes(fastify) {
 }`,
     },
     {
+      // fluent-json-schema chains closed at every object level (through a constant holding part of
+      // the chain); a combinator and an array of closed objects; a chain the rule cannot read (extend) is trusted.
+      name: 'fastify/knex: closed fluent-json-schema bodies',
+      code: `const S = require('fluent-json-schema');
+const Address = S.object().prop('city', S.string()).additionalProperties(false);
+const insert = {
+  body: S.object()
+    .prop('article', S.object().prop('title', S.string().required()).prop('address', Address.required()).additionalProperties(false))
+    .prop('tags', S.array().items(S.object().prop('label', S.string()).additionalProperties(false)))
+    .prop('kind', S.anyOf([S.string(), S.number()]))
+    .additionalProperties(false),
+};
+const extended = { body: S.object().extend(insert.body) };
+async function articles(server) {
+  server.post('/articles', { schema: insert }, async (req) => server.knex('articles').insert(req.body.article));
+  server.put('/articles/:id', { schema: extended }, async (req) => server.knex('articles').where('id', req.params.id).update(req.body.article));
+}
+module.exports = articles;`,
+    },
+    {
       // fastify-type-provider-zod: a zod schema as the route's body schema strips (or, strict, rejects) undeclared keys.
       name: 'fastify/mongoose: zod body schemas, plain and strict',
       code: `import { z } from 'zod';
@@ -1613,6 +1633,25 @@ export default async function vehicleRoutes(fastify) {
   }, async (request) => prisma.vehicle.update({ where: { id: request.params.id }, data: request.body }));
 }`,
       errors: [{ messageId: 'openBodySchema', line: 5, data: { source: 'request.body', sink: 'prisma.vehicle.update', schemaPath: 'body', examples: EXAMPLES } }],
+    },
+    {
+      // fluent-json-schema keeps undeclared properties unless .additionalProperties(false) closes the
+      // level: open at the top, open inside a closed top, and a property with no schema at all.
+      name: 'fastify/knex: open fluent-json-schema bodies',
+      code: `import S from 'fluent-json-schema';
+const insert = { body: S.object().prop('article', S.object().prop('title', S.string()).additionalProperties(false)) };
+const update = { body: S.object().prop('article', S.object().prop('title', S.string())).additionalProperties(false) };
+const patch = { body: S.object().prop('article', S.object().prop('title', S.string()).prop('meta').additionalProperties(false)).additionalProperties(false) };
+export default async function articles(server) {
+  server.post('/articles', { schema: insert }, async (req) => server.knex('articles').insert(req.body.article));
+  server.put('/articles/:id', { schema: update }, async (req) => server.knex('articles').where('id', req.params.id).update(req.body.article));
+  server.patch('/articles/:id', { schema: patch }, async (req) => server.knex('articles').where('id', req.params.id).update(req.body.article));
+}`,
+      errors: [
+        { messageId: 'openBodySchema', line: 6, data: { source: 'req.body.article', sink: 'server.knex(…).insert', schemaPath: 'body', examples: EXAMPLES } },
+        { messageId: 'openBodySchema', line: 7, data: { source: 'req.body.article', sink: 'server.knex(…).where(…).update', schemaPath: 'body.article', examples: EXAMPLES } },
+        { messageId: 'openBodySchema', line: 8, data: { source: 'req.body.article', sink: 'server.knex(…).where(…).update', schemaPath: 'body.article.meta', examples: EXAMPLES } },
+      ],
     },
     {
       // Closed at the top, open inside: a client can add fields to the nested object.

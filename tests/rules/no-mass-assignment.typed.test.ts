@@ -155,6 +155,19 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       errors: [{ messageId: 'unvalidatedBody', line: 10, data: { source: 'request.body', sink: 'Gateway.update', examples: '`role` or `isAdmin`' } }],
     },
     {
+      // Route schemas from a CommonJS module required whole (schema.create): the fluent-json-schema
+      // body of one route is open, the other's closed at both levels.
+      name: 'fastify: fluent-json-schema bodies from a required schema module',
+      ...fixture('fastify-cjs-fluent/routes.js'),
+      errors: [
+        {
+          messageId: 'openBodySchema',
+          line: 11,
+          data: { source: 'req.body.article', sink: 'server.knex(…).insert', schemaPath: 'body', examples: '`role` or `isAdmin`' },
+        },
+      ],
+    },
+    {
       // Registered in another file: behind a validation middleware (directly, or wrapped in asyncHandler()) or not.
       name: 'express: controller function registered without validation in another file',
       ...fixture('express-controller/controllers/members.controller.ts'),
@@ -289,6 +302,11 @@ createRuleTester().run('no-mass-assignment (the same files, per file)', testedRu
       // Per file the registrations and their express-validation schemas are in other files.
       name: 'express: controller functions behind express-validation, alone',
       ...fixture('express-validation-v1/controllers/user.controller.js'),
+    },
+    {
+      // Per file the schemas are in the required module: trusted.
+      name: 'fastify: routes with fluent-json-schema bodies from a required module, alone',
+      ...fixture('fastify-cjs-fluent/routes.js'),
     },
     {
       // Per file the schemas are imported: trusted.
