@@ -29,6 +29,7 @@ import {
   functionLikeKinds,
 } from '../core/ast.js';
 import { getFileBindings } from '../core/bindings.js';
+import { findHttpClient } from '../catalog/http-clients.js';
 import { resolveIdentifier } from '../core/scope.js';
 import { walkDescendants, walkFunctionBody, forEachNodeOfKinds } from '../core/walk.js';
 import {
@@ -180,6 +181,8 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     path = getStaticString(tsApi, receiver.arguments[0]);
   }
   if (row.role === 'route' && args.length < 2 && !(tsApi.isCallExpression(receiver) && path !== undefined)) return [];
+  // `https.get(url, (response) => ...)`: a request the app makes, whose callback reads the answer.
+  if (isOutboundClientCall(tsApi, receiver, method)) return [];
   // `module.exports = async function (fastify) { fastify.get('/x', async (request) => ...) }`: a
   // CommonJS plugin file imports nothing from Fastify; the instance the route is registered on decides.
   const receiverFramework = getReceiverFramework(tsApi, receiver) ?? fileFramework;
@@ -207,6 +210,16 @@ function getRegisteredHandlers(tsApi: TsApi, call: ts.CallExpression, fileFramew
     }
   }
   return handlers;
+}
+
+/** `https.get`, `axios.get` on the module itself (imported or required whole): an outbound HTTP client's method. */
+function isOutboundClientCall(tsApi: TsApi, receiver: ts.Expression, method: string): boolean {
+  if (!tsApi.isIdentifier(receiver)) return false;
+  const binding = getFileBindings(tsApi, receiver.getSourceFile()).imports.get(receiver.text);
+  if (!binding || (binding.imported !== 'default' && binding.imported !== '*')) return false;
+  if (resolveIdentifier(tsApi, receiver)?.declaration !== binding.node) return false;
+  const module = binding.module.startsWith('node:') ? binding.module.slice(5) : binding.module;
+  return findHttpClient(module, method, false) !== undefined;
 }
 
 /** The framework of a registration's receiver when it is a parameter of a server function (a plugin's `fastify`, a `registerRoutes(app)`). */

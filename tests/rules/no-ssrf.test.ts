@@ -15,6 +15,22 @@ const HOST = 'the host';
 
 ruleTester.run('no-ssrf', testedRule, {
   valid: [
+    {
+      // https.get's callback receives the upstream's answer, not a client's request: following its
+      // redirect is not request input (uptime-kuma's release download script; round-3 triage).
+      name: 'node: https.get callback following a redirect',
+      code: `const https = require('https');
+function download(url) {
+  https.get(url, (response) => {
+    if (response.statusCode === 302) {
+      download(response.headers.location);
+      return;
+    }
+    response.resume();
+  });
+}
+download('https://github.com/acme/tool/releases/download/v1.0.0/dist.tar.gz');`,
+    },
     // --- Fixed origins: input only in the path or query -------------------------------------------
     {
       // The origin is a literal; the id is encoded into one path segment.
