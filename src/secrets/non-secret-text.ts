@@ -195,7 +195,8 @@ export function looksLikeCredentialLabel(value: string): boolean {
 /**
  * True for the name of a kind rather than a value: a lexer's token kinds, as PascalCase words
  * (`lastToken = '?InterpolationInJSX'`, `token = 'StringLiteral'`) or as lowercase words under a
- * lexer's position name (`currentToken = ['at-word', ...]`), a sigil-marked PascalCase name (`'#PrivateName'`), or a
+ * lexer's position name (`currentToken = ['at-word', ...]`), a state marker in camelCase words under a
+ * token name (`store.token = 'autoLogin'`), a sigil-marked PascalCase name (`'#PrivateName'`), or a
  * fetch `credentials` mode (`'include'`, `'same-origin'`, `'omit'`). Under a `token` name, or after
  * a one-character sigil, such words name a kind; a random token never reads as plain words.
  */
@@ -206,6 +207,8 @@ export function looksLikeSyntaxKindName(value: string, nameWords: readonly strin
   if (nameWords[nameWords.length - 1] === 'credentials' && /^(?:include|same-origin|omit)$/.test(value)) return true;
   const lexerPosition = nameWords.some((w) => LEXER_POSITION_WORDS.has(w));
   if (underToken && lexerPosition && /^[a-z]+(?:-[a-z]+)*$/.test(value)) return true;
+  // A state marker under a token name (`store.token = 'autoLogin'`): a token is never camelCase words.
+  if (underToken && /^[a-z]{2,}[A-Z][a-z]{2,}$/.test(value)) return true;
   const match = /^([?#@$%!:&*~^]?)((?:[A-Z][a-z]+|[A-Z]{2,5}(?=[A-Z][a-z]|$))+)$/.exec(value);
   if (!match || !/[a-z]/.test(match[2]!) || !/^(?:[A-Z][a-z]*){2,}/.test(match[2]!)) return false;
   return match[1] !== '' || underToken;

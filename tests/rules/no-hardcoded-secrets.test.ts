@@ -163,6 +163,11 @@ export const verify = (t: string) => jwt.verify(t, PUBLIC_KEY);`,
       code: `export const en = { password: 'Password must be 8 characters', token: 'Your session expired', secret: 'Keep this safe', email: 'Email address' };`,
     },
     {
+      // A state marker in camelCase words under a token name (uptime-kuma's 'autoLogin'; round-3 triage).
+      name: 'token state marker in camelCase words',
+      code: `export function onAutoLogin(store, socket) { store.token = 'autoLogin'; socket.token = 'guestSession'; }`,
+    },
+    {
       // A lexer's token kinds: PascalCase words under a token name, or after a one-character sigil (seen in a bundled tokenizer).
       name: 'token kind names',
       code: `let lastSignificantToken = '?InterpolationInJSX'; const token = 'StringLiteral'; const refreshToken = '#PrivateIdentifierName';`,
@@ -1185,6 +1190,19 @@ export const envSchema = Joi.object({ JWT_SECRET: Joi.string().default(process.e
           line: 1,
           data: { kind: 'password', value: 'tige…', name: 'password' },
           suggestions: [{ messageId: 'useEnv', data: { envName: 'PASSWORD' }, output: "export default { type: 'postgres', host: 'db.internal', username: 'app', password: process.env.PASSWORD };" }],
+        },
+      ],
+    },
+    {
+      // The twin of the 'autoLogin' marker: a random value under the same name.
+      name: 'a random token assigned to a store',
+      code: `export function onLogin(store) { store.token = 'q7Rk2vXp9LmZ4tWb8sYc'; }`,
+      errors: [
+        {
+          messageId: 'namedSecret',
+          line: 1,
+          data: { kind: 'token', value: 'q7Rk…', name: 'store.token' },
+          suggestions: [{ messageId: 'useEnv', data: { envName: 'STORE_TOKEN' }, output: 'export function onLogin(store) { store.token = process.env.STORE_TOKEN; }' }],
         },
       ],
     },
