@@ -127,6 +127,8 @@ export function classifyErrorNarrowing(
       return (
         classifyNameComparison(tsApi, expr.left, expr.right, isErrorReference) ??
         classifyNameComparison(tsApi, expr.right, expr.left, isErrorReference) ??
+        classifyMessageComparison(tsApi, expr.left, expr.right, isErrorReference, depth) ??
+        classifyMessageComparison(tsApi, expr.right, expr.left, isErrorReference, depth) ??
         classifyStatusComparison(tsApi, expr, isErrorReference) ??
         classifyProjectFieldPresence(tsApi, expr, isErrorReference, 'value-equals')
       );
@@ -227,6 +229,29 @@ function classifyNameComparison(
   if (!isErrorReference(owner)) return undefined;
   const verdict = classifyErrorName(value);
   return verdict === 'generic' ? undefined : verdict;
+}
+
+/**
+ * `err.message === 'Product already exists'`: the message is that text, which the app wrote (a
+ * literal, or a constant holding one); what the branch sends is no longer whatever was thrown.
+ */
+function classifyMessageComparison(
+  tsApi: TsApi,
+  read: ts.Expression,
+  other: ts.Expression,
+  isErrorReference: (expr: ts.Expression) => boolean,
+  depth: number,
+): ErrorClassKind | undefined {
+  const target = skipOuterExpressions(tsApi, read);
+  if (!tsApi.isPropertyAccessExpression(target) || target.name.text !== 'message' || !isErrorReference(target.expression)) return undefined;
+  let value = skipOuterExpressions(tsApi, other);
+  for (let hops = depth; tsApi.isIdentifier(value) && hops < MAX_CONDITION_NESTING; hops++) {
+    const init = getConstantInitializer(tsApi, value);
+    if (!init) return undefined;
+    value = skipOuterExpressions(tsApi, init);
+  }
+  const text = getStaticString(tsApi, value);
+  return text !== undefined && text.trim() !== '' ? 'client' : undefined;
 }
 
 /** `err.status < 500`, `err.statusCode === 404`, `err.status >= 400` is not enough on its own. */
