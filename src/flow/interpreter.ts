@@ -885,7 +885,7 @@ class Interpreter {
         // Through evaluate(), so a spec's custom sources see shorthand values too (`{ stack }`).
         fields.set(prop.name.text, this.evaluate(prop.name, env));
       } else if (tsApi.isSpreadAssignment(prop)) {
-        const value = this.evaluate(prop.expression, env);
+        const value = this.evaluateSpread(prop.expression, env);
         taints.push(...value.taints);
         for (const [key, field] of value.fields ?? []) fields.set(key, field);
       } else if (isFunctionLike(tsApi, prop)) {
@@ -894,6 +894,20 @@ class Interpreter {
     }
     if (taints.length === 0 && [...fields.values()].every(isClean)) return CLEAN;
     return { taints, fields };
+  }
+
+  /**
+   * What a spread adds to an object. `...(flag && { key })` spreads either a falsy value, which adds
+   * no key, or the right side: only the right side's fields count (evaluated under `flag`, as `&&` is).
+   */
+  private evaluateSpread(expression: ts.Expression, env: Env): AbsValue {
+    const tsApi = this.tsApi;
+    const spread = skipOuterExpressions(tsApi, expression);
+    if (!tsApi.isBinaryExpression(spread) || spread.operatorToken.kind !== tsApi.SyntaxKind.AmpersandAmpersandToken) return this.evaluate(expression, env);
+    this.evaluate(spread.left, env);
+    const rightEnv = env.clone();
+    applyGuard(rightEnv, guardFacts(this.guardHost, spread.left, true), true);
+    return this.evaluate(spread.right, rightEnv);
   }
 
   private evaluateNew(expr: ts.NewExpression, env: Env): AbsValue {

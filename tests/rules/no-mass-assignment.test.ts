@@ -445,6 +445,20 @@ export default async function routes(fastify) {
 }`,
     },
     {
+      // A conditional spread adds either nothing (a falsy flag) or the literal's own keys
+      // (kutt, fastify_20stock, a Fastify SaaS API; round-3 triage).
+      name: 'fastify/prisma: conditional spreads of literals with named keys',
+      code: `export default async function routes(app) {
+  app.post('/products', async (request, reply) => {
+    const { name, price, supplierId, isPremium, entryPrice } = request.body;
+    const product = await app.prisma.product.create({
+      data: { name, price, ...(supplierId && { supplier: { connect: { id: supplierId } } }), ...(isPremium && { entryPrice }) },
+    });
+    return reply.status(201).send({ id: product.id });
+  });
+}`,
+    },
+    {
       // fluent-json-schema chains closed at every object level (through a constant holding part of
       // the chain); a combinator and an array of closed objects; a chain the rule cannot read (extend) is trusted.
       name: 'fastify/knex: closed fluent-json-schema bodies',
@@ -1633,6 +1647,17 @@ export default async function vehicleRoutes(fastify) {
   }, async (request) => prisma.vehicle.update({ where: { id: request.params.id }, data: request.body }));
 }`,
       errors: [{ messageId: 'openBodySchema', line: 5, data: { source: 'request.body', sink: 'prisma.vehicle.update', schemaPath: 'body', examples: EXAMPLES } }],
+    },
+    {
+      // The twin: the right side of the conditional spread is the body itself.
+      name: 'fastify/prisma: conditional spread of the body',
+      code: `export default async function routes(app) {
+  app.patch('/products/:id', async (request) => {
+    const { isDraft } = request.body;
+    return app.prisma.product.update({ where: { id: request.params.id }, data: { updatedAt: new Date(), ...(!isDraft && request.body) } });
+  });
+}`,
+      errors: [{ messageId: 'unvalidatedBody', line: 4, data: { source: 'request.body', sink: 'app.prisma.product.update', examples: EXAMPLES } }],
     },
     {
       // fluent-json-schema keeps undeclared properties unless .additionalProperties(false) closes the
