@@ -84,7 +84,7 @@ export default defineApiRule<Options, MessageIds>({
     const findings: Finding[] = [];
     const seen = new Set<ts.Node>();
     for (const flow of findFlows(ctx, getQueryLimitSpec(ctx.settings))) {
-      if (seen.has(flow.sink.expression) || isBoundedByNestDto(ctx, flow) || routeChecksLimit(ctx.ts, flow)) continue;
+      if (seen.has(flow.sink.expression) || isBoundedByNestDto(ctx, flow) || routeChecksLimit(ctx, flow)) continue;
       seen.add(flow.sink.expression);
       findings.push({
         messageId: 'unboundedLimit',
@@ -194,8 +194,9 @@ function findUnpaginatedLists(ctx: AnalysisContext): Finding[] {
  * True when the route may check the page size before the handler: a validator, or a Fastify route
  * schema, unless that schema is read and declares the field with no upper bound.
  */
-function routeChecksLimit(tsApi: AnalysisContext['ts'], flow: Flow): boolean {
-  if (!routeMayCheckInput(tsApi, flow.source.node)) return false;
+function routeChecksLimit(ctx: AnalysisContext, flow: Flow): boolean {
+  const lookup = { ts: ctx.ts, project: ctx.project };
+  if (!routeMayCheckInput(lookup, flow.source.node)) return false;
   const field = /\.(?:query|querystring)\.([A-Za-z_$][\w$]*)$/.exec(flow.source.label)?.[1];
-  return field === undefined || !routeSchemaLeavesFieldUnbounded(tsApi, flow.source.node, field);
+  return field === undefined || !routeSchemaLeavesFieldUnbounded(lookup, flow.source.node, field);
 }

@@ -24,7 +24,7 @@ import { getSchemaUnknownKeys } from './schema-unknown-keys.js';
 import { resolveConstValue } from './const-value.js';
 import { getFileRoutesInProject } from './resolve-api-model.js';
 import { getHandlerOfFunction, getWrappedRegistrationArgument, type Handler } from './handlers.js';
-import { resolveRegisteredHandler } from './handler-wrappers.js';
+import { resolveRegisteredHandler, type RegisteredHandlerLookup } from './handler-wrappers.js';
 import { FileScopedWeakMap } from '../core/file-scoped-cache.js';
 import { getNestBodyValidation, type NestBodyReason, type NestValidationPipeUse } from './nest-validation.js';
 import { matchValidationMiddleware } from './validation-calls.js';
@@ -80,7 +80,7 @@ export function getRouteBodyValidation(scope: BodyValidationScope, source: ts.No
   const handler = findEnclosingHandler(tsApi, source);
   if (!handler) return NONE;
   if (handler.framework === 'nest') return NONE; // `@Req() req` then `req.body`: no pipe validates it
-  const registrations = handler.registration && tsApi.isCallExpression(handler.registration) ? [handler.registration] : findRegistrationsElsewhere(scope, handler);
+  const registrations = findHandlerRegistrations(scope, handler);
   if (registrations === 'unknown') return UNKNOWN;
   if (registrations.length === 0) return NONE;
   // Several registrations of one handler: the weakest decides.
@@ -210,7 +210,7 @@ function combine(verdicts: readonly RouteBodyValidation[]): RouteBodyValidation 
 }
 
 /** True when a registration argument runs `fn`: names it, or wraps it (`asyncHandler(fn)`, `const register = catchAsync(fn)`). */
-function refersTo(scope: BodyValidationScope, expr: ts.Expression, fn: ts.Node): boolean {
+export function refersTo(scope: RegisteredHandlerLookup, expr: ts.Expression, fn: ts.Node): boolean {
   const tsApi = scope.ts;
   if ((tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) && resolveFunctionReference(tsApi, expr, scope.project) === fn) return true;
   return resolveRegisteredHandler(scope, expr) === fn;
@@ -226,7 +226,16 @@ const registrationsInFile = new FileScopedWeakMap<ts.SourceFile, ReadonlyMap<ts.
  * `authController.register`). Per file, only the handler's own file is searched, and a handler it
  * does not register is `unknown`.
  */
-function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler): readonly ts.CallExpression[] | 'unknown' {
+/**
+ * The calls that register a handler as a route or middleware: the registration it was found in,
+ * else those `findRegistrationsElsewhere` finds (`unknown` per file when its file registers it nowhere).
+ */
+export function findHandlerRegistrations(scope: RegisteredHandlerLookup, handler: Handler): readonly ts.CallExpression[] | 'unknown' {
+  const own = handler.registration;
+  return own && scope.ts.isCallExpression(own) ? [own] : findRegistrationsElsewhere(scope, handler);
+}
+
+function findRegistrationsElsewhere(scope: RegisteredHandlerLookup, handler: Handler): readonly ts.CallExpression[] | 'unknown' {
   const project = scope.project;
   if (!project) {
     const file = handler.fn.getSourceFile();
@@ -241,7 +250,7 @@ function findRegistrationsElsewhere(scope: BodyValidationScope, handler: Handler
 }
 
 /** The route and middleware registrations of `files`, by the function each argument runs. */
-function indexRegistrations(scope: BodyValidationScope, files: readonly ts.SourceFile[]): ReadonlyMap<ts.Node, ts.CallExpression[]> {
+function indexRegistrations(scope: RegisteredHandlerLookup, files: readonly ts.SourceFile[]): ReadonlyMap<ts.Node, ts.CallExpression[]> {
   const tsApi = scope.ts;
   const project = scope.project;
   const byFunction = new Map<ts.Node, ts.CallExpression[]>();

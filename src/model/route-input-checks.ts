@@ -4,42 +4,55 @@
  * express-validator, a middleware named like a validator), a Fastify route `schema`, or a handler that
  * reads express-validator's `validationResult(req)` (its chains run at the route). Used by rules
  * about values other than the body, where "may check" is enough to stay silent (the check's bounds
- * are not read).
+ * are not read). The registration is the handler's own, or, for a controller function registered
+ * by name, the calls that register it: in its own file per file, anywhere with the project index.
  */
 import type * as ts from 'typescript';
 import type { TsApi } from '../core/context.js';
 import { getObjectPropertyValue, getPropertyNameText, isFunctionLike, skipOuterExpressions } from '../core/ast.js';
 import { resolveObjectLiteral } from './option-values.js';
 import { walkDescendants } from '../core/walk.js';
-import { getHandlerOfFunction } from './handlers.js';
+import { getHandlerOfFunction, type Handler } from './handlers.js';
+import { findHandlerRegistrations, refersTo } from './body-validation.js';
+import type { RegisteredHandlerLookup } from './handler-wrappers.js';
 
 /** Names of middleware and their factories that validate request input. */
 /** express-validator's readers of what the route's chains found. */
 const VALIDATION_RESULT_CALLS: ReadonlySet<string> = new Set(['validationResult', 'matchedData']);
 const VALIDATING_NAME = /valid|celebrate|schema|sanitiz|^(query|param|check|checkQuery|checkSchema|oneOf|matchedData)$/i;
 
-/** True when the registration of the handler around `source` carries something that may validate the input it reads. */
-export function routeMayCheckInput(tsApi: TsApi, source: ts.Node): boolean {
-  const { handlerFn, registration } = getHandlerAround(tsApi, source);
-  if (handlerFn && readsValidationResult(tsApi, handlerFn)) return true;
-  if (!registration || !handlerFn || !tsApi.isCallExpression(registration)) return false;
-  for (const arg of registration.arguments) {
-    const item = skipOuterExpressions(tsApi, arg);
-    if (item === handlerFn) continue;
-    if (tsApi.isObjectLiteralExpression(item) && hasSchemaOption(tsApi, item)) return true;
-    if (!tsApi.isObjectLiteralExpression(item) && namesValidator(tsApi, item, handlerFn)) return true;
-  }
-  return false;
+/** True when a registration of the handler around `source` carries something that may validate the input it reads. */
+export function routeMayCheckInput(lookup: RegisteredHandlerLookup, source: ts.Node): boolean {
+  const tsApi = lookup.ts;
+  const handler = getHandlerAround(tsApi, source);
+  if (!handler) return false;
+  if (readsValidationResult(tsApi, handler.fn)) return true;
+  // Per file, a controller function that its own file does not register: its routes are out of view.
+  if (handler.framework !== 'nest' && findHandlerRegistrations(lookup, handler) === 'unknown') return true;
+  return getRegistrationCalls(lookup, handler).some((registration) =>
+    registration.arguments.some((arg) => {
+      const item = skipOuterExpressions(tsApi, arg);
+      if (item === handler.fn || refersTo(lookup, item, handler.fn)) return false;
+      return tsApi.isObjectLiteralExpression(item) ? hasSchemaOption(tsApi, item) : namesValidator(tsApi, item, handler.fn);
+    }),
+  );
 }
 
-/** The route handler around `source` (the nearest enclosing function that is one) and its registration call. */
-function getHandlerAround(tsApi: TsApi, source: ts.Node): { handlerFn?: ts.Node; registration?: ts.Node } {
+/** The route handler around `source`: the nearest enclosing function that is one. */
+function getHandlerAround(tsApi: TsApi, source: ts.Node): Handler | undefined {
   for (let current: ts.Node | undefined = source.parent; current; current = current.parent) {
     if (!isFunctionLike(tsApi, current)) continue;
     const handler = getHandlerOfFunction(tsApi, current);
-    if (handler) return { handlerFn: handler.fn, registration: handler.registration };
+    if (handler) return handler;
   }
-  return {};
+  return undefined;
+}
+
+/** The calls that register `handler` (none for a Nest method, whose registration is a decorator). */
+function getRegistrationCalls(lookup: RegisteredHandlerLookup, handler: Handler): readonly ts.CallExpression[] {
+  if (handler.framework === 'nest') return [];
+  const registrations = findHandlerRegistrations(lookup, handler);
+  return registrations === 'unknown' ? [] : registrations;
 }
 
 /** `validationResult(req)` or `matchedData(req)` in the handler: express-validator chains ran before it (at the route, wherever it is registered). */
@@ -80,21 +93,27 @@ const BOUND_KEYWORDS: ReadonlySet<string> = new Set(['maximum', 'exclusiveMaximu
  * lets ajv pass any number, so the schema does not bound the page size. False whenever the schema,
  * its query string or the field is not written out where it can be read (the check may bound it).
  */
-export function routeSchemaLeavesFieldUnbounded(tsApi: TsApi, source: ts.Node, field: string): boolean {
-  const { registration } = getHandlerAround(tsApi, source);
-  if (!registration || !tsApi.isCallExpression(registration)) return false;
-  const lookup = { ts: tsApi, file: registration.getSourceFile() };
+export function routeSchemaLeavesFieldUnbounded(lookup: RegisteredHandlerLookup, source: ts.Node, field: string): boolean {
+  const tsApi = lookup.ts;
+  const handler = getHandlerAround(tsApi, source);
+  if (!handler) return false;
+  return getRegistrationCalls(lookup, handler).some((registration) => registrationLeavesFieldUnbounded(lookup, registration, field));
+}
+
+function registrationLeavesFieldUnbounded(scope: RegisteredHandlerLookup, registration: ts.CallExpression, field: string): boolean {
+  const tsApi = scope.ts;
+  const inFile = (file: ts.SourceFile) => ({ ts: tsApi, file, project: scope.project });
   for (const arg of registration.arguments) {
-    const options = resolveObjectLiteral(lookup, arg);
+    const options = resolveObjectLiteral(inFile(registration.getSourceFile()), arg);
     const schema = options && getObjectPropertyValue(tsApi, options.object, 'schema');
-    const schemaObject = schema && resolveObjectLiteral(lookup, schema);
+    const schemaObject = schema && resolveObjectLiteral(inFile(options.file), schema);
     if (!schemaObject) continue;
     const query = getObjectPropertyValue(tsApi, schemaObject.object, 'querystring') ?? getObjectPropertyValue(tsApi, schemaObject.object, 'query');
-    const queryObject = query && resolveObjectLiteral(lookup, query);
+    const queryObject = query && resolveObjectLiteral(inFile(schemaObject.file), query);
     const properties = queryObject && getObjectPropertyValue(tsApi, queryObject.object, 'properties');
-    const propertiesObject = properties && resolveObjectLiteral(lookup, properties);
+    const propertiesObject = properties && resolveObjectLiteral(inFile(queryObject.file), properties);
     const declared = propertiesObject && getObjectPropertyValue(tsApi, propertiesObject.object, field);
-    const fieldSchema = declared && resolveObjectLiteral(lookup, declared);
+    const fieldSchema = declared && resolveObjectLiteral(inFile(propertiesObject.file), declared);
     if (!fieldSchema) continue;
     return fieldSchema.object.properties.every((prop) => {
       if (tsApi.isSpreadAssignment(prop)) return false;

@@ -36,6 +36,17 @@ createTypedRuleTester().run('no-unbounded-query (project)', testedRule, {
       ],
     },
     {
+      // Controller methods registered by name in a routes file, with route schemas inline or
+      // imported: a bounded page size is silent, a route without schema or with an unbounded
+      // `limit` is reported (fastify_20stock's layout, 13 false positives; round-3 triage).
+      name: 'fastify: controller methods registered with route schemas in another file',
+      ...fixture('fastify/product.controller.ts'),
+      errors: [
+        { messageId: 'unboundedLimit', line: 18, data: { source: 'request.query.limit', role: 'take', sink: 'prisma.stockEntry.findMany', via: '' } },
+        { messageId: 'unboundedLimit', line: 23, data: { source: 'request.query.limit', role: 'take', sink: 'prisma.product.findMany', via: '' } },
+      ],
+    },
+    {
       name: 'nest: the DTO in another file bounds one query and not the other',
       ...fixture('nest/reports.controller.ts'),
       errors: [{ messageId: 'unboundedLimit', line: 18, data: { source: 'query.limit', role: 'take', sink: 'this.reports.find', via: '' } }],
@@ -49,6 +60,12 @@ createRuleTester().run('no-unbounded-query (per file)', testedRule, {
       // Per file, the DTOs are imported: either may bound `limit`, so the controller stays silent.
       name: 'nest: the controller with imported DTOs',
       ...fixture('nest/reports.controller.ts'),
+    },
+    {
+      // Per file the routes that register the controller methods, and their schemas, are out of view:
+      // trusted, as no-mass-assignment trusts a body whose registration is elsewhere.
+      name: 'fastify: controller methods, per file',
+      ...fixture('fastify/product.controller.ts'),
     },
     {
       // Per file, the service's callers are out of view.
