@@ -263,9 +263,11 @@ function indexRegistrations(scope: RegisteredHandlerLookup, files: readonly ts.S
       const routeOptions = callee.name.text === 'route' && node.arguments.length === 1 ? skipOuterExpressions(tsApi, node.arguments[0]!) : undefined;
       const row = findHandlerRegistration(callee.name.text);
       if (!routeOptions && (!row || (row.role !== 'route' && row.role !== 'middleware'))) return undefined;
+      // The handler of Fastify route options too: `fastify.route({ handler })`, `fastify.get('/x', { schema, handler })`.
       const candidates: ts.Expression[] = [...node.arguments];
-      if (routeOptions && tsApi.isObjectLiteralExpression(routeOptions)) {
-        const handler = getObjectPropertyValue(tsApi, routeOptions, 'handler');
+      for (const arg of node.arguments) {
+        const options = skipOuterExpressions(tsApi, arg);
+        const handler = tsApi.isObjectLiteralExpression(options) ? getObjectPropertyValue(tsApi, options, 'handler') : undefined;
         if (handler) candidates.push(handler);
       }
       for (const arg of candidates) {

@@ -21,7 +21,7 @@ import type { RegisteredHandlerLookup } from './handler-wrappers.js';
 const VALIDATION_RESULT_CALLS: ReadonlySet<string> = new Set(['validationResult', 'matchedData']);
 const VALIDATING_NAME = /valid|celebrate|schema|sanitiz|^(query|param|check|checkQuery|checkSchema|oneOf|matchedData)$/i;
 
-/** True when a registration of the handler around `source` carries something that may validate the input it reads. */
+/** True when every registration of the handler around `source` carries something that may validate the input it reads. */
 export function routeMayCheckInput(lookup: RegisteredHandlerLookup, source: ts.Node): boolean {
   const tsApi = lookup.ts;
   const handler = getHandlerAround(tsApi, source);
@@ -29,7 +29,9 @@ export function routeMayCheckInput(lookup: RegisteredHandlerLookup, source: ts.N
   if (readsValidationResult(tsApi, handler.fn)) return true;
   // Per file, a controller function that its own file does not register: its routes are out of view.
   if (handler.framework !== 'nest' && findHandlerRegistrations(lookup, handler) === 'unknown') return true;
-  return getRegistrationCalls(lookup, handler).some((registration) =>
+  // Registered on several routes, the handler is as checked as its least checked route.
+  const registrations = getRegistrationCalls(lookup, handler);
+  return registrations.length > 0 && registrations.every((registration) =>
     registration.arguments.some((arg) => {
       const item = skipOuterExpressions(tsApi, arg);
       if (item === handler.fn || refersTo(lookup, item, handler.fn)) return false;

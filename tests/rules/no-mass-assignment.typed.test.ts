@@ -149,7 +149,8 @@ createTypedRuleTester().run('no-mass-assignment (project)', testedRule, {
       ],
     },
     {
-      // Registered with fastify.route() in another file: one route has a closed body schema, the other none.
+      // Registered in another file: with fastify.route() and a closed body schema, with fastify.route()
+      // and none, and as the handler in the options of fastify.put() with a closed schema.
       name: 'fastify: handlers registered with route() in another file',
       ...fixture('fastify-schemas/controllers/gateways.controller.ts'),
       errors: [{ messageId: 'unvalidatedBody', line: 10, data: { source: 'request.body', sink: 'Gateway.update', examples: '`role` or `isAdmin`' } }],

@@ -36,9 +36,10 @@ createTypedRuleTester().run('no-unbounded-query (project)', testedRule, {
       ],
     },
     {
-      // Controller methods registered by name in a routes file, with route schemas inline or
-      // imported: a bounded page size is silent, a route without schema or with an unbounded
-      // `limit` is reported (fastify_20stock's layout, 13 false positives; round-3 triage).
+      // Controller methods registered by name in a routes file (as an argument or as the options'
+      // handler), with route schemas inline or imported: a bounded page size is silent; a handler
+      // with an unbounded `limit`, or also registered on a route without schema, is reported
+      // (fastify_20stock's layout, 13 false positives; round-3 triage).
       name: 'fastify: controller methods registered with route schemas in another file',
       ...fixture('fastify/product.controller.ts'),
       errors: [
