@@ -70,6 +70,7 @@ function collectBootstraps(lookup: NestLookup, file: ts.SourceFile): NestBootstr
   const apps: NestBootstrapModel[] = [];
   forEachNodeOfKinds(tsApi, file, [tsApi.SyntaxKind.CallExpression], (node) => {
     if (!tsApi.isCallExpression(node) || !isNestFactoryCreate(lookup, file, node)) return;
+    if (isContainerOnlyApp(tsApi, node)) return;
     apps.push(readBootstrap(lookup, file, node));
   });
   return apps;
@@ -115,6 +116,38 @@ function readBootstrap(lookup: NestLookup, file: ts.SourceFile, call: ts.CallExp
     middleware: out.middleware,
     unknownConfiguration: out.unknownConfiguration,
   };
+}
+
+/** What an application used only as a dependency container does with it: read providers, then close it. */
+const CONTAINER_METHODS: ReadonlySet<string> = new Set(['get', 'select', 'resolve', 'close']);
+
+/**
+ * An application created only to read providers and closed again (`const configApp = await
+ * NestFactory.create(AppModule); configApp.get(ConfigService)...; await configApp.close();`, before
+ * the app that listens is created): every use of its variable is `get`, `select`, `resolve` or
+ * `close`, and it is closed. It serves no routes.
+ */
+function isContainerOnlyApp(tsApi: NestLookup['ts'], call: ts.CallExpression): boolean {
+  const appName = getAssignedName(tsApi, call);
+  const scope = getEnclosingScope(tsApi, call);
+  if (!appName || !scope) return false;
+  let closed = false;
+  let otherUse = false;
+  walkDescendants(tsApi, scope, (node) => {
+    if (otherUse) return false;
+    if (!tsApi.isIdentifier(node) || node.text !== appName) return undefined;
+    const parent = node.parent;
+    if (tsApi.isVariableDeclaration(parent) && parent.name === node) return undefined;
+    if (tsApi.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken) return undefined;
+    const method = tsApi.isPropertyAccessExpression(parent) && parent.expression === node && tsApi.isCallExpression(parent.parent) && parent.parent.expression === parent ? parent.name.text : undefined;
+    if (method !== undefined && CONTAINER_METHODS.has(method)) {
+      if (method === 'close') closed = true;
+      return undefined;
+    }
+    otherUse = true;
+    return false;
+  });
+  return closed && !otherUse;
 }
 
 /** `const app = await NestFactory.create(...)` or `app = await ...`: the variable's name. */

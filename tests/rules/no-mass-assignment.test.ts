@@ -35,8 +35,44 @@ async function bootstrap() {
 void bootstrap();`;
 }
 
+/** A Nest app whose bootstrap first creates an app to read configuration: `throwaway` is how that app is used. */
+function configFirstApp(throwaway: string): string {
+  return `import { Body, Controller, Module, Post, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { IsString } from 'class-validator';
+class CreateNoteDto {
+  @IsString()
+  text!: string;
+}
+@Controller('notes')
+export class NotesController {
+  constructor(private readonly prisma: PrismaService) {}
+  @Post()
+  create(@Body() dto: CreateNoteDto) {
+    return this.prisma.note.create({ data: dto });
+  }
+}
+@Module({ controllers: [NotesController] })
+class AppModule {}
+async function bootstrap() {
+  const configApp = await NestFactory.create(AppModule);
+  const logLevel = configApp.get(ConfigService).get('LOG_LEVEL');
+  ${throwaway}
+  const app = await NestFactory.create(AppModule, { logger: logLevel ? [logLevel] : undefined });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true }));
+  await app.listen(3000);
+}
+void bootstrap();`;
+}
+
 ruleTester.run('no-mass-assignment', testedRule, {
   valid: [
+    {
+      // The first app only reads configuration and is closed: the app that listens whitelists (ghostfolio; round-3 triage).
+      name: 'nest/prisma: an app created to read configuration, then closed',
+      code: configFirstApp('await configApp.close();'),
+    },
     {
       // ParseArrayPipe runs ValidationPipe on each item with the options it is given.
       name: 'nest/prisma: array body through ParseArrayPipe with whitelist',
@@ -1647,6 +1683,18 @@ export default async function vehicleRoutes(fastify) {
   }, async (request) => prisma.vehicle.update({ where: { id: request.params.id }, data: request.body }));
 }`,
       errors: [{ messageId: 'openBodySchema', line: 5, data: { source: 'request.body', sink: 'prisma.vehicle.update', schemaPath: 'body', examples: EXAMPLES } }],
+    },
+    {
+      // The twin: the first app also listens, with no ValidationPipe, so it serves the route unvalidated.
+      name: 'nest/prisma: a first app that is served too',
+      code: configFirstApp('await configApp.listen(3001);'),
+      errors: [
+        {
+          messageId: 'nestBodyUnvalidated',
+          line: 14,
+          data: { source: '@Body() dto', sink: 'this.prisma.note.create', detail: 'no ValidationPipe applies to `CreateNoteDto`', examples: EXAMPLES },
+        },
+      ],
     },
     {
       // The twin: the right side of the conditional spread is the body itself.
