@@ -41,6 +41,23 @@ export const SENSITIVE_FIELDS: readonly string[] = [
 
 const NORMALIZED: ReadonlySet<string> = new Set(SENSITIVE_FIELDS.map(normalizeFieldName));
 
+/**
+ * Fields that hold a credential only in an account's record: `hash` is the password hash beside
+ * `salt` (passport-local-mongoose) or in a user model, and a file's or a block's checksum elsewhere
+ * (`Media.hash`, sha256 of the upload).
+ */
+export const ACCOUNT_ONLY_FIELDS: readonly string[] = ['hash'];
+/** Model names that read like an account, whose `hash` is a password hash. */
+export const ACCOUNT_MODEL_NAME = /user|account|member|admin|customer|credential|identit|login|auth|person|employee|staff|operator|principal|profile/i;
+
+/** The sensitive fields of a model named `modelName`, less the account-only ones when it is no account and has no `salt`. */
+export function withoutNonAccountFields(modelName: string, sensitive: readonly string[]): readonly string[] {
+  if (ACCOUNT_MODEL_NAME.test(modelName) || sensitive.some((field) => normalizeFieldName(field) === 'salt')) return sensitive;
+  const accountOnly = new Set(ACCOUNT_ONLY_FIELDS.map(normalizeFieldName));
+  const kept = sensitive.filter((field) => !accountOnly.has(normalizeFieldName(field)));
+  return kept.length === sensitive.length ? sensitive : kept;
+}
+
 /** `password_hash` and `passwordHash` compare equal. */
 export function normalizeFieldName(name: string): string {
   return name.replace(/_/g, '').toLowerCase();

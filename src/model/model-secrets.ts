@@ -18,7 +18,7 @@ import type { ProjectIndex } from '../project/project-index.js';
 import { getDecoratorArguments, getDecoratorName, getDecorators, getObjectPropertyValue, getPropertyNameText, getStaticString, skipOuterExpressions } from '../core/ast.js';
 import { walkDescendants, forEachNodeOfKinds } from '../core/walk.js';
 import { resolveNestName } from '../frameworks/nest-symbols.js';
-import { RECORD_RETURNING_METHODS, isSensitiveFieldName, normalizeFieldName } from '../catalog/sensitive-fields.js';
+import { RECORD_RETURNING_METHODS, isSensitiveFieldName, normalizeFieldName, withoutNonAccountFields } from '../catalog/sensitive-fields.js';
 import { resolveConstValue } from './const-value.js';
 import { findInjectedMember } from './injected-members.js';
 import { findDeclarationInScope } from './scope-lookup.js';
@@ -49,7 +49,10 @@ const prismaSchemaCache = new Map<string, string | null>();
 
 /** The model behind a query receiver, when its definition is in view. */
 export function getModelSecrets(lookup: SecretsLookup, file: ts.SourceFile, receiver: ts.Expression): ModelSecrets | undefined {
-  return ofExpression(lookup, file, receiver, 0);
+  const found = ofExpression(lookup, file, receiver, 0);
+  if (!found) return undefined;
+  const sensitive = withoutNonAccountFields(found.name, found.sensitive);
+  return sensitive === found.sensitive ? found : { ...found, sensitive };
 }
 
 function ofExpression(lookup: SecretsLookup, file: ts.SourceFile, expression: ts.Expression, depth: number): ModelSecrets | undefined {

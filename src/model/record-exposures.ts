@@ -27,6 +27,7 @@ import {
   RECORD_RETURNING_METHODS,
   SAME_FIELDS_METHODS,
   isSensitiveFieldName,
+  withoutNonAccountFields,
   normalizeFieldName,
 } from '../catalog/sensitive-fields.js';
 import { describeCallee, getMemberPath } from './call-text.js';
@@ -312,7 +313,8 @@ function secretsFromType(ctx: AnalysisContext, query: ts.CallExpression, extraFi
       .filter((name) => isSensitiveFieldName(name, extraFields));
     if (sensitive.length === 0) return undefined;
     const name = type.getSymbol()?.getName() ?? type.aliasSymbol?.getName() ?? 'record';
-    return { name, definedBy: 'type', sensitive, hidden: new Map() };
+    const kept = withoutNonAccountFields(name, sensitive);
+    return kept.length === 0 ? undefined : { name, definedBy: 'type', sensitive: kept, hidden: new Map() };
   } catch {
     return undefined;
   }

@@ -50,6 +50,19 @@ createRuleTester().run('no-sensitive-data-exposure', testedRule, {
 });`,
     },
     {
+      // A file's checksum: `hash` is a password hash only in an account's record or beside `salt`
+      // (fastify_20stock's Media model; round-3 triage).
+      name: 'mongoose: a content hash in a media model',
+      code: `import express from 'express';
+import mongoose from 'mongoose';
+const mediaSchema = new mongoose.Schema({ url: String, mimeType: String, hash: String });
+const Media = mongoose.model('Media', mediaSchema);
+const app = express();
+app.get('/media/:id', async (req, res) => {
+  res.json(await Media.findById(req.params.id));
+});`,
+    },
+    {
       // The schema hides the secrets by default.
       name: 'mongoose: select: false in the schema',
       code: `import express from 'express';
@@ -318,6 +331,33 @@ app.get('/users/:id', async (req, res) => {
             first: 'passwordHash',
             definedBy: 'per its mongoose schema',
           },
+        },
+      ],
+    },
+    {
+      // The twins: `hash` beside `salt` (passport-local-mongoose's fields), and in an account model.
+      name: 'mongoose: hash beside salt, and hash in an account model',
+      code: `import express from 'express';
+import mongoose from 'mongoose';
+const Credential = mongoose.model('Key', new mongoose.Schema({ label: String, hash: String, salt: String }));
+const Account = mongoose.model('Account', new mongoose.Schema({ email: String, hash: String }));
+const app = express();
+app.get('/keys/:id', async (req, res) => {
+  res.json(await Credential.findById(req.params.id));
+});
+app.get('/accounts/:id', async (req, res) => {
+  res.json(await Account.findById(req.params.id));
+});`,
+      errors: [
+        {
+          messageId: 'exposedRecord',
+          line: 7,
+          data: { sink: 'res.json', model: 'Key', query: 'Credential.findById', fields: '`hash`, `salt`', first: 'hash', definedBy: 'per its mongoose schema' },
+        },
+        {
+          messageId: 'exposedRecord',
+          line: 10,
+          data: { sink: 'res.json', model: 'Account', query: 'Account.findById', fields: '`hash`', first: 'hash', definedBy: 'per its mongoose schema' },
         },
       ],
     },
