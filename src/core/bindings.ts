@@ -100,6 +100,13 @@ function collectBindings(tsApi: TsApi, sourceFile: ts.SourceFile): FileBindings 
     const value = skipOuterExpressions(tsApi, right);
     // module.exports = x
     if (tsApi.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports') {
+      // module.exports = require('./routes'): the file re-exports that module whole.
+      const reexported = getRequiredModule(tsApi, value);
+      if (reexported !== undefined) {
+        exports.push({ exported: '*', node: value, from: { module: reexported, imported: '*' } });
+        exports.push({ exported: 'default', node: value, from: { module: reexported, imported: 'default' } });
+        return;
+      }
       if (tsApi.isObjectLiteralExpression(value)) {
         for (const prop of value.properties) {
           const name = getPropertyNameText(tsApi, prop.name);

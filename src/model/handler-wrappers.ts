@@ -44,8 +44,11 @@ export function getWrappedHandlerArgument(tsApi: TsApi, call: ts.CallExpression,
  */
 function forwardedParameterIndex(tsApi: TsApi, factory: ts.FunctionLikeDeclaration): number | undefined {
   const returned = getReturnedFunction(tsApi, factory);
-  if (!returned || returned.parameters.length < 2) return undefined;
-  const forwarded = new Set<ts.Node>([returned.parameters[0]!, returned.parameters[1]!]);
+  if (!returned) return undefined;
+  // `(req, res, next) => fn(req, res, next)`, or with rest parameters `(...args) => fn(...args)`.
+  const rest = returned.parameters.length === 1 && returned.parameters[0]!.dotDotDotToken ? returned.parameters[0] : undefined;
+  if (!rest && returned.parameters.length < 2) return undefined;
+  const forwarded = new Set<ts.Node>(rest ? [rest] : [returned.parameters[0]!, returned.parameters[1]!]);
   let index: number | undefined;
   let passedOn = false;
   let otherUse = false;
@@ -64,6 +67,8 @@ function forwardedParameterIndex(tsApi: TsApi, factory: ts.FunctionLikeDeclarati
         return false;
       }
     }
+    // `args[args.length - 1]`: the last argument, `next`, which a wrapper may hand a rejection.
+    if (rest && isLastElementRead(tsApi, node, forwarded)) return false;
     return checkUse(node);
   });
   return passedOn && !otherUse ? index : undefined;
@@ -77,7 +82,25 @@ function forwardedParameterIndex(tsApi: TsApi, factory: ts.FunctionLikeDeclarati
   }
 }
 
-function isForwardedParameter(tsApi: TsApi, expr: ts.Node, forwarded: ReadonlySet<ts.Node>): boolean {
+/** `args[args.length - 1]` over the forwarded rest parameter `args`. */
+function isLastElementRead(tsApi: TsApi, node: ts.Node, forwarded: ReadonlySet<ts.Node>): boolean {
+  if (!tsApi.isElementAccessExpression(node) || !isForwardedParameter(tsApi, skipOuterExpressions(tsApi, node.expression), forwarded)) return false;
+  const index = skipOuterExpressions(tsApi, node.argumentExpression);
+  if (!tsApi.isBinaryExpression(index) || index.operatorToken.kind !== tsApi.SyntaxKind.MinusToken) return false;
+  const length = skipOuterExpressions(tsApi, index.left);
+  const one = skipOuterExpressions(tsApi, index.right);
+  return (
+    tsApi.isPropertyAccessExpression(length) &&
+    length.name.text === 'length' &&
+    isForwardedParameter(tsApi, skipOuterExpressions(tsApi, length.expression), forwarded) &&
+    tsApi.isNumericLiteral(one) &&
+    one.text === '1'
+  );
+}
+
+function isForwardedParameter(tsApi: TsApi, node: ts.Node, forwarded: ReadonlySet<ts.Node>): boolean {
+  // `fn(...args)` forwards the rest parameter `args`.
+  const expr = tsApi.isSpreadElement(node) ? skipOuterExpressions(tsApi, node.expression) : node;
   if (!tsApi.isIdentifier(expr)) return false;
   const declaration = resolveIdentifier(tsApi, expr)?.declaration;
   return declaration !== undefined && forwarded.has(declaration);

@@ -73,4 +73,10 @@ describe('getFileBindings', () => {
     expect(exports.find((e) => e.exported === 'requireAuth')?.local).toBe('requireAuth');
     expect(exports.find((e) => e.exported === 'check')?.local).toBe('verifyToken');
   });
+
+  it('reads module.exports = require(x) as a re-export of that module, whole and as its default', () => {
+    const { exports } = bind(`module.exports = require('./routes');`, 'index.js');
+    expect(exports.find((e) => e.exported === '*')?.from).toEqual({ module: './routes', imported: '*' });
+    expect(exports.find((e) => e.exported === 'default')?.from).toEqual({ module: './routes', imported: 'default' });
+  });
 });

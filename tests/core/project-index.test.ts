@@ -107,4 +107,17 @@ describe('createProjectIndex', () => {
       'packages/shared/src/index.ts',
     ]);
   });
+
+  it('follows a CommonJS barrel (module.exports = require(x)) to the exports of x', () => {
+    const { index, file } = project({
+      '/app/server.js': `const routes = require('./routes');`,
+      '/app/routes/index.js': `module.exports = require('./routes');`,
+      '/app/routes/routes.js': `const apiRouter = Router();\nmodule.exports = { api: apiRouter };`,
+    });
+    const barrel = index.resolveImport(file('/app/server.js'), './routes');
+    expect(barrel?.fileName).toBe('/app/routes/index.js');
+    const api = index.resolveExport(barrel!, 'api');
+    expect(api?.file.fileName).toBe('/app/routes/routes.js');
+    expect(index.resolveExport(barrel!, 'default')?.file.fileName).toBe('/app/routes/routes.js');
+  });
 });

@@ -26,6 +26,7 @@ const catalogRoutes = read('fastify/routes/catalog.ts');
 const cjsIndex = read('cjs/routes/index.js');
 const cjsStatus = read('cjs/routes/status.js');
 const cjsIncidents = read('cjs/routes/incidents.js');
+const barrelRoutes = read('cjs-barrel/routes/routes.js');
 
 const markPublic = (code: string, line: number): string => {
   const lines = code.split('\n');
@@ -125,6 +126,29 @@ createTypedRuleTester().run('require-auth-guard (project)', testedRule, {
           line: 6,
           data: { route: 'POST /api/catalog/books/:isbn/holds', container: 'plugin', siblings: '`fastify.mustBeMember`' },
           suggestions: [{ messageId: 'markPublic', output: markPublic(catalogRoutes, 6) }],
+        },
+      ],
+    },
+    {
+      // Mounted through a CommonJS barrel (routes/index.js is module.exports = require('./routes')),
+      // behind a rest-parameter pass-through wrapper: the wrapped requireUser protects the DELETE,
+      // the wrapped loadLink authenticates nothing (kutt's layout; round-3 triage).
+      name: 'commonjs: routes mounted through a barrel, guards behind a rest-parameter wrapper',
+      filename: `${dir}/cjs-barrel/routes/routes.js`,
+      code: barrelRoutes,
+      errors: [
+        {
+          messageId: 'missingAuthSiblings',
+          line: 9,
+          data: { route: 'POST /api/links/:id/archive', container: 'router', siblings: '`asyncHandler(auth.requireUser)`' },
+          suggestions: [
+            {
+              messageId: 'addSiblingAuth',
+              data: { auth: 'asyncHandler(auth.requireUser)', container: 'router' },
+              output: barrelRoutes.replace("links.post('/:id/archive', ", "links.post('/:id/archive', asyncHandler(auth.requireUser), "),
+            },
+            { messageId: 'markPublic', output: markPublic(barrelRoutes, 9) },
+          ],
         },
       ],
     },
