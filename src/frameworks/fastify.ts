@@ -94,6 +94,9 @@ export const fastifyAdapter: FrameworkAdapter = {
   },
 };
 
+/** `fastify.decorate('db', ...)`, `decorateRequest`, `decorateReply`. */
+const DECORATE_METHODS: ReadonlySet<string> = new Set(['decorate', 'decorateRequest', 'decorateReply']);
+
 interface Context {
   readonly id: string;
   readonly kind: 'app' | 'plugin';
@@ -161,6 +164,13 @@ class FastifyCollector {
       const method = callee.name.text;
       if (method === 'register') {
         registers.push(call);
+        continue;
+      }
+      if (DECORATE_METHODS.has(method)) {
+        // A plugin that only decorates is still a context: registered, it resolves to what it adds
+        // (nothing to its routes' chains), not to an unread plugin that may add hooks.
+        const context = this.resolveContext(callee.expression);
+        if (context) context.registered = true;
         continue;
       }
       if (method !== 'route' && method !== 'addHook' && method !== 'setErrorHandler' && !(method in ROUTE_METHODS)) continue;

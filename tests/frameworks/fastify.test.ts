@@ -234,6 +234,47 @@ export default async function routes(fastify: FastifyInstance) { fastify.put('/:
     ]);
   });
 
+  it('reads a plugin that only decorates: encapsulated, it adds nothing to the routes beside it', () => {
+    // fastify_20stock (round-3 triage): 25 routes were unknown behind such a plugin.
+    const { index } = memoryProject({
+      '/p/src/app.ts': `import Fastify from 'fastify';
+import { notifyPlugin } from './notify.js';
+import { mailer } from './mailer.js';
+import routes from './routes.js';
+const app = Fastify();
+app.register(notifyPlugin);
+app.register(mailer);
+app.register(routes, { prefix: '/accounts' });`,
+      '/p/src/notify.ts': `import type { FastifyInstance } from 'fastify';
+export const notifyPlugin = async (fastify: FastifyInstance) => {
+  fastify.decorate('sendNotice', async (to: string) => ({ to }));
+};`,
+      '/p/src/mailer.ts': `import fp from 'fastify-plugin';
+export const mailer = fp(async (fastify) => {
+  fastify.decorateRequest('mailer', null);
+  fastify.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+});`,
+      '/p/src/routes.ts': `import type { FastifyInstance } from 'fastify';
+export default async function routes(fastify: FastifyInstance) { fastify.delete('/:id', async () => 1); }`,
+    });
+    expect(describeProject(index)).toEqual(['DELETE /accounts/:id [async (request) => { await request.jwtVerify(); }] protected @src/routes.ts:2']);
+    const { index: plain } = memoryProject({
+      '/p/src/app.ts': `import Fastify from 'fastify';
+import { notifyPlugin } from './notify.js';
+import routes from './routes.js';
+const app = Fastify();
+app.register(notifyPlugin);
+app.register(routes, { prefix: '/accounts' });`,
+      '/p/src/notify.ts': `import type { FastifyInstance } from 'fastify';
+export const notifyPlugin = async (fastify: FastifyInstance) => {
+  fastify.decorate('sendNotice', async (to: string) => ({ to }));
+};`,
+      '/p/src/routes.ts': `import type { FastifyInstance } from 'fastify';
+export default async function routes(fastify: FastifyInstance) { fastify.delete('/:id', async () => 1); }`,
+    });
+    expect(describeProject(plain)).toEqual(['DELETE /accounts/:id [] unprotected @src/routes.ts:2']);
+  });
+
   it('resolves CommonJS plugins registered with require()', () => {
     const { index } = memoryProject({
       '/p/app.js': `const fastify = require('fastify')();
