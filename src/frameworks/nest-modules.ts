@@ -259,7 +259,7 @@ function readMiddlewareChain(lookup: NestLookup, file: ts.SourceFile, forRoutes:
     current = skipOuterExpressions(tsApi, current);
     if (!tsApi.isCallExpression(current) || !tsApi.isPropertyAccessExpression(current.expression)) return undefined;
     const name = current.expression.name.text;
-    if (name === 'exclude') exclude.push(...current.arguments.map((a) => readMiddlewareTarget(lookup, { file, node: a })));
+    if (name === 'exclude') exclude.push(...readMiddlewareTargets(lookup, file, current.arguments));
     if (name === 'apply') {
       middleware = current.arguments.map((a) => ({ file, node: a }));
       const receiver = skipOuterExpressions(tsApi, current.expression.expression);
@@ -272,9 +272,25 @@ function readMiddlewareChain(lookup: NestLookup, file: ts.SourceFile, forRoutes:
   return {
     node: forRoutes,
     middleware,
-    forRoutes: forRoutes.arguments.map((a) => readMiddlewareTarget(lookup, { file, node: a })),
+    forRoutes: readMiddlewareTargets(lookup, file, forRoutes.arguments),
     exclude,
   };
+}
+
+/** The targets of `forRoutes(...)`/`exclude(...)`, lists spread into them included (`forRoutes(...authenticatedControllers)`). */
+function readMiddlewareTargets(lookup: NestLookup, file: ts.SourceFile, args: readonly ts.Expression[]): NestMiddlewareTarget[] {
+  const tsApi = lookup.ts;
+  const targets: NestMiddlewareTarget[] = [];
+  for (const arg of args) {
+    if (!tsApi.isSpreadElement(arg)) {
+      targets.push(readMiddlewareTarget(lookup, { file, node: arg }));
+      continue;
+    }
+    const { elements, unresolved } = flattenArrayExpression(lookup, { file, node: arg.expression });
+    for (const element of elements) targets.push(readMiddlewareTarget(lookup, element));
+    if (unresolved > 0 || elements.length === 0) targets.push({ kind: 'unknown' });
+  }
+  return targets;
 }
 
 const REQUEST_METHODS: Readonly<Record<string, HttpMethod>> = {

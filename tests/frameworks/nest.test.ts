@@ -1018,6 +1018,45 @@ export class OtherController {
     expect(chains('/repo/src/other.controller.ts')).toEqual([['app:middleware:ApiKeyMiddleware'], []]);
   });
 
+  it('reads the controllers of a list spread into forRoutes(...) (postiz; round-3 triage)', () => {
+    const project = createNestProject({
+      '/repo/src/main.ts': `
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthMiddleware } from './auth.middleware';
+import { FeedController } from './feed.controller';
+import { OtherController } from './other.controller';
+const authenticatedControllers = [FeedController];
+@Module({ controllers: [OtherController, ...authenticatedControllers] })
+class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(AuthMiddleware).forRoutes(...authenticatedControllers);
+  }
+}
+void NestFactory.create(AppModule);
+`,
+      '/repo/src/auth.middleware.ts': `export class AuthMiddleware { use() {} }`,
+      '/repo/src/feed.controller.ts': `
+import { Controller, Get } from '@nestjs/common';
+@Controller('feed')
+export class FeedController {
+  @Get() list() {}
+}
+`,
+      '/repo/src/other.controller.ts': `
+import { Controller, Post } from '@nestjs/common';
+@Controller('public')
+export class OtherController {
+  @Post('signup') signup() {}
+}
+`,
+    });
+    const chains = (name: string): string[][] =>
+      resolveNestFile(project.scope, project.file(name)).map((r) => r.chain.map((c) => `${c.level}:${c.role}:${c.text}`));
+    expect(chains('/repo/src/feed.controller.ts')).toEqual([['app:middleware:AuthMiddleware']]);
+    expect(chains('/repo/src/other.controller.ts')).toEqual([[]]);
+  });
+
   it('leaves out of consumer middleware only the root route for `exclude(\'/\')`', () => {
     const project = createNestProject({
       '/repo/src/main.ts': `
