@@ -70,6 +70,8 @@ function resolveIn(lookup: ImplementationLookup, file: ts.SourceFile, node: ts.E
   }
   if (tsApi.isNewExpression(expr)) return resolveIn(lookup, file, expr.expression, depth + 1, false);
   if (tsApi.isPropertyAccessExpression(expr) || tsApi.isElementAccessExpression(expr)) return resolveMember(lookup, file, expr, depth, called);
+  // An exported controller object (`export const ProfileController = { async update(...) {...} }`): its members are read.
+  if (tsApi.isObjectLiteralExpression(expr)) return { kind: 'expression', file, node: expr };
   return { kind: 'unknown', reason: 'not a name' };
 }
 

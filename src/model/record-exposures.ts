@@ -89,7 +89,7 @@ function judge(ctx: AnalysisContext, sink: ResponseSink, origin: Origin, extraFi
   const secrets = getModelSecrets({ ts: tsApi, project: ctx.project, extraFields }, file, origin.receiver) ?? secretsFromType(ctx, origin.query, extraFields);
   if (!secrets || secrets.sensitive.length === 0) return undefined;
   // After the model: finding a Fastify route's schema links the route, which costs more.
-  if (sink.framework === 'fastify' && hasFastifyResponseSchema(ctx, sink)) return undefined;
+  if (sink.framework === 'fastify' && responseSchemaDropsFields(ctx, sink, secrets.sensitive)) return undefined;
   const serializer = sink.kind === 'return' && sink.framework === 'nest' ? getSerializerState(ctx, sink) : 'inactive';
   const fields = secrets.sensitive.filter((field) => {
     const key = normalizeFieldName(field);
@@ -277,19 +277,47 @@ function getSerializerState(ctx: AnalysisContext, sink: ResponseSink): 'active' 
   return routes.every((r) => r.complete) ? 'inactive' : 'unknown';
 }
 
-/** A Fastify route with a `schema.response`: fast-json-stringify sends only the fields the schema lists. */
-function hasFastifyResponseSchema(ctx: AnalysisContext, sink: ResponseSink): boolean {
+/**
+ * A Fastify route with a `schema.response`: fast-json-stringify sends only the properties the schema
+ * lists, so the record's secret fields are dropped, unless a response schema written out here lists
+ * one of them (`password: { type: 'string' }`) or keeps undeclared properties (`additionalProperties: true`).
+ */
+function responseSchemaDropsFields(ctx: AnalysisContext, sink: ResponseSink, fields: readonly string[]): boolean {
   const tsApi = ctx.ts;
   const handler = sink.handler?.fn;
   if (!handler) return false;
+  const secret = new Set(fields.map(normalizeFieldName));
   return getRoutesOfHandler(ctx, handler).some((route) => {
     const schema = route.route.schema;
     if (!schema) return false;
     const resolved = resolveConstValue({ ts: tsApi, file: route.file, project: ctx.project }, schema);
     if (resolved.kind !== 'value') return true; // a schema the file cannot show: it may declare the response
     const object = skipOuterExpressions(tsApi, resolved.expression);
-    return !tsApi.isObjectLiteralExpression(object) || getObjectPropertyValue(tsApi, object, 'response') !== undefined;
+    if (!tsApi.isObjectLiteralExpression(object)) return true;
+    const response = getObjectPropertyValue(tsApi, object, 'response');
+    if (!response) return false;
+    return !responseSchemaKeeps(tsApi, response, secret);
   });
+}
+
+/** True when the response schemas, as written, list one of `secret` as a property or keep undeclared ones. */
+function responseSchemaKeeps(tsApi: AnalysisContext['ts'], response: ts.Expression, secret: ReadonlySet<string>): boolean {
+  let keeps = false;
+  walkDescendants(tsApi, response, (node) => {
+    if (keeps) return false;
+    if (!tsApi.isPropertyAssignment(node)) return undefined;
+    const key = getPropertyNameText(tsApi, node.name);
+    if (key === 'additionalProperties' && skipOuterExpressions(tsApi, node.initializer).kind === tsApi.SyntaxKind.TrueKeyword) keeps = true;
+    const value = skipOuterExpressions(tsApi, node.initializer);
+    if (key === 'properties' && tsApi.isObjectLiteralExpression(value)) {
+      for (const prop of value.properties) {
+        const name = prop.name ? getPropertyNameText(tsApi, prop.name) : undefined;
+        if (name !== undefined && secret.has(normalizeFieldName(name))) keeps = true;
+      }
+    }
+    return undefined;
+  });
+  return keeps;
 }
 
 /**

@@ -275,6 +275,32 @@ export default async function routes(fastify: FastifyInstance) { fastify.delete(
     expect(describeProject(plain)).toEqual(['DELETE /accounts/:id [] unprotected @src/routes.ts:2']);
   });
 
+  it('reads the webhook handler that is a method of an exported controller object', () => {
+    // fastify_20stock's POST /polar/webhook (round-3 triage): unknown, although it checks the signature.
+    const files = (check: string): Record<string, string> => ({
+      '/p/src/app.ts': `import Fastify from 'fastify';
+import { BillingController } from './billing.controller.js';
+const app = Fastify();
+app.register(async (billing) => {
+  billing.post('/webhook', { handler: BillingController.webhook });
+}, { prefix: '/billing' });`,
+      '/p/src/billing.controller.ts': `import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+export const BillingController = {
+  async webhook(request: FastifyRequest, reply: FastifyReply) {
+    ${check}
+    return reply.send({ received: true });
+  },
+};`,
+    });
+    const verified = memoryProject(files(`const signature = String(request.headers['billing-signature']);
+    const computed = crypto.createHmac('sha256', String(process.env.SECRET)).update(String(request.body)).digest('hex');
+    if (!crypto.timingSafeEqual(Buffer.from(computed), Buffer.from(signature))) return reply.status(400).send({ error: 'Invalid signature' });`));
+    expect(describeProject(verified.index)).toEqual([expect.stringMatching(/^POST \/billing\/webhook \[\] public /)]);
+    const unverified = memoryProject(files(`request.log.info(request.body);`));
+    expect(describeProject(unverified.index)).toEqual([expect.stringMatching(/^POST \/billing\/webhook \[\] unprotected /)]);
+  });
+
   it('resolves CommonJS plugins registered with require()', () => {
     const { index } = memoryProject({
       '/p/app.js': `const fastify = require('fastify')();

@@ -362,6 +362,31 @@ app.get('/accounts/:id', async (req, res) => {
       ],
     },
     {
+      // A response schema that lists the secret serializes it, as one that keeps undeclared properties
+      // does (round-3 triage: any response schema used to silence the rule).
+      name: 'fastify: response schemas that list the secret or keep undeclared properties',
+      code: `import Fastify from 'fastify';
+import mongoose from 'mongoose';
+const User = mongoose.model('User', new mongoose.Schema({ email: String, passwordHash: String }));
+const app = Fastify();
+const listed = { response: { 200: { type: 'object', properties: { id: { type: 'string' }, passwordHash: { type: 'string' } } } } };
+const open = { response: { 200: { type: 'object', additionalProperties: true, properties: { id: { type: 'string' } } } } };
+app.get('/users/:id', { schema: listed }, async (request) => User.findById(request.params.id));
+app.get('/accounts/:id', { schema: open }, async (request) => User.findById(request.params.id));`,
+      errors: [
+        {
+          messageId: 'exposedRecord',
+          line: 7,
+          data: { sink: 'return', model: 'User', query: 'User.findById', fields: '`passwordHash`', first: 'passwordHash', definedBy: 'per its mongoose schema' },
+        },
+        {
+          messageId: 'exposedRecord',
+          line: 8,
+          data: { sink: 'return', model: 'User', query: 'User.findById', fields: '`passwordHash`', first: 'passwordHash', definedBy: 'per its mongoose schema' },
+        },
+      ],
+    },
+    {
       name: 'mongoose: record in a wrapper object',
       code: `${MONGOOSE_USER}app.get('/users/:id', async (req, res) => {
   const user = await User.findById(req.params.id);

@@ -26,6 +26,19 @@ createTypedRuleTester().run('no-sensitive-data-exposure (project)', testedRule, 
   ],
   invalid: [
     {
+      // Methods of an exported controller object, registered in a routes file: the update route's
+      // response schema (in a third file) lists no secret, the show route has none (fastify_20stock; round-3 triage).
+      name: 'fastify: controller object methods, one behind a response schema',
+      ...fixture('fastify/profile.controller.ts'),
+      errors: [
+        {
+          messageId: 'exposedRecord',
+          line: 13,
+          data: { sink: 'reply.send', model: 'User', query: 'User.findById', fields: '`passwordHash`', first: 'passwordHash', definedBy: 'per its mongoose schema' },
+        },
+      ],
+    },
+    {
       // The global serializer applies @Exclude() to passwordHash; apiKey has no @Exclude(). The summary picks fields.
       name: 'nest: service record returned under a global ClassSerializerInterceptor',
       ...fixture('nest/accounts.controller.ts'),
