@@ -274,6 +274,9 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/auth/resend-verification-email', 'POST', 'email-verification'],
     ['/v1/auth/send-password-reset', 'POST', 'password-reset'],
     ['/auth/send-reset-email', 'POST', 'password-reset'],
+    // Sign-up per kind of account (fastify_20stock; round-3 triage).
+    ['/maintainer/register', 'POST', 'register'],
+    ['/api/vendors/register', 'POST', 'register'],
   ])('%s %s is public on purpose (%s)', (path, method, row) => {
     expect(findPublicRoute(path, method)?.name).toBe(row);
   });
@@ -288,6 +291,8 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/users/:id/login-history', 'GET'],
     ['/integrations/github-auth-settings', 'PUT'],
     ['/devices/register', 'POST'],
+    ['/webhooks/register', 'POST'],
+    ['/admin/register', 'POST'],
   ])('%s %s is not', (path, method) => {
     expect(findPublicRoute(path, method)).toBeUndefined();
   });
