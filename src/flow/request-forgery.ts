@@ -153,8 +153,32 @@ function hasSafeAgent(arg: ts.Expression, api: FlowApi): boolean {
     const callee = tsApi.isCallExpression(inner) || tsApi.isNewExpression(inner) ? inner.expression : inner;
     const path = api.modulePathOf(callee);
     if (path && isSafeAgent(path.module, path.path)) return true;
+    if (isAddressFilteringAgent(value, api)) return true;
   }
   return false;
+}
+
+/**
+ * An agent whose DNS lookup refuses internal addresses: undici's `new Agent({ connect: { lookup } })`
+ * or `new https.Agent({ lookup })`, held in a constant (here, or imported with the project index),
+ * whose `lookup` fails its callback after an address check. Every connection, redirects included,
+ * resolves through it.
+ */
+function isAddressFilteringAgent(value: ts.Expression, api: FlowApi): boolean {
+  const tsApi = api.ts;
+  let expr = skipOuterExpressions(tsApi, value);
+  if (tsApi.isIdentifier(expr)) {
+    const declaration = importedDeclaration(expr, api) ?? resolveIdentifier(tsApi, expr)?.declaration;
+    if (!declaration || !tsApi.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    expr = skipOuterExpressions(tsApi, declaration.initializer);
+  }
+  const options = tsApi.isNewExpression(expr) && expr.arguments?.[0] ? skipOuterExpressions(tsApi, expr.arguments[0]) : undefined;
+  if (!options || !tsApi.isObjectLiteralExpression(options)) return false;
+  const connect = getObjectPropertyValue(tsApi, options, 'connect');
+  const connectObject = connect ? skipOuterExpressions(tsApi, connect) : undefined;
+  const holder = connectObject && tsApi.isObjectLiteralExpression(connectObject) ? connectObject : options;
+  const lookup = getObjectPropertyValue(tsApi, holder, 'lookup');
+  return lookup !== undefined && refusesInternalAddress(lookup, api);
 }
 
 /**
@@ -189,8 +213,11 @@ function refusesInternalAddress(hook: ts.Expression, api: FlowApi): boolean {
   const body = fn.body;
   let throws = false;
   let checks = false;
+  const parameters = new Set<ts.Node>(fn.parameters);
   walkDescendants(tsApi, body, (node) => {
     if (tsApi.isThrowStatement(node)) throws = true;
+    // A lookup's `callback(new Error('Blocked IP'))` fails the connection.
+    if (tsApi.isCallExpression(node) && isErrorCallback(tsApi, node, parameters)) throws = true;
     // `return Promise.reject(new Error(...))` fails the hook too.
     if (tsApi.isCallExpression(node) && api.modulePathOf(node.expression)?.path === 'Promise.reject') throws = true;
     if (tsApi.isCallExpression(node) && node.arguments.length > 0) {
@@ -202,6 +229,16 @@ function refusesInternalAddress(hook: ts.Expression, api: FlowApi): boolean {
     return undefined;
   });
   return throws && checks;
+}
+
+/** `callback(new Error(...))` where `callback` is a parameter of the function. */
+function isErrorCallback(tsApi: FlowApi['ts'], call: ts.CallExpression, parameters: ReadonlySet<ts.Node>): boolean {
+  const callee = skipOuterExpressions(tsApi, call.expression);
+  if (!tsApi.isIdentifier(callee)) return false;
+  const declaration = resolveIdentifier(tsApi, callee)?.declaration;
+  if (!declaration || !parameters.has(declaration)) return false;
+  const first = call.arguments[0] ? skipOuterExpressions(tsApi, call.arguments[0]) : undefined;
+  return !!first && tsApi.isNewExpression(first) && tsApi.isIdentifier(first.expression) && /Error$/.test(first.expression.text);
 }
 
 /** The factory call that made the instance a method is called on: `api.get` with `const api = got.extend({...})`. */

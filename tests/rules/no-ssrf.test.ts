@@ -696,6 +696,31 @@ app.get('/oembed', async (req, res) => {
   res.send((await externalRequest(req.query.url)).body);
 });`,
     },
+    {
+      // An undici Agent whose DNS lookup fails the connection for private addresses, passed as
+      // fetch's dispatcher (postiz; round-3 triage); also https.Agent's own lookup option.
+      name: 'fetch with an undici dispatcher, and https.get with an agent, whose lookup refuses private addresses',
+      code: `import dns from 'node:dns';
+import https from 'node:https';
+import { Agent } from 'undici';
+function isPrivateIp(ip) { return /^(10|127)\\./.test(ip) || /^192\\.168\\./.test(ip); }
+function safeLookup(hostname, options, callback) {
+  dns.lookup(hostname, options, (err, address, family) => {
+    if (err) return callback(err, '', 0);
+    if (isPrivateIp(address)) return callback(new Error('Blocked IP'), '', 0);
+    callback(null, address, family);
+  });
+}
+const safeDispatcher = new Agent({ connect: { lookup: safeLookup } });
+const safeAgent = new https.Agent({ lookup: safeLookup });
+app.post('/media/from-url', async (req, res) => {
+  const response = await fetch(req.body.url, { dispatcher: safeDispatcher });
+  res.json({ size: (await response.arrayBuffer()).byteLength });
+});
+app.get('/media/proxy', (req, res) => {
+  https.get(String(req.query.url), { agent: safeAgent }, (upstream) => upstream.pipe(res));
+});`,
+    },
   ],
   invalid: [
     {
@@ -707,6 +732,24 @@ app.get('/preview', async (req, res) => {
   res.send((await external(req.query.url)).body);
 });`,
       errors: [{ messageId: 'ssrf', line: 4, data: { source: 'req.query.url', role: 'URL', sink: 'external', control: WHOLE, via: '' } }],
+    },
+    {
+      // The twin: the agent's lookup only logs what it resolves.
+      name: 'fetch with an undici dispatcher whose lookup refuses nothing',
+      code: `import dns from 'node:dns';
+import { Agent } from 'undici';
+function loggingLookup(hostname, options, callback) {
+  dns.lookup(hostname, options, (err, address, family) => {
+    console.log(hostname, address);
+    callback(err, address, family);
+  });
+}
+const dispatcher = new Agent({ connect: { lookup: loggingLookup } });
+app.post('/media/from-url', async (req, res) => {
+  const response = await fetch(req.body.url, { dispatcher });
+  res.json({ size: (await response.arrayBuffer()).byteLength });
+});`,
+      errors: [{ messageId: 'ssrf', line: 11, data: { source: 'req.body.url', role: 'URL', sink: 'fetch', control: WHOLE, via: '' } }],
     },
     {
       // axios ignores baseURL when the URL is absolute: the client controls the whole URL. The
