@@ -611,6 +611,8 @@ class ExpressCollector {
     }
     const imported = this.getImportOf(expr);
     if (imported) return this.importMount(imported.module, imported.imported, imported.name, item);
+    const instanceMember = this.getImportedInstanceMember(expr);
+    if (instanceMember) return { kind: 'mount', ref: instanceMember, item };
     const name = tsApi.isIdentifier(expr) ? expr.text : tsApi.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
     if (name && isRouterLikeName(name) && !this.isLocalFunction(expr)) {
       return { kind: 'mount', ref: { kind: 'unknown', text: getShortText(this.file, expr) }, item };
@@ -644,6 +646,26 @@ class ExpressCollector {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `new UsersRoute().router`, or `route.router` with `const route = new UsersRoute()`, where the class
+   * is imported from a project module: the router a property of its instances holds.
+   */
+  private getImportedInstanceMember(node: ts.Expression): RouterRef | undefined {
+    const tsApi = this.tsApi;
+    const expr = skipOuterExpressions(tsApi, node);
+    if (!tsApi.isPropertyAccessExpression(expr)) return undefined;
+    let instance = skipOuterExpressions(tsApi, expr.expression);
+    if (tsApi.isIdentifier(instance)) {
+      const declaration = resolveIdentifier(tsApi, instance)?.declaration;
+      if (!declaration || !tsApi.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      instance = skipOuterExpressions(tsApi, declaration.initializer);
+    }
+    if (!tsApi.isNewExpression(instance)) return undefined;
+    const imported = this.getImportOf(instance.expression);
+    if (!imported || !isProjectModuleSpecifier(imported.module)) return undefined;
+    return { kind: 'import', module: imported.module, imported: imported.imported, member: expr.name.text };
   }
 
   private isLocalFunction(node: ts.Expression): boolean {

@@ -71,9 +71,34 @@ function readPathValue(tsApi: TsApi, file: ts.SourceFile, node: ts.Expression, d
     if (left === undefined && right === undefined) return undefined;
     return (left ?? UNKNOWN_SEGMENT) + (right ?? UNKNOWN_SEGMENT);
   }
+  if (tsApi.isPropertyAccessExpression(expr) && expr.expression.kind === tsApi.SyntaxKind.ThisKeyword) {
+    const init = getClassFieldInitializer(tsApi, expr);
+    return init ? readPathValue(tsApi, file, init, depth + 1) : undefined;
+  }
   if (tsApi.isIdentifier(expr) || tsApi.isPropertyAccessExpression(expr)) {
     const value = resolveConstValue({ ts: tsApi, file }, expr);
     if (value.kind === 'value' && value.expression !== expr) return readPathValue(tsApi, value.file, value.expression, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * `this.path` in a class with `public path = '/users'` that no method assigns again: the field's
+ * initializer (the class-based routers of the TypeScript Express starters).
+ */
+function getClassFieldInitializer(tsApi: TsApi, access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  let node: ts.Node | undefined = access.parent;
+  // `this` is the instance up to the nearest class, through arrow functions only.
+  while (node && !tsApi.isClassLike(node)) {
+    if (tsApi.isFunctionDeclaration(node) || tsApi.isFunctionExpression(node)) return undefined;
+    node = node.parent;
+  }
+  if (!node) return undefined;
+  const name = access.name.text;
+  const field = node.members.find(
+    (member): member is ts.PropertyDeclaration => tsApi.isPropertyDeclaration(member) && tsApi.isIdentifier(member.name) && member.name.text === name,
+  );
+  if (!field?.initializer || (tsApi.getModifiers?.(field) ?? []).some((m) => m.kind === tsApi.SyntaxKind.StaticKeyword)) return undefined;
+  const reassigned = new RegExp(`this\\.${name}\\s*(?:[-+*/%&|^]|\\?\\?|&&|\\|\\|)?=(?!=)`);
+  return reassigned.test(node.getText()) ? undefined : field.initializer;
 }

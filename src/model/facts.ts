@@ -36,7 +36,8 @@ export interface ChainItem {
 /** A reference to a router, plugin or controller, possibly in another file. */
 export type RouterRef =
   | { readonly kind: 'local'; readonly routerId: string }
-  | { readonly kind: 'import'; readonly module: string; readonly imported: string }
+  /** `member`: a router held by a property of the exported class's instances (`new UsersRoute().router`). */
+  | { readonly kind: 'import'; readonly module: string; readonly imported: string; readonly member?: string }
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** Middleware or hooks added to a whole router/app/plugin (`router.use(auth)`, `fastify.addHook(...)`). */

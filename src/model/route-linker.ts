@@ -142,8 +142,24 @@ export function resolveRouterRef(
   if (!target) return undefined;
   const names = ref.imported === '*' ? ['default', '*'] : [ref.imported];
   for (const name of names) {
-    const found = findExportedContainer(scope, adapter, target, name);
+    const found = ref.member === undefined ? findExportedContainer(scope, adapter, target, name) : findExportedClassMember(scope, adapter, target, name, ref.member);
     if (found) return found;
+  }
+  return undefined;
+}
+
+/** The router held by the property `member` of the exported class `name` (`this.router = Router()`, `router = Router()`). */
+function findExportedClassMember(scope: RoutingScope, adapter: FrameworkAdapter, file: ts.SourceFile, name: string, member: string): ContainerRef | undefined {
+  const tsApi = scope.ts;
+  const resolved = scope.project?.resolveExport(file, name);
+  const cls = resolved?.declaration;
+  if (!resolved || !cls || !tsApi.isClassDeclaration(cls)) return undefined;
+  const facts = getFileRoutingFacts(scope, resolved.file, adapter);
+  for (const router of facts.routers) {
+    if (router.name !== `this.${member}`) continue;
+    let owner: ts.Node | undefined = router.node;
+    while (owner && !tsApi.isClassLike(owner)) owner = owner.parent;
+    if (owner === cls) return { file: resolved.file, router };
   }
   return undefined;
 }

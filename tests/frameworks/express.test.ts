@@ -215,6 +215,49 @@ app.get(process.env.PREFIX + '/x', (req, res) => res.end());
 `)).toEqual(['GET /api/v1/users/:id [] unprotected @src/file.ts:6', 'GET /?/x [] unprotected @src/file.ts:7']);
   });
 
+  it('reads a class-based router mounted from another file, with paths from its path field', () => {
+    // typescript-express-starter's routes (round-3 triage): `new UserRoute().router` mounted in the app.
+    const { index } = memoryProject({
+      '/p/src/app.ts': `import express from 'express';
+import { UserRoute } from './routes/users.route.js';
+import { AuthRoute } from './routes/auth.route.js';
+import { requireAuth } from './middleware/auth.js';
+const app = express();
+const auth = new AuthRoute();
+app.use('/api', requireAuth, new UserRoute().router);
+app.use('/', auth.router);`,
+      '/p/src/routes/users.route.ts': `import { Router } from 'express';
+export class UserRoute {
+  public path = '/users';
+  public router = Router();
+  constructor() { this.initializeRoutes(); }
+  private initializeRoutes() {
+    this.router.get(\`\${this.path}\`, (req, res) => res.json([]));
+    this.router.delete(\`\${this.path}/:id(\\\\d+)\`, (req, res) => res.sendStatus(204));
+  }
+}`,
+      '/p/src/routes/auth.route.ts': `import { Router } from 'express';
+export class AuthRoute {
+  public router = Router();
+  public path = '/auth';
+  constructor() {
+    this.router.post(this.path + '/logout', (req, res) => res.sendStatus(204));
+    this.router.post('/reports', (req, res) => res.sendStatus(201));
+  }
+}`,
+      '/p/src/middleware/auth.ts': `import jwt from 'jsonwebtoken';
+export function requireAuth(req, res, next) {
+  try { req.user = jwt.verify(String(req.headers.authorization), String(process.env.JWT_SECRET)); next(); } catch { res.sendStatus(401); }
+}`,
+    });
+    expect(describeProject(index)).toEqual([
+      'DELETE /api/users/:id(\\d+) [requireAuth] protected @src/routes/users.route.ts:8',
+      'GET /api/users [requireAuth] protected @src/routes/users.route.ts:7',
+      'POST /auth/logout [] public @src/routes/auth.route.ts:6',
+      'POST /reports [] unprotected @src/routes/auth.route.ts:7',
+    ]);
+  });
+
   it('reads CommonJS middleware required whole (module.exports = function): what it does decides, not its name', () => {
     const { index } = memoryProject({
       '/p/src/app.js': `const express = require('express');
