@@ -631,8 +631,29 @@ class ExpressCollector {
     const expr = skipOuterExpressions(tsApi, node);
     if (tsApi.isIdentifier(expr)) {
       const binding = this.bindings.imports.get(expr.text);
-      if (!binding || resolveIdentifier(tsApi, expr)?.declaration !== binding.node) return undefined;
-      return { module: binding.module, imported: binding.imported, name: expr.text };
+      const declaration = resolveIdentifier(tsApi, expr)?.declaration;
+      if (binding && declaration === binding.node) return { module: binding.module, imported: binding.imported, name: expr.text };
+      // `const apiRouter = require('./routers/api-router')` inside a function (a startup IIFE), or
+      // `const { statusRouter } = require('./routers/status-router')`.
+      if (declaration && tsApi.isBindingElement(declaration) && !declaration.dotDotDotToken && tsApi.isObjectBindingPattern(declaration.parent)) {
+        const owner = declaration.parent.parent;
+        const list = owner.parent;
+        if (!tsApi.isVariableDeclaration(owner) || !owner.initializer || !tsApi.isVariableDeclarationList(list) || (list.flags & tsApi.NodeFlags.Const) === 0) return undefined;
+        const module = getRequiredModule(tsApi, skipOuterExpressions(tsApi, owner.initializer));
+        const imported = declaration.propertyName ? getPropertyNameText(tsApi, declaration.propertyName) : expr.text;
+        return module !== undefined && imported !== undefined ? { module, imported, name: expr.text } : undefined;
+      }
+      if (!declaration || !tsApi.isVariableDeclaration(declaration) || !declaration.initializer || !tsApi.isIdentifier(declaration.name)) return undefined;
+      const list = declaration.parent;
+      if (!tsApi.isVariableDeclarationList(list) || (list.flags & tsApi.NodeFlags.Const) === 0) return undefined;
+      const init = skipOuterExpressions(tsApi, declaration.initializer);
+      const required = getRequiredModule(tsApi, init);
+      if (required !== undefined) return { module: required, imported: '*', name: expr.text };
+      if (tsApi.isPropertyAccessExpression(init)) {
+        const owner = getRequiredModule(tsApi, skipOuterExpressions(tsApi, init.expression));
+        if (owner !== undefined) return { module: owner, imported: init.name.text, name: expr.text };
+      }
+      return undefined;
     }
     if (tsApi.isPropertyAccessExpression(expr)) {
       const owner = skipOuterExpressions(tsApi, expr.expression);

@@ -258,6 +258,33 @@ export function requireAuth(req, res, next) {
     ]);
   });
 
+  it('mounts a router required inside the startup function', () => {
+    // uptime-kuma's server (round-3 triage): 17 routes were unknown.
+    const { index } = memoryProject({
+      '/p/server.js': `const express = require('express');
+const app = express();
+(async () => {
+  const apiRouter = require('./routers/api-router');
+  const { statusRouter } = require('./routers/status-router');
+  app.use(apiRouter);
+  app.use('/status', statusRouter);
+  app.listen(3001);
+})();`,
+      '/p/routers/api-router.js': `const express = require('express');
+const router = express.Router();
+router.delete('/api/monitors/:id', (req, res) => res.sendStatus(204));
+module.exports = router;`,
+      '/p/routers/status-router.js': `const express = require('express');
+const statusRouter = express.Router();
+statusRouter.get('/badge', (req, res) => res.send('ok'));
+module.exports = { statusRouter };`,
+    });
+    expect(describeProject(index)).toEqual([
+      'DELETE /api/monitors/:id [] unprotected @api-router.js:3',
+      'GET /status/badge [] unprotected @status-router.js:3',
+    ]);
+  });
+
   it('reads CommonJS middleware required whole (module.exports = function): what it does decides, not its name', () => {
     const { index } = memoryProject({
       '/p/src/app.js': `const express = require('express');
