@@ -77,6 +77,8 @@ const NOT_VALIDATION_WORDS = /body-?parser|cookie-?parser|\.json\(|\.urlencoded\
 
 function describeItem(item: ResolvedRoute['chain'][number], isSetupOnly: (item: ResolvedRoute['chain'][number]) => boolean): { kind: 'guard' | 'validation' | 'other'; text: string } {
   if (RATE_LIMIT_WORDS.test(item.text)) return { kind: 'other', text: item.text };
+  // An exception filter or error handler runs after the handler: never the route's guard or validation.
+  if (item.role === 'filter' || item.role === 'error-handler') return { kind: 'other', text: item.text };
   if (item.role !== 'guard' && isSetupOnly(item)) return { kind: 'other', text: item.text };
   if (item.role === 'guard') return { kind: 'guard', text: item.text };
   if (item.role === 'pipe') return { kind: 'validation', text: item.text };

@@ -75,4 +75,35 @@ module.exports = function configure(app, passport) {
     const [notes] = JSON.parse(io.stdoutText()) as (JsonRoute & { validation: string[] })[];
     expect(notes).toMatchObject({ guards: [], validation: ['validate(schemas.note)'] });
   });
+
+  it('keeps a global exception filter out of AUTH (nestjs-prisma-starter; round-3 triage)', async () => {
+    const dir = makeTempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{"name":"x","dependencies":{"@nestjs/core":"10","nestjs-prisma":"0.23"}}');
+    writeFileSync(
+      path.join(dir, 'main.ts'),
+      `import { Controller, Get, Module, ValidationPipe } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { PrismaClientExceptionFilter } from 'nestjs-prisma';
+@Controller('greet')
+class GreetController {
+  @Get(':name') greet() { return 'hi'; }
+}
+@Module({ controllers: [GreetController] })
+class AppModule {}
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(new ValidationPipe());
+  const { httpAdapter } = app.get(HttpAdapterHost);
+  app.useGlobalFilters(new PrismaClientExceptionFilter(httpAdapter));
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    );
+    const io = captureIo();
+    await runRoutes({ cwd: dir, paths: ['.'], io, format: 'json' });
+    const [greet] = JSON.parse(io.stdoutText()) as (JsonRoute & { middleware: string[] })[];
+    expect(greet).toMatchObject({ guards: [], posture: 'unprotected' });
+    expect(greet!.middleware.some((item) => /PrismaClientExceptionFilter/.test(item))).toBe(true);
+  });
 });
