@@ -455,6 +455,8 @@ export const ADDRESS_CHECKS = [
  */
 export const PROJECT_ADDRESS_CHECK_NAMES = [
   { name: 'private-address-predicate', pattern: /^is(?:Private|Internal|Loopback|Reserved|Bogon|LinkLocal|NonPublic)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr|Host|Network)?$/, truthyMeans: 'private' },
+  // `isBlockedIp(address)`: a list of refused ranges (postiz's `isBlockedIp`); the address suffix is required (`isBlocked` alone is a user's state).
+  { name: 'blocked-address-predicate', pattern: /^is(?:Blocked|Forbidden|Disallowed|Denied)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr)$/, truthyMeans: 'private' },
   { name: 'public-address-predicate', pattern: /^is(?:Public|Global|Routable)(?:Ip|IP|Ipv[46]|IPv[46]|Address|Addr)$/, truthyMeans: 'public' },
 ] as const satisfies readonly { name: string; pattern: RegExp; truthyMeans: 'private' | 'public' }[];
 

@@ -97,6 +97,7 @@ describe('parseSsrfSinkSetting', () => {
 describe('PROJECT_ADDRESS_CHECK_NAMES', () => {
   const SAMPLES: Record<string, { match: string[]; miss: string[] }> = {
     'private-address-predicate': { match: ['isPrivateAddress', 'isPrivateIp', 'isLoopback', 'isInternalHost'], miss: ['isPrivateRoute', 'isPrivate_'] },
+    'blocked-address-predicate': { match: ['isBlockedIp', 'isBlockedAddress', 'isForbiddenIPv4'], miss: ['isBlocked', 'isBlockedUser', 'isBlockedHost'] },
     'public-address-predicate': { match: ['isPublicIp', 'isPublicAddress', 'isRoutableAddr'], miss: ['isPublic', 'isPublicRoute'] },
   };
   it('has samples for every row', () => {
