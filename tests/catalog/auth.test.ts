@@ -277,6 +277,8 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     // Sign-up per kind of account (fastify_20stock; round-3 triage).
     ['/maintainer/register', 'POST', 'register'],
     ['/api/vendors/register', 'POST', 'register'],
+    // The second step of a reset, under the auth routes (kutt).
+    ['/api/v2/auth/new-password', 'POST', 'password-reset'],
   ])('%s %s is public on purpose (%s)', (path, method, row) => {
     expect(findPublicRoute(path, method)?.name).toBe(row);
   });
@@ -292,6 +294,7 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/integrations/github-auth-settings', 'PUT'],
     ['/devices/register', 'POST'],
     ['/webhooks/register', 'POST'],
+    ['/users/me/new-password', 'POST'],
     ['/admin/register', 'POST'],
   ])('%s %s is not', (path, method) => {
     expect(findPublicRoute(path, method)).toBeUndefined();
