@@ -252,6 +252,9 @@ const READ = ['GET', 'HEAD'];
 export const PUBLIC_ROUTES = [
   // Also the steps of a passwordless or provider sign-in: `/user/request-login`, `/complete-login`, `/github-auth`.
   { name: 'login', pattern: /^(?:\/[\w.-]+)*\/(?:(?:(?:request|complete|verify|confirm|start|finish|begin)-?)?(?:log-?in|sign-?in|signin|authenticate)|(?:github|google|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin)-?(?:auth|oauth|log-?in))(?:\/[^/]+)*\/?$/i, reason: 'sign-in' },
+  // WebAuthn/passkey sign-in steps and an access-token sign-in under the auth routes (ghostfolio):
+  // `POST /auth/webauthn/generate-authentication-options`, `.../verify-authentication`, `POST /auth/anonymous`.
+  { name: 'passkey-login', pattern: /^(?:\/[\w.-]+)*\/(?:webauthn|passkeys?)\/(?:generate-|verify-)?authentication(?:-options)?\/?$|^(?:\/[\w.-]+)*\/auth\/(?:anonymous|access-token)\/?$/i, methods: ['POST'], reason: 'sign-in (passkey or access token)' },
   // `POST /sessions/password`, `POST /sessions/github`: one sign-in route per credential kind or provider.
   { name: 'session-create', pattern: /^(?:\/[\w.-]+)*\/(?:session|sessions|token|tokens|otp|magic-link|2fa|mfa)(?:\/(?:verify|confirm|password|local|credentials|email|phone|otp|magic-link|google|github|gitlab|facebook|apple|microsoft|twitter|discord|slack|linkedin))?\/?$/i, methods: ['POST'], reason: 'sign-in (creates a session or token)' },
   // `POST /api/users/auth`, `POST /auth`: the account API's own sign-in (proshop), as `require-rate-limit`'s catalog reads it.
@@ -272,10 +275,11 @@ export const PUBLIC_ROUTES = [
   // A read route the app files under a `public` path segment (`/public/hello`, `/api/public/catalog`).
   { name: 'public-path', pattern: /^(?:\/[\w.:-]+)*\/public(?:\/.*)?$/i, methods: READ, reason: 'read route under a `public` path' },
   { name: 'public-form', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:contact|contact-us|newsletter|newsletter\/subscribe)\/?$/i, reason: 'public contact or newsletter form' },
-  { name: 'health-probe', pattern: /^(?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|_health|livez|readyz|live|liveness|ready|readiness|startup|ping|alive|heartbeat)\/?$/i, methods: READ, reason: 'health probe' },
+  // Also a health resource's own checks: `GET /health/db`, `GET /health/data-provider/:name`.
+  { name: 'health-probe', pattern: /^(?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|_health|livez|readyz|live|liveness|ready|readiness|startup|ping|alive|heartbeat)\/?$|^(?:\/[\w.-]+)*\/(?:health|healthz|healthcheck|health-check|_health)(?:\/[\w.:-]+){1,2}\/?$/i, methods: READ, reason: 'health probe' },
   { name: 'status-probe', pattern: /^(?:\/(?:api|v\d+|internal|_?system))*\/(?:status|version|metrics|info)\/?$/i, methods: READ, reason: 'status or metrics probe' },
   { name: 'api-docs', pattern: /^(?:\/(?:api|v\d+|public))*\/(?:docs|api-docs|swagger|swagger-ui|redoc|openapi|openapi\.json|openapi\.ya?ml|swagger\.json|graphiql|reference)(?:\/.*)?$/i, methods: READ, reason: 'public API documentation' },
-  { name: 'well-known', pattern: /\/\.well-known\/|^\/(?:favicon\.ico|robots\.txt|sitemap\.xml|jwks\.json|security\.txt|humans\.txt|manifest\.json)$/i, methods: READ, reason: 'well-known public file' },
+  { name: 'well-known', pattern: /\/\.well-known\/|^\/(?:favicon\.ico|robots\.txt|sitemap\.xml|jwks\.json|security\.txt|humans\.txt|manifest\.json)$|\/[\w.-]+\.webmanifest$/i, methods: READ, reason: 'well-known public file' },
   { name: 'root', pattern: /^\/?$/, methods: READ, reason: 'site root' },
 ] as const satisfies readonly PublicRouteRow[];
 

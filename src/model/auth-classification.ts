@@ -504,6 +504,10 @@ function analyzeClass(lookup: AuthLookup, file: ts.SourceFile, cls: ts.ClassLike
       if (optIn) {
         return { effect: 'unknown', evidence: `\`${name ?? 'class'}.${getPropertyNameText(tsApi, member.name)}\` lets every request through unless the route carries \`${optIn}\`` };
       }
+      // `if (!request.headers['impersonation-id']) return true;` before any rejection: a request that
+      // carries nothing gets through, so whatever the guard refuses later, it authenticates nobody.
+      const passage = getMethodName(tsApi, member) === 'canActivate' ? findBareRequestPassage(tsApi, member) : undefined;
+      if (passage) return { effect: 'none', evidence: `\`${name ?? 'guard'}.canActivate\` lets a request without ${passage} through` };
       const verdict = analyzeFunction(lookup, file, member, depth + 1);
       if (verdict.effect !== 'none') return verdict;
       // A rate limiter's subclass deciding through `super.canActivate` limits; it does not authenticate.
@@ -601,6 +605,82 @@ function passesThrough(tsApi: TsApi, statement: ts.Statement): boolean {
   if (!tsApi.isCallExpression(value)) return false;
   const callee = skipOuterExpressions(tsApi, value.expression);
   return (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'handle') || (tsApi.isIdentifier(callee) && callee.text === 'next');
+}
+
+function getMethodName(tsApi: TsApi, member: ts.MethodDeclaration): string | undefined {
+  return getPropertyNameText(tsApi, member.name);
+}
+
+/** What a request carries that a request without credentials lacks. */
+const REQUEST_CARRIED_PARTS: ReadonlySet<string> = new Set(['headers', 'cookies', 'signedCookies', 'user', 'session', 'get', 'header']);
+
+/**
+ * The part of the request (`the \`impersonation-id\` header`) whose absence makes `canActivate` return
+ * `true` in a top-level `if` before anything in it can reject: `if (!request.headers?.[KEY]) return true;`.
+ */
+function findBareRequestPassage(tsApi: TsApi, method: ts.MethodDeclaration): string | undefined {
+  const requests = new Set<string>();
+  for (const param of method.parameters) if (tsApi.isIdentifier(param.name) && /^req(?:uest)?$/.test(param.name.text)) requests.add(param.name.text);
+  for (const statement of method.body?.statements ?? []) {
+    // const request = context.switchToHttp().getRequest();
+    if (tsApi.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer ? skipOuterExpressions(tsApi, declaration.initializer) : undefined;
+        if (tsApi.isIdentifier(declaration.name) && init && tsApi.isCallExpression(init) && getCalleeName(tsApi, init) === 'getRequest') requests.add(declaration.name.text);
+      }
+      continue;
+    }
+    if (!tsApi.isIfStatement(statement)) return undefined;
+    if (!returnsTrueOnly(tsApi, statement.thenStatement)) return undefined;
+    if (statement.elseStatement) return undefined;
+    const condition = skipOuterExpressions(tsApi, statement.expression);
+    if (!tsApi.isPrefixUnaryExpression(condition) || condition.operator !== tsApi.SyntaxKind.ExclamationToken) continue;
+    const part = describeCarriedPart(tsApi, condition.operand, requests);
+    if (part) return part;
+  }
+  return undefined;
+}
+
+/** `return true;` or `{ return true; }`. */
+function returnsTrueOnly(tsApi: TsApi, statement: ts.Statement): boolean {
+  const inner = tsApi.isBlock(statement) && statement.statements.length === 1 ? statement.statements[0]! : statement;
+  return tsApi.isReturnStatement(inner) && inner.expression !== undefined && skipOuterExpressions(tsApi, inner.expression).kind === tsApi.SyntaxKind.TrueKeyword;
+}
+
+/** `request.headers?.[KEY]`, `request.get('x-token')`, `request.user`: what it reads, when rooted at the request. */
+function describeCarriedPart(tsApi: TsApi, node: ts.Expression, requests: ReadonlySet<string>): string | undefined {
+  let expr = skipOuterExpressions(tsApi, node);
+  let part: string | undefined;
+  let key: string | undefined;
+  for (let i = 0; i < 8; i++) {
+    if (tsApi.isCallExpression(expr)) {
+      const arg = expr.arguments[0];
+      if (arg && tsApi.isStringLiteralLike(skipOuterExpressions(tsApi, arg))) key = (skipOuterExpressions(tsApi, arg) as ts.StringLiteralLike).text;
+      expr = skipOuterExpressions(tsApi, expr.expression);
+      continue;
+    }
+    if (tsApi.isElementAccessExpression(expr)) {
+      const arg = skipOuterExpressions(tsApi, expr.argumentExpression);
+      if (tsApi.isStringLiteralLike(arg)) key = arg.text;
+      expr = skipOuterExpressions(tsApi, expr.expression);
+      continue;
+    }
+    if (tsApi.isPropertyAccessExpression(expr)) {
+      const owner = skipOuterExpressions(tsApi, expr.expression);
+      if (tsApi.isIdentifier(owner) && requests.has(owner.text)) {
+        part = expr.name.text;
+        break;
+      }
+      key = expr.name.text;
+      expr = owner;
+      continue;
+    }
+    return undefined;
+  }
+  if (!part || !REQUEST_CARRIED_PARTS.has(part)) return undefined;
+  if (part === 'user' || part === 'session') return `a \`${part}\``;
+  const kind = part === 'cookies' || part === 'signedCookies' ? 'cookie' : 'header';
+  return key ? `the \`${key}\` ${kind}` : `the ${kind} it reads`;
 }
 
 /** A `canActivate` that can return something other than a constant `true`. */

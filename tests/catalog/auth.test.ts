@@ -117,6 +117,7 @@ const VERIFICATION_SAMPLES: Record<string, { match: [string, string]; miss: [str
 /** [full path, method] that must be public on purpose, and one that must not. */
 const PUBLIC_SAMPLES: Record<string, { match: [string, string]; miss: [string, string] }> = {
   login: { match: ['/login/2fa/totp', 'POST'], miss: ['/api/users/:id/login-history', 'GET'] },
+  'passkey-login': { match: ['/api/v1/auth/webauthn/verify-authentication', 'POST'], miss: ['/api/v1/auth/webauthn/verify-attestation', 'POST'] },
   'session-create': { match: ['/api/sessions', 'POST'], miss: ['/api/sessions', 'GET'] },
   'auth-create': { match: ['/api/users/auth', 'POST'], miss: ['/api/admin/auth', 'POST'] },
   'auth-verify': { match: ['/v1/auth/verify', 'POST'], miss: ['/v1/admin/auth/verify', 'POST'] },
@@ -279,6 +280,11 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/api/vendors/register', 'POST', 'register'],
     // The second step of a reset, under the auth routes (kutt).
     ['/api/v2/auth/new-password', 'POST', 'password-reset'],
+    // ghostfolio's sign-in steps and health sub-checks (round-3 triage).
+    ['/api/v1/auth/anonymous', 'POST', 'passkey-login'],
+    ['/api/v1/auth/webauthn/generate-authentication-options', 'POST', 'passkey-login'],
+    ['/api/v1/health/data-provider/:dataSource', 'GET', 'health-probe'],
+    ['/api/en/site.webmanifest', 'GET', 'well-known'],
   ])('%s %s is public on purpose (%s)', (path, method, row) => {
     expect(findPublicRoute(path, method)?.name).toBe(row);
   });
@@ -295,6 +301,9 @@ describe('PUBLIC_ROUTES: sign-in per credential kind and resent verification cod
     ['/devices/register', 'POST'],
     ['/webhooks/register', 'POST'],
     ['/users/me/new-password', 'POST'],
+    ['/api/v1/auth/webauthn/generate-registration-options', 'POST'],
+    ['/api/v1/health/restart', 'POST'],
+    ['/admin/health/jobs/:id/retry/now', 'GET'],
     ['/admin/register', 'POST'],
   ])('%s %s is not', (path, method) => {
     expect(findPublicRoute(path, method)).toBeUndefined();

@@ -46,6 +46,39 @@ export class PayoutsController {
 `,
     },
     {
+      // The twin of the guard that fails open: this one refuses a request without credentials.
+      name: 'single-file application: a global guard that refuses a request without the authorization header',
+      filename: '/app/src/main.ts',
+      code: `
+import { CanActivate, Controller, Delete, ExecutionContext, HttpException, Injectable, Module, Param, UnauthorizedException } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+
+@Injectable()
+class RequestGateGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    if (!request.headers['authorization']) throw new UnauthorizedException();
+    return true;
+  }
+}
+
+@Controller('reports')
+class ReportsController {
+  @Delete(':id')
+  remove(@Param('id') id: string) {}
+}
+
+@Module({ controllers: [ReportsController], providers: [{ provide: APP_GUARD, useClass: RequestGateGuard }] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
       // The root module of this single-file application registers the guard globally.
       name: 'single-file application with APP_GUARD',
       filename: '/app/src/main.ts',
@@ -417,6 +450,44 @@ void bootstrap();
     },
   ],
   invalid: [
+    {
+      // A global guard that returns true when a header is missing lets a request that carries nothing
+      // through: it refuses some writes, it authenticates nobody (ghostfolio's ImpersonationWriteGuard; round-3 triage).
+      name: 'single-file application: a global guard that fails open for a request without the header',
+      filename: '/app/src/main.ts',
+      code: `
+import { CanActivate, Controller, Delete, ExecutionContext, HttpException, Injectable, Module, Param, UnauthorizedException } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+
+@Injectable()
+class RequestGateGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    if (request.method === 'GET') return true;
+    if (!request.headers['x-view-as']) {
+      return true;
+    }
+    throw new HttpException('Forbidden', 403);
+  }
+}
+
+@Controller('reports')
+class ReportsController {
+  @Delete(':id')
+  remove(@Param('id') id: string) {}
+}
+
+@Module({ controllers: [ReportsController], providers: [{ provide: APP_GUARD, useClass: RequestGateGuard }] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 19, data: { route: 'DELETE /reports/:id', chain: '`RequestGateGuard`' } }],
+    },
     {
       // Only the prefix's root is the site root: GET /api/admin is an ordinary route.
       name: 'single-file application: a controller route under a global prefix',
