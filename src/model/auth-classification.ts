@@ -330,8 +330,12 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
     if (verdict.effect === 'authentication') found ??= verdict;
     else if (verdict.effect === 'authorization') authorization ??= verdict;
   };
+  const handlerCall = getInterceptorNextName(tsApi, fn);
   walkDescendants(tsApi, body, (node) => {
     if (found) return false;
+    // `next.handle().pipe(map((data) => hasRole(user, 'ADMIN') ? data : redact(data)))`: runs after the
+    // handler, on its answer; what it checks there decides what is shown, not who gets in.
+    if (handlerCall && isFunctionLike(tsApi, node) && runsOnHandlerResult(tsApi, node, handlerCall)) return false;
     if (tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) {
       const status = getRejectionStatus(tsApi, node);
       if (status !== undefined) {
@@ -605,6 +609,32 @@ function passesThrough(tsApi: TsApi, statement: ts.Statement): boolean {
   if (!tsApi.isCallExpression(value)) return false;
   const callee = skipOuterExpressions(tsApi, value.expression);
   return (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'handle') || (tsApi.isIdentifier(callee) && callee.text === 'next');
+}
+
+/** The name of `next` in a Nest interceptor's `intercept(context, next)`. */
+function getInterceptorNextName(tsApi: TsApi, fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (!tsApi.isMethodDeclaration(fn) || getPropertyNameText(tsApi, fn.name) !== 'intercept') return undefined;
+  const next = fn.parameters[1];
+  return next && tsApi.isIdentifier(next.name) ? next.name.text : undefined;
+}
+
+/** A callback handed (through operators such as `map(...)`) to `.pipe(...)` of `next.handle()`. */
+function runsOnHandlerResult(tsApi: TsApi, fn: ts.Node, nextName: string): boolean {
+  let current: ts.Node = fn;
+  for (let i = 0; i < 6; i++) {
+    const parent = current.parent;
+    if (!parent || !tsApi.isCallExpression(parent) || !parent.arguments.includes(current as ts.Expression)) return false;
+    const callee = skipOuterExpressions(tsApi, parent.expression);
+    if (tsApi.isPropertyAccessExpression(callee)) {
+      const receiver = skipOuterExpressions(tsApi, callee.expression);
+      if (tsApi.isCallExpression(receiver)) {
+        const inner = skipOuterExpressions(tsApi, receiver.expression);
+        if (tsApi.isPropertyAccessExpression(inner) && inner.name.text === 'handle' && tsApi.isIdentifier(inner.expression) && inner.expression.text === nextName) return true;
+      }
+    }
+    current = parent;
+  }
+  return false;
 }
 
 function getMethodName(tsApi: TsApi, member: ts.MethodDeclaration): string | undefined {

@@ -79,6 +79,45 @@ void bootstrap();
 `,
     },
     {
+      // The twin: the interceptor refuses a non-admin before the handler runs.
+      name: 'single-file application: an interceptor that rejects before the handler',
+      filename: '/app/src/main.ts',
+      code: `
+import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Injectable, Module, NestInterceptor, Param, UseInterceptors } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { map } from 'rxjs/operators';
+
+function hasRole(user, role) {
+  return user?.role === role;
+}
+
+@Injectable()
+class MaskSourceInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const { user } = context.switchToHttp().getRequest();
+    if (!hasRole(user, 'ADMIN')) throw new ForbiddenException();
+    return next.handle();
+  }
+}
+
+@Controller('quotes')
+@UseInterceptors(MaskSourceInterceptor)
+class QuotesController {
+  @Get(':symbol')
+  quote(@Param('symbol') symbol: string) {}
+}
+
+@Module({ controllers: [QuotesController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+    },
+    {
       // The root module of this single-file application registers the guard globally.
       name: 'single-file application with APP_GUARD',
       filename: '/app/src/main.ts',
@@ -450,6 +489,46 @@ void bootstrap();
     },
   ],
   invalid: [
+    {
+      // An interceptor that checks a role inside next.handle().pipe(map(...)) decides what the answer
+      // shows, not who gets in (ghostfolio's redacting interceptors; round-3 triage). A GET: a warning.
+      name: 'single-file application: an interceptor that checks a role on the handler result',
+      filename: '/app/src/main.ts',
+      code: `
+import { CallHandler, Controller, ExecutionContext, Get, Injectable, Module, NestInterceptor, Param, UseInterceptors } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { map } from 'rxjs/operators';
+
+function hasRole(user, role) {
+  return user?.role === role;
+}
+
+@Injectable()
+class MaskSourceInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const { user } = context.switchToHttp().getRequest();
+    return next.handle().pipe(map((data) => (hasRole(user, 'ADMIN') ? data : { ...data, source: 'masked' })));
+  }
+}
+
+@Controller('quotes')
+@UseInterceptors(MaskSourceInterceptor)
+class QuotesController {
+  @Get(':symbol')
+  quote(@Param('symbol') symbol: string) {}
+}
+
+@Module({ controllers: [QuotesController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`,
+      errors: [{ messageId: 'missingAuth', line: 21, data: { route: 'GET /quotes/:symbol', chain: '`MaskSourceInterceptor`' } }],
+    },
     {
       // A global guard that returns true when a header is missing lets a request that carries nothing
       // through: it refuses some writes, it authenticates nobody (ghostfolio's ImpersonationWriteGuard; round-3 triage).
