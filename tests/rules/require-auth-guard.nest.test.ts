@@ -9,6 +9,74 @@ import { createRuleTester } from '../utils/rule-tester.js';
 
 const testedRule = rule as unknown as Parameters<RuleTester['run']>[1];
 
+/** A single-file Nest app whose global APP_GUARD's canActivate has `canActivateBody` (after reading the request). */
+function gateApp(canActivateBody: string): string {
+  return `
+import { CanActivate, Controller, Delete, ExecutionContext, HttpException, Injectable, Module, Param, UnauthorizedException } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+
+@Injectable()
+class RequestGateGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+${canActivateBody}
+  }
+}
+
+@Controller('reports')
+class ReportsController {
+  @Delete(':id')
+  remove(@Param('id') id: string) {}
+}
+
+@Module({ controllers: [ReportsController], providers: [{ provide: APP_GUARD, useClass: RequestGateGuard }] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`;
+}
+
+/** A single-file Nest app whose controller runs an interceptor with `interceptBody` (after reading the user). */
+function interceptorApp(interceptBody: string): string {
+  return `
+import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Injectable, Module, NestInterceptor, Param, UseInterceptors } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { map } from 'rxjs/operators';
+
+function hasRole(user, role) {
+  return user?.role === role;
+}
+
+@Injectable()
+class MaskSourceInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const { user } = context.switchToHttp().getRequest();
+${interceptBody}
+  }
+}
+
+@Controller('quotes')
+@UseInterceptors(MaskSourceInterceptor)
+class QuotesController {
+  @Get(':symbol')
+  quote(@Param('symbol') symbol: string) {}
+}
+
+@Module({ controllers: [QuotesController] })
+class AppModule {}
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+void bootstrap();
+`;
+}
+
 createRuleTester().run('require-auth-guard (nest, per file)', testedRule, {
   valid: [
     {
@@ -49,73 +117,15 @@ export class PayoutsController {
       // The twin of the guard that fails open: this one refuses a request without credentials.
       name: 'single-file application: a global guard that refuses a request without the authorization header',
       filename: '/app/src/main.ts',
-      code: `
-import { CanActivate, Controller, Delete, ExecutionContext, HttpException, Injectable, Module, Param, UnauthorizedException } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
-
-@Injectable()
-class RequestGateGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest();
-    if (!request.headers['authorization']) throw new UnauthorizedException();
-    return true;
-  }
-}
-
-@Controller('reports')
-class ReportsController {
-  @Delete(':id')
-  remove(@Param('id') id: string) {}
-}
-
-@Module({ controllers: [ReportsController], providers: [{ provide: APP_GUARD, useClass: RequestGateGuard }] })
-class AppModule {}
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(3000);
-}
-void bootstrap();
-`,
+      code: gateApp(`    if (!request.headers['authorization']) throw new UnauthorizedException();
+    return true;`),
     },
     {
       // The twin: the interceptor refuses a non-admin before the handler runs.
       name: 'single-file application: an interceptor that rejects before the handler',
       filename: '/app/src/main.ts',
-      code: `
-import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Injectable, Module, NestInterceptor, Param, UseInterceptors } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { map } from 'rxjs/operators';
-
-function hasRole(user, role) {
-  return user?.role === role;
-}
-
-@Injectable()
-class MaskSourceInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler) {
-    const { user } = context.switchToHttp().getRequest();
-    if (!hasRole(user, 'ADMIN')) throw new ForbiddenException();
-    return next.handle();
-  }
-}
-
-@Controller('quotes')
-@UseInterceptors(MaskSourceInterceptor)
-class QuotesController {
-  @Get(':symbol')
-  quote(@Param('symbol') symbol: string) {}
-}
-
-@Module({ controllers: [QuotesController] })
-class AppModule {}
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(3000);
-}
-void bootstrap();
-`,
+      code: interceptorApp(`    if (!hasRole(user, 'ADMIN')) throw new ForbiddenException();
+    return next.handle();`),
     },
     {
       // The root module of this single-file application registers the guard globally.
@@ -494,39 +504,7 @@ void bootstrap();
       // shows, not who gets in (ghostfolio's redacting interceptors; round-3 triage). A GET: a warning.
       name: 'single-file application: an interceptor that checks a role on the handler result',
       filename: '/app/src/main.ts',
-      code: `
-import { CallHandler, Controller, ExecutionContext, Get, Injectable, Module, NestInterceptor, Param, UseInterceptors } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { map } from 'rxjs/operators';
-
-function hasRole(user, role) {
-  return user?.role === role;
-}
-
-@Injectable()
-class MaskSourceInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler) {
-    const { user } = context.switchToHttp().getRequest();
-    return next.handle().pipe(map((data) => (hasRole(user, 'ADMIN') ? data : { ...data, source: 'masked' })));
-  }
-}
-
-@Controller('quotes')
-@UseInterceptors(MaskSourceInterceptor)
-class QuotesController {
-  @Get(':symbol')
-  quote(@Param('symbol') symbol: string) {}
-}
-
-@Module({ controllers: [QuotesController] })
-class AppModule {}
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(3000);
-}
-void bootstrap();
-`,
+      code: interceptorApp(`    return next.handle().pipe(map((data) => (hasRole(user, 'ADMIN') ? data : { ...data, source: 'masked' })));`),
       errors: [{ messageId: 'missingAuth', line: 21, data: { route: 'GET /quotes/:symbol', chain: '`MaskSourceInterceptor`' } }],
     },
     {
@@ -534,37 +512,11 @@ void bootstrap();
       // through: it refuses some writes, it authenticates nobody (ghostfolio's ImpersonationWriteGuard; round-3 triage).
       name: 'single-file application: a global guard that fails open for a request without the header',
       filename: '/app/src/main.ts',
-      code: `
-import { CanActivate, Controller, Delete, ExecutionContext, HttpException, Injectable, Module, Param, UnauthorizedException } from '@nestjs/common';
-import { APP_GUARD, NestFactory } from '@nestjs/core';
-
-@Injectable()
-class RequestGateGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest();
-    if (request.method === 'GET') return true;
+      code: gateApp(`    if (request.method === 'GET') return true;
     if (!request.headers['x-view-as']) {
       return true;
     }
-    throw new HttpException('Forbidden', 403);
-  }
-}
-
-@Controller('reports')
-class ReportsController {
-  @Delete(':id')
-  remove(@Param('id') id: string) {}
-}
-
-@Module({ controllers: [ReportsController], providers: [{ provide: APP_GUARD, useClass: RequestGateGuard }] })
-class AppModule {}
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  await app.listen(3000);
-}
-void bootstrap();
-`,
+    throw new HttpException('Forbidden', 403);`),
       errors: [{ messageId: 'missingAuth', line: 19, data: { route: 'DELETE /reports/:id', chain: '`RequestGateGuard`' } }],
     },
     {
