@@ -91,8 +91,12 @@ interface Container {
   /** The function in which the container exists (its creation's function, or the function it is a parameter of). */
   readonly scopeFunction: ts.Node | undefined;
   builtBy?: RouterFact['builtBy'];
+  aliasOf?: RouterRef;
   readonly steps: { readonly order: readonly number[]; readonly step: RouterStep }[];
 }
+
+/** Local names an app imported from another project module goes by (`import app from './app'`). */
+const IMPORTED_APP_NAME = /^(?:app|application|server|expressApp|api)$/;
 
 const QUICK_FILTER = /\.(?:get|post|put|patch|delete|all|use|route|head|options)\s*\(|express|Router/;
 
@@ -108,6 +112,7 @@ class ExpressCollector {
   private readonly byDeclaration = new Map<ts.Node, Container>();
   private readonly byClassProperty = new Map<ts.Node, Map<string, Container>>();
   private readonly byCreation = new Map<ts.Node, Container>();
+  private readonly byImportAlias = new Map<ts.Node, Container>();
   private readonly containers: Container[] = [];
   private readonly rejectedParameters = new Set<ts.Node>();
   private readonly handledRouteCalls = new Set<ts.Node>();
@@ -264,6 +269,8 @@ class ExpressCollector {
         return undefined;
       }
       if (tsApi.isParameter(declaration)) return this.getParameterContainer(declaration, binding.name);
+      const imported = this.getImportedAppAlias(expr);
+      if (imported) return imported;
       // `export default ({ app }: { app: express.Application }) => { app.get(...) }` (bulletproof-nodejs's loaders).
       if (tsApi.isBindingElement(declaration) && !declaration.dotDotDotToken && tsApi.isObjectBindingPattern(declaration.parent) && tsApi.isParameter(declaration.parent.parent)) {
         return this.getDestructuredParameterContainer(declaration.parent.parent, declaration, binding.name);
@@ -396,13 +403,32 @@ class ExpressCollector {
     else this.readRoute(container, call, ROUTE_METHODS[method]!);
   }
 
-  /** Without an express import, only parameters of functions that register Express-shaped handlers. */
+  /** Without an express import, only parameters of functions that register Express-shaped handlers, or an app imported from a project module. */
   private looksLikeExpressReceiver(node: ts.Expression): boolean {
     const tsApi = this.tsApi;
     const expr = skipOuterExpressions(tsApi, node);
     if (!tsApi.isIdentifier(expr)) return false;
     const declaration = resolveIdentifier(tsApi, expr)?.declaration;
-    return declaration !== undefined && tsApi.isParameter(declaration);
+    if (declaration !== undefined && tsApi.isParameter(declaration)) return true;
+    return this.getImportedAppAlias(expr) !== undefined;
+  }
+
+  /**
+   * `import app from './app'` (or `const app = require('./app')`), then `app.get(...)`: the app of
+   * another project module, extended here. A container of this file stands for it; the linker reads
+   * the other module's app as what runs first (project mode), and per file its routes stay unknown.
+   */
+  private getImportedAppAlias(identifier: ts.Identifier): Container | undefined {
+    const tsApi = this.tsApi;
+    if (!IMPORTED_APP_NAME.test(identifier.text)) return undefined;
+    const binding = this.bindings.imports.get(identifier.text);
+    if (!binding || !isProjectModuleSpecifier(binding.module) || resolveIdentifier(tsApi, identifier)?.declaration !== binding.node) return undefined;
+    const known = this.byImportAlias.get(binding.node);
+    if (known) return known;
+    const container = this.newContainer('app', identifier.text, binding.node, false, undefined);
+    container.aliasOf = { kind: 'import', module: binding.module, imported: binding.imported };
+    this.byImportAlias.set(binding.node, container);
+    return container;
   }
 
   private addStep(container: Container, at: ts.Node, step: RouterStep): void {
@@ -418,6 +444,8 @@ class ExpressCollector {
     const paths = readPathArgument(tsApi, this.file, pathArg);
     const args = flattenArguments(tsApi, rest);
     const handler = args[args.length - 1];
+    // On an imported object only assumed to be an app, a literal last argument reads a setting (`config.get('port', 3000)`).
+    if (container.aliasOf && handler && isLiteralArgument(tsApi, handler)) return;
     const middleware = args.slice(0, -1).map((arg) => toChainItem(this.file, arg, 'middleware'));
     for (const path of paths) {
       if (method === 'ALL') {
@@ -837,9 +865,23 @@ class ExpressCollector {
       isRoot: container.isRoot,
       exportedAs: this.exportNamesOf(container),
       ...(container.builtBy ? { builtBy: container.builtBy } : {}),
+      ...(container.aliasOf ? { aliasOf: container.aliasOf } : {}),
       steps,
     };
   }
+}
+
+function isLiteralArgument(tsApi: TsApi, node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(tsApi, node);
+  return (
+    tsApi.isStringLiteralLike(expr) ||
+    tsApi.isNumericLiteral(expr) ||
+    tsApi.isObjectLiteralExpression(expr) ||
+    tsApi.isArrayLiteralExpression(expr) ||
+    expr.kind === tsApi.SyntaxKind.TrueKeyword ||
+    expr.kind === tsApi.SyntaxKind.FalseKeyword ||
+    expr.kind === tsApi.SyntaxKind.NullKeyword
+  );
 }
 
 /** The outermost call of a chain of chainable calls on `node`: `Router().use(a).use(b)` for `Router()`. */

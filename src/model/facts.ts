@@ -120,6 +120,11 @@ export interface RouterFact {
     readonly via: 'return' | 'parameter';
     readonly parameterIndex?: number;
   };
+  /**
+   * Express: the container is another module's app, imported and extended here (`import app from
+   * './app'; app.get(...)`): what that app registers runs before this file's steps.
+   */
+  readonly aliasOf?: RouterRef;
   /** Steps in registration order. */
   readonly steps: readonly RouterStep[];
 }

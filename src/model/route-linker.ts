@@ -424,6 +424,14 @@ class Linker {
 
   private indexMounts(file: ts.SourceFile, facts: FileRoutingFacts, index: Map<RouterFact, MountSite[]>): void {
     for (const router of facts.routers) {
+      // An app imported and extended in this file: the other module's app, after all its own steps.
+      const aliased = router.aliasOf ? resolveRouterRef(this.scope, this.adapter, file, router.aliasOf) : undefined;
+      if (aliased && aliased.router !== router && !aliased.router.aliasOf) {
+        const step: MountStep = { kind: 'mount', node: router.node, path: '', items: [], target: router.aliasOf!, encapsulated: false };
+        const list = index.get(router) ?? [];
+        list.push({ file: aliased.file, router: aliased.router, step, index: aliased.router.steps.length });
+        index.set(router, list);
+      }
       router.steps.forEach((step, i) => {
         if (step.kind !== 'mount') return;
         const target = resolveRouterRef(this.scope, this.adapter, file, step.target);

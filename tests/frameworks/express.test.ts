@@ -285,6 +285,32 @@ module.exports = { statusRouter };`,
     ]);
   });
 
+  it('reads routes registered on an app imported from another module, after that app\'s own middleware', () => {
+    // `export default express()` extended in another file (round-3 triage: "No routes found").
+    const { index } = memoryProject({
+      '/p/src/app.ts': `import express from 'express';
+import { requireAuth } from './auth.js';
+const app = express();
+app.use(express.json());
+app.use('/api/admin', requireAuth);
+export default app;`,
+      '/p/src/auth.ts': `import jwt from 'jsonwebtoken';
+export function requireAuth(req, res, next) {
+  try { req.user = jwt.verify(String(req.headers.authorization), String(process.env.JWT_SECRET)); next(); } catch { res.sendStatus(401); }
+}`,
+      '/p/src/routes.ts': `import app from './app.js';
+import config from './config.js';
+app.get('/api/settings', (req, res) => res.json({ theme: 'dark' }));
+app.delete('/api/admin/monitors/:id', (req, res) => res.sendStatus(204));
+config.get('port', 3000);`,
+      '/p/src/config.ts': `export default { get: (key: string, fallback: unknown) => process.env[key] ?? fallback };`,
+    });
+    expect(describeProject(index)).toEqual([
+      'DELETE /api/admin/monitors/:id [express.json(), requireAuth] protected @src/routes.ts:4',
+      'GET /api/settings [express.json()] unprotected @src/routes.ts:3',
+    ]);
+  });
+
   it('reads CommonJS middleware required whole (module.exports = function): what it does decides, not its name', () => {
     const { index } = memoryProject({
       '/p/src/app.js': `const express = require('express');
