@@ -95,7 +95,7 @@ interface Container {
   readonly steps: { readonly order: readonly number[]; readonly step: RouterStep }[];
 }
 
-/** Local names an app imported from another project module goes by (`import app from './app'`). */
+/** Local names an app imported from another project module goes by (`app`, imported from `./app`). */
 const IMPORTED_APP_NAME = /^(?:app|application|server|expressApp|api)$/;
 
 const QUICK_FILTER = /\.(?:get|post|put|patch|delete|all|use|route|head|options)\s*\(|express|Router/;
@@ -414,7 +414,7 @@ class ExpressCollector {
   }
 
   /**
-   * `import app from './app'` (or `const app = require('./app')`), then `app.get(...)`: the app of
+   * `app` imported (or required) from `./app`, then `app.get(...)`: the app of
    * another project module, extended here. A container of this file stands for it; the linker reads
    * the other module's app as what runs first (project mode), and per file its routes stay unknown.
    */
