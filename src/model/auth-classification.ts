@@ -350,11 +350,14 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
         const receiver = tsApi.isPropertyAccessExpression(skipOuterExpressions(tsApi, node.expression))
           ? getAccessPath(tsApi, (skipOuterExpressions(tsApi, node.expression) as ts.PropertyAccessExpression).expression) ?? ''
           : '';
+        // `passport.authenticate('jwt', (err, user) => { if (user) req.user = user; next(); })`: with a
+        // callback, passport rejects nothing itself; what the callback answers decides (walked below).
         const verification = findTokenVerification(name, receiver);
-        if (verification) note({ effect: 'authentication', evidence: `verifies a credential with \`${receiver ? `${receiver}.` : ''}${name}\` (${where(node)})` });
-        else if (depth < MAX_DEPTH && !isResponseCall(tsApi, node)) {
+        if (verification) {
+          if (!hasCallbackThatNeverRejects(tsApi, node)) note({ effect: 'authentication', evidence: `verifies a credential with \`${receiver ? `${receiver}.` : ''}${name}\` (${where(node)})` });
+        } else if (depth < MAX_DEPTH && !isResponseCall(tsApi, node)) {
           const inner = classifyCallee(lookup, file, node, depth);
-          if (inner && (inner.effect === 'authentication' || inner.effect === 'authorization')) {
+          if (inner && (inner.effect === 'authentication' || inner.effect === 'authorization') && !hasCallbackThatNeverRejects(tsApi, node)) {
             note({ effect: inner.effect, evidence: `calls \`${getCalleeText(tsApi, node)}\` (${inner.evidence})` });
           }
         }
@@ -609,6 +612,28 @@ function passesThrough(tsApi: TsApi, statement: ts.Statement): boolean {
   if (!tsApi.isCallExpression(value)) return false;
   const callee = skipOuterExpressions(tsApi, value.expression);
   return (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'handle') || (tsApi.isIdentifier(callee) && callee.text === 'next');
+}
+
+/** A call given a callback (`passport.authenticate('jwt', (err, user) => ...)`) that answers no 401 or 403 and throws nothing. */
+function hasCallbackThatNeverRejects(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression): boolean {
+  const callback = (call.arguments ?? []).map((arg) => skipOuterExpressions(tsApi, arg)).find((arg) => isFunctionLike(tsApi, arg));
+  if (!callback || !isFunctionLike(tsApi, callback) || !callback.body) return false;
+  let rejects = false;
+  walkDescendants(tsApi, callback.body, (node) => {
+    if (rejects) return false;
+    if (tsApi.isThrowStatement(node)) rejects = true;
+    if ((tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) && getRejectionStatus(tsApi, node) !== undefined) rejects = true;
+    if (tsApi.isCallExpression(node)) {
+      const callee = skipOuterExpressions(tsApi, node.expression);
+      // `res.redirect('/login')`, and `next(new UnauthorizedError())` / `done(createError(401))`: a new
+      // error handed on (not `next(err)`, which passes passport's own failure along).
+      if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'redirect') rejects = true;
+      const first = node.arguments[0] ? skipOuterExpressions(tsApi, node.arguments[0]) : undefined;
+      if (tsApi.isIdentifier(callee) && first && (tsApi.isNewExpression(first) || tsApi.isCallExpression(first))) rejects = true;
+    }
+    return undefined;
+  });
+  return !rejects;
 }
 
 /** The name of `next` in a Nest interceptor's `intercept(context, next)`. */

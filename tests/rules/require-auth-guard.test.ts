@@ -72,6 +72,31 @@ const app = express();
 app.post('/api/notes', passport.authenticate('jwt', { session: false }), (req, res) => res.status(201).end());`,
     },
     {
+      // passport.authenticate with a callback that refuses a missing user (401, or a new error handed
+      // to next): the twins of the optional one below.
+      name: 'express: passport.authenticate callbacks that reject a missing user',
+      code: `import express from 'express';
+import passport from 'passport';
+function jwtStrict(req, res, next) {
+  passport.authenticate('jwt', (err, user) => {
+    if (err) return next(err);
+    if (!user) return res.status(401).json({ error: 'Unauthorized' });
+    req.user = user;
+    return next();
+  })(req, res, next);
+}
+function jwtRequired(req, res, next) {
+  passport.authenticate('jwt', (err, user) => {
+    if (err || !user) return next(new UnauthorizedError('login required'));
+    req.user = user;
+    next();
+  })(req, res, next);
+}
+const app = express();
+app.delete('/api/links/:id', jwtStrict, (req, res) => res.sendStatus(204));
+app.delete('/api/domains/:id', jwtRequired, (req, res) => res.sendStatus(204));`,
+    },
+    {
       // A route whose handler is passport's middleware is the sign-in itself: it starts the OAuth
       // dance with any provider (not only the well-known ones the path catalog names), and
       // passport's failureRedirect lands on a page that only redirects.
@@ -560,6 +585,34 @@ app.post('/webhooks/fines-paid', async (request, reply) => {
     },
   ],
   invalid: [
+    {
+      // passport.authenticate with a callback that lets a missing user through: optional auth, whatever
+      // the wrapper is called (kutt's jwtLoose; round-3 triage).
+      name: 'express: a passport.authenticate callback that never rejects',
+      code: `import express from 'express';
+import passport from 'passport';
+function jwtLoose(req, res, next) {
+  passport.authenticate('jwt', (err, user) => {
+    if (err) return next(err);
+    if (user) req.user = user;
+    return next();
+  })(req, res, next);
+}
+const app = express();
+app.delete('/api/links/:id', jwtLoose, (req, res) => res.sendStatus(204));`,
+      errors: [{ messageId: 'missingAuth', line: 11, data: { route: 'DELETE /api/links/:id', chain: '`jwtLoose`' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import passport from 'passport';
+function jwtLoose(req, res, next) {
+  passport.authenticate('jwt', (err, user) => {
+    if (err) return next(err);
+    if (user) req.user = user;
+    return next();
+  })(req, res, next);
+}
+const app = express();
+// api-guard-public: <reason>
+app.delete('/api/links/:id', jwtLoose, (req, res) => res.sendStatus(204));` }] }],
+    },
     {
       // The twin: an optional authentication does not protect a write, also when a constant object holds it.
       name: 'express: a write behind express-jwt with credentialsRequired: false held by a constant object',
