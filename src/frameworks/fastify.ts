@@ -52,7 +52,7 @@ import { resolveObjectLiteral } from '../model/option-values.js';
 import type { FrameworkAdapter, RoutingScope } from './adapter.js';
 import { flattenArguments, toChainItem } from './chain-arguments.js';
 import { readPathArgument } from './path-argument.js';
-import { getServerParameterFramework } from './server-parameter.js';
+import { FASTIFY_DECORATE_METHODS, getServerParameterFramework } from './server-parameter.js';
 import { buildCallSiteIndex, compareOrderKeys, getFunctionName, getOrderKey, type CallSiteIndex } from './registration-order.js';
 import { isProjectModuleSpecifier } from './router-names.js';
 
@@ -93,9 +93,6 @@ export const fastifyAdapter: FrameworkAdapter = {
     return linkRoutes(scope, fastifyAdapter, FASTIFY_LINK_POLICY, sourceFile, facts);
   },
 };
-
-/** `fastify.decorate('db', ...)`, `decorateRequest`, `decorateReply`. */
-const DECORATE_METHODS: ReadonlySet<string> = new Set(['decorate', 'decorateRequest', 'decorateReply']);
 
 interface Context {
   readonly id: string;
@@ -166,7 +163,7 @@ class FastifyCollector {
         registers.push(call);
         continue;
       }
-      if (DECORATE_METHODS.has(method)) {
+      if (FASTIFY_DECORATE_METHODS.has(method)) {
         // A plugin that only decorates is still a context: registered, it resolves to what it adds
         // (nothing to its routes' chains), not to an unread plugin that may add hooks.
         const context = this.resolveContext(callee.expression);

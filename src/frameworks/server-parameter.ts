@@ -24,7 +24,9 @@ const REQUEST_TYPES = /^(?:express\.)?(?:Request|Response|NextFunction|FastifyRe
 const SERVER_PARAMETER_NAMES = /^(?:app|application|router|server|api|r|routes|instance|fastify|express|scope|parent|child)$/i;
 /** Option keys that carry the app or a router into a function (`loader({ app: expressApp })`, `({ app }) => ...`). */
 export const SERVER_OPTION_KEY = /^(?:app|application|expressApp|router|server)$/;
-const FASTIFY_ONLY_METHODS = new Set(['register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'setErrorHandler', 'setNotFoundHandler', 'addSchema', 'withTypeProvider', 'addContentTypeParser']);
+/** `fastify.decorate('db', ...)`, `decorateRequest`, `decorateReply`. */
+export const FASTIFY_DECORATE_METHODS: ReadonlySet<string> = new Set(['decorate', 'decorateRequest', 'decorateReply']);
+const FASTIFY_ONLY_METHODS = new Set(['register', 'addHook', ...FASTIFY_DECORATE_METHODS, 'setErrorHandler', 'setNotFoundHandler', 'addSchema', 'withTypeProvider', 'addContentTypeParser']);
 const FASTIFY_MODULES = ['fastify', 'fastify-plugin', '@fastify'];
 const EXPRESS_MODULES = ['express', 'express-promise-router'];
 
