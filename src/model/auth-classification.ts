@@ -354,10 +354,10 @@ function analyzeBody(lookup: AuthLookup, file: ts.SourceFile, fn: ts.FunctionLik
         // callback, passport rejects nothing itself; what the callback answers decides (walked below).
         const verification = findTokenVerification(name, receiver);
         if (verification) {
-          if (!hasCallbackThatNeverRejects(tsApi, node)) note({ effect: 'authentication', evidence: `verifies a credential with \`${receiver ? `${receiver}.` : ''}${name}\` (${where(node)})` });
+          if (!hasCallbackThatNeverRejects(tsApi, node, name)) note({ effect: 'authentication', evidence: `verifies a credential with \`${receiver ? `${receiver}.` : ''}${name}\` (${where(node)})` });
         } else if (depth < MAX_DEPTH && !isResponseCall(tsApi, node)) {
           const inner = classifyCallee(lookup, file, node, depth);
-          if (inner && (inner.effect === 'authentication' || inner.effect === 'authorization') && !hasCallbackThatNeverRejects(tsApi, node)) {
+          if (inner && (inner.effect === 'authentication' || inner.effect === 'authorization') && !hasCallbackThatNeverRejects(tsApi, node, name)) {
             note({ effect: inner.effect, evidence: `calls \`${getCalleeText(tsApi, node)}\` (${inner.evidence})` });
           }
         }
@@ -614,10 +614,13 @@ function passesThrough(tsApi: TsApi, statement: ts.Statement): boolean {
   return (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'handle') || (tsApi.isIdentifier(callee) && callee.text === 'next');
 }
 
-/** A call given a callback (`passport.authenticate('jwt', (err, user) => ...)`) that answers no 401 or 403 and throws nothing. */
-function hasCallbackThatNeverRejects(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression): boolean {
+/** A call given a callback (`passport.authenticate('jwt', (err, user) => ...)`) that answers no 401 or 403, throws nothing and hands no failure on. */
+function hasCallbackThatNeverRejects(tsApi: TsApi, call: ts.CallExpression | ts.NewExpression, name: string): boolean {
   const callback = (call.arguments ?? []).map((arg) => skipOuterExpressions(tsApi, arg)).find((arg) => isFunctionLike(tsApi, arg));
   if (!callback || !isFunctionLike(tsApi, callback) || !callback.body) return false;
+  // A verifier's callback error is the failed verification (`jwt.verify(t, s, (err) => next(err))`
+  // rejects); passport's is a server error, and a missing user comes as `user === false`.
+  const failure = name === 'authenticate' ? undefined : callback.parameters[0];
   let rejects = false;
   walkDescendants(tsApi, callback.body, (node) => {
     if (rejects) return false;
@@ -630,6 +633,7 @@ function hasCallbackThatNeverRejects(tsApi: TsApi, call: ts.CallExpression | ts.
       if (tsApi.isPropertyAccessExpression(callee) && callee.name.text === 'redirect') rejects = true;
       const first = node.arguments[0] ? skipOuterExpressions(tsApi, node.arguments[0]) : undefined;
       if (tsApi.isIdentifier(callee) && first && (tsApi.isNewExpression(first) || tsApi.isCallExpression(first))) rejects = true;
+      if (failure && first && tsApi.isIdentifier(first) && resolveIdentifier(tsApi, first)?.declaration === failure) rejects = true;
     }
     return undefined;
   });

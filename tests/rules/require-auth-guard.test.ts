@@ -97,6 +97,22 @@ app.delete('/api/links/:id', jwtStrict, (req, res) => res.sendStatus(204));
 app.delete('/api/domains/:id', jwtRequired, (req, res) => res.sendStatus(204));`,
     },
     {
+      // jwt.verify with a callback that hands a verification error on to next(err): an invalid
+      // token never reaches the handler (unlike passport's callback, whose err is not a missing user).
+      name: 'express: jwt.verify with a callback that passes its error on',
+      code: `import express from 'express';
+import jwt from 'jsonwebtoken';
+function gate(req, res, next) {
+  jwt.verify(String(req.headers.authorization), String(process.env.JWT_SECRET), (err, decoded) => {
+    if (err) return next(err);
+    req.user = decoded;
+    next();
+  });
+}
+const app = express();
+app.delete('/api/links/:id', gate, (req, res) => res.sendStatus(204));`,
+    },
+    {
       // A route whose handler is passport's middleware is the sign-in itself: it starts the OAuth
       // dance with any provider (not only the well-known ones the path catalog names), and
       // passport's failureRedirect lands on a page that only redirects.
